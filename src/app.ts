@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Logger } from 'pino';
+import { AppError } from './core/errors.ts';
+import { createLogger } from './core/logger.ts';
+import { installAuth } from './http/auth.ts';
+import { installMetrics } from './http/metrics.ts';
+import { policies, type Policy } from './http/policy.ts';
+import { installProblemHandlers } from './http/problem.ts';
+import { Problem } from './http/schemas.ts';
+import { installValidators } from './http/validators.ts';
+import { installWeb } from './http/web.ts';
+import { authRoutes, staffRoutes } from './modules/accounts/index.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { mailboxRoutes } from './modules/notifications/index.ts';
+import { systemRoutes } from './modules/system/index.ts';
+import { createServices, type ServiceDeps, type Services } from './services.ts';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  services: Services;
+  /** Every route as registered, with its policy: the route-policy and bad-input tests walk this. */
+  routes: RouteEntry[];
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  policy: Policy | undefined;
+  schema: Record<string, unknown> | undefined;
+}
+
+/**
+ * Builds the whole platform as a Fastify instance without listening, so that
+ * tests drive it through `app.inject()` and `server.ts` owns the socket.
+ *
+ * @example const { app } = await buildApp({ config, db }); await app.inject({ url: '/health' })
+ */
+export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise<BuiltApp> {
+  const { config, db } = deps;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const services = createServices({ ...deps, logger });
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    // The documentation UI's own routes are public by nature.
+    if (!route.config?.policy && route.url.startsWith('/docs')) route.config = { ...route.config, policy: policies.public };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      routes.push({ method, url: route.url, policy: route.config?.policy, schema: route.schema as Record<string, unknown> });
+    }
+  });
+
+  installValidators(app);
+  installProblemHandlers(app, config.bodyLimitBytes);
+  app.addSchema(Problem);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'connect-src': ["'self'"] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => {
+      const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new AppError('request.rate_limited', { retryAfter }, { headers: { 'retry-after': String(retryAfter) } });
+    },
+  });
+  const registry = installMetrics(app);
+  installAuth(app, services.auth, config.cookieSecure);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Manasik API',
+        version: '1',
+        description:
+          'The open API of Manasik. Errors are RFC 9457 problem documents with a stable `code`; messages follow `Accept-Language` (ar, en). Authenticate with the session cookie (web) or `Authorization: Bearer <token>` from POST /api/v1/auth/tokens.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'manasik_session' },
+        },
+      },
+    },
+    transform: ({ schema, url, route }) => {
+      const policy = route.config?.policy as Policy | undefined;
+      const documented = { ...(schema ?? {}) } as Record<string, unknown>;
+      if (policy && policy.kind !== 'public') {
+        documented.security = [{ bearer: [] }, { session: [] }];
+        documented.description = [documented.description, `Policy: \`${policy.name}\`.`].filter(Boolean).join('\n\n');
+      }
+      return { schema: documented, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.public } }, async () => app.swagger());
+
+  await app.register(systemRoutes, { db, registry, metricsToken: config.metricsToken });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, {
+        auth: services.auth,
+        accounts: services.accounts,
+        cookieSecure: config.cookieSecure,
+        signInRatePerMinute: config.signInRatePerMinute,
+      });
+      await api.register(staffRoutes, { accounts: services.accounts });
+      await api.register(auditRoutes, { audit: services.audit });
+      if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
+    },
+    { prefix: '/api/v1' },
+  );
+  await installWeb(app);
+
+  await app.ready();
+  const undeclared = routes.filter((r) => !r.policy);
+  if (undeclared.length > 0) {
+    throw new Error(`routes without a policy: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+  }
+  return { app, services, routes };
+}

@@ -1,0 +1,143 @@
+/**
+ * The registry of every error code the platform can answer with.
+ *
+ * A code is stable: clients (the web app, provider integrations) switch on it,
+ * so never rename one; add a new code instead. Each entry says the HTTP status
+ * and the message in every supported language. `{name}` placeholders are filled
+ * from the error's params.
+ */
+export interface ErrorCodeSpec {
+  status: number;
+  en: string;
+  ar: string;
+}
+
+export const errorCodes = {
+  // Request shape (raised by the HTTP layer before any service runs)
+  'request.validation_failed': {
+    status: 400,
+    en: 'The request is not valid: {summary}',
+    ar: 'الطلب غير صالح: {summary}',
+  },
+  'request.malformed_json': {
+    status: 400,
+    en: 'The request body is not valid JSON.',
+    ar: 'محتوى الطلب ليس بصيغة JSON صحيحة.',
+  },
+  'request.body_too_large': {
+    status: 413,
+    en: 'The request body is larger than the {limit}-byte limit.',
+    ar: 'حجم محتوى الطلب أكبر من الحد المسموح ({limit} بايت).',
+  },
+  'request.unsupported_media_type': {
+    status: 415,
+    en: 'This content type is not accepted here; send application/json.',
+    ar: 'نوع المحتوى غير مقبول هنا؛ أرسل application/json.',
+  },
+  'request.not_found': {
+    status: 404,
+    en: 'There is nothing at this address.',
+    ar: 'لا يوجد شيء في هذا العنوان.',
+  },
+  'request.method_not_allowed': {
+    status: 405,
+    en: 'This method is not allowed here.',
+    ar: 'هذه الطريقة غير مسموح بها هنا.',
+  },
+  'request.rate_limited': {
+    status: 429,
+    en: 'Too many requests. Try again in {retryAfter} seconds.',
+    ar: 'طلبات كثيرة جدًا. حاول مرة أخرى بعد {retryAfter} ثانية.',
+  },
+  'internal.unexpected': {
+    status: 500,
+    en: 'Something went wrong on our side. The error was recorded; please try again.',
+    ar: 'حدث خطأ من جهتنا وتم تسجيله. يرجى المحاولة مرة أخرى.',
+  },
+  'service.unavailable': {
+    status: 503,
+    en: 'The service is not ready: {reason}',
+    ar: 'الخدمة غير جاهزة: {reason}',
+  },
+
+  // Authentication and authorization
+  'auth.unauthenticated': {
+    status: 401,
+    en: 'Sign in to continue.',
+    ar: 'يرجى تسجيل الدخول للمتابعة.',
+  },
+  'auth.invalid_credentials': {
+    status: 401,
+    en: 'The email or password is not correct.',
+    ar: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
+  },
+  'auth.session_invalid': {
+    status: 401,
+    en: 'Your session has expired or is not valid. Please sign in again.',
+    ar: 'انتهت صلاحية الجلسة أو أنها غير صالحة. يرجى تسجيل الدخول مجددًا.',
+  },
+  'auth.forbidden': {
+    status: 403,
+    en: 'You are not allowed to do this.',
+    ar: 'ليس لديك صلاحية للقيام بهذا.',
+  },
+  'auth.email_not_verified': {
+    status: 403,
+    en: 'Please verify your email address first; we sent you a link.',
+    ar: 'يرجى تأكيد بريدك الإلكتروني أولًا؛ لقد أرسلنا إليك رابطًا.',
+  },
+  'auth.account_disabled': {
+    status: 403,
+    en: 'This account is disabled. Contact the ministry support desk.',
+    ar: 'هذا الحساب معطل. تواصل مع مكتب دعم الوزارة.',
+  },
+  'auth.too_many_failures': {
+    status: 429,
+    en: 'Too many failed sign-ins. Try again in {retryAfter} seconds.',
+    ar: 'محاولات دخول فاشلة كثيرة. حاول مرة أخرى بعد {retryAfter} ثانية.',
+  },
+  'auth.token_invalid': {
+    status: 400,
+    en: 'This link is not valid or has expired. Ask for a new one.',
+    ar: 'هذا الرابط غير صالح أو انتهت صلاحيته. اطلب رابطًا جديدًا.',
+  },
+
+  // Accounts
+  'account.email_taken': {
+    status: 409,
+    en: 'An account with this email already exists. Sign in or reset your password.',
+    ar: 'يوجد حساب بهذا البريد الإلكتروني. سجّل الدخول أو أعد تعيين كلمة المرور.',
+  },
+  'account.password_too_weak': {
+    status: 400,
+    en: 'The password is too weak: use at least 10 characters and avoid common passwords.',
+    ar: 'كلمة المرور ضعيفة: استخدم 10 أحرف على الأقل وتجنب كلمات المرور الشائعة.',
+  },
+  'account.not_found': {
+    status: 404,
+    en: 'No such account.',
+    ar: 'لا يوجد حساب كهذا.',
+  },
+  'account.binding_required': {
+    status: 400,
+    en: 'A {role} account must be bound to a {binding}.',
+    ar: 'يجب ربط حساب {role} بـ {binding}.',
+  },
+  'account.binding_not_allowed': {
+    status: 400,
+    en: 'A {role} account cannot be bound to a {binding}.',
+    ar: 'لا يمكن ربط حساب {role} بـ {binding}.',
+  },
+  'account.unknown_country': {
+    status: 400,
+    en: 'Unknown country code: {country}.',
+    ar: 'رمز دولة غير معروف: {country}.',
+  },
+  'account.cannot_disable_self': {
+    status: 409,
+    en: 'You cannot disable your own account.',
+    ar: 'لا يمكنك تعطيل حسابك.',
+  },
+} as const satisfies Record<string, ErrorCodeSpec>;
+
+export type ErrorCode = keyof typeof errorCodes;

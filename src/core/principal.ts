@@ -1,0 +1,42 @@
+import type { Locale } from './i18n.ts';
+
+/** Every role an account can hold. Staff roles are granted by a ministry admin. */
+export const roles = [
+  'pilgrim',
+  'provider_staff',
+  'ministry_officer',
+  'ministry_admin',
+  'mission_officer',
+  'gate_officer',
+] as const;
+export type Role = (typeof roles)[number];
+export const staffRoles = roles.filter((r): r is Exclude<Role, 'pilgrim'> => r !== 'pilgrim');
+
+/** Who is calling: resolved from a session cookie or a bearer token. */
+export interface Principal {
+  accountId: string;
+  role: Role;
+  /** Set for provider staff: the only provider whose data they may see. */
+  providerId: string | null;
+  /** Set for mission officers: the only country whose data they may see. */
+  countryCode: string | null;
+  locale: Locale;
+  /** Hash of the credential used, so that sign-out revokes exactly that one. */
+  credentialHash: string;
+  credentialKind: 'cookie' | 'bearer';
+}
+
+/**
+ * What a service needs to know about the request it serves: who acts, in
+ * which language to answer, and the id that ties logs to audit records.
+ */
+export interface RequestContext {
+  actor: Principal | null;
+  locale: Locale;
+  requestId: string;
+}
+
+/** A context for work done by the platform itself (CLI, scheduled jobs). */
+export function systemContext(requestId = 'system', locale: Locale = 'en'): RequestContext {
+  return { actor: null, locale, requestId };
+}

@@ -1,0 +1,17 @@
+import type { Generated } from 'kysely';
+import type { AccountTokensTable, AccountsTable, SessionsTable } from '../modules/accounts/tables.ts';
+import type { AuditLogTable } from '../modules/audit/tables.ts';
+import type { OutboxMessagesTable } from '../modules/notifications/tables.ts';
+
+/**
+ * The whole database as Kysely sees it. Each module owns its tables (declared
+ * in its `tables.ts`); only that module's repository queries them.
+ */
+export interface Database {
+  schema_migrations: { name: string; checksum: string; applied_at: Generated<Date> };
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  account_tokens: AccountTokensTable;
+  audit_log: AuditLogTable;
+  outbox_messages: OutboxMessagesTable;
+}

@@ -1,0 +1,53 @@
+import type { FastifyRequest } from 'fastify';
+import type { Principal, Role } from '../core/principal.ts';
+
+/**
+ * Who may call a route. Every route declares one in `config.policy`; the app
+ * refuses to start with a route that has none, and a test walks the route
+ * table to prove it. Finer rules (a provider sees only its own data, a
+ * mission only its own country) live in the services, which get the principal.
+ */
+export type Policy =
+  | { kind: 'public'; name: 'public' }
+  | { kind: 'authenticated'; name: 'authenticated' }
+  | { kind: 'roles'; name: string; roles: readonly Role[] }
+  | { kind: 'custom'; name: string; check: (request: FastifyRequest) => boolean };
+
+function roles(...allowed: Role[]): Policy {
+  return { kind: 'roles', name: `roles:${allowed.join('|')}`, roles: allowed };
+}
+
+export const policies = {
+  /** Anyone, signed in or not. */
+  public: { kind: 'public', name: 'public' } as Policy,
+  /** Any signed-in account. */
+  authenticated: { kind: 'authenticated', name: 'authenticated' } as Policy,
+  /** Ministry officers and admins. */
+  ministry: roles('ministry_officer', 'ministry_admin'),
+  /** Ministry admins only (staff management). */
+  ministryAdmin: roles('ministry_admin'),
+  roles,
+  custom: (name: string, check: (request: FastifyRequest) => boolean): Policy => ({ kind: 'custom', name, check }),
+};
+
+export type Verdict = 'allow' | 'unauthenticated' | 'forbidden';
+
+export function decide(policy: Policy, principal: Principal | null, request: FastifyRequest): Verdict {
+  switch (policy.kind) {
+    case 'public':
+      return 'allow';
+    case 'custom':
+      return policy.check(request) ? 'allow' : principal ? 'forbidden' : 'unauthenticated';
+    case 'authenticated':
+      return principal ? 'allow' : 'unauthenticated';
+    case 'roles':
+      if (!principal) return 'unauthenticated';
+      return policy.roles.includes(principal.role) ? 'allow' : 'forbidden';
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: Policy;
+  }
+}

@@ -1,0 +1,51 @@
+import { Type, type TProperties, type ObjectOptions, type StringOptions } from '@sinclair/typebox';
+import { locales } from '../core/i18n.ts';
+
+/**
+ * Schema building blocks shared by routes and by the web app's forms. Every
+ * object is closed (unknown fields are refused, not silently dropped) and
+ * every string is bounded and free of control characters.
+ */
+
+// No C0/C1 controls, no DEL; tab and newline only where a field is multi-line.
+const SINGLE_LINE = '^[^\\u0000-\\u001F\\u007F-\\u009F]*$';
+const MULTI_LINE = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$';
+
+export const Obj = <T extends TProperties>(properties: T, options: ObjectOptions = {}) =>
+  Type.Object(properties, { additionalProperties: false, ...options });
+
+/** A one-line string of at most `maxLength` characters (default 200). */
+export const Text = (options: StringOptions & { maxLength?: number } = {}) =>
+  Type.String({ minLength: 1, maxLength: 200, pattern: SINGLE_LINE, ...options });
+
+/** Multi-line text (descriptions, messages). */
+export const LongText = (options: StringOptions = {}) =>
+  Type.String({ minLength: 1, maxLength: 5000, pattern: MULTI_LINE, ...options });
+
+export const Email = () => Type.String({ format: 'email', maxLength: 254, pattern: SINGLE_LINE });
+export const Password = () => Type.String({ minLength: 1, maxLength: 128, pattern: SINGLE_LINE });
+export const Uuid = () => Type.String({ format: 'uuid' });
+/** A closed set of strings, typed as their union (documented as an OpenAPI enum). */
+export const StringEnum = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+
+export const LocaleSchema = StringEnum(locales);
+export const CountryCode = () => Type.String({ pattern: '^[A-Za-z]{2}$' });
+export const Secret = () => Type.String({ minLength: 10, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' });
+
+export const Limit = (max = 200, dflt = 50) => Type.Integer({ minimum: 1, maximum: max, default: dflt });
+
+/** RFC 9457 problem details, as every error answers. */
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String({ description: 'Stable machine-readable error code' }),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    requestId: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ pointer: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Problem', title: 'Problem' },
+);

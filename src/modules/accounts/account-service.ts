@@ -1,0 +1,177 @@
+import countries from 'i18n-iso-countries';
+import { AppError } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import type { Locale } from '../../core/i18n.ts';
+import type { RequestContext, Role } from '../../core/principal.ts';
+import { writeAudit } from '../audit/index.ts';
+import type { AuthService } from './auth-service.ts';
+import { presentAccount, type AccountView, type AccountsDeps } from './deps.ts';
+import { checkBinding, checkPassword, normalizeEmail } from './domain/rules.ts';
+import { createAccountsRepository } from './repository.ts';
+
+export interface NewStaff {
+  email: string;
+  displayName: string;
+  role: Exclude<Role, 'pilgrim'>;
+  locale?: Locale | undefined;
+  providerId?: string | undefined;
+  countryCode?: string | undefined;
+}
+
+function requireActor(ctx: RequestContext) {
+  if (!ctx.actor) throw new AppError('auth.unauthenticated');
+  return ctx.actor;
+}
+
+/** Profiles, and staff accounts managed by ministry admins. */
+export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService, 'sendTokenEmail'>) {
+  const repo = createAccountsRepository();
+  const { db, clock } = deps;
+
+  return {
+    async getMe(ctx: RequestContext): Promise<AccountView> {
+      const account = await repo.findById(db.kysely, requireActor(ctx).accountId);
+      if (!account) throw new AppError('auth.session_invalid');
+      return presentAccount(account);
+    },
+
+    /** Changes the caller's display name or language (the language switch is remembered here). */
+    async updateMe(ctx: RequestContext, patch: { displayName?: string | undefined; locale?: Locale | undefined }) {
+      const actor = requireActor(ctx);
+      return db.kysely.transaction().execute(async (trx) => {
+        const before = await repo.findById(trx, actor.accountId, true);
+        if (!before) throw new AppError('auth.session_invalid');
+        const now = clock.now();
+        const changes = {
+          ...(patch.displayName !== undefined ? { display_name: patch.displayName.trim() } : {}),
+          ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
+        };
+        if (Object.keys(changes).length > 0) {
+          await repo.update(trx, actor.accountId, { ...changes, updated_at: now });
+          await writeAudit(trx, clock, ctx, {
+            action: 'account.profile_updated',
+            subjectType: 'account',
+            subjectId: actor.accountId,
+            data: { fields: Object.keys(changes) },
+          });
+        }
+        return presentAccount({ ...before, ...changes, updated_at: now });
+      });
+    },
+
+    /**
+     * A ministry admin creates a staff account. No password travels: the new
+     * member receives an invitation link to choose one.
+     * @example await accounts.createStaff(ctx, { email, displayName, role: 'mission_officer', countryCode: 'FR' })
+     */
+    async createStaff(ctx: RequestContext, input: NewStaff): Promise<AccountView> {
+      const providerId = input.providerId ?? null;
+      const countryCode = input.countryCode?.toUpperCase() ?? null;
+      const problem = checkBinding(input.role, providerId, countryCode);
+      if (problem) throw new AppError(problem.code, { role: input.role, binding: problem.binding });
+      if (countryCode && !countries.isValid(countryCode)) throw new AppError('account.unknown_country', { country: countryCode });
+      return db.kysely.transaction().execute(async (trx) => {
+        const normalized = normalizeEmail(input.email);
+        if (await repo.findByEmail(trx, normalized)) throw new AppError('account.email_taken');
+        const now = clock.now();
+        const row = {
+          id: newId(),
+          email: input.email.trim(),
+          email_normalized: normalized,
+          password_hash: null,
+          role: input.role,
+          provider_id: providerId,
+          country_code: countryCode,
+          display_name: input.displayName.trim(),
+          locale: input.locale ?? 'ar',
+          email_verified_at: null,
+          locked_until: null,
+          created_at: now,
+          updated_at: now,
+        };
+        await repo.insert(trx, row);
+        await auth.sendTokenEmail(trx, row, 'invite');
+        await writeAudit(trx, clock, ctx, {
+          action: 'account.created',
+          subjectType: 'account',
+          subjectId: row.id,
+          data: { role: row.role, providerId, countryCode },
+        });
+        return presentAccount({ ...row, status: 'active', failed_sign_ins: 0 });
+      });
+    },
+
+    /** Lists accounts by email order; `after` is the last email of the previous page. */
+    async list(filter: { role?: Role | undefined; after?: string | undefined; limit: number }) {
+      const rows = await repo.list(db.kysely, { role: filter.role, afterEmail: filter.after, limit: filter.limit });
+      const items = rows.map(presentAccount);
+      const last = rows.at(-1);
+      return { items, nextCursor: rows.length === filter.limit && last ? last.email_normalized : null };
+    },
+
+    /** Disables (revoking every session) or re-enables an account. */
+    async setStatus(ctx: RequestContext, accountId: string, status: 'active' | 'disabled'): Promise<AccountView> {
+      const actor = requireActor(ctx);
+      if (actor.accountId === accountId && status === 'disabled') throw new AppError('account.cannot_disable_self');
+      return db.kysely.transaction().execute(async (trx) => {
+        const account = await repo.findById(trx, accountId, true);
+        if (!account) throw new AppError('account.not_found');
+        if (account.status === status) return presentAccount(account);
+        const now = clock.now();
+        await repo.update(trx, accountId, { status, updated_at: now });
+        const revoked = status === 'disabled' ? await repo.revokeAllSessions(trx, accountId, now) : 0;
+        await writeAudit(trx, clock, ctx, {
+          action: status === 'disabled' ? 'account.disabled' : 'account.enabled',
+          subjectType: 'account',
+          subjectId: accountId,
+          data: { sessionsRevoked: revoked },
+        });
+        return presentAccount({ ...account, status, updated_at: now });
+      });
+    },
+
+    /**
+     * Creates a ready-to-use account (verified email, password set) for the
+     * CLI: the first ministry admin, and demo accounts.
+     */
+    async createDirect(
+      ctx: RequestContext,
+      input: NewStaff | (Omit<NewStaff, 'role'> & { role: 'pilgrim' }),
+      password: string,
+    ): Promise<AccountView> {
+      if (checkPassword(password, input.email)) throw new AppError('account.password_too_weak');
+      const problem = checkBinding(input.role, input.providerId ?? null, input.countryCode ?? null);
+      if (problem) throw new AppError(problem.code, { role: input.role, binding: problem.binding });
+      const passwordHash = await deps.hasher.hash(password);
+      return db.kysely.transaction().execute(async (trx) => {
+        const normalized = normalizeEmail(input.email);
+        if (await repo.findByEmail(trx, normalized)) throw new AppError('account.email_taken');
+        const now = clock.now();
+        const row = {
+          id: newId(),
+          email: input.email.trim(),
+          email_normalized: normalized,
+          password_hash: passwordHash,
+          role: input.role,
+          provider_id: input.providerId ?? null,
+          country_code: input.countryCode ?? null,
+          display_name: input.displayName,
+          locale: input.locale ?? 'ar',
+          email_verified_at: now,
+          locked_until: null,
+          created_at: now,
+          updated_at: now,
+        };
+        await repo.insert(trx, row);
+        await writeAudit(trx, clock, ctx, {
+          action: 'account.created',
+          subjectType: 'account',
+          subjectId: row.id,
+          data: { role: row.role, via: 'cli' },
+        });
+        return presentAccount({ ...row, status: 'active', failed_sign_ins: 0 });
+      });
+    },
+  };
+}
+export type AccountService = ReturnType<typeof createAccountService>;

@@ -1,0 +1,18 @@
+import type { Generated } from 'kysely';
+
+export interface OutboxMessagesTable {
+  id: string;
+  channel: Generated<'email'>;
+  recipient: string;
+  locale: 'ar' | 'en';
+  template: string;
+  subject: string;
+  body_text: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  transport: string | null;
+  available_at: Date;
+  created_at: Date;
+  sent_at: Date | null;
+}

@@ -1,0 +1,39 @@
+import { systemClock, type Clock } from './core/clock.ts';
+import type { Config } from './core/config.ts';
+import type { Logger } from 'pino';
+import type { Db } from './db/database.ts';
+import { createAccountService, createAuthService, scryptHasher, type PasswordHasher } from './modules/accounts/index.ts';
+import { createAuditService } from './modules/audit/index.ts';
+import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
+
+export interface ServiceDeps {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+  hasher?: PasswordHasher;
+  transport?: MailTransport;
+  logger?: Logger;
+}
+
+/**
+ * The composition root: builds every module's service from the shared
+ * infrastructure. The HTTP app, the CLI and the tests all start here, so
+ * they run the same code.
+ */
+export function createServices(deps: ServiceDeps) {
+  const clock = deps.clock ?? systemClock;
+  const transport =
+    deps.transport ?? (deps.config.smtpUrl ? smtpTransport(deps.config.smtpUrl, deps.config.mailFrom) : devMailboxTransport);
+  const notifications = createNotificationService({
+    db: deps.db,
+    clock,
+    transport,
+    onError: (error, id) => deps.logger?.warn({ err: error, messageId: id }, 'email delivery failed'),
+  });
+  const accountsDeps = { db: deps.db, clock, config: deps.config, hasher: deps.hasher ?? scryptHasher(), notifications };
+  const auth = createAuthService(accountsDeps);
+  const accounts = createAccountService(accountsDeps, auth);
+  const audit = createAuditService({ db: deps.db });
+  return { clock, notifications, auth, accounts, audit };
+}
+export type Services = ReturnType<typeof createServices>;

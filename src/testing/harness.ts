@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { Writable } from 'node:stream';
+import { buildApp } from '../app.ts';
+import { ManualClock } from '../core/clock.ts';
+import { loadConfig, type Config } from '../core/config.ts';
+import { createLogger } from '../core/logger.ts';
+import { systemContext, type Role } from '../core/principal.ts';
+import { openDatabase, type Db } from '../db/database.ts';
+import { migrate } from '../db/migrator.ts';
+import { scryptHasher } from '../modules/accounts/index.ts';
+
+export const testEngine = (process.env.MANASIK_TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';
+export const testDatabaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * A migrated, empty database of the engine under test: PGlite in memory, or a
+ * fresh schema on the PostgreSQL server, dropped by `cleanup`.
+ */
+export async function createTestDb(): Promise<{ db: Db; cleanup: () => Promise<void> }> {
+  if (testEngine === 'pglite') {
+    const db = await openDatabase({});
+    await migrate(db);
+    return { db, cleanup: () => db.close() };
+  }
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ databaseUrl: testDatabaseUrl, poolSize: 1 });
+  await sql.raw(`create schema ${schema}`).execute(admin.kysely);
+  const db = await openDatabase({ databaseUrl: testDatabaseUrl, schema, poolSize: 20 });
+  await migrate(db);
+  return {
+    db,
+    cleanup: async () => {
+      await db.close();
+      await sql.raw(`drop schema ${schema} cascade`).execute(admin.kysely);
+      await admin.close();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Collects log lines so tests can assert what reaches the logs. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    this.lines.push(chunk.toString());
+    done();
+  }
+  get text() {
+    return this.lines.join('');
+  }
+}
+
+/**
+ * The whole app on a fresh database of the engine under test, with a manual
+ * clock, a cheap password hash and captured logs.
+ */
+export async function createTestApp(env: Record<string, string> = {}) {
+  const { db, cleanup } = await createTestDb();
+  const config: Config = loadConfig({ LOG_LEVEL: 'info', SIGN_IN_RATE_PER_MINUTE: '1000', ...env });
+  const clock = new ManualClock('2026-05-01T08:00:00Z');
+  const logs = new LogCapture();
+  const built = await buildApp({
+    config,
+    db,
+    clock,
+    hasher: scryptHasher({ N: 1024, r: 8, p: 1 }),
+    logger: createLogger(config.logLevel, logs),
+  });
+  const { app, services } = built;
+
+  /** Creates a ready account of `role` and returns a bearer token for it. */
+  async function signInAs(
+    role: Role,
+    extra: { providerId?: string; countryCode?: string; locale?: 'ar' | 'en' } = {},
+  ): Promise<{ token: string; accountId: string; email: string; headers: Record<string, string> }> {
+    const email = `${role}.${randomBytes(4).toString('hex')}@example.org`;
+    const account = await services.accounts.createDirect(
+      systemContext(),
+      {
+        email,
+        displayName: `Test ${role}`,
+        role: role as never,
+        locale: extra.locale ?? 'en',
+        ...(role === 'provider_staff' ? { providerId: extra.providerId ?? '00000000-0000-4000-8000-000000000001' } : {}),
+        ...(role === 'mission_officer' ? { countryCode: extra.countryCode ?? 'FR' } : {}),
+      },
+      TEST_PASSWORD,
+    );
+    const { token } = await services.auth.signIn(systemContext(), { email, password: TEST_PASSWORD, kind: 'bearer' });
+    return { token, accountId: account.id, email, headers: { authorization: `Bearer ${token}` } };
+  }
+
+  /** Row counts of every table: a bad request must leave them all unchanged. */
+  async function tableCounts(): Promise<Record<string, number>> {
+    const tables = ['accounts', 'sessions', 'account_tokens', 'outbox_messages', 'audit_log', 'schema_migrations'] as const;
+    const counts: Record<string, number> = {};
+    for (const t of tables) {
+      const row = await db.kysely.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      counts[t] = Number(row.n);
+    }
+    return counts;
+  }
+
+  return {
+    ...built,
+    db,
+    clock,
+    config,
+    logs,
+    signInAs,
+    tableCounts,
+    close: async () => {
+      await app.close();
+      await cleanup();
+    },
+  };
+}
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

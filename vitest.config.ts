@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Four projects: pure unit tests; integration tests through app.inject() run
+ * twice, on PGlite and on PostgreSQL; and the browser test.
+ */
+export default defineConfig({
+  esbuild: { jsx: 'automatic' },
+  test: {
+    reporters: process.env.CI ? ['default'] : ['default'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'], exclude: ['**/*.int.test.ts', 'node_modules/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: ['src/**/*.int.test.ts'],
+          env: { MANASIK_TEST_ENGINE: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['src/**/*.int.test.ts'],
+          env: { MANASIK_TEST_ENGINE: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: ['src/testing/postgres-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['e2e/**/*.e2e.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
+      },
+    ],
+  },
+});
