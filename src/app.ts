@@ -12,7 +12,7 @@ import { createLogger } from './core/logger.ts';
 import { installAuth } from './http/auth.ts';
 import { installMetrics } from './http/metrics.ts';
 import { policies, type Policy } from './http/policy.ts';
-import { installProblemHandlers } from './http/problem.ts';
+import { frameworkErrorHandler, installProblemHandlers } from './http/problem.ts';
 import { Problem } from './http/schemas.ts';
 import { installValidators } from './http/validators.ts';
 import { installWeb } from './http/web.ts';
@@ -51,6 +51,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -65,6 +66,8 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
     }
   });
 
+  // JSON only: no text/plain parser, so a cross-site form post cannot reach a handler.
+  app.removeContentTypeParser('text/plain');
   installValidators(app);
   installProblemHandlers(app, config.bodyLimitBytes);
   app.addSchema(Problem);

@@ -34,6 +34,16 @@ export const errorCodes = {
     en: 'This content type is not accepted here; send application/json.',
     ar: 'نوع المحتوى غير مقبول هنا؛ أرسل application/json.',
   },
+  'request.uri_too_long': {
+    status: 414,
+    en: 'A part of this address is too long.',
+    ar: 'جزء من هذا العنوان طويل جدًا.',
+  },
+  'request.bad_url': {
+    status: 400,
+    en: 'This address is malformed.',
+    ar: 'هذا العنوان غير صحيح الصيغة.',
+  },
   'request.not_found': {
     status: 404,
     en: 'There is nothing at this address.',

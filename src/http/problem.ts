@@ -53,6 +53,12 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest, bodyLimi
   return null;
 }
 
+/** Errors the router raises before any route runs (bad URL encoding, overlong path segments). */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'request.uri_too_long' : 'request.bad_url';
+  return sendProblem(request, reply, new AppError(code));
+}
+
 /**
  * One place maps every error to problem+json. Unknown errors are logged with
  * their stack and answered as a generic 500 that reveals nothing internal.

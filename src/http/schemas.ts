@@ -24,13 +24,13 @@ export const LongText = (options: StringOptions = {}) =>
 
 export const Email = () => Type.String({ format: 'email', maxLength: 254, pattern: SINGLE_LINE });
 export const Password = () => Type.String({ minLength: 1, maxLength: 128, pattern: SINGLE_LINE });
-export const Uuid = () => Type.String({ format: 'uuid' });
+export const Uuid = () => Type.String({ format: 'uuid', maxLength: 36 });
 /** A closed set of strings, typed as their union (documented as an OpenAPI enum). */
 export const StringEnum = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
   Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
 
 export const LocaleSchema = StringEnum(locales);
-export const CountryCode = () => Type.String({ pattern: '^[A-Za-z]{2}$' });
+export const CountryCode = () => Type.String({ pattern: '^[A-Za-z]{2}$', maxLength: 2 });
 export const Secret = () => Type.String({ minLength: 10, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' });
 
 export const Limit = (max = 200, dflt = 50) => Type.Integer({ minimum: 1, maximum: max, default: dflt });

@@ -1,0 +1,186 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes } from '../core/error-codes.ts';
+import type { Role } from '../core/principal.ts';
+import { createTestApp, type TestApp } from '../testing/harness.ts';
+import type { RouteEntry } from '../app.ts';
+
+/**
+ * Walks the whole route table, so that every route added later is covered
+ * without writing a line here: each declares a policy, protected routes
+ * refuse anonymous callers, and every kind of bad input is refused with a
+ * registered problem code, never a 500, and without writing anything.
+ */
+
+let t: TestApp;
+const tokens = new Map<Role, Record<string, string>>();
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of ['pilgrim', 'provider_staff', 'ministry_officer', 'ministry_admin', 'mission_officer', 'gate_officer'] as const) {
+    tokens.set(role, (await t.signInAs(role)).headers);
+  }
+});
+afterAll(async () => t?.close());
+
+const NIL_UUID = '00000000-0000-4000-8000-000000000000';
+const apiRoutes = () => t.routes.filter((r) => r.method !== 'HEAD');
+
+function headersFor(route: RouteEntry): Record<string, string> {
+  const policy = route.policy!;
+  if (policy.kind === 'roles') return tokens.get(policy.roles[0]!)!;
+  if (policy.kind === 'authenticated') return tokens.get('pilgrim')!;
+  return {};
+}
+
+function fillParams(url: string, value = NIL_UUID) {
+  return url.replace(/:[A-Za-z]+/g, value).replace('*', 'some/deep/link');
+}
+
+type JsonSchema = { type?: string; enum?: unknown[]; maxLength?: number; properties?: Record<string, JsonSchema>; format?: string };
+
+function wrongTypeFor(schema: JsonSchema): unknown {
+  if (schema.enum) return 12345;
+  switch (schema.type) {
+    case 'string': return 12345;
+    case 'integer':
+    case 'number': return 'twelve';
+    case 'boolean': return 'yes';
+    case 'array': return { not: 'a list' };
+    default: return 'not an object';
+  }
+}
+
+describe('route policies', () => {
+  it('every route declares who may call it', () => {
+    const missing = t.routes.filter((r) => !r.policy).map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+    expect(t.routes.length).toBeGreaterThan(15);
+  });
+
+  it('every protected route answers 401 problem+json to an anonymous caller', async () => {
+    const protectedRoutes = apiRoutes().filter((r) => r.policy!.kind === 'roles' || r.policy!.kind === 'authenticated');
+    expect(protectedRoutes.length).toBeGreaterThan(3);
+    for (const route of protectedRoutes) {
+      const res = await t.app.inject({ method: route.method as never, url: fillParams(route.url), payload: route.method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+  });
+
+  it('every role-restricted route answers 403 to a role it does not allow', async () => {
+    for (const route of apiRoutes().filter((r) => r.policy!.kind === 'roles')) {
+      const policy = route.policy as Extract<RouteEntry['policy'], { kind: 'roles' }>;
+      const outsider = (['pilgrim', 'gate_officer', 'provider_staff'] as const).find((r) => !policy.roles.includes(r))!;
+      const res = await t.app.inject({ method: route.method as never, url: fillParams(route.url), headers: tokens.get(outsider)!, payload: route.method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${route.method} ${route.url} as ${outsider}`).toBe(403);
+      expect(res.json().code).toBe('auth.forbidden');
+    }
+  });
+});
+
+describe('bad input on every route', () => {
+  async function expectRefused(label: string, request: InjectOptions, expected?: { status?: number; code?: string; pointer?: string }) {
+    const before = await t.tableCounts();
+    const res = await t.app.inject(request);
+    const where = `${label}: ${JSON.stringify(request).slice(0, 200)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+    expect(res.statusCode, where).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode, where).toBeLessThan(500);
+    expect(res.headers['content-type'], where).toMatch(/application\/problem\+json/);
+    const body = res.json();
+    expect(Object.keys(errorCodes), where).toContain(body.code);
+    expect(body.title, where).toBeTruthy();
+    if (expected?.status) expect(res.statusCode, where).toBe(expected.status);
+    if (expected?.code) expect(body.code, where).toBe(expected.code);
+    if (expected?.pointer) expect(body.errors?.map((e: { pointer: string }) => e.pointer), where).toContain(expected.pointer);
+    expect(await t.tableCounts(), `${where} wrote to the database`).toEqual(before);
+    return body;
+  }
+
+  it('refuses malformed JSON, wrong content types and oversized bodies', async () => {
+    for (const route of apiRoutes().filter((r) => r.schema?.body)) {
+      const base = { method: route.method as never, url: fillParams(route.url), headers: headersFor(route) };
+      await expectRefused('malformed', { ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload: '{"email": ' }, { code: 'request.malformed_json' });
+      await expectRefused('empty', { ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload: '' });
+      await expectRefused('text/plain', { ...base, headers: { ...base.headers, 'content-type': 'text/plain' }, payload: 'hello' }, { status: 415 });
+      await expectRefused('oversized', { ...base, payload: { blob: 'x'.repeat(t.config.bodyLimitBytes + 10) } }, { status: 413, code: 'request.body_too_large' });
+      await expectRefused('array body', { ...base, payload: [1, 2, 3] }, { code: 'request.validation_failed' });
+    }
+  });
+
+  it('refuses missing, unknown, mistyped, overlong and control-character fields, naming the field', async () => {
+    let checked = 0;
+    for (const route of apiRoutes().filter((r) => r.schema?.body)) {
+      const schema = route.schema!.body as JsonSchema & { required?: string[] };
+      const base = { method: route.method as never, url: fillParams(route.url), headers: headersFor(route) };
+      for (const field of schema.required ?? []) {
+        await expectRefused('missing', { ...base, payload: {} }, { code: 'request.validation_failed', pointer: `/body/${field}` });
+      }
+      await expectRefused('unknown', { ...base, payload: { zzUnknown: 1 } }, { code: 'request.validation_failed', pointer: '/body/zzUnknown' });
+      await expectRefused('proto', { ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload: '{"__proto__": {"role": "ministry_admin"}}' });
+      for (const [field, prop] of Object.entries(schema.properties ?? {})) {
+        await expectRefused('wrong type', { ...base, payload: { [field]: wrongTypeFor(prop) } }, { code: 'request.validation_failed', pointer: `/body/${field}` });
+        if (prop.type === 'string') {
+          expect(prop.maxLength ?? prop.enum, `${route.url} ${field} must be bounded`).toBeDefined();
+          if (prop.maxLength) {
+            await expectRefused('too long', { ...base, payload: { [field]: 'a'.repeat(prop.maxLength + 1) } }, { pointer: `/body/${field}` });
+          }
+          for (const nasty of ['bad\u0000value', 'bad\u001bvalue', 'line\nbreak']) {
+            await expectRefused('control chars', { ...base, payload: { [field]: nasty } }, { pointer: `/body/${field}` });
+          }
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('refuses unknown and mistyped query parameters', async () => {
+    for (const route of apiRoutes().filter((r) => r.schema?.querystring)) {
+      const schema = route.schema!.querystring as JsonSchema;
+      const url = fillParams(route.url);
+      const base = { method: route.method as never, headers: headersFor(route) };
+      await expectRefused('unknown query', { ...base, url: `${url}?zzUnknown=1` }, { pointer: '/querystring/zzUnknown' });
+      for (const [field, prop] of Object.entries(schema.properties ?? {})) {
+        const bad = prop.type === 'integer' || prop.type === 'number' ? 'twelve' : prop.maxLength ? 'a'.repeat(prop.maxLength + 1) : '%00%1b';
+        await expectRefused('bad query', { ...base, url: `${url}?${field}=${bad}` }, { pointer: `/querystring/${field}` });
+      }
+    }
+  });
+
+  it('refuses malformed path parameters', async () => {
+    const withParams = apiRoutes().filter((r) => r.schema?.params);
+    expect(withParams.length).toBeGreaterThan(0);
+    for (const route of withParams) {
+      for (const [bad, code] of [
+        ['not-a-uuid', 'request.validation_failed'],
+        ["1'%20or%20'1'='1", 'request.validation_failed'],
+        ['%E0%A4%A', 'request.bad_url'],
+        ['x'.repeat(300), 'request.uri_too_long'],
+      ] as const) {
+        await expectRefused('bad param', {
+          method: route.method as never,
+          url: fillParams(route.url, bad),
+          headers: headersFor(route),
+          payload: route.method === 'GET' ? undefined : { status: 'active' },
+        }, { code });
+      }
+    }
+  });
+
+  it('answers unknown API paths and methods with a problem, not the web app', async () => {
+    await expectRefused('unknown path', { method: 'GET', url: '/api/v1/nothing-here' }, { status: 404, code: 'request.not_found' });
+    await expectRefused('unknown method', { method: 'PUT', url: '/api/v1/me' }, { status: 404 });
+  });
+
+  it('answers in the caller\'s language', async () => {
+    const ar = await t.app.inject({ method: 'POST', url: '/api/v1/auth/session', headers: { 'accept-language': 'ar' }, payload: { email: 'nope' } });
+    expect(ar.json().title).toMatch(/الطلب غير صالح/);
+    expect(ar.headers['content-language']).toBe('ar');
+    const en = await t.app.inject({ method: 'POST', url: '/api/v1/auth/session', headers: { 'accept-language': 'en-GB,en;q=0.9' }, payload: { email: 'nope' } });
+    expect(en.json().title).toMatch(/not valid/);
+    expect(en.json().errors).toEqual(expect.arrayContaining([
+      { pointer: '/body/email', message: 'must be a valid email address' },
+      { pointer: '/body/password', message: 'is required' },
+    ]));
+  });
+});
