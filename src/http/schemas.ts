@@ -23,7 +23,7 @@ export const LongText = (options: StringOptions = {}) =>
   Type.String({ minLength: 1, maxLength: 5000, pattern: MULTI_LINE, ...options });
 
 export const Email = () => Type.String({ format: 'email', maxLength: 254, pattern: SINGLE_LINE });
-export const Password = () => Type.String({ minLength: 1, maxLength: 128, pattern: SINGLE_LINE });
+export const Password = (options: StringOptions = {}) => Type.String({ minLength: 1, maxLength: 128, pattern: SINGLE_LINE, ...options });
 export const Uuid = () => Type.String({ format: 'uuid', maxLength: 36 });
 /** A closed set of strings, typed as their union (documented as an OpenAPI enum). */
 export const StringEnum = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>

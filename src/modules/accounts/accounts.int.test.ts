@@ -88,6 +88,12 @@ describe('pilgrim registration and sign-in', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('account.password_too_weak');
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: 'weak@example.org', password: 'short', displayName: 'W' },
+    });
+    expect(short.json().errors).toEqual([{ pointer: '/body/password', message: expect.stringContaining('10') }]);
     expect(await t.tableCounts()).toEqual(before);
   });
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { roles, staffRoles } from '../../core/principal.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './domain/rules.ts';
 import { StringEnum, CountryCode, Email, Limit, LocaleSchema, Obj, Password, Secret, Text, Uuid } from '../../http/schemas.ts';
 
 /** Request and response shapes of the accounts API; the web forms validate with the same ones. */
@@ -7,9 +8,12 @@ import { StringEnum, CountryCode, Email, Limit, LocaleSchema, Obj, Password, Sec
 export const RoleSchema = StringEnum(roles);
 export const StaffRoleSchema = StringEnum(staffRoles);
 
+/** A password being chosen: the length rule is checked by the schema, so forms say it before sending. */
+const NewPassword = () => Password({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH });
+
 export const RegisterBody = Obj({
   email: Email(),
-  password: Password(),
+  password: NewPassword(),
   displayName: Text({ maxLength: 120 }),
   locale: Type.Optional(LocaleSchema),
 });
@@ -23,7 +27,7 @@ export const TokenBody = Obj({
 });
 export const EmailBody = Obj({ email: Email() });
 export const TokenOnlyBody = Obj({ token: Secret() });
-export const ResetBody = Obj({ token: Secret(), password: Password() });
+export const ResetBody = Obj({ token: Secret(), password: NewPassword() });
 export const UpdateMeBody = Obj(
   { displayName: Type.Optional(Text({ maxLength: 120 })), locale: Type.Optional(LocaleSchema) },
   { minProperties: 1 },

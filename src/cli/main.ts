@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import path from 'node:path';
+import { loadConfig } from '../core/config.ts';
+import { systemContext, staffRoles } from '../core/principal.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrate } from '../db/migrator.ts';
+import { createServices } from '../services.ts';
+import { serve } from '../server.ts';
+import { DEMO_PASSWORD, demoAccounts } from './demo-data.ts';
+import { seedDemo } from './seed.ts';
+
+/** The `manasik` command. Each sub-command opens the configured database itself. */
+async function withDatabase<T>(work: (ctx: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
+  const ctx = await open();
+  try {
+    return await work(ctx);
+  } finally {
+    await ctx.db.close();
+  }
+}
+
+async function open() {
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, 'pgdata') });
+  return { config, db };
+}
+
+function where(config: ReturnType<typeof loadConfig>) {
+  return config.databaseUrl ? config.databaseUrl.replace(/\/\/[^@]*@/, '//***@') : `PGlite in ${config.dataDir}`;
+}
+
+async function runMigrations(db: Awaited<ReturnType<typeof open>>['db']) {
+  const applied = await migrate(db, { onApplied: (name) => console.log(`  applied ${name}`) });
+  return applied;
+}
+
+const program = new Command()
+  .name('manasik')
+  .description('Manasik: the open platform for the digital services of Hajj and Umrah')
+  .version('0.1.0');
+
+program
+  .command('migrate')
+  .description('apply pending database migrations (forward-only)')
+  .action(() =>
+    withDatabase(async ({ config, db }) => {
+      console.log(`Migrating ${where(config)}`);
+      const applied = await runMigrations(db);
+      console.log(applied.length ? `${applied.length} migration(s) applied.` : 'Already up to date.');
+    }),
+  );
+
+const admin = program.command('admin').description('administer accounts');
+admin
+  .command('create')
+  .description('create a ministry admin (the first one, or another), ready to sign in')
+  .requiredOption('--email <email>', 'sign-in email')
+  .requiredOption('--name <name>', 'display name')
+  .option('--password <password>', 'password (or set MANASIK_ADMIN_PASSWORD; avoid shell history)')
+  .option('--role <role>', `staff role: ${staffRoles.join(', ')}`, (value) => {
+    if (!(staffRoles as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${staffRoles.join(', ')}`);
+    return value;
+  }, 'ministry_admin')
+  .option('--locale <locale>', 'ar or en', 'ar')
+  .action((opts: { email: string; name: string; password?: string; role: string; locale: 'ar' | 'en' }) =>
+    withDatabase(async ({ config, db }) => {
+      const password = opts.password ?? process.env.MANASIK_ADMIN_PASSWORD;
+      if (!password) throw new InvalidArgumentError('give --password or MANASIK_ADMIN_PASSWORD');
+      await runMigrations(db);
+      const services = createServices({ config, db });
+      const account = await services.accounts.createDirect(
+        systemContext('cli'),
+        { email: opts.email, displayName: opts.name, role: opts.role as never, locale: opts.locale },
+        password,
+      );
+      console.log(`Created ${account.role} ${account.email} (${account.id}).`);
+    }),
+  );
+
+program
+  .command('seed')
+  .description('load demo data (idempotent)')
+  .option('--demo', 'the demo accounts, one per role')
+  .action((opts: { demo?: boolean }) =>
+    withDatabase(async ({ config, db }) => {
+      if (!opts.demo) throw new InvalidArgumentError('say what to seed: --demo');
+      await runMigrations(db);
+      const created = await seedDemo(createServices({ config, db }), { progress: process.stdout.isTTY });
+      console.log(`${created} demo account(s) created; password for all: ${DEMO_PASSWORD}`);
+    }),
+  );
+
+program
+  .command('start')
+  .description('migrate, seed the demo on first run (embedded database only), and serve API and web app')
+  .option('--no-demo', 'do not seed demo data')
+  .action(async (opts: { demo: boolean }) => {
+    const { config, db } = await open();
+    console.log(`Database: ${where(config)}`);
+    await runMigrations(db);
+    const seedIt = opts.demo && !config.databaseUrl;
+    if (seedIt) {
+      const created = await seedDemo(createServices({ config, db }), { progress: process.stdout.isTTY });
+      if (created) console.log(`Seeded ${created} demo accounts.`);
+    }
+    await serve(config, db);
+    console.log(`\nManasik is running at ${config.publicUrl}  (API docs: ${config.publicUrl}/docs)`);
+    if (config.devMailbox) console.log(`Development mailbox (emails are not sent): ${config.publicUrl}/dev/mailbox`);
+    if (seedIt) {
+      console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+      for (const a of demoAccounts) console.log(`  ${a.role.padEnd(17)} ${a.email}`);
+    }
+  });
+
+program.parseAsync().catch((error: Error) => {
+  console.error(`manasik: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './core/config.ts';
+import { createLogger } from './core/logger.ts';
+import type { Db } from './db/database.ts';
+
+/**
+ * Listens on the configured port, runs the outbox dispatcher, and shuts down
+ * gracefully on SIGINT/SIGTERM: stop accepting, finish in-flight requests,
+ * stop the dispatcher, close the database.
+ */
+export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
+  const logger = createLogger(config.logLevel);
+  const { app, services } = await buildApp({ config, db, logger });
+  await app.listen({ port: config.port, host: config.host });
+  services.notifications.start();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await services.notifications.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  return app;
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { SignInBody } from '../../../../src/modules/accounts/schemas.ts';
+import { api, ApiError } from '../../lib/api.ts';
+import { useSession } from '../../lib/session.tsx';
+import { Alert, Field, useForm } from '../../ui/form.tsx';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  const form = useForm(SignInBody, { email: '', password: '' });
+  const [unverified, setUnverified] = useState(false);
+  const [resent, setResent] = useState(false);
+
+  return (
+    <section className="card narrow">
+      <h1>{t('signIn.title')}</h1>
+      <form noValidate onSubmit={form.onSubmit(async (values) => {
+        setUnverified(false);
+        try {
+          await signIn(values.email, values.password);
+          navigate('/dashboard');
+        } catch (error) {
+          if (error instanceof ApiError && error.code === 'auth.email_not_verified') setUnverified(true);
+          throw error;
+        }
+      })}>
+        {form.formError && <Alert kind="error">{form.formError}</Alert>}
+        {unverified && !resent && (
+          <button type="button" className="secondary" onClick={async () => {
+            await api('/auth/verify-email/resend', { method: 'POST', body: { email: form.values.email } });
+            setResent(true);
+          }}>{t('signIn.resend')}</button>
+        )}
+        {resent && <Alert kind="info">{t('signIn.resent')}</Alert>}
+        <Field label={t('form.email')} type="email" autoComplete="username" inputMode="email" dir="ltr" required {...form.bind('email')} />
+        <Field label={t('form.password')} type="password" autoComplete="current-password" required {...form.bind('password')} />
+        <button type="submit" className="primary" disabled={form.submitting}>{t('signIn.submit')}</button>
+      </form>
+      <p><Link to="/forgot-password">{t('signIn.forgot')}</Link></p>
+      <p>{t('signIn.noAccount')} <Link to="/sign-up">{t('nav.signUp')}</Link></p>
+    </section>
+  );
+}

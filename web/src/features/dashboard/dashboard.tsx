@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useSession } from '../../lib/session.tsx';
+import { AuditPanel } from './audit-panel.tsx';
+import { StaffForm } from './staff-form.tsx';
+
+/** One dashboard per role: empty for now, each names what the next modules will bring. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const { account } = useSession();
+  if (!account) return null;
+  const country = account.countryCode
+    ? new Intl.DisplayNames([currentLanguage()], { type: 'region' }).of(account.countryCode)
+    : '';
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="dash-title">
+        <p className="muted">{t('dashboard.greeting', { name: account.displayName })}</p>
+        <h1 id="dash-title">{t(`dashboard.${account.role}.title`, { country })}</h1>
+        <p className="role-badge">{t(`roles.${account.role}`)}</p>
+        <h2>{t('dashboard.comingSoon')}</h2>
+        <ul className="upcoming">
+          {t(`dashboard.${account.role}.items`).split(' · ').map((item) => <li key={item}>{item}</li>)}
+        </ul>
+      </section>
+      {account.role === 'ministry_admin' && <StaffForm />}
+      {(account.role === 'ministry_admin' || account.role === 'ministry_officer') && <AuditPanel />}
+    </div>
+  );
+}

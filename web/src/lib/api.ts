@@ -1,0 +1,61 @@
+import { currentLanguage } from '../i18n/index.ts';
+
+export interface FieldProblem {
+  pointer: string;
+  message: string;
+}
+
+/** A problem+json answer from the server, in the UI's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+  /** The server's message for one body field, if any. */
+  forField(name: string): string | undefined {
+    return this.fieldErrors.find((e) => e.pointer === `/body/${name}`)?.message;
+  }
+}
+
+/**
+ * Calls the API with the session cookie, asking for messages in the UI's
+ * language. Throws ApiError for any problem answer; code 'network' when the
+ * server cannot be reached.
+ */
+export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method: options.method ?? 'GET',
+      credentials: 'same-origin',
+      headers: {
+        'accept-language': currentLanguage(),
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+    });
+  } catch {
+    throw new ApiError(0, 'network', '');
+  }
+  if (response.status === 204) return undefined as T;
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, body.code ?? 'unknown', body.title ?? response.statusText, body.errors ?? []);
+  return body as T;
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  role: 'pilgrim' | 'provider_staff' | 'ministry_officer' | 'ministry_admin' | 'mission_officer' | 'gate_officer';
+  locale: 'ar' | 'en';
+  providerId: string | null;
+  countryCode: string | null;
+  status: 'active' | 'disabled';
+  emailVerified: boolean;
+  createdAt: string;
+}
