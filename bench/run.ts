@@ -1,0 +1,17 @@
+/**
+ * `npm run bench -- <name>`: runs one benchmark and prints one JSON object per
+ * line: { bench, metric, value, unit, [ceiling, ratio], ...context }.
+ */
+const benches: Record<string, () => Promise<void>> = {
+  'http-baseline': async () => (await import('./http-baseline.ts')).run(),
+};
+
+const benchName = process.argv[2];
+const bench = benchName ? benches[benchName] : undefined;
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
+  process.exit(2);
+}
+await bench();
+
+export {};

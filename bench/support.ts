@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+export interface Line {
+  bench: string;
+  metric: string;
+  value: number;
+  unit: string;
+  ceiling?: number;
+  ratio?: number;
+  [context: string]: unknown;
+}
+
+export function emit(line: Line) {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/**
+ * The database a benchmark server runs on: PGlite in a temporary folder by
+ * default (what `npm start` uses), or PostgreSQL when BENCH_DATABASE_URL is
+ * set (a dedicated database, recreated for the run).
+ */
+export async function benchDatabaseEnv(): Promise<{ env: Record<string, string>; engine: string }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-bench-'));
+    return { env: { MANASIK_DATA_DIR: dir }, engine: 'pglite' };
+  }
+  const target = new URL(url);
+  const dbName = target.pathname.slice(1) || 'manasik_bench';
+  const admin = new pg.Client({ connectionString: new URL('/postgres', url).toString() });
+  await admin.connect();
+  await admin.query(`drop database if exists ${dbName}`);
+  await admin.query(`create database ${dbName}`);
+  await admin.end();
+  return { env: { DATABASE_URL: url }, engine: 'postgres' };
+}
+
+/** Runs the `manasik` CLI to completion. */
+export async function cli(args: string[], env: Record<string, string>): Promise<void> {
+  const child = spawn(process.execPath, [path.join(root, 'bin/manasik.mjs'), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`manasik ${args.join(' ')} exited ${code}`);
+}
+
+/** Starts the server in its own process and waits until /ready answers. */
+export async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const child = spawn(process.execPath, [path.join(root, 'bin/manasik.mjs'), 'start', '--no-demo'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/ready`)).ok) return { url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('the server did not become ready');
+}
+
+/** Loads one URL with `connections` concurrent connections for `seconds`. */
+export async function load(url: string, options: { connections: number; seconds: number; headers?: Record<string, string> }) {
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: options.headers ?? {},
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
+}
