@@ -191,8 +191,8 @@ export function createAuthService(deps: AccountsDeps) {
         if (account.failed_sign_ins > 0 || account.locked_until) {
           await repo.update(trx, account.id, { failed_sign_ins: 0, locked_until: null });
         }
-        const actorCtx = { ...ctx, actor: { accountId: account.id, role: account.role } as Principal };
-        await writeAudit(trx, clock, actorCtx, {
+        // The account signing in is the actor of its own session's creation.
+        await writeAudit(trx, clock, { ...ctx, actor: { accountId: account.id, role: account.role } }, {
           action: input.kind === 'cookie' ? 'session.created' : 'api_token.created',
           subjectType: 'account',
           subjectId: account.id,

@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock.ts';
-import type { RequestContext } from '../../core/principal.ts';
+import type { Principal, RequestContext } from '../../core/principal.ts';
 import type { Executor } from '../../db/database.ts';
 
 export interface AuditEntry {
@@ -17,10 +17,13 @@ export interface AuditEntry {
  *
  * @example await writeAudit(trx, clock, ctx, { action: 'account.created', subjectType: 'account', subjectId: id })
  */
+/** Who acted, as far as the audit log cares. */
+export type AuditContext = Pick<RequestContext, 'requestId'> & { actor: Pick<Principal, 'accountId' | 'role'> | null };
+
 export async function writeAudit(
   executor: Executor,
   clock: Clock,
-  ctx: RequestContext,
+  ctx: AuditContext,
   entry: AuditEntry,
 ): Promise<void> {
   await executor

@@ -1,3 +1,5 @@
+import type { Static } from '@sinclair/typebox';
+import type { AccountSchema } from '../../../src/modules/accounts/schemas.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
 export interface FieldProblem {
@@ -47,15 +49,5 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   return body as T;
 }
 
-export interface Account {
-  id: string;
-  email: string;
-  displayName: string;
-  role: 'pilgrim' | 'provider_staff' | 'ministry_officer' | 'ministry_admin' | 'mission_officer' | 'gate_officer';
-  locale: 'ar' | 'en';
-  providerId: string | null;
-  countryCode: string | null;
-  status: 'active' | 'disabled';
-  emailVerified: boolean;
-  createdAt: string;
-}
+/** The account as the API returns it: the server's own response schema, so the two cannot drift. */
+export type Account = Static<typeof AccountSchema>;
