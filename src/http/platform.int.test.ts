@@ -15,6 +15,19 @@ describe('operations endpoints', () => {
     expect(ready.json().engine).toBe(t.db.engine);
   });
 
+  it('/ready answers 503 problem+json when the database is gone, while /health stays up', async () => {
+    const lonely = await createTestApp();
+    try {
+      await lonely.db.close();
+      const ready = await lonely.app.inject({ url: '/ready', headers: { 'accept-language': 'en' } });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ code: 'service.unavailable', title: 'The service is not ready: database' });
+      expect((await lonely.app.inject({ url: '/health' })).statusCode).toBe(200);
+    } finally {
+      await lonely.close();
+    }
+  });
+
   it('/metrics needs the scraper token when one is configured, and counts requests by route template', async () => {
     expect((await t.app.inject({ url: '/metrics' })).statusCode).toBe(401);
     await t.app.inject({ url: '/api/v1/accounts/00000000-0000-4000-8000-000000000000/status' });

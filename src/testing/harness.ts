@@ -21,7 +21,7 @@ export async function createTestDb(): Promise<{ db: Db; cleanup: () => Promise<v
   if (testEngine === 'pglite') {
     const db = await openDatabase({});
     await migrate(db);
-    return { db, cleanup: () => db.close() };
+    return { db, cleanup: () => db.close().catch(() => {}) };
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ databaseUrl: testDatabaseUrl, poolSize: 1 });
@@ -31,7 +31,7 @@ export async function createTestDb(): Promise<{ db: Db; cleanup: () => Promise<v
   return {
     db,
     cleanup: async () => {
-      await db.close();
+      await db.close().catch(() => {}); // a test may have closed it already
       await sql.raw(`drop schema ${schema} cascade`).execute(admin.kysely);
       await admin.close();
     },
