@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from './db/database.ts';
 import { createAccountService, createAuthService, scryptHasher, type PasswordHasher } from './modules/accounts/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
+import { createProviderService } from './modules/providers/index.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
 export interface ServiceDeps {
@@ -34,6 +35,7 @@ export function createServices(deps: ServiceDeps) {
   const auth = createAuthService(accountsDeps);
   const accounts = createAccountService(accountsDeps, auth);
   const audit = createAuditService({ db: deps.db });
-  return { clock, notifications, auth, accounts, audit };
+  const providers = createProviderService({ db: deps.db, clock, accounts, notifications });
+  return { clock, notifications, auth, accounts, audit, providers };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -8,12 +8,8 @@ export interface DemoAccount {
   displayName: string;
   role: Role;
   locale: 'ar' | 'en';
-  providerId?: string;
   countryCode?: string;
 }
-
-// A fixed provider id until the providers module (next issue) seeds real providers.
-export const DEMO_PROVIDER_ID = '6d1f4c2e-5a7b-4e1f-9c3d-2b8a0e9f1a01';
 
 /** Believable demo people: one per role, pilgrims from countries of the direct programme. */
 export const demoAccounts: DemoAccount[] = [
@@ -21,7 +17,8 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'officer@manasik.demo', displayName: 'Khalid Al-Otaibi', role: 'ministry_officer', locale: 'ar' },
   { email: 'mission.fr@manasik.demo', displayName: 'Mission de France', role: 'mission_officer', locale: 'en', countryCode: 'FR' },
   { email: 'mission.gb@manasik.demo', displayName: 'UK Hajj Mission', role: 'mission_officer', locale: 'en', countryCode: 'GB' },
-  { email: 'provider@manasik.demo', displayName: 'Al-Safwa Hajj Services', role: 'provider_staff', locale: 'ar', providerId: DEMO_PROVIDER_ID },
+  // Becomes provider staff by applying for the demo provider's licence (see seed.ts).
+  { email: 'provider@manasik.demo', displayName: 'Al-Safwa Hajj Services', role: 'provider_staff', locale: 'ar' },
   { email: 'gate@manasik.demo', displayName: 'Gate 7 — Rawdah', role: 'gate_officer', locale: 'ar' },
   { email: 'amina@manasik.demo', displayName: 'Amina Diallo', role: 'pilgrim', locale: 'en' },
   { email: 'yusuf@manasik.demo', displayName: 'يوسف بن علي', role: 'pilgrim', locale: 'ar' },

@@ -148,6 +148,43 @@ export const errorCodes = {
     en: 'You cannot disable your own account.',
     ar: 'لا يمكنك تعطيل حسابك.',
   },
+
+  // Providers and licensing
+  'provider.applicant_not_eligible': {
+    status: 409,
+    en: 'Only a personal account that is not yet staff of a provider can apply for a licence.',
+    ar: 'يمكن التقدم بطلب الترخيص من حساب شخصي غير مرتبط بمقدم خدمة فقط.',
+  },
+  'provider.duplicate_registration': {
+    status: 409,
+    en: 'A provider with this {field} is already registered.',
+    ar: 'يوجد مقدم خدمة مسجل بهذا {field}.',
+  },
+  'provider.not_found': {
+    status: 404,
+    en: 'No such provider.',
+    ar: 'لا يوجد مقدم خدمة كهذا.',
+  },
+  'provider.transition_not_allowed': {
+    status: 409,
+    en: 'A provider whose licence is {status} cannot be {action}.',
+    ar: 'لا يمكن تنفيذ الإجراء ({action}) على مقدم خدمة حالة ترخيصه: {status}.',
+  },
+  'provider.invalid_licence_dates': {
+    status: 400,
+    en: 'The licence must end after it starts.',
+    ar: 'يجب أن ينتهي الترخيص بعد تاريخ بدايته.',
+  },
+  'provider.not_licensed': {
+    status: 409,
+    en: 'Your provider is not licensed today ({status}); it cannot publish or sell.',
+    ar: 'مقدم الخدمة غير مرخص اليوم ({status})؛ لا يمكنه النشر أو البيع.',
+  },
+  'provider.member_role_required': {
+    status: 403,
+    en: 'This needs the {roles} role in your provider.',
+    ar: 'يتطلب هذا دور {roles} لدى مقدم الخدمة.',
+  },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

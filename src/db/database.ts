@@ -91,3 +91,17 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
     close: () => kysely.destroy(),
   };
 }
+
+/**
+ * Runs `work` in the caller's transaction when there is one, else in a new
+ * transaction, so that a service can be composed into a larger unit of work.
+ */
+export function inTransaction<T>(db: Db, executor: Executor | undefined, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (executor?.isTransaction) return work(executor as Transaction<Database>);
+  return db.kysely.transaction().execute(work);
+}
+
+/** True for a unique-constraint violation (SQLSTATE 23505) on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

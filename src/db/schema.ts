@@ -2,6 +2,8 @@ import type { Generated } from 'kysely';
 import type { AccountTokensTable, AccountsTable, SessionsTable } from '../modules/accounts/tables.ts';
 import type { AuditLogTable } from '../modules/audit/tables.ts';
 import type { OutboxMessagesTable } from '../modules/notifications/tables.ts';
+import type { DomainEventsTable } from '../modules/events/tables.ts';
+import type { ProviderMembersTable, ProvidersTable } from '../modules/providers/tables.ts';
 
 /**
  * The whole database as Kysely sees it. Each module owns its tables (declared
@@ -14,4 +16,7 @@ export interface Database {
   account_tokens: AccountTokensTable;
   audit_log: AuditLogTable;
   outbox_messages: OutboxMessagesTable;
+  domain_events: DomainEventsTable;
+  providers: ProvidersTable;
+  provider_members: ProviderMembersTable;
 }

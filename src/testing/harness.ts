@@ -9,6 +9,8 @@ import { systemContext, type Role } from '../core/principal.ts';
 import { openDatabase, type Db } from '../db/database.ts';
 import { migrate } from '../db/migrator.ts';
 import { scryptHasher } from '../modules/accounts/index.ts';
+import { sampleApplication } from '../modules/providers/fixtures.ts';
+import type { ProviderApplication } from '../modules/providers/index.ts';
 
 export const testEngine = (process.env.MANASIK_TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';
 export const testDatabaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -73,8 +75,9 @@ export async function createTestApp(env: Record<string, string> = {}) {
   /** Creates a ready account of `role` and returns a bearer token for it. */
   async function signInAs(
     role: Role,
-    extra: { providerId?: string; countryCode?: string; locale?: 'ar' | 'en' } = {},
-  ): Promise<{ token: string; accountId: string; email: string; headers: Record<string, string> }> {
+    extra: { countryCode?: string; locale?: 'ar' | 'en' } = {},
+  ): Promise<{ token: string; accountId: string; email: string; headers: Record<string, string>; providerId: string | null }> {
+    if (role === 'provider_staff') return (await createLicensedProvider()).owner;
     const email = `${role}.${randomBytes(4).toString('hex')}@example.org`;
     const account = await services.accounts.createDirect(
       systemContext(),
@@ -83,22 +86,45 @@ export async function createTestApp(env: Record<string, string> = {}) {
         displayName: `Test ${role}`,
         role: role as never,
         locale: extra.locale ?? 'en',
-        ...(role === 'provider_staff' ? { providerId: extra.providerId ?? '00000000-0000-4000-8000-000000000001' } : {}),
         ...(role === 'mission_officer' ? { countryCode: extra.countryCode ?? 'FR' } : {}),
       },
       TEST_PASSWORD,
     );
     const { token } = await services.auth.signIn(systemContext(), { email, password: TEST_PASSWORD, kind: 'bearer' });
-    return { token, accountId: account.id, email, headers: { authorization: `Bearer ${token}` } };
+    return { token, accountId: account.id, email, headers: { authorization: `Bearer ${token}` }, providerId: null };
+  }
+
+  /**
+   * A provider through the real flow: a person registers, applies, and the
+   * ministry licenses it (unless `status` says otherwise). Returns the owner signed in.
+   */
+  async function createLicensedProvider(options: { status?: 'pending' | 'licensed'; application?: Partial<ProviderApplication> } = {}) {
+    const applicant = await signInAs('pilgrim');
+    const principal = await services.auth.authenticate(applicant.token);
+    const provider = await services.providers.apply(
+      { actor: principal, locale: 'en', requestId: 'fixture' },
+      sampleApplication(options.application),
+    );
+    if ((options.status ?? 'licensed') === 'licensed') {
+      const today = clock.now().toISOString().slice(0, 10);
+      await services.providers.decide(systemContext(), provider.id, 'approve', { validFrom: today, validTo: '2099-12-31' });
+    }
+    const { token } = await services.auth.signIn(systemContext(), { email: applicant.email, password: TEST_PASSWORD, kind: 'bearer' });
+    return {
+      providerId: provider.id,
+      owner: { ...applicant, token, headers: { authorization: `Bearer ${token}` }, providerId: provider.id },
+    };
   }
 
   /** Row counts of every table: a bad request must leave them all unchanged. */
   async function tableCounts(): Promise<Record<string, number>> {
-    const tables = ['accounts', 'sessions', 'account_tokens', 'outbox_messages', 'audit_log', 'schema_migrations'] as const;
+    const tables = await sql<{ name: string }>`
+      select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(db.kysely);
     const counts: Record<string, number> = {};
-    for (const t of tables) {
-      const row = await db.kysely.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      counts[t] = Number(row.n);
+    for (const { name } of tables.rows) {
+      const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db.kysely);
+      counts[name] = Number(row.rows[0]!.n);
     }
     return counts;
   }
@@ -110,6 +136,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
     config,
     logs,
     signInAs,
+    createLicensedProvider,
     tableCounts,
     close: async () => {
       await app.close();

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Locale } from '../../core/i18n.ts';
 import type { RequestContext, Role } from '../../core/principal.ts';
+import { inTransaction, type Executor } from '../../db/database.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { AuthService } from './auth-service.ts';
 import { presentAccount, type AccountView, type AccountsDeps } from './deps.ts';
@@ -64,13 +65,13 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
      * member receives an invitation link to choose one.
      * @example await accounts.createStaff(ctx, { email, displayName, role: 'mission_officer', countryCode: 'FR' })
      */
-    async createStaff(ctx: RequestContext, input: NewStaff): Promise<AccountView> {
+    async createStaff(ctx: RequestContext, input: NewStaff, executor?: Executor): Promise<AccountView> {
       const providerId = input.providerId ?? null;
       const countryCode = input.countryCode?.toUpperCase() ?? null;
       const problem = checkBinding(input.role, providerId, countryCode);
       if (problem) throw new AppError(problem.code, { role: input.role, binding: problem.binding });
       if (countryCode && !countries.isValid(countryCode)) throw new AppError('account.unknown_country', { country: countryCode });
-      return db.kysely.transaction().execute(async (trx) => {
+      return inTransaction(db, executor, async (trx) => {
         const normalized = normalizeEmail(input.email);
         if (await repo.findByEmail(trx, normalized)) throw new AppError('account.email_taken');
         const now = clock.now();
@@ -98,6 +99,24 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
           data: { role: row.role, providerId, countryCode },
         });
         return presentAccount({ ...row, status: 'active', failed_sign_ins: 0 });
+      });
+    },
+
+    /**
+     * Makes a self-registered account the owner-side staff of a provider it
+     * has just applied for, in the caller's transaction.
+     */
+    async bindToProvider(executor: Executor, ctx: RequestContext, accountId: string, providerId: string): Promise<void> {
+      const account = await repo.findById(executor, accountId, true);
+      if (!account) throw new AppError('account.not_found');
+      if (account.role !== 'pilgrim') throw new AppError('provider.applicant_not_eligible');
+      const now = clock.now();
+      await repo.update(executor, accountId, { role: 'provider_staff', provider_id: providerId, updated_at: now });
+      await writeAudit(executor, clock, ctx, {
+        action: 'account.role_changed',
+        subjectType: 'account',
+        subjectId: accountId,
+        data: { from: account.role, to: 'provider_staff', providerId },
       });
     },
 

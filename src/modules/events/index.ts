@@ -1,0 +1,40 @@
+import type { Clock } from '../../core/clock.ts';
+import type { Executor } from '../../db/database.ts';
+
+/** Every event type the platform publishes; webhook subscribers choose among these. */
+export const eventTypes = [
+  'provider.licensed',
+  'provider.suspended',
+  'provider.reinstated',
+  'package.published',
+  'package.closed',
+] as const;
+export type EventType = (typeof eventTypes)[number];
+
+export interface DomainEvent {
+  type: EventType;
+  /** The provider the event concerns (its webhooks receive it), if any. */
+  providerId: string | null;
+  subjectId: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Publishes a domain event in the caller's transaction: it exists only if the
+ * change it describes commits (transactional outbox). Consumers (webhook
+ * delivery, notifications) read `domain_events` in order.
+ *
+ * @example await publishEvent(trx, clock, { type: 'package.published', providerId, subjectId: packageId, payload })
+ */
+export async function publishEvent(executor: Executor, clock: Clock, event: DomainEvent): Promise<void> {
+  await executor
+    .insertInto('domain_events')
+    .values({
+      type: event.type,
+      provider_id: event.providerId,
+      subject_id: event.subjectId,
+      payload: JSON.stringify(event.payload),
+      occurred_at: clock.now(),
+    })
+    .execute();
+}
