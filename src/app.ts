@@ -20,6 +20,7 @@ import { authRoutes, staffRoutes } from './modules/accounts/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { mailboxRoutes } from './modules/notifications/index.ts';
 import { providerRoutes } from './modules/providers/index.ts';
+import { catalogueRoutes, packageRoutes } from './modules/catalogue/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 
@@ -133,6 +134,8 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(staffRoutes, { accounts: services.accounts });
       await api.register(auditRoutes, { audit: services.audit });
       await api.register(providerRoutes, { providers: services.providers });
+      await api.register(packageRoutes, { packages: services.packages });
+      await api.register(catalogueRoutes, { catalogue: services.catalogue });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },

@@ -5,6 +5,7 @@ import type { Db } from './db/database.ts';
 import { createAccountService, createAuthService, scryptHasher, type PasswordHasher } from './modules/accounts/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createProviderService } from './modules/providers/index.ts';
+import { createCatalogueService, createPackageService } from './modules/catalogue/index.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
 export interface ServiceDeps {
@@ -36,6 +37,8 @@ export function createServices(deps: ServiceDeps) {
   const accounts = createAccountService(accountsDeps, auth);
   const audit = createAuditService({ db: deps.db });
   const providers = createProviderService({ db: deps.db, clock, accounts, notifications });
-  return { clock, notifications, auth, accounts, audit, providers };
+  const packages = createPackageService({ db: deps.db, clock, providers });
+  const catalogue = createCatalogueService({ db: deps.db, clock });
+  return { clock, notifications, auth, accounts, audit, providers, packages, catalogue };
 }
 export type Services = ReturnType<typeof createServices>;

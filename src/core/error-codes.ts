@@ -185,6 +185,43 @@ export const errorCodes = {
     en: 'This needs the {roles} role in your provider.',
     ar: 'يتطلب هذا دور {roles} لدى مقدم الخدمة.',
   },
+
+  // Packages and catalogue
+  'package.not_found': {
+    status: 404,
+    en: 'No such package.',
+    ar: 'لا توجد باقة كهذه.',
+  },
+  'package.invalid_price': {
+    status: 400,
+    en: 'The price list is not acceptable: {problem}.',
+    ar: 'قائمة الأسعار غير مقبولة: {problem}.',
+  },
+  'package.unknown_country': {
+    status: 400,
+    en: 'Unknown country code in the eligible countries: {country}.',
+    ar: 'رمز دولة غير معروف في الدول المؤهلة: {country}.',
+  },
+  'package.departure_city_rule': {
+    status: 400,
+    en: 'A dedicated package (group flight included) needs a departure city; a general package has none.',
+    ar: 'تحتاج الباقة المخصصة (مع رحلة جماعية) إلى مدينة مغادرة، ولا تحتاجها الباقة العامة.',
+  },
+  'package.transition_not_allowed': {
+    status: 409,
+    en: 'A {status} package cannot be {action}.',
+    ar: 'لا يمكن تنفيذ الإجراء ({action}) على باقة حالتها: {status}.',
+  },
+  'package.capacity_below_taken': {
+    status: 409,
+    en: 'Capacity cannot go below the {taken} seats already taken.',
+    ar: 'لا يمكن أن تقل السعة عن {taken} مقعدًا محجوزًا بالفعل.',
+  },
+  'package.compare_limit': {
+    status: 400,
+    en: 'Compare between 2 and {max} packages.',
+    ar: 'قارن بين باقتين و{max} باقات.',
+  },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { AccountTokensTable, AccountsTable, SessionsTable } from '../modules/accounts/tables.ts';
 import type { AuditLogTable } from '../modules/audit/tables.ts';
 import type { OutboxMessagesTable } from '../modules/notifications/tables.ts';
+import type { PackageVersionsTable, PackagesTable } from '../modules/catalogue/tables.ts';
 import type { DomainEventsTable } from '../modules/events/tables.ts';
 import type { ProviderMembersTable, ProvidersTable } from '../modules/providers/tables.ts';
 
@@ -19,4 +20,6 @@ export interface Database {
   domain_events: DomainEventsTable;
   providers: ProvidersTable;
   provider_members: ProviderMembersTable;
+  packages: PackagesTable;
+  package_versions: PackageVersionsTable;
 }

@@ -26,7 +26,7 @@ export const Email = () => Type.String({ format: 'email', maxLength: 254, patter
 export const Password = (options: StringOptions = {}) => Type.String({ minLength: 1, maxLength: 128, pattern: SINGLE_LINE, ...options });
 export const Uuid = () => Type.String({ format: 'uuid', maxLength: 36 });
 /** A closed set of strings, typed as their union (documented as an OpenAPI enum). */
-export const StringEnum = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
+export const StringEnum = <T extends string>(values: readonly T[], options: { description?: string; default?: NoInfer<T> } = {}) =>
   Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
 
 export const LocaleSchema = StringEnum(locales);

@@ -7,6 +7,7 @@ export const eventTypes = [
   'provider.suspended',
   'provider.reinstated',
   'package.published',
+  'package.updated',
   'package.closed',
 ] as const;
 export type EventType = (typeof eventTypes)[number];

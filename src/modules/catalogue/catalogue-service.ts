@@ -1,0 +1,56 @@
+import type { Clock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Db } from '../../db/database.ts';
+import { riyadhDate } from '../providers/index.ts';
+import { createCatalogueRepository, type CatalogueRow } from './catalogue-repository.ts';
+import { presentCatalogueItem, type CatalogueItem } from './presenters.ts';
+import type { CatalogueFilter } from './schemas.ts';
+
+export const COMPARE_MAX = 5;
+
+function present(row: CatalogueRow, language: string): CatalogueItem {
+  return presentCatalogueItem(
+    row,
+    row,
+    { id: row.provider_id, nameAr: row.provider_name_ar, nameEn: row.provider_name_en, licenceNumber: row.provider_licence_number },
+    language,
+  );
+}
+
+/** The public catalogue: what is on sale today, filtered, sorted, compared. */
+export function createCatalogueService(deps: { db: Db; clock: Clock }) {
+  const repo = createCatalogueRepository();
+  const today = () => riyadhDate(deps.clock.now());
+
+  return {
+    /**
+     * One page of packages on sale.
+     * @example await catalogue.search({ country: 'FR', camp: 'A,B', sort: 'price_asc', limit: 20, offset: 0 }, 'en')
+     */
+    async search(filter: CatalogueFilter, language: string): Promise<{ items: CatalogueItem[]; total: number }> {
+      const rows = await repo.page(deps.db.kysely, filter, today());
+      return { items: rows.map((r) => present(r, language)), total: rows[0]?.total_count ?? 0 };
+    },
+
+    /** One package on sale, for its public page. */
+    async get(id: string, language: string): Promise<CatalogueItem> {
+      const [row] = await repo.byIds(deps.db.kysely, [id], today());
+      if (!row) throw new AppError('package.not_found');
+      return present(row, language);
+    },
+
+    /** Side by side, in the order asked, 2 to 5 packages, each still on sale. */
+    async compare(ids: string[], language: string): Promise<CatalogueItem[]> {
+      const unique = [...new Set(ids)];
+      if (unique.length < 2 || unique.length > COMPARE_MAX) throw new AppError('package.compare_limit', { max: COMPARE_MAX });
+      const rows = await repo.byIds(deps.db.kysely, unique, today());
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return unique.map((id) => {
+        const row = byId.get(id);
+        if (!row) throw new AppError('package.not_found');
+        return present(row, language);
+      });
+    },
+  };
+}
+export type CatalogueService = ReturnType<typeof createCatalogueService>;
