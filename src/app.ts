@@ -21,6 +21,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { mailboxRoutes } from './modules/notifications/index.ts';
 import { providerRoutes } from './modules/providers/index.ts';
 import { catalogueRoutes, packageRoutes } from './modules/catalogue/index.ts';
+import { API_KEY_PREFIX, integrationRoutes } from './modules/integrations/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 
@@ -91,7 +92,15 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
     },
   });
   const registry = installMetrics(app);
-  installAuth(app, services.auth, config.cookieSecure);
+  installAuth(
+    app,
+    {
+      // Provider API keys and personal bearer tokens travel the same way; the prefix tells them apart.
+      authenticate: (token) =>
+        token.startsWith(`${API_KEY_PREFIX}_`) ? services.apiKeys.authenticate(token) : services.auth.authenticate(token),
+    },
+    config.cookieSecure,
+  );
 
   await app.register(swagger, {
     openapi: {
@@ -136,6 +145,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(providerRoutes, { providers: services.providers });
       await api.register(packageRoutes, { packages: services.packages });
       await api.register(catalogueRoutes, { catalogue: services.catalogue });
+      await api.register(integrationRoutes, { apiKeys: services.apiKeys, webhooks: services.webhooks });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },

@@ -14,6 +14,7 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
   const { app, services } = await buildApp({ config, db, logger });
   await app.listen({ port: config.port, host: config.host });
   services.notifications.start();
+  services.webhookDispatcher.start();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -24,6 +25,7 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
     force.unref();
     await app.close();
     await services.notifications.stop();
+    await services.webhookDispatcher.stop();
     await db.close();
     process.exit(0);
   };

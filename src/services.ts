@@ -6,6 +6,7 @@ import { createAccountService, createAuthService, scryptHasher, type PasswordHas
 import { createAuditService } from './modules/audit/index.ts';
 import { createProviderService } from './modules/providers/index.ts';
 import { createCatalogueService, createPackageService } from './modules/catalogue/index.ts';
+import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
 export interface ServiceDeps {
@@ -39,6 +40,13 @@ export function createServices(deps: ServiceDeps) {
   const providers = createProviderService({ db: deps.db, clock, accounts, notifications });
   const packages = createPackageService({ db: deps.db, clock, providers });
   const catalogue = createCatalogueService({ db: deps.db, clock });
-  return { clock, notifications, auth, accounts, audit, providers, packages, catalogue };
+  const apiKeys = createApiKeyService({ db: deps.db, clock, providers });
+  const webhooks = createWebhookService({ db: deps.db, clock, providers, allowPrivate: deps.config.webhookAllowPrivate });
+  const webhookDispatcher = createWebhookDispatcher({
+    db: deps.db,
+    clock,
+    onError: (error) => deps.logger?.warn({ err: error }, 'webhook dispatch failed'),
+  });
+  return { clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher };
 }
 export type Services = ReturnType<typeof createServices>;

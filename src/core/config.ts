@@ -26,6 +26,7 @@ const EnvSchema = Type.Object({
   TRUST_PROXY: Type.Boolean({ default: false }),
   SIGN_IN_RATE_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   MANASIK_DEV_MAILBOX: Type.Optional(Type.Boolean()),
+  WEBHOOK_ALLOW_PRIVATE: Type.Optional(Type.Boolean()),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -47,6 +48,8 @@ export interface Config {
   signInRatePerMinute: number;
   /** Show sent mail on /dev/mailbox. On by default only when no SMTP server is configured. */
   devMailbox: boolean;
+  /** Let webhooks target http and private addresses. On by default only when PUBLIC_URL is not https. */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -82,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
     devMailbox: e.MANASIK_DEV_MAILBOX ?? !e.SMTP_URL,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE ?? !publicUrl.startsWith('https://'),
   };
 }

@@ -222,6 +222,23 @@ export const errorCodes = {
     en: 'Compare between 2 and {max} packages.',
     ar: 'قارن بين باقتين و{max} باقات.',
   },
+
+  // Provider integrations
+  'auth.api_scope_missing': {
+    status: 403,
+    en: 'This API key does not have the {scope} scope.',
+    ar: 'مفتاح الواجهة البرمجية هذا لا يملك الصلاحية {scope}.',
+  },
+  'integration.invalid_url': {
+    status: 400,
+    en: 'This webhook address is not accepted ({problem}); use https to a public host.',
+    ar: 'عنوان خطاف الويب هذا غير مقبول ({problem})؛ استخدم https إلى خادم عام.',
+  },
+  'integration.not_found': {
+    status: 404,
+    en: 'No such API key, webhook or delivery.',
+    ar: 'لا يوجد مفتاح أو خطاف ويب أو عملية تسليم كهذه.',
+  },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

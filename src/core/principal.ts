@@ -23,7 +23,9 @@ export interface Principal {
   locale: Locale;
   /** Hash of the credential used, so that sign-out revokes exactly that one. */
   credentialHash: string;
-  credentialKind: 'cookie' | 'bearer';
+  credentialKind: 'cookie' | 'bearer' | 'api_key';
+  /** Set when the caller is a provider's API key: it acts for its creator, within these scopes. */
+  apiKey?: { id: string; scopes: string[] };
 }
 
 /**

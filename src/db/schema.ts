@@ -3,6 +3,7 @@ import type { AccountTokensTable, AccountsTable, SessionsTable } from '../module
 import type { AuditLogTable } from '../modules/audit/tables.ts';
 import type { OutboxMessagesTable } from '../modules/notifications/tables.ts';
 import type { PackageVersionsTable, PackagesTable } from '../modules/catalogue/tables.ts';
+import type { ApiKeysTable, WebhookCursorTable, WebhookDeliveriesTable, WebhookEndpointsTable } from '../modules/integrations/tables.ts';
 import type { DomainEventsTable } from '../modules/events/tables.ts';
 import type { ProviderMembersTable, ProvidersTable } from '../modules/providers/tables.ts';
 
@@ -22,4 +23,8 @@ export interface Database {
   provider_members: ProviderMembersTable;
   packages: PackagesTable;
   package_versions: PackageVersionsTable;
+  api_keys: ApiKeysTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_cursor: WebhookCursorTable;
 }

@@ -33,6 +33,7 @@ export function installAuth(app: FastifyInstance, authenticator: Authenticator, 
     const policy = request.routeOptions.config?.policy;
     const header = request.headers.authorization;
     // A custom policy (e.g. the metrics scraper's token) reads the header itself.
+    // The policy is read before the body is parsed, so a refused caller costs no parsing.
     if (header !== undefined && policy?.kind !== 'custom') {
       const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
       principal = match?.[1] ? await authenticator.authenticate(match[1]) : null;
@@ -52,6 +53,11 @@ export function installAuth(app: FastifyInstance, authenticator: Authenticator, 
     };
 
     if (!policy) return; // unmatched URL: the not-found handler answers
+    const apiKey = principal?.apiKey;
+    if (apiKey) {
+      const scope = request.routeOptions.config?.apiScope;
+      if (!scope || !apiKey.scopes.includes(scope)) throw new AppError('auth.api_scope_missing', { scope: scope ?? 'none' });
+    }
     const verdict = decide(policy, principal, request);
     if (verdict === 'unauthenticated') throw new AppError('auth.unauthenticated');
     if (verdict === 'forbidden') {

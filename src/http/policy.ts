@@ -49,5 +49,7 @@ export function decide(policy: Policy, principal: Principal | null, request: Fas
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: Policy;
+    /** The scope a provider API key needs for this route; without one, API keys are refused here. */
+    apiScope?: string;
   }
 }

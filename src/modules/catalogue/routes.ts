@@ -18,22 +18,22 @@ export const packageRoutes: FastifyPluginAsyncTypebox<{ packages: PackageService
 
   app.post('/packages', {
     schema: { tags, summary: 'Create a draft package', body: S.PackageBody, response: { 201: S.PackageDetailSchema } },
-    config: { policy: staff },
+    config: { policy: staff, apiScope: 'packages:write' },
   }, async (req, reply) => reply.code(201).send(await packages.create(req.ctx, req.body)));
 
   app.get('/packages', {
     schema: { tags, summary: "The caller's provider's packages", querystring: S.MyPackagesQuery, response: { 200: Type.Array(S.PackageDetailSchema) } },
-    config: { policy: staff },
+    config: { policy: staff, apiScope: 'packages:read' },
   }, async (req) => packages.listOwn(req.ctx, req.query.status));
 
   app.get('/packages/:id', {
     schema: { tags, summary: 'A package with its version history', params: S.PackageIdParams, response: { 200: WithVersions } },
-    config: { policy: staffOrMinistry },
+    config: { policy: staffOrMinistry, apiScope: 'packages:read' },
   }, async (req) => packages.get(req.ctx, req.params.id));
 
   app.get('/packages/:id/versions/:version', {
     schema: { tags, summary: 'One version of a package, as it was', params: S.VersionParams, response: { 200: WithVersions } },
-    config: { policy: staffOrMinistry },
+    config: { policy: staffOrMinistry, apiScope: 'packages:read' },
   }, async (req) => packages.get(req.ctx, req.params.id, req.params.version));
 
   app.put('/packages/:id', {
@@ -44,17 +44,17 @@ export const packageRoutes: FastifyPluginAsyncTypebox<{ packages: PackageService
       body: S.PackageBody,
       response: { 200: S.PackageDetailSchema },
     },
-    config: { policy: staff },
+    config: { policy: staff, apiScope: 'packages:write' },
   }, async (req) => packages.update(req.ctx, req.params.id, req.body));
 
   app.post('/packages/:id/publish', {
     schema: { tags, summary: 'Put on sale (licensed providers only)', params: S.PackageIdParams, response: { 200: S.PackageDetailSchema } },
-    config: { policy: staff },
+    config: { policy: staff, apiScope: 'packages:write' },
   }, async (req) => packages.publish(req.ctx, req.params.id));
 
   app.post('/packages/:id/close', {
     schema: { tags, summary: 'Take off sale for good', params: S.PackageIdParams, response: { 200: S.PackageDetailSchema } },
-    config: { policy: staff },
+    config: { policy: staff, apiScope: 'packages:write' },
   }, async (req) => packages.close(req.ctx, req.params.id));
 };
 

@@ -27,7 +27,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderServ
 
   app.get('/providers/:id', {
     schema: { tags, summary: 'One provider (ministry, or its own staff)', params: S.ProviderIdParams, response: { 200: S.ProviderSchema } },
-    config: { policy: staffOrMinistry },
+    config: { policy: staffOrMinistry, apiScope: 'provider:read' },
   }, async (req) => providers.get(req.ctx, req.params.id));
 
   for (const [action, body, summary] of [
