@@ -4,6 +4,7 @@
  */
 const benches: Record<string, () => Promise<void>> = {
   'http-baseline': async () => (await import('./http-baseline.ts')).run(),
+  catalogue: async () => (await import('./catalogue.ts')).run(),
 };
 
 const benchName = process.argv[2];

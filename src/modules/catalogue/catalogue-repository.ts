@@ -57,6 +57,7 @@ export function createCatalogueRepository() {
   return {
     pageQuery,
     page: (db: Executor, filter: CatalogueFilter, today: string) => pageQuery(db, filter, today).execute(),
+    byIdsQuery: (db: Executor, ids: string[], today: string) => onSale(db, today).where('p.id', 'in', ids),
     byIds: (db: Executor, ids: string[], today: string) => onSale(db, today).where('p.id', 'in', ids).execute(),
   };
 }
