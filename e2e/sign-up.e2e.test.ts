@@ -1,32 +1,20 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { createLogger } from '../src/core/logger.ts';
-import { openDatabase, type Db } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrator.ts';
 import { artifactsDir, launchBrowser } from './browser.ts';
+import { startTestServer } from './server.ts';
 
 let browser: Browser;
-let db: Db;
 let close: () => Promise<void>;
 let base: string;
 
 beforeAll(async () => {
-  db = await openDatabase({});
-  await migrate(db);
-  const config = loadConfig({ LOG_LEVEL: 'warn', PORT: '0' });
-  const { app } = await buildApp({ config, db, logger: createLogger('warn') });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  // Links in emails point at the public URL; this server's port is random.
+  const server = await startTestServer();
+  base = server.base;
   browser = await launchBrowser();
   close = async () => {
     await browser.close();
-    await app.close();
-    await db.close();
+    await server.close();
   };
 });
 afterAll(async () => close?.());

@@ -19,6 +19,8 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'mission.gb@manasik.demo', displayName: 'UK Hajj Mission', role: 'mission_officer', locale: 'en', countryCode: 'GB' },
   // Becomes provider staff by applying for the demo provider's licence (see seed.ts).
   { email: 'provider@manasik.demo', displayName: 'Al-Safwa Hajj Services', role: 'provider_staff', locale: 'ar' },
+  // Has applied for a licence that waits in the ministry's review queue.
+  { email: 'applicant@manasik.demo', displayName: 'Noor Al-Haramain Travel', role: 'provider_staff', locale: 'en' },
   { email: 'gate@manasik.demo', displayName: 'Gate 7 — Rawdah', role: 'gate_officer', locale: 'ar' },
   { email: 'amina@manasik.demo', displayName: 'Amina Diallo', role: 'pilgrim', locale: 'en' },
   { email: 'yusuf@manasik.demo', displayName: 'يوسف بن علي', role: 'pilgrim', locale: 'ar' },

@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import { systemContext } from '../core/principal.ts';
 import type { Services } from '../services.ts';
 import { sampleApplication } from '../modules/providers/fixtures.ts';
+import { samplePackage } from '../modules/catalogue/fixtures.ts';
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from './demo-data.ts';
 
 /**
@@ -29,18 +30,43 @@ export async function seedDemo(services: Services, options: { progress?: boolean
   return created;
 }
 
-/** The demo provider goes through the real flow: its owner registers, applies, and is licensed. */
+/**
+ * Demo providers go through the real flow: the owner registers and applies;
+ * the first is licensed and publishes packages, the second waits for review.
+ */
 async function seedDemoProvider(services: Services, account: DemoAccount) {
   const owner = await services.accounts.createDirect(systemContext('seed'), { ...account, role: 'pilgrim' }, DEMO_PASSWORD);
-  const ctx = { actor: { ...ownerPrincipal(owner.id), locale: account.locale }, locale: account.locale, requestId: 'seed' };
-  const provider = await services.providers.apply(ctx, sampleApplication({ crNumber: '4030123456', licenceNumber: 'HJ-1447-0001' }));
+  const asApplicant = { accountId: owner.id, role: 'pilgrim' as const, providerId: null, countryCode: null, locale: account.locale, credentialHash: 'seed', credentialKind: 'bearer' as const };
+  const licensed = account.email === 'provider@manasik.demo';
+  const provider = await services.providers.apply(
+    { actor: asApplicant, locale: account.locale, requestId: 'seed' },
+    licensed
+      ? sampleApplication({ crNumber: '4030123456', licenceNumber: 'HJ-1447-0001' })
+      : sampleApplication({ legalNameAr: 'نور الحرمين للسياحة', legalNameEn: 'Noor Al-Haramain Travel', crNumber: '4030654321', licenceNumber: 'HJ-1447-0002' }),
+  );
+  if (!licensed) return;
   const year = services.clock.now().getUTCFullYear();
-  await services.providers.decide(systemContext('seed'), provider.id, 'approve', {
-    validFrom: `${year - 1}-01-01`,
-    validTo: `${year + 2}-12-31`,
-  });
+  await services.providers.decide(systemContext('seed'), provider.id, 'approve', { validFrom: `${year - 1}-01-01`, validTo: `${year + 2}-12-31` });
+  const ctx = { actor: { ...asApplicant, role: 'provider_staff' as const, providerId: provider.id }, locale: account.locale, requestId: 'seed' };
+  for (const [index, input] of demoPackages().entries()) {
+    const pkg = await services.packages.create(ctx, input);
+    if (index < demoPackages().length - 1) await services.packages.publish(ctx, pkg.id); // the last stays a draft
+  }
 }
 
-function ownerPrincipal(accountId: string) {
-  return { accountId, role: 'pilgrim' as const, providerId: null, countryCode: null, credentialHash: 'seed', credentialKind: 'bearer' as const };
+/** A small, varied catalogue: camps A to D, near and far, general and dedicated. */
+function demoPackages() {
+  const europe = ['FR', 'GB', 'DE', 'BE', 'NL', 'ES', 'IT', 'SE'];
+  const americas = ['US', 'CA', 'BR', 'AR', 'MX'];
+  return [
+    samplePackage({ title: { ar: 'باقة الصفوة الذهبية — أجياد', en: 'Al-Safwa Gold — Ajyad' }, makkah: { hotel: 'Ajyad Makkah Towers', distanceM: 250, roomOccupancy: 2 }, minaCamp: 'A', eligibleCountries: europe, capacity: 40,
+      priceLines: [{ component: 'makkah_housing', net: 2_850_000 }, { component: 'madinah_housing', net: 900_000 }, { component: 'mina_arafat', net: 1_650_000 }, { component: 'meals', net: 420_000 }, { component: 'transport', net: 180_000 }, { component: 'guidance', net: 60_000 }, { component: 'insurance', net: 15_000 }, { component: 'service_fee', net: 120_000 }] }),
+    samplePackage({ eligibleCountries: [...europe, ...americas] }),
+    samplePackage({ title: { ar: 'باقة الصفوة الاقتصادية — الشرائع', en: 'Al-Safwa Economy — Al-Sharaie' }, makkah: { hotel: 'Sharaie Residences', distanceM: 7800, roomOccupancy: 5 }, minaCamp: 'D', meals: 'half_board', madinah: undefined, eligibleCountries: [...europe, ...americas, 'AU', 'NZ'], capacity: 300,
+      priceLines: [{ component: 'makkah_housing', net: 520_000 }, { component: 'mina_arafat', net: 610_000 }, { component: 'meals', net: 180_000 }, { component: 'transport', net: 90_000 }, { component: 'service_fee', net: 50_000 }] }),
+    samplePackage({ title: { ar: 'رحلة باريس المخصصة', en: 'Paris group departure', fr: 'Départ groupé de Paris' }, type: 'dedicated', departureCity: 'Paris', minaCamp: 'B', eligibleCountries: ['FR', 'BE', 'CH', 'LU'], guidanceLanguages: ['fr', 'ar'], capacity: 90,
+      priceLines: [{ component: 'flight', net: 720_000, vatCategory: 'zero' }, { component: 'makkah_housing', net: 1_400_000 }, { component: 'madinah_housing', net: 450_000 }, { component: 'mina_arafat', net: 990_000 }, { component: 'meals', net: 300_000 }, { component: 'transport', net: 150_000 }, { component: 'guidance', net: 40_000 }] }),
+    samplePackage({ title: { ar: 'باقة القطار — العزيزية', en: 'Train package — Aziziyah' }, transport: 'train', minaCamp: 'C', eligibleCountries: [...americas, 'GB'], guidanceLanguages: ['en', 'es', 'pt'] }),
+    samplePackage({ title: { ar: 'مسودة: باقة 1449', en: 'Draft: 1449 package' }, season: '1449H' }),
+  ];
 }

@@ -1,4 +1,4 @@
-import { Type, type TProperties, type ObjectOptions, type StringOptions } from '@sinclair/typebox';
+import { FormatRegistry, Kind, Type, TypeRegistry, type TProperties, type ObjectOptions, type StringOptions } from '@sinclair/typebox';
 import { locales } from '../core/i18n.ts';
 
 /**
@@ -25,9 +25,18 @@ export const LongText = (options: StringOptions = {}) =>
 export const Email = () => Type.String({ format: 'email', maxLength: 254, pattern: SINGLE_LINE });
 export const Password = (options: StringOptions = {}) => Type.String({ minLength: 1, maxLength: 128, pattern: SINGLE_LINE, ...options });
 export const Uuid = () => Type.String({ format: 'uuid', maxLength: 36 });
+// Formats and kinds for TypeBox's own checker (Ajv has its own), so the web forms can
+// validate with these very schemas.
+FormatRegistry.Set('email', (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v));
+FormatRegistry.Set('uuid', (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v));
+FormatRegistry.Set('date', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)));
+FormatRegistry.Set('date-time', (v) => !Number.isNaN(Date.parse(v)));
+// Teach TypeBox's own checker the enum kind, so the web forms can validate with these schemas too.
+TypeRegistry.Set('StringEnum', (schema: { enum: string[] }, value: unknown) => typeof value === 'string' && schema.enum.includes(value));
+
 /** A closed set of strings, typed as their union (documented as an OpenAPI enum). */
 export const StringEnum = <T extends string>(values: readonly T[], options: { description?: string; default?: NoInfer<T> } = {}) =>
-  Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+  Type.Unsafe<T>({ [Kind]: 'StringEnum', type: 'string', enum: [...values], ...options });
 
 export const LocaleSchema = StringEnum(locales);
 export const CountryCode = () => Type.String({ pattern: '^[A-Za-z]{2}$', maxLength: 2 });

@@ -11,12 +11,30 @@ import { ForgotPasswordPage, ResetPasswordPage } from './features/auth/password-
 import { ProfilePage } from './features/profile/profile.tsx';
 import { DashboardPage } from './features/dashboard/dashboard.tsx';
 import { MailboxPage } from './features/dev/mailbox.tsx';
+import { CataloguePageView } from './features/catalogue/catalogue-page.tsx';
+import { PackagePage } from './features/catalogue/package-page.tsx';
+import { ComparePage } from './features/catalogue/compare-page.tsx';
+import { ApprovedProvidersPage } from './features/providers/approved-page.tsx';
+import { ApplyPage } from './features/providers/apply-page.tsx';
+import { ConsolePage } from './features/provider-console/console-page.tsx';
+import { PackageEditor } from './features/provider-console/package-editor.tsx';
+import { ProviderReviewPage, ReviewQueuePage } from './features/ministry/review-page.tsx';
+import type { Account } from './lib/api.ts';
 
 function RequireAccount({ children }: { children: ReactNode }) {
   const { account, loading } = useSession();
   const { t } = useTranslation();
   if (loading) return <p aria-live="polite">{t('app.loading')}</p>;
   return account ? <>{children}</> : <Navigate to="/sign-in" replace />;
+}
+
+/** Only for some roles; others are sent to their dashboard. */
+function RequireRole({ roles, children }: { roles: Account['role'][]; children: (account: Account) => ReactNode }) {
+  const { account, loading } = useSession();
+  const { t } = useTranslation();
+  if (loading) return <p aria-live="polite">{t('app.loading')}</p>;
+  if (!account) return <Navigate to="/sign-in" replace />;
+  return roles.includes(account.role) ? <>{children(account)}</> : <Navigate to="/dashboard" replace />;
 }
 
 function Home() {
@@ -33,7 +51,8 @@ function Home() {
         <li>{t('home.point3')}</li>
       </ul>
       <p className="actions">
-        <Link className="button primary" to="/sign-up">{t('home.cta')}</Link>
+        <Link className="button primary" to="/catalogue">{t('nav.catalogue')}</Link>
+        <Link className="button secondary" to="/sign-up">{t('home.cta')}</Link>
         <span>{t('home.haveAccount')} <Link to="/sign-in">{t('nav.signIn')}</Link></span>
       </p>
     </section>
@@ -65,6 +84,16 @@ export function App() {
             <Route path="/dashboard" element={<RequireAccount><DashboardPage /></RequireAccount>} />
             <Route path="/profile" element={<RequireAccount><ProfilePage /></RequireAccount>} />
             <Route path="/dev/mailbox" element={<MailboxPage />} />
+            <Route path="/catalogue" element={<CataloguePageView />} />
+            <Route path="/catalogue/:id" element={<PackagePage />} />
+            <Route path="/compare" element={<ComparePage />} />
+            <Route path="/providers" element={<ApprovedProvidersPage />} />
+            <Route path="/provider/apply" element={<RequireRole roles={['pilgrim', 'provider_staff']}>{() => <ApplyPage />}</RequireRole>} />
+            <Route path="/provider" element={<RequireRole roles={['provider_staff']}>{(a) => <ConsolePage account={a} />}</RequireRole>} />
+            <Route path="/provider/packages/new" element={<RequireRole roles={['provider_staff']}>{() => <PackageEditor />}</RequireRole>} />
+            <Route path="/provider/packages/:id" element={<RequireRole roles={['provider_staff']}>{() => <PackageEditor />}</RequireRole>} />
+            <Route path="/ministry/providers" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <ReviewQueuePage />}</RequireRole>} />
+            <Route path="/ministry/providers/:id" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <ProviderReviewPage />}</RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Layout>

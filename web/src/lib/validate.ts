@@ -1,11 +1,9 @@
-import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType } from '@sinclair/typebox/value';
 import { validationMessages } from '../../../src/http/validation-messages.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
-// The same formats the server's validator knows.
-FormatRegistry.Set('email', (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v));
-FormatRegistry.Set('uuid', (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v));
+import '../../../src/http/schemas.ts'; // registers the formats and kinds the shared schemas use
 
 /**
  * Checks a form against the very schema the server validates the request

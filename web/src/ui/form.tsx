@@ -9,17 +9,24 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   name: string;
   hint?: string;
   error?: string | undefined;
+  /** A textarea, for text that runs over several lines. */
+  multiline?: boolean;
 }
 
 /** A labelled input whose hint and error are announced by screen readers. */
-export function Field({ label, name, hint, error, ...input }: FieldProps) {
+export function Field({ label, name, hint, error, multiline, ...input }: FieldProps) {
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      {multiline ? (
+        <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} rows={4}
+          value={input.value} onChange={input.onChange as never} lang={input.lang} dir={input.dir} />
+      ) : (
+        <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      )}
       {error && <p id={`${id}-error`} className="field-error">{error}</p>}
     </div>
   );

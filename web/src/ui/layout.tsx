@@ -20,6 +20,10 @@ export function Layout({ children, devMailbox }: { children: ReactNode; devMailb
         </Link>
         <nav aria-label={t('nav.main')}>
           <ul>
+            <li><NavLink to="/catalogue">{t('nav.catalogue')}</NavLink></li>
+            <li><NavLink to="/providers">{t('nav.providers')}</NavLink></li>
+            {account?.role === 'provider_staff' && <li><NavLink to="/provider">{t('nav.provider')}</NavLink></li>}
+            {(account?.role === 'ministry_officer' || account?.role === 'ministry_admin') && <li><NavLink to="/ministry/providers">{t('nav.review')}</NavLink></li>}
             {account ? (
               <>
                 <li><NavLink to="/dashboard">{t('nav.dashboard')}</NavLink></li>

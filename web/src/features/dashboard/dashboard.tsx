@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useSession } from '../../lib/session.tsx';
 import { AuditPanel } from './audit-panel.tsx';
@@ -18,6 +19,9 @@ export function DashboardPage() {
         <p className="muted">{t('dashboard.greeting', { name: account.displayName })}</p>
         <h1 id="dash-title">{t(`dashboard.${account.role}.title`, { country })}</h1>
         <p className="role-badge">{t(`roles.${account.role}`)}</p>
+        {account.role === 'pilgrim' && <p><Link className="button primary" to="/catalogue">{t('nav.catalogue')}</Link> <Link to="/provider/apply">{t('providers.applyLink')}</Link></p>}
+        {account.role === 'provider_staff' && <p><Link className="button primary" to="/provider">{t('console.title')}</Link></p>}
+        {(account.role === 'ministry_officer' || account.role === 'ministry_admin') && <p><Link className="button primary" to="/ministry/providers">{t('review.title')}</Link></p>}
         <h2>{t('dashboard.comingSoon')}</h2>
         <ul className="upcoming">
           {t(`dashboard.${account.role}.items`).split(' · ').map((item) => <li key={item}>{item}</li>)}

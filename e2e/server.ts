@@ -1,0 +1,25 @@
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/core/config.ts';
+import { createLogger } from '../src/core/logger.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrator.ts';
+import { scryptHasher } from '../src/modules/accounts/index.ts';
+
+/** The whole platform on a fresh in-memory database, listening on a random local port. */
+export async function startTestServer() {
+  const db = await openDatabase({});
+  await migrate(db);
+  const config = loadConfig({ LOG_LEVEL: 'warn', PORT: '0' });
+  const { app, services } = await buildApp({ config, db, logger: createLogger('warn'), hasher: scryptHasher({ N: 1024, r: 8, p: 1 }) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    base,
+    services,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
