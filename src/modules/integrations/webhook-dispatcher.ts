@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
+import { createPoller } from '../../core/poller.ts';
 import type { Db } from '../../db/database.ts';
 import { MAX_WEBHOOK_ATTEMPTS, retryDelaySeconds, signatureHeader } from './domain/signature.ts';
 import { createIntegrationsRepository } from './repository.ts';
@@ -23,8 +24,6 @@ export function createWebhookDispatcher(deps: { db: Db; clock: Clock; fetch?: ty
   const repo = createIntegrationsRepository();
   const { db, clock } = deps;
   const send = deps.fetch ?? fetch;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
 
   async function fanOut(batch = 500): Promise<number> {
     return db.kysely.transaction().execute(async (trx) => {
@@ -100,19 +99,7 @@ export function createWebhookDispatcher(deps: { db: Db; clock: Clock; fetch?: ty
     fanOut,
     deliverDue,
     runOnce,
-    start(intervalMs = 1000) {
-      timer ??= setInterval(() => {
-        running ??= runOnce()
-          .catch((error) => deps.onError?.(error))
-          .finally(() => (running = undefined));
-      }, intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
+    ...createPoller(runOnce, deps.onError),
   };
 }
 export type WebhookDispatcher = ReturnType<typeof createWebhookDispatcher>;

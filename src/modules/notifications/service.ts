@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
+import { createPoller } from '../../core/poller.ts';
 import type { Locale } from '../../core/i18n.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { createOutboxRepository } from './repository.ts';
@@ -26,8 +27,6 @@ export function createNotificationService(deps: {
   onError?: (error: unknown, messageId: string) => void;
 }) {
   const repository = createOutboxRepository(deps.db.kysely);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
 
   async function dispatchOnce(limit = 20): Promise<number> {
     const now = deps.clock.now();
@@ -67,21 +66,8 @@ export function createNotificationService(deps: {
     /** Sends what is due; returns how many messages it handled. */
     dispatchOnce,
 
-    /** Polls the outbox in the background until `stop()`. */
-    start(intervalMs = 1000) {
-      timer ??= setInterval(() => {
-        running ??= dispatchOnce()
-          .catch((error) => (deps.onError?.(error, '-'), 0))
-          .finally(() => (running = undefined));
-      }, intervalMs);
-      timer.unref();
-    },
-
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
+    /** Polls the outbox in the background: `start(intervalMs)`, `stop()`. */
+    ...createPoller(() => dispatchOnce(), (error) => deps.onError?.(error, '-')),
 
     /** The developer mailbox: recent messages, newest first. */
     async mailbox(recipient: string | undefined, limit = 50) {

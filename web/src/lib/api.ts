@@ -17,9 +17,9 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-  /** The server's message for one body field, if any. */
-  forField(name: string): string | undefined {
-    return this.fieldErrors.find((e) => e.pointer === `/body/${name}`)?.message;
+  /** The server's messages by top-level body field (`/body/makkah/hotel` counts for `makkah`). */
+  byField(): Record<string, string> {
+    return Object.fromEntries(this.fieldErrors.map((f) => [f.pointer.split('/')[2] ?? '', f.message]));
   }
 }
 

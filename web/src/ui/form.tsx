@@ -82,8 +82,7 @@ export function useForm<T extends Record<string, string>>(schema: TSchema, initi
         await action(payload);
       } catch (error) {
         if (error instanceof ApiError) {
-          const byField = Object.fromEntries(error.fieldErrors.map((f) => [f.pointer.replace('/body/', ''), f.message]));
-          setErrors(byField);
+          setErrors(error.byField());
           setFormError(error.code === 'network' ? t('errors.network') : error.message);
         } else {
           setFormError(t('errors.network'));

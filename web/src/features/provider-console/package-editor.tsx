@@ -92,7 +92,7 @@ export function PackageEditor() {
       navigate('/provider');
     } catch (error) {
       if (error instanceof ApiError) {
-        setErrors(Object.fromEntries(error.fieldErrors.map((f) => [f.pointer.split('/')[2] ?? '', f.message])));
+        setErrors(error.byField());
         setFormError(error.message);
       }
     } finally {

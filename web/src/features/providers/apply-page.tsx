@@ -45,7 +45,7 @@ export function ApplyPage() {
       await refresh(); // the account is now the provider's owner: the console opens below
     } catch (error) {
       if (error instanceof ApiError) {
-        setErrors(Object.fromEntries(error.fieldErrors.map((f) => [f.pointer.split('/')[2] ?? '', f.message])));
+        setErrors(error.byField());
         setFormError(error.message);
       }
     } finally {
