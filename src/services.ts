@@ -6,6 +6,7 @@ import { createAccountService, createAuthService, scryptHasher, type PasswordHas
 import { createAuditService } from './modules/audit/index.ts';
 import { createProviderService } from './modules/providers/index.ts';
 import { createCatalogueService, createPackageService } from './modules/catalogue/index.ts';
+import { createSeasonService } from './modules/seasons/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
@@ -47,6 +48,7 @@ export function createServices(deps: ServiceDeps) {
     clock,
     onError: (error) => deps.logger?.warn({ err: error }, 'webhook dispatch failed'),
   });
-  return { clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher };
+  const seasons = createSeasonService({ db: deps.db, clock });
+  return { clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher, seasons };
 }
 export type Services = ReturnType<typeof createServices>;

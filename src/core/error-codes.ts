@@ -239,6 +239,43 @@ export const errorCodes = {
     en: 'No such API key, webhook or delivery.',
     ar: 'لا يوجد مفتاح أو خطاف ويب أو عملية تسليم كهذه.',
   },
+
+  // Seasons, programme countries, quotas, eligibility
+  'season.not_found': {
+    status: 404,
+    en: 'No such season.',
+    ar: 'لا يوجد موسم كهذا.',
+  },
+  'season.calendar_out_of_order': {
+    status: 400,
+    en: 'The calendar is out of order: {earlier} must come before {later}.',
+    ar: 'تواريخ التقويم غير مرتبة: يجب أن يسبق {earlier} التاريخ {later}.',
+  },
+  'season.invalid_date': {
+    status: 400,
+    en: 'Not a real calendar date: {date}.',
+    ar: 'ليس تاريخًا صحيحًا في التقويم: {date}.',
+  },
+  'season.phase_closed': {
+    status: 409,
+    en: 'This cannot be done now: the season is in its {phase} phase.',
+    ar: 'لا يمكن القيام بهذا الآن: الموسم في مرحلة {phase}.',
+  },
+  'season.country_not_in_programme': {
+    status: 400,
+    en: '{country} is not a country of the direct programme.',
+    ar: '{country} ليست من دول البرنامج المباشر.',
+  },
+  'season.country_has_quota': {
+    status: 409,
+    en: '{country} still has seats in season {season}; set its quota to 0 first.',
+    ar: 'لا تزال لـ {country} مقاعد في موسم {season}؛ اجعل حصتها صفرًا أولًا.',
+  },
+  'season.invalid_csv': {
+    status: 400,
+    en: 'Line {line} of the file is not valid: {problem}. Nothing was imported.',
+    ar: 'السطر {line} في الملف غير صالح: {problem}. لم يُستورد شيء.',
+  },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -4,6 +4,7 @@ import type { AuditLogTable } from '../modules/audit/tables.ts';
 import type { OutboxMessagesTable } from '../modules/notifications/tables.ts';
 import type { PackageVersionsTable, PackagesTable } from '../modules/catalogue/tables.ts';
 import type { ApiKeysTable, WebhookCursorTable, WebhookDeliveriesTable, WebhookEndpointsTable } from '../modules/integrations/tables.ts';
+import type { CountryQuotasTable, EligibilityRulesTable, ProgrammeCountriesTable, SeasonsTable } from '../modules/seasons/tables.ts';
 import type { DomainEventsTable } from '../modules/events/tables.ts';
 import type { ProviderMembersTable, ProvidersTable } from '../modules/providers/tables.ts';
 
@@ -27,4 +28,8 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_cursor: WebhookCursorTable;
+  seasons: SeasonsTable;
+  programme_countries: ProgrammeCountriesTable;
+  country_quotas: CountryQuotasTable;
+  eligibility_rules: EligibilityRulesTable;
 }

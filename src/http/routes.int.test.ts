@@ -32,8 +32,15 @@ function headersFor(route: RouteEntry): Record<string, string> {
   return {};
 }
 
-function fillParams(url: string, value = NIL_UUID) {
-  return url.replace(/:[A-Za-z]+/g, value).replace('*', 'some/deep/link');
+/**
+ * A URL with valid path parameters: a parameter's schema gives its example,
+ * else a UUID (ids) or 1 (numbers). `override` replaces every parameter.
+ */
+function fillParams(url: string, override?: string, route?: RouteEntry) {
+  const params = (route?.schema?.params as { properties?: Record<string, { examples?: string[]; type?: string }> } | undefined)?.properties ?? {};
+  return url
+    .replace(/:([A-Za-z]+)/g, (_m, name: string) => override ?? params[name]?.examples?.[0] ?? (params[name]?.type === 'integer' ? '1' : NIL_UUID))
+    .replace('*', 'some/deep/link');
 }
 
 type JsonSchema = { type?: string; enum?: unknown[]; maxLength?: number; properties?: Record<string, JsonSchema>; format?: string };
@@ -61,7 +68,7 @@ describe('route policies', () => {
     const protectedRoutes = apiRoutes().filter((r) => r.policy!.kind === 'roles' || r.policy!.kind === 'authenticated');
     expect(protectedRoutes.length).toBeGreaterThan(3);
     for (const route of protectedRoutes) {
-      const res = await t.app.inject({ method: route.method as never, url: fillParams(route.url), payload: route.method === 'GET' ? undefined : {} });
+      const res = await t.app.inject({ method: route.method as never, url: fillParams(route.url, undefined, route), payload: route.method === 'GET' ? undefined : {} });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     }
@@ -71,7 +78,7 @@ describe('route policies', () => {
     for (const route of apiRoutes().filter((r) => r.policy!.kind === 'roles')) {
       const policy = route.policy as Extract<RouteEntry['policy'], { kind: 'roles' }>;
       const outsider = (['pilgrim', 'gate_officer', 'provider_staff'] as const).find((r) => !policy.roles.includes(r))!;
-      const res = await t.app.inject({ method: route.method as never, url: fillParams(route.url), headers: tokens.get(outsider)!, payload: route.method === 'GET' ? undefined : {} });
+      const res = await t.app.inject({ method: route.method as never, url: fillParams(route.url, undefined, route), headers: tokens.get(outsider)!, payload: route.method === 'GET' ? undefined : {} });
       expect(res.statusCode, `${route.method} ${route.url} as ${outsider}`).toBe(403);
       expect(res.json().code).toBe('auth.forbidden');
     }
@@ -98,7 +105,7 @@ describe('bad input on every route', () => {
 
   it('refuses malformed JSON, wrong content types and oversized bodies', async () => {
     for (const route of apiRoutes().filter((r) => r.schema?.body)) {
-      const base = { method: route.method as never, url: fillParams(route.url), headers: headersFor(route) };
+      const base = { method: route.method as never, url: fillParams(route.url, undefined, route), headers: headersFor(route) };
       await expectRefused('malformed', { ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload: '{"email": ' }, { code: 'request.malformed_json' });
       await expectRefused('empty', { ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload: '' });
       await expectRefused('text/plain', { ...base, headers: { ...base.headers, 'content-type': 'text/plain' }, payload: 'hello' }, { status: 415 });
@@ -111,7 +118,12 @@ describe('bad input on every route', () => {
     let checked = 0;
     for (const route of apiRoutes().filter((r) => r.schema?.body)) {
       const schema = route.schema!.body as JsonSchema & { required?: string[] };
-      const base = { method: route.method as never, url: fillParams(route.url), headers: headersFor(route) };
+      const base = { method: route.method as never, url: fillParams(route.url, undefined, route), headers: headersFor(route) };
+      if (schema.type !== 'object') {
+        // A text body (a CSV upload): JSON of any shape is refused as a whole.
+        await expectRefused('json instead of text', { ...base, payload: { zzUnknown: 1 } }, { pointer: '/body' });
+        continue;
+      }
       for (const field of schema.required ?? []) {
         await expectRefused('missing', { ...base, payload: {} }, { code: 'request.validation_failed', pointer: `/body/${field}` });
       }
@@ -138,7 +150,7 @@ describe('bad input on every route', () => {
   it('refuses unknown and mistyped query parameters', async () => {
     for (const route of apiRoutes().filter((r) => r.schema?.querystring)) {
       const schema = route.schema!.querystring as JsonSchema;
-      const url = fillParams(route.url);
+      const url = fillParams(route.url, undefined, route);
       const base = { method: route.method as never, headers: headersFor(route) };
       await expectRefused('unknown query', { ...base, url: `${url}?zzUnknown=1` }, { pointer: '/querystring/zzUnknown' });
       for (const [field, prop] of Object.entries(schema.properties ?? {})) {
@@ -160,7 +172,7 @@ describe('bad input on every route', () => {
       ] as const) {
         await expectRefused('bad param', {
           method: route.method as never,
-          url: fillParams(route.url, bad),
+          url: fillParams(route.url, bad, route),
           headers: headersFor(route),
           payload: route.method === 'GET' ? undefined : { status: 'active' },
         }, code ? { code } : {});

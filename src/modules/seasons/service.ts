@@ -1,0 +1,231 @@
+import { parse } from 'csv-parse/sync';
+import countries from 'i18n-iso-countries';
+import type { Selectable } from 'kysely';
+import type { Clock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
+import type { Locale } from '../../core/i18n.ts';
+import type { RequestContext } from '../../core/principal.ts';
+import type { Db, Executor } from '../../db/database.ts';
+import { writeAudit } from '../audit/index.ts';
+import { calendarProblem, phaseAt, type Phase, type SeasonCalendar } from './domain/calendar.ts';
+import { isValidDate } from './domain/dates.ts';
+import { defaultRules, evaluate, type EligibilityRule, type Person } from './domain/eligibility.ts';
+import { createSeasonsRepository } from './repository.ts';
+import type { SeasonsTable } from './tables.ts';
+
+export interface SeasonInput {
+  registrationOpens: string;
+  preferenceOpens: string;
+  preferenceCloses: string;
+  drawAt: string;
+  offersClose: string;
+  openSaleAt: string;
+  visaCutoff: string;
+  referenceDate: string;
+  arrivalDate: string;
+  seasonEnd: string;
+}
+
+function calendarOf(row: Selectable<SeasonsTable>): SeasonCalendar {
+  return {
+    registrationOpens: row.registration_opens,
+    preferenceOpens: row.preference_opens,
+    preferenceCloses: row.preference_closes,
+    drawAt: row.draw_at,
+    offersClose: row.offers_close,
+    openSaleAt: row.open_sale_at,
+    visaCutoff: row.visa_cutoff,
+  };
+}
+
+function present(row: Selectable<SeasonsTable>, now: Date) {
+  const c = calendarOf(row);
+  return {
+    code: row.code,
+    phase: phaseAt(c, now),
+    ...(Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.toISOString()])) as Record<keyof SeasonCalendar, string>),
+    referenceDate: row.reference_date,
+    arrivalDate: row.arrival_date,
+    seasonEnd: row.season_end,
+  };
+}
+export type SeasonView = ReturnType<typeof present>;
+
+/** The season calendar, the programme's countries and quotas, and the eligibility rules. */
+export function createSeasonService(deps: { db: Db; clock: Clock }) {
+  const repo = createSeasonsRepository();
+  const { db, clock } = deps;
+
+  async function load(executor: Executor, code: string) {
+    const row = await repo.find(executor, code);
+    if (!row) throw new AppError('season.not_found');
+    return row;
+  }
+
+  async function quotas(season: string) {
+    await load(db.kysely, season);
+    const rows = await repo.quotas(db.kysely, season);
+    return rows.map((r) => ({ country: r.country, seats: r.seats, updatedAt: r.updated_at.toISOString() }));
+  }
+
+  /** Sets seats for some countries of the programme, all or nothing. */
+  async function setQuotas(ctx: RequestContext, season: string, rows: { country: string; seats: number }[], source: 'form' | 'csv' = 'form') {
+    await db.kysely.transaction().execute(async (trx) => {
+      await load(trx, season);
+      const programme = new Set(await repo.programmeCountries(trx));
+      const outside = rows.find((r) => !programme.has(r.country));
+      if (outside) throw new AppError('season.country_not_in_programme', { country: outside.country });
+      await repo.setQuotas(trx, season, rows, clock.now());
+      await writeAudit(trx, clock, ctx, {
+        action: 'season.quotas_set',
+        subjectType: 'season',
+        subjectId: season,
+        data: { source, countries: rows.length, seats: rows.reduce((s, r) => s + r.seats, 0) },
+      });
+    });
+    return quotas(season);
+  }
+
+  async function rules(season: string): Promise<{ version: number; rules: EligibilityRule[] }> {
+    await load(db.kysely, season);
+    const row = await repo.latestRules(db.kysely, season);
+    return row ? { version: row.version, rules: row.rules } : { version: 0, rules: [] };
+  }
+
+  return {
+    quotas,
+    setQuotas,
+    rules,
+
+    async list(): Promise<SeasonView[]> {
+      const now = clock.now();
+      return (await repo.list(db.kysely)).map((r) => present(r, now));
+    },
+
+    async get(code: string): Promise<SeasonView> {
+      return present(await load(db.kysely, code), clock.now());
+    },
+
+    /**
+     * Sets a season's calendar (creating the season, with the default
+     * eligibility rules as version 1, the first time).
+     * @example await seasons.setCalendar(ctx, '1448H', { registrationOpens: '2026-12-01T09:00:00+03:00', … })
+     */
+    async setCalendar(ctx: RequestContext, code: string, input: SeasonInput): Promise<SeasonView> {
+      for (const date of [input.referenceDate, input.arrivalDate, input.seasonEnd]) {
+        if (!isValidDate(date)) throw new AppError('season.invalid_date', { date });
+      }
+      const calendar: SeasonCalendar = {
+        registrationOpens: new Date(input.registrationOpens),
+        preferenceOpens: new Date(input.preferenceOpens),
+        preferenceCloses: new Date(input.preferenceCloses),
+        drawAt: new Date(input.drawAt),
+        offersClose: new Date(input.offersClose),
+        openSaleAt: new Date(input.openSaleAt),
+        visaCutoff: new Date(input.visaCutoff),
+      };
+      const problem = calendarProblem(calendar);
+      if (problem) throw new AppError('season.calendar_out_of_order', problem);
+      if (input.arrivalDate > input.seasonEnd) throw new AppError('season.calendar_out_of_order', { earlier: 'arrivalDate', later: 'seasonEnd' });
+      return db.kysely.transaction().execute(async (trx) => {
+        const now = clock.now();
+        const row = {
+          code,
+          registration_opens: calendar.registrationOpens,
+          preference_opens: calendar.preferenceOpens,
+          preference_closes: calendar.preferenceCloses,
+          draw_at: calendar.drawAt,
+          offers_close: calendar.offersClose,
+          open_sale_at: calendar.openSaleAt,
+          visa_cutoff: calendar.visaCutoff,
+          reference_date: input.referenceDate,
+          arrival_date: input.arrivalDate,
+          season_end: input.seasonEnd,
+          created_at: now,
+          updated_at: now,
+        };
+        const created = await repo.upsert(trx, row);
+        if (created) await repo.insertRules(trx, code, 1, defaultRules, ctx.actor?.accountId ?? null, now);
+        await writeAudit(trx, clock, ctx, { action: created ? 'season.created' : 'season.calendar_changed', subjectType: 'season', subjectId: code, data: { ...input } });
+        return present(row, now);
+      });
+    },
+
+    /** Refuses an action outside the phases it belongs to. Later modules call this before acting. */
+    async assertPhase(executor: Executor, code: string, allowed: Phase[]): Promise<Phase> {
+      const phase = phaseAt(calendarOf(await load(executor, code)), clock.now());
+      if (!allowed.includes(phase)) throw new AppError('season.phase_closed', { phase });
+      return phase;
+    },
+
+    programmeCountries: () => repo.programmeCountries(db.kysely),
+
+    async addCountry(ctx: RequestContext, code: string): Promise<void> {
+      if (!countries.isValid(code)) throw new AppError('account.unknown_country', { country: code });
+      await db.kysely.transaction().execute(async (trx) => {
+        await repo.addCountry(trx, code, clock.now());
+        await writeAudit(trx, clock, ctx, { action: 'programme.country_added', subjectType: 'country', subjectId: code });
+      });
+    },
+
+    /** Removes a country from the programme, unless a season still gives it seats. */
+    async removeCountry(ctx: RequestContext, code: string): Promise<void> {
+      await db.kysely.transaction().execute(async (trx) => {
+        const held = await repo.seatsHeldBy(trx, code);
+        if (held) throw new AppError('season.country_has_quota', { country: code, season: held.season });
+        if (!(await repo.removeCountry(trx, code))) throw new AppError('season.country_not_in_programme', { country: code });
+        await writeAudit(trx, clock, ctx, { action: 'programme.country_removed', subjectType: 'country', subjectId: code });
+      });
+    },
+
+    /**
+     * Imports quotas from CSV (`country,seats` with a header line; ISO codes).
+     * Any bad line refuses the whole file, naming the line.
+     */
+    async importQuotas(ctx: RequestContext, season: string, csv: string) {
+      let records: string[][];
+      try {
+        records = parse(csv, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
+      } catch (error) {
+        throw new AppError('season.invalid_csv', { line: (error as { lines?: number }).lines ?? 1, problem: 'not CSV' });
+      }
+      const [header, ...lines] = records;
+      if (!header || header.map((h) => h.toLowerCase()).join(',') !== 'country,seats') {
+        throw new AppError('season.invalid_csv', { line: 1, problem: 'the header must be "country,seats"' });
+      }
+      const seen = new Set<string>();
+      const rows = lines.map(([country = '', seats = ''], i) => {
+        const line = i + 2;
+        const code = country.toUpperCase();
+        if (!/^[A-Z]{2}$/.test(code) || !countries.isValid(code)) throw new AppError('season.invalid_csv', { line, problem: `unknown country "${country}"` });
+        if (!/^\d{1,7}$/.test(seats) || Number(seats) > 1_000_000) throw new AppError('season.invalid_csv', { line, problem: `seats must be a whole number from 0 to 1000000` });
+        if (seen.has(code)) throw new AppError('season.invalid_csv', { line, problem: `${code} appears twice` });
+        seen.add(code);
+        return { country: code, seats: Number(seats) };
+      });
+      return setQuotas(ctx, season, rows, 'csv');
+    },
+
+    /** A new version of the season's rules; earlier evaluations keep naming the version they used. */
+    async setRules(ctx: RequestContext, season: string, next: EligibilityRule[]) {
+      return db.kysely.transaction().execute(async (trx) => {
+        await load(trx, season);
+        const latest = await repo.latestRules(trx, season);
+        const version = (latest?.version ?? 0) + 1;
+        await repo.insertRules(trx, season, version, next, ctx.actor?.accountId ?? null, clock.now());
+        await writeAudit(trx, clock, ctx, { action: 'season.rules_changed', subjectType: 'season', subjectId: season, data: { version, codes: next.map((r) => r.code) } });
+        return { version, rules: next };
+      });
+    },
+
+    /** Checks one person against the season's current rules (the application module evaluates each member this way). */
+    async checkEligibility(season: string, person: Person, locale: Locale) {
+      const row = await load(db.kysely, season);
+      const current = await rules(season);
+      const programme = new Set(await repo.programmeCountries(db.kysely));
+      const results = evaluate(current.rules, person, { referenceDate: row.reference_date, arrivalDate: row.arrival_date, seasonEnd: row.season_end, programmeCountries: programme }, locale);
+      return { version: current.version, eligible: results.every((r) => r.passed), results };
+    },
+  };
+}
+export type SeasonService = ReturnType<typeof createSeasonService>;

@@ -1,0 +1,38 @@
+import type { ColumnType } from 'kysely';
+import type { EligibilityRule } from './domain/eligibility.ts';
+
+export interface SeasonsTable {
+  code: string;
+  registration_opens: Date;
+  preference_opens: Date;
+  preference_closes: Date;
+  draw_at: Date;
+  offers_close: Date;
+  open_sale_at: Date;
+  visa_cutoff: Date;
+  reference_date: string;
+  arrival_date: string;
+  season_end: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ProgrammeCountriesTable {
+  code: string;
+  added_at: Date;
+}
+
+export interface CountryQuotasTable {
+  season: string;
+  country: string;
+  seats: number;
+  updated_at: Date;
+}
+
+export interface EligibilityRulesTable {
+  season: string;
+  version: number;
+  rules: ColumnType<EligibilityRule[], string, never>;
+  created_by: string | null;
+  created_at: Date;
+}
