@@ -23,6 +23,7 @@ import { providerRoutes } from './modules/providers/index.ts';
 import { catalogueRoutes, packageRoutes } from './modules/catalogue/index.ts';
 import { API_KEY_PREFIX, integrationRoutes } from './modules/integrations/index.ts';
 import { seasonRoutes } from './modules/seasons/index.ts';
+import { pilgrimRoutes } from './modules/pilgrims/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 
@@ -148,6 +149,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(catalogueRoutes, { catalogue: services.catalogue });
       await api.register(integrationRoutes, { apiKeys: services.apiKeys, webhooks: services.webhooks });
       await api.register(seasonRoutes, { seasons: services.seasons });
+      await api.register(pilgrimRoutes, { pilgrims: services.pilgrims });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },

@@ -6,7 +6,10 @@ import { createAccountService, createAuthService, scryptHasher, type PasswordHas
 import { createAuditService } from './modules/audit/index.ts';
 import { createProviderService } from './modules/providers/index.ts';
 import { createCatalogueService, createPackageService } from './modules/catalogue/index.ts';
+import path from 'node:path';
+import { localDiskStorage, type FileStorage } from './core/storage.ts';
 import { createSeasonService } from './modules/seasons/index.ts';
+import { createPilgrimService } from './modules/pilgrims/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
@@ -17,6 +20,7 @@ export interface ServiceDeps {
   hasher?: PasswordHasher;
   transport?: MailTransport;
   logger?: Logger;
+  storage?: FileStorage;
 }
 
 /**
@@ -49,6 +53,8 @@ export function createServices(deps: ServiceDeps) {
     onError: (error) => deps.logger?.warn({ err: error }, 'webhook dispatch failed'),
   });
   const seasons = createSeasonService({ db: deps.db, clock });
-  return { clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher, seasons };
+  const storage = deps.storage ?? localDiskStorage(path.join(deps.config.dataDir, 'files'));
+  const pilgrims = createPilgrimService({ db: deps.db, clock, storage, seasons, notifications });
+  return { clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher, seasons, pilgrims };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -276,6 +276,53 @@ export const errorCodes = {
     en: 'Line {line} of the file is not valid: {problem}. Nothing was imported.',
     ar: 'السطر {line} في الملف غير صالح: {problem}. لم يُستورد شيء.',
   },
+
+  // Pilgrim profiles and documents
+  'pilgrim.profile_missing': {
+    status: 404,
+    en: 'Fill in your profile first.',
+    ar: 'أكمل ملفك الشخصي أولًا.',
+  },
+  'pilgrim.passport_taken': {
+    status: 409,
+    en: 'This passport is already registered on another account. Contact support if it is yours.',
+    ar: 'جواز السفر هذا مسجل في حساب آخر. تواصل مع الدعم إن كان جوازك.',
+  },
+  'pilgrim.residence_not_in_programme': {
+    status: 400,
+    en: 'Residents of {country} are not served by the direct programme this season.',
+    ar: 'المقيمون في {country} غير مشمولين بالبرنامج المباشر هذا الموسم.',
+  },
+  'pilgrim.version_conflict': {
+    status: 409,
+    en: 'Someone changed this profile in the meantime (version {current}). Reload it and try again.',
+    ar: 'عدّل شخص آخر هذا الملف في الأثناء (الإصدار {current}). أعد تحميله وحاول مجددًا.',
+  },
+  'document.wrong_type': {
+    status: 415,
+    en: 'This file is not accepted for a {type}: send {accepted}.',
+    ar: 'هذا الملف غير مقبول لـ {type}: أرسل {accepted}.',
+  },
+  'document.too_large': {
+    status: 413,
+    en: 'The file is larger than {limit} MB.',
+    ar: 'حجم الملف أكبر من {limit} ميغابايت.',
+  },
+  'document.missing_file': {
+    status: 400,
+    en: 'Attach one file in a multipart/form-data field named "file".',
+    ar: 'أرفق ملفًا واحدًا في حقل multipart/form-data باسم "file".',
+  },
+  'document.not_found': {
+    status: 404,
+    en: 'No such document.',
+    ar: 'لا توجد وثيقة كهذه.',
+  },
+  'document.already_reviewed': {
+    status: 409,
+    en: 'This document was already reviewed ({status}).',
+    ar: 'تمت مراجعة هذه الوثيقة بالفعل ({status}).',
+  },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -5,6 +5,7 @@ import type { OutboxMessagesTable } from '../modules/notifications/tables.ts';
 import type { PackageVersionsTable, PackagesTable } from '../modules/catalogue/tables.ts';
 import type { ApiKeysTable, WebhookCursorTable, WebhookDeliveriesTable, WebhookEndpointsTable } from '../modules/integrations/tables.ts';
 import type { CountryQuotasTable, EligibilityRulesTable, ProgrammeCountriesTable, SeasonsTable } from '../modules/seasons/tables.ts';
+import type { PilgrimDocumentsTable, PilgrimProfilesTable } from '../modules/pilgrims/tables.ts';
 import type { DomainEventsTable } from '../modules/events/tables.ts';
 import type { ProviderMembersTable, ProvidersTable } from '../modules/providers/tables.ts';
 
@@ -32,4 +33,6 @@ export interface Database {
   programme_countries: ProgrammeCountriesTable;
   country_quotas: CountryQuotasTable;
   eligibility_rules: EligibilityRulesTable;
+  pilgrim_profiles: PilgrimProfilesTable;
+  pilgrim_documents: PilgrimDocumentsTable;
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { Writable } from 'node:stream';
 import { buildApp } from '../app.ts';
@@ -60,7 +63,8 @@ export class LogCapture extends Writable {
  */
 export async function createTestApp(env: Record<string, string> = {}) {
   const { db, cleanup } = await createTestDb();
-  const config: Config = loadConfig({ LOG_LEVEL: 'info', SIGN_IN_RATE_PER_MINUTE: '1000', ...env });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-test-'));
+  const config: Config = loadConfig({ LOG_LEVEL: 'info', SIGN_IN_RATE_PER_MINUTE: '1000', MANASIK_DATA_DIR: dataDir, ...env });
   const clock = new ManualClock('2026-05-01T08:00:00Z');
   const logs = new LogCapture();
   const built = await buildApp({
@@ -141,6 +145,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
     close: async () => {
       await app.close();
       await cleanup();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

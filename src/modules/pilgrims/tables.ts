@@ -1,0 +1,36 @@
+import type { DocumentType } from './domain/review.ts';
+
+export interface PilgrimProfilesTable {
+  account_id: string;
+  residence_country: string;
+  nationality: string;
+  given_names_latin: string;
+  family_name_latin: string;
+  full_name_arabic: string;
+  date_of_birth: string;
+  gender: 'male' | 'female';
+  passport_number: string;
+  passport_key: string;
+  passport_expiry: string;
+  meningococcal_vaccination: string | null;
+  health_conditions: string[];
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type DocumentStatus = 'pending' | 'approved' | 'rejected' | 'superseded';
+export interface PilgrimDocumentsTable {
+  id: string;
+  account_id: string;
+  type: DocumentType;
+  status: DocumentStatus;
+  storage_key: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  rejection_reason: string | null;
+  uploaded_at: Date;
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
+}
