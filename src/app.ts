@@ -24,6 +24,8 @@ import { catalogueRoutes, packageRoutes } from './modules/catalogue/index.ts';
 import { API_KEY_PREFIX, integrationRoutes } from './modules/integrations/index.ts';
 import { seasonRoutes } from './modules/seasons/index.ts';
 import { pilgrimRoutes } from './modules/pilgrims/index.ts';
+import { applicationRoutes } from './modules/applications/index.ts';
+import { missionRoutes } from './modules/missions/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 
@@ -150,6 +152,8 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(integrationRoutes, { apiKeys: services.apiKeys, webhooks: services.webhooks });
       await api.register(seasonRoutes, { seasons: services.seasons });
       await api.register(pilgrimRoutes, { pilgrims: services.pilgrims });
+      await api.register(applicationRoutes, { applications: services.applications });
+      await api.register(missionRoutes, { missions: services.missions });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },

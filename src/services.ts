@@ -10,6 +10,8 @@ import path from 'node:path';
 import { localDiskStorage, type FileStorage } from './core/storage.ts';
 import { createSeasonService } from './modules/seasons/index.ts';
 import { createPilgrimService } from './modules/pilgrims/index.ts';
+import { createApplicationService } from './modules/applications/index.ts';
+import { createMissionService } from './modules/missions/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
@@ -55,6 +57,11 @@ export function createServices(deps: ServiceDeps) {
   const seasons = createSeasonService({ db: deps.db, clock });
   const storage = deps.storage ?? localDiskStorage(path.join(deps.config.dataDir, 'files'));
   const pilgrims = createPilgrimService({ db: deps.db, clock, storage, seasons, notifications });
-  return { clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher, seasons, pilgrims };
+  const applications = createApplicationService({ db: deps.db, clock, seasons, accounts, pilgrims, catalogue });
+  const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims });
+  return {
+    clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
+    seasons, pilgrims, applications, missions,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -323,6 +323,43 @@ export const errorCodes = {
     en: 'This document was already reviewed ({status}).',
     ar: 'تمت مراجعة هذه الوثيقة بالفعل ({status}).',
   },
+
+  // Family applications and preferences
+  'application.not_found': {
+    status: 404,
+    en: 'No such application.',
+    ar: 'لا يوجد طلب كهذا.',
+  },
+  'application.already_applied': {
+    status: 409,
+    en: '{name} is already in an application for this season.',
+    ar: '{name} مسجل بالفعل في طلب لهذا الموسم.',
+  },
+  'application.admin_only': {
+    status: 403,
+    en: 'Only the family admin can change the application.',
+    ar: 'لا يغيّر الطلب إلا مسؤول العائلة.',
+  },
+  'application.member_not_found': {
+    status: 404,
+    en: 'No registered pilgrim with a completed profile uses this email.',
+    ar: 'لا يوجد حاج مسجل بملف مكتمل بهذا البريد الإلكتروني.',
+  },
+  'application.family_rule': {
+    status: 409,
+    en: 'This member cannot join: {problem}.',
+    ar: 'لا يمكن إضافة هذا العضو: {problem}.',
+  },
+  'application.ranking_rule': {
+    status: 400,
+    en: 'This ranking is not accepted: {problem}.',
+    ar: 'هذا الترتيب غير مقبول: {problem}.',
+  },
+  'application.version_conflict': {
+    status: 409,
+    en: 'The application changed in the meantime (version {current}). Reload it and try again.',
+    ar: 'تغيّر الطلب في الأثناء (الإصدار {current}). أعد تحميله وحاول مجددًا.',
+  },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof errorCodes;

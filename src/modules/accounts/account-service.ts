@@ -120,6 +120,12 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
       });
     },
 
+    /** A pilgrim account by email, as another module needs it (e.g. to add a family member). */
+    async pilgrimByEmail(executor: Executor, email: string) {
+      const row = await repo.findByEmail(executor, normalizeEmail(email));
+      return row && row.role === 'pilgrim' && row.status === 'active' ? { id: row.id, displayName: row.display_name, email: row.email } : undefined;
+    },
+
     /** Lists accounts by email order; `after` is the last email of the previous page. */
     async list(filter: { role?: Role | undefined; after?: string | undefined; limit: number }) {
       const rows = await repo.list(db.kysely, { role: filter.role, afterEmail: filter.after, limit: filter.limit });

@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import { riyadhDate } from '../providers/index.ts';
 import { createCatalogueRepository, type CatalogueRow } from './catalogue-repository.ts';
 import { presentCatalogueItem, type CatalogueItem } from './presenters.ts';
@@ -37,6 +37,12 @@ export function createCatalogueService(deps: { db: Db; clock: Clock }) {
       const [row] = await repo.byIds(deps.db.kysely, [id], today());
       if (!row) throw new AppError('package.not_found');
       return present(row, language);
+    },
+
+    /** What another module needs to check a choice of packages: only those on sale today appear. */
+    async packageFacts(executor: Executor, ids: string[]) {
+      const rows = ids.length ? await repo.byIds(executor, ids, today()) : [];
+      return new Map(rows.map((r) => [r.id, { id: r.id, onSale: true, season: r.season, capacity: r.capacity, eligibleCountries: r.eligible_countries, version: r.version }]));
     },
 
     /** Side by side, in the order asked, 2 to 5 packages, each still on sale. */

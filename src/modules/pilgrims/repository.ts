@@ -11,6 +11,7 @@ export function createPilgrimsRepository() {
       if (forUpdate) q = q.forUpdate();
       return q.executeTakeFirst();
     },
+    profilesOf: (db: Executor, accountIds: string[]) => db.selectFrom('pilgrim_profiles').selectAll().where('account_id', 'in', accountIds).execute(),
     passportOwner: (db: Executor, key: string) =>
       db.selectFrom('pilgrim_profiles').select('account_id').where('passport_key', '=', key).executeTakeFirst(),
     async insertProfile(db: Executor, row: Insertable<PilgrimProfilesTable>) {

@@ -6,10 +6,10 @@ import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { FileStorage } from '../../core/storage.ts';
-import { isUniqueViolation, type Db } from '../../db/database.ts';
+import { isUniqueViolation, type Db, type Executor } from '../../db/database.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
-import type { SeasonService } from '../seasons/index.ts';
+import type { Person, SeasonService } from '../seasons/index.ts';
 import {
   MAX_DOCUMENT_BYTES, acceptedContent, blockedSteps, documentsToRecheck, passportKey,
   type DocumentType, type ProfileField,
@@ -172,6 +172,31 @@ export function createPilgrimService(deps: {
         throw error;
       }
       return profileView(accountId);
+    },
+
+    /**
+     * What the Hajj programme needs to know of some pilgrims, for another
+     * module's rules (residence, and the facts the eligibility rules read).
+     */
+    async factsFor(executor: Executor, accountIds: string[]) {
+      const rows = accountIds.length ? await repo.profilesOf(executor, accountIds) : [];
+      return new Map(
+        rows.map((p) => [
+          p.account_id,
+          {
+            residenceCountry: p.residence_country,
+            name: `${p.given_names_latin} ${p.family_name_latin}`,
+            person: {
+              dateOfBirth: p.date_of_birth,
+              passportExpiry: p.passport_expiry,
+              meningococcalVaccination: p.meningococcal_vaccination,
+              residenceCountry: p.residence_country,
+              hasBookingThisSeason: false, // bookings arrive with the allocation module
+              healthConditions: p.health_conditions as Person['healthConditions'],
+            },
+          },
+        ]),
+      );
     },
 
     /** The file itself, for its owner and for ministry reviewers. */

@@ -218,6 +218,15 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
       });
     },
 
+    /** Loads a season's rules and facts once, for evaluating many people (a mission's whole country). */
+    async evaluatorFor(season: string, locale: Locale) {
+      const row = await load(db.kysely, season);
+      const current = await rules(season);
+      const programme = new Set(await repo.programmeCountries(db.kysely));
+      const facts = { referenceDate: row.reference_date, arrivalDate: row.arrival_date, seasonEnd: row.season_end, programmeCountries: programme };
+      return { version: current.version, evaluate: (person: Person) => evaluate(current.rules, person, facts, locale) };
+    },
+
     /** Checks one person against the season's current rules (the application module evaluates each member this way). */
     async checkEligibility(season: string, person: Person, locale: Locale) {
       const row = await load(db.kysely, season);

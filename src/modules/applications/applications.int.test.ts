@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { samplePackage } from '../catalogue/fixtures.ts';
+
+let t: TestApp;
+let ministry: Record<string, string>;
+const pkgs: Record<string, string> = {};
+
+// The test clock starts at 2026-05-01T08:00Z: registration. Preferences open on 10 May
+// (within the bearer tokens' 30 days, so the test's sign-ins stay valid).
+const calendar = {
+  registrationOpens: '2026-04-01T00:00:00Z', preferenceOpens: '2026-05-10T00:00:00Z', preferenceCloses: '2026-06-01T00:00:00Z',
+  drawAt: '2026-06-02T00:00:00Z', offersClose: '2026-06-20T00:00:00Z', openSaleAt: '2026-06-25T00:00:00Z', visaCutoff: '2026-09-01T00:00:00Z',
+  referenceDate: '2027-05-15', arrivalDate: '2027-05-10', seasonEnd: '2027-05-25',
+};
+const IN_PREFERENCE = '2026-05-15T00:00:00Z';
+const IN_REGISTRATION = '2026-05-01T08:00:00Z';
+
+let serial = 0;
+async function pilgrim(country = 'FR', extra: object = {}) {
+  const p = await t.signInAs('pilgrim');
+  const res = await t.app.inject({
+    method: 'PUT', url: '/api/v1/pilgrim/profile', headers: p.headers,
+    payload: {
+      residenceCountry: country, nationality: country, givenNamesLatin: 'Test', familyNameLatin: `Pilgrim ${[...String(serial)].map((d) => 'abcdefghij'[Number(d)]).join('')}`, fullNameArabic: 'حاج تجريبي',
+      dateOfBirth: '1980-01-01', gender: 'male', passportNumber: `PP${String(++serial).padStart(6, '0')}`, passportExpiry: '2031-01-01',
+      meningococcalVaccination: '2026-10-01', ...extra,
+    },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return p;
+}
+
+const api = (method: string, url: string, headers: Record<string, string>, payload?: unknown) =>
+  t.app.inject({ method: method as 'GET', url: `/api/v1${url}`, headers: { ...headers, 'accept-language': 'en' }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ministry = (await t.signInAs('ministry_officer')).headers;
+  expect((await api('PUT', '/seasons/1448H', ministry, calendar)).statusCode).toBe(200);
+  await api('POST', '/seasons/1448H/quotas/import', { ...ministry, 'content-type': 'text/csv' }, 'country,seats\nFR,100\nGB,80\n' as never);
+  const provider = await t.createLicensedProvider();
+  for (const [name, input] of Object.entries({
+    paris: samplePackage({ eligibleCountries: ['FR', 'GB'], capacity: 50 }),
+    london: samplePackage({ eligibleCountries: ['GB'], capacity: 50 }),
+    tiny: samplePackage({ eligibleCountries: ['FR'], capacity: 1 }),
+    lyon: samplePackage({ eligibleCountries: ['FR'], capacity: 30 }),
+  })) {
+    const res = await api('POST', '/packages', provider.owner.headers, input);
+    pkgs[name] = res.json().id;
+    await api('POST', `/packages/${pkgs[name]}/publish`, provider.owner.headers);
+  }
+});
+afterAll(async () => t?.close());
+
+describe('family applications', () => {
+  it('needs a profile first', async () => {
+    const bare = await t.signInAs('pilgrim');
+    expect((await api('POST', '/applications', bare.headers, { season: '1448H' })).json().code).toBe('pilgrim.profile_missing');
+  });
+
+  it('an admin starts it and adds members of the same country; members read it without changing it', async () => {
+    const admin = await pilgrim('FR');
+    const created = await api('POST', '/applications', admin.headers, { season: '1448H' });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect(created.json()).toMatchObject({ country: 'FR', readOnly: false, eligible: true, members: [{ role: 'admin', eligible: true }] });
+
+    const member = await pilgrim('FR');
+    const added = await api('POST', `/applications/${id}/members`, admin.headers, { email: member.email });
+    expect(added.json().members).toHaveLength(2);
+
+    const asMember = await api('GET', '/applications/mine?season=1448H', member.headers);
+    expect(asMember.json()).toMatchObject({ id, readOnly: true });
+    const refused = await api('POST', `/applications/${id}/members`, member.headers, { email: admin.email });
+    expect(refused.json().code).toBe('application.admin_only');
+
+    const abroad = await pilgrim('GB');
+    expect((await api('POST', `/applications/${id}/members`, admin.headers, { email: abroad.email })).json().code).toBe('application.family_rule');
+
+    // One person, one application per season.
+    const again = await api('POST', '/applications', member.headers, { season: '1448H' });
+    expect(again.json().code).toBe('application.already_applied');
+    const otherAdmin = await pilgrim('FR');
+    const otherApp = (await api('POST', '/applications', otherAdmin.headers, { season: '1448H' })).json().id;
+    expect((await api('POST', `/applications/${otherApp}/members`, otherAdmin.headers, { email: member.email })).json().code).toBe('application.already_applied');
+
+    const removed = await api('DELETE', `/applications/${id}/members/${member.accountId}`, admin.headers);
+    expect(removed.json().members).toHaveLength(1);
+  });
+
+  it('shows exactly which rule fails for whom, in the reader\'s language', async () => {
+    const admin = await pilgrim('FR');
+    const id = (await api('POST', '/applications', admin.headers, { season: '1448H' })).json().id;
+    const young = await pilgrim('FR', { dateOfBirth: '2013-01-01', meningococcalVaccination: '2027-05-05' });
+    const res = await api('POST', `/applications/${id}/members`, admin.headers, { email: young.email });
+    const member = res.json().members.find((m: { accountId: string }) => m.accountId === young.accountId);
+    expect(res.json().eligible).toBe(false);
+    expect(member.failedRules.map((r: { code: string }) => r.code)).toEqual(['min_age', 'meningococcal_vaccination']);
+    expect(member.failedRules[0].message).toBe('Must be at least 15 years old on the season reference date.');
+  });
+});
+
+describe('ranking packages', () => {
+  let admin: Awaited<ReturnType<typeof pilgrim>>;
+  let id: string;
+  beforeAll(async () => {
+    admin = await pilgrim('FR');
+    id = (await api('POST', '/applications', admin.headers, { season: '1448H' })).json().id;
+    await api('POST', `/applications/${id}/members`, admin.headers, { email: (await pilgrim('FR')).email });
+  });
+
+  it('is refused before the preference phase opens', async () => {
+    t.clock.set(IN_REGISTRATION);
+    const res = await api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: [pkgs.paris] });
+    expect(res.json()).toMatchObject({ code: 'season.phase_closed', title: 'This cannot be done now: the season is in its registration phase.' });
+  });
+
+  it('accepts packages open to the country and big enough; refuses the others, naming them', async () => {
+    t.clock.set(IN_PREFERENCE);
+    const ok = await api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: [pkgs.lyon, pkgs.paris] });
+    expect(ok.json().ranking.map((r: { packageId: string }) => r.packageId)).toEqual([pkgs.lyon, pkgs.paris]);
+    for (const [ids, text] of [
+      [[pkgs.london], 'not_open_to_country'],
+      [[pkgs.tiny], 'too_small'],
+      [[pkgs.paris, pkgs.paris], 'duplicate'],
+    ] as const) {
+      const res = await api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: ids });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().title).toContain(text);
+    }
+    expect((await api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: Array.from({ length: 6 }, () => pkgs.paris) })).statusCode).toBe(400);
+    t.clock.set(IN_REGISTRATION);
+  });
+
+  it('two edits from the same version: one wins, the other is told, nothing is lost', async () => {
+    t.clock.set(IN_PREFERENCE);
+    const version = (await api('GET', `/applications/${id}`, admin.headers)).json().version;
+    const [a, b] = await Promise.all([
+      api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: [pkgs.paris], expectedVersion: version }),
+      api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: [pkgs.lyon], expectedVersion: version }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    t.clock.set(IN_REGISTRATION);
+  });
+
+  it('shows live popularity in seats against capacity', async () => {
+    t.clock.set(IN_PREFERENCE);
+    await api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: [pkgs.paris, pkgs.lyon] });
+    const rows = (await api('GET', '/seasons/1448H/popularity', {})).json();
+    const paris = rows.find((r: { packageId: string }) => r.packageId === pkgs.paris);
+    expect(paris).toMatchObject({ capacity: 50, firstChoiceSeats: 2, anyChoiceSeats: 2, families: 1 });
+    expect(rows.find((r: { packageId: string }) => r.packageId === pkgs.lyon)).toMatchObject({ firstChoiceSeats: 0, anyChoiceSeats: 2 });
+    t.clock.set(IN_REGISTRATION);
+  });
+});
+
+describe('mission portal', () => {
+  it("a mission sees its own country's quota, demand and failures, and nothing of another country", async () => {
+    const gbAdmin = await pilgrim('GB', { passportExpiry: '2027-06-01' });
+    const gbApp = (await api('POST', '/applications', gbAdmin.headers, { season: '1448H' })).json().id;
+    const fr = await t.signInAs('mission_officer', { countryCode: 'FR' });
+    const gb = await t.signInAs('mission_officer', { countryCode: 'GB' });
+
+    const frView = (await api('GET', '/missions/overview?season=1448H', fr.headers)).json();
+    const gbView = (await api('GET', '/missions/overview?season=1448H', gb.headers)).json();
+    expect(frView).toMatchObject({ country: 'FR', quota: 100 });
+    expect(frView.failuresByRule).toMatchObject({ min_age: 1, meningococcal_vaccination: 1 });
+    expect(frView.failuresByRule.passport_valid_after_season).toBeUndefined();
+    expect(gbView).toMatchObject({ country: 'GB', quota: 80, applications: 1, pilgrims: 1, eligiblePilgrims: 0, failuresByRule: { passport_valid_after_season: 1 } });
+    expect(frView.popularity.every((p: { packageId: string }) => [pkgs.paris, pkgs.lyon].includes(p.packageId))).toBe(true);
+
+    // Another country's application is invisible, and no parameter can point the overview elsewhere.
+    expect((await api('GET', `/applications/${gbApp}`, fr.headers)).statusCode).toBe(404);
+    expect((await api('GET', `/applications/${gbApp}`, gb.headers)).statusCode).toBe(200);
+    expect((await api('GET', '/missions/overview?season=1448H&country=GB', fr.headers)).statusCode).toBe(400);
+    expect((await api('GET', '/missions/overview?season=1448H', ministry)).statusCode).toBe(403);
+  });
+
+  it('publishes requirements in several languages for everyone to read', async () => {
+    const fr = await t.signInAs('mission_officer', { countryCode: 'FR' });
+    await api('PUT', '/missions/requirements/fr', fr.headers, { body: 'Passeport valide six mois après le retour.' });
+    await api('PUT', '/missions/requirements/ar', fr.headers, { body: 'جواز سفر ساري المفعول ستة أشهر بعد العودة.' });
+    const res = await api('GET', '/missions/FR/requirements', {});
+    expect(res.json().map((r: { language: string }) => r.language)).toEqual(['ar', 'fr']);
+    expect((await api('GET', '/missions/GB/requirements', {})).json()).toEqual([]);
+  });
+});

@@ -1,0 +1,2 @@
+export { createApplicationService, type ApplicationService } from './service.ts';
+export { applicationRoutes } from './routes.ts';

@@ -1,0 +1,77 @@
+import { sql, type Insertable } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { ApplicationMembersTable, ApplicationsTable } from './tables.ts';
+
+/** The only place that queries applications, members and preferences. */
+export function createApplicationsRepository() {
+  return {
+    async insert(db: Executor, row: Insertable<ApplicationsTable>) {
+      await db.insertInto('applications').values(row).execute();
+    },
+    find(db: Executor, id: string, forUpdate = false) {
+      let q = db.selectFrom('applications').selectAll().where('id', '=', id);
+      if (forUpdate) q = q.forUpdate();
+      return q.executeTakeFirst();
+    },
+    /** The application a person is in for a season, if any. */
+    applicationOf: (db: Executor, season: string, accountId: string) =>
+      db.selectFrom('application_members').select('application_id').where('season', '=', season).where('account_id', '=', accountId).executeTakeFirst(),
+    async bump(db: Executor, id: string, now: Date) {
+      await db.updateTable('applications').set((eb) => ({ version: eb('version', '+', 1), updated_at: now })).where('id', '=', id).execute();
+    },
+    members: (db: Executor, id: string) =>
+      db.selectFrom('application_members').selectAll().where('application_id', '=', id).orderBy('added_at').execute(),
+    async addMember(db: Executor, row: Insertable<ApplicationMembersTable>) {
+      await db.insertInto('application_members').values(row).execute();
+    },
+    async removeMember(db: Executor, id: string, accountId: string) {
+      await db.deleteFrom('application_members').where('application_id', '=', id).where('account_id', '=', accountId).execute();
+    },
+    preferences: (db: Executor, id: string) =>
+      db.selectFrom('application_preferences').selectAll().where('application_id', '=', id).orderBy('rank').execute(),
+    async replacePreferences(db: Executor, id: string, ranking: { packageId: string; version: number }[]) {
+      await db.deleteFrom('application_preferences').where('application_id', '=', id).execute();
+      if (ranking.length > 0) {
+        await db
+          .insertInto('application_preferences')
+          .values(ranking.map((r, i) => ({ application_id: id, rank: i + 1, package_id: r.packageId, package_version: r.version })))
+          .execute();
+      }
+    },
+
+    /**
+     * Read model (joins the catalogue's `packages`): demand in seats for each
+     * ranked package of a season, first choice and any choice, against capacity.
+     */
+    popularity: (db: Executor, season: string, country?: string) => {
+      let q = db
+        .selectFrom('application_preferences as p')
+        .innerJoin('applications as a', 'a.id', 'p.application_id')
+        .innerJoin(
+          (eb) => eb.selectFrom('application_members').select(['application_id', (e) => e.fn.countAll<number>().as('size')]).groupBy('application_id').as('m'),
+          (j) => j.onRef('m.application_id', '=', 'p.application_id'),
+        )
+        .innerJoin('packages as pk', 'pk.id', 'p.package_id')
+        .select([
+          'p.package_id',
+          'pk.capacity',
+          sql<number>`sum(case when p.rank = 1 then m.size else 0 end)`.as('first_choice_seats'),
+          sql<number>`sum(m.size)`.as('any_choice_seats'),
+          sql<number>`count(*)`.as('families'),
+        ])
+        .where('a.season', '=', season);
+      if (country) q = q.where('a.country', '=', country);
+      return q.groupBy(['p.package_id', 'pk.capacity']).orderBy('p.package_id').execute();
+    },
+
+    /** A country's applications with their sizes (for its mission). */
+    countryApplications: (db: Executor, season: string, country: string) =>
+      db
+        .selectFrom('applications as a')
+        .innerJoin('application_members as m', 'm.application_id', 'a.id')
+        .select(['a.id', 'm.account_id'])
+        .where('a.season', '=', season)
+        .where('a.country', '=', country)
+        .execute(),
+  };
+}

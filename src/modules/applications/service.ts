@@ -1,0 +1,178 @@
+import type { Clock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import type { RequestContext } from '../../core/principal.ts';
+import { isUniqueViolation, type Db, type Executor } from '../../db/database.ts';
+import type { AccountService } from '../accounts/index.ts';
+import { writeAudit } from '../audit/index.ts';
+import type { CatalogueService } from '../catalogue/index.ts';
+import type { PilgrimService } from '../pilgrims/index.ts';
+import type { SeasonService } from '../seasons/index.ts';
+import { canAddMember, checkRanking } from './domain/family.ts';
+import { createApplicationsRepository } from './repository.ts';
+
+const familyProblemText = { family_full: 'the family already has 8 people', different_country: 'all members must live in the same country', already_member: 'already in this family' } as const;
+
+/** Family applications: members, eligibility per member, ranked packages, popularity. */
+export function createApplicationService(deps: {
+  db: Db;
+  clock: Clock;
+  seasons: Pick<SeasonService, 'assertPhase' | 'checkEligibility'>;
+  accounts: Pick<AccountService, 'pilgrimByEmail'>;
+  pilgrims: Pick<PilgrimService, 'factsFor'>;
+  catalogue: Pick<CatalogueService, 'packageFacts'>;
+}) {
+  const repo = createApplicationsRepository();
+  const { db, clock } = deps;
+  const changeable = ['registration', 'preference'] as const;
+
+  /** The caller's application, locked, after checking they are its admin and the version they saw. */
+  async function forChange(trx: Executor, ctx: RequestContext, id: string, expectedVersion?: number) {
+    const app = await repo.find(trx, id, true);
+    if (!app) throw new AppError('application.not_found');
+    const members = await repo.members(trx, id);
+    if (!members.some((m) => m.account_id === ctx.actor?.accountId)) throw new AppError('application.not_found');
+    if (app.admin_account_id !== ctx.actor?.accountId) throw new AppError('application.admin_only');
+    if (expectedVersion !== undefined && expectedVersion !== app.version) throw new AppError('application.version_conflict', { current: app.version });
+    return { app, members };
+  }
+
+  async function view(ctx: RequestContext, id: string) {
+    const app = await repo.find(db.kysely, id);
+    if (!app) throw new AppError('application.not_found');
+    const members = await repo.members(db.kysely, id);
+    const mission = ctx.actor?.role === 'mission_officer' && ctx.actor.countryCode === app.country;
+    const ministry = ctx.actor?.role === 'ministry_officer' || ctx.actor?.role === 'ministry_admin';
+    if (!mission && !ministry && !members.some((m) => m.account_id === ctx.actor?.accountId)) throw new AppError('application.not_found');
+    const facts = await deps.pilgrims.factsFor(db.kysely, members.map((m) => m.account_id));
+    const memberViews = [];
+    for (const m of members) {
+      const f = facts.get(m.account_id);
+      const eligibility = f ? await deps.seasons.checkEligibility(app.season, f.person, ctx.locale) : null;
+      memberViews.push({
+        accountId: m.account_id,
+        role: m.role,
+        name: f?.name ?? '',
+        eligible: eligibility?.eligible ?? false,
+        failedRules: eligibility?.results.filter((r) => !r.passed).map((r) => ({ code: r.code, message: r.message ?? '' })) ?? [],
+      });
+    }
+    const preferences = await repo.preferences(db.kysely, id);
+    return {
+      id: app.id,
+      season: app.season,
+      country: app.country,
+      version: app.version,
+      readOnly: app.admin_account_id !== ctx.actor?.accountId,
+      members: memberViews,
+      eligible: memberViews.every((m) => m.eligible),
+      ranking: preferences.map((p) => ({ rank: p.rank, packageId: p.package_id, packageVersion: p.package_version })),
+    };
+  }
+
+  return {
+    view,
+
+    /**
+     * A pilgrim with a profile starts the family's application and becomes its admin.
+     * @example await applications.create(ctx, '1448H')
+     */
+    async create(ctx: RequestContext, season: string) {
+      const accountId = ctx.actor!.accountId;
+      const id = newId();
+      await db.kysely.transaction().execute(async (trx) => {
+        await deps.seasons.assertPhase(trx, season, [...changeable]);
+        const facts = (await deps.pilgrims.factsFor(trx, [accountId])).get(accountId);
+        if (!facts) throw new AppError('pilgrim.profile_missing');
+        if (await repo.applicationOf(trx, season, accountId)) throw new AppError('application.already_applied', { name: facts.name });
+        const now = clock.now();
+        await repo.insert(trx, { id, season, admin_account_id: accountId, country: facts.residenceCountry, version: 1, created_at: now, updated_at: now });
+        await repo.addMember(trx, { application_id: id, account_id: accountId, season, role: 'admin', added_at: now });
+        await writeAudit(trx, clock, ctx, { action: 'application.created', subjectType: 'application', subjectId: id, data: { season, country: facts.residenceCountry } });
+      }).catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw new AppError('application.already_applied', { name: '' });
+        throw error;
+      });
+      return view(ctx, id);
+    },
+
+    /** The application the caller is in for a season (as admin or read-only member). */
+    async mine(ctx: RequestContext, season: string) {
+      const row = await repo.applicationOf(db.kysely, season, ctx.actor!.accountId);
+      if (!row) throw new AppError('application.not_found');
+      return view(ctx, row.application_id);
+    },
+
+    /** The admin adds a registered pilgrim (by email) who lives in the same country. */
+    async addMember(ctx: RequestContext, id: string, email: string, expectedVersion?: number) {
+      await db.kysely.transaction().execute(async (trx) => {
+        const { app, members } = await forChange(trx, ctx, id, expectedVersion);
+        await deps.seasons.assertPhase(trx, app.season, [...changeable]);
+        const candidate = await deps.accounts.pilgrimByEmail(trx, email);
+        const facts = candidate && (await deps.pilgrims.factsFor(trx, [candidate.id, ...members.map((m) => m.account_id)]));
+        const f = candidate && facts?.get(candidate.id);
+        if (!candidate || !facts || !f) throw new AppError('application.member_not_found');
+        if (await repo.applicationOf(trx, app.season, candidate.id)) throw new AppError('application.already_applied', { name: f.name });
+        const problem = canAddMember(
+          { members: members.map((m) => ({ accountId: m.account_id, country: facts.get(m.account_id)?.residenceCountry ?? app.country })) },
+          { accountId: candidate.id, country: f.residenceCountry },
+        );
+        if (problem) throw new AppError('application.family_rule', { problem: familyProblemText[problem] });
+        const now = clock.now();
+        await repo.addMember(trx, { application_id: id, account_id: candidate.id, season: app.season, role: 'member', added_at: now });
+        await repo.bump(trx, id, now);
+        await writeAudit(trx, clock, ctx, { action: 'application.member_added', subjectType: 'application', subjectId: id, data: { accountId: candidate.id } });
+      }).catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw new AppError('application.already_applied', { name: email });
+        throw error;
+      });
+      return view(ctx, id);
+    },
+
+    async removeMember(ctx: RequestContext, id: string, accountId: string, expectedVersion?: number) {
+      await db.kysely.transaction().execute(async (trx) => {
+        const { app, members } = await forChange(trx, ctx, id, expectedVersion);
+        await deps.seasons.assertPhase(trx, app.season, [...changeable]);
+        if (accountId === app.admin_account_id || !members.some((m) => m.account_id === accountId)) throw new AppError('application.member_not_found');
+        await repo.removeMember(trx, id, accountId);
+        await repo.bump(trx, id, clock.now());
+        await writeAudit(trx, clock, ctx, { action: 'application.member_removed', subjectType: 'application', subjectId: id, data: { accountId } });
+      });
+      return view(ctx, id);
+    },
+
+    /**
+     * Ranks up to five packages, during the preference phase only. Each must
+     * be on sale, open to the family's country and big enough for the family.
+     */
+    async rank(ctx: RequestContext, id: string, packageIds: string[], expectedVersion?: number) {
+      await db.kysely.transaction().execute(async (trx) => {
+        const { app, members } = await forChange(trx, ctx, id, expectedVersion);
+        await deps.seasons.assertPhase(trx, app.season, ['preference']);
+        const packages = await deps.catalogue.packageFacts(trx, packageIds);
+        const problem = checkRanking(packageIds, { size: members.length, country: app.country, season: app.season }, packages);
+        if (problem) throw new AppError('application.ranking_rule', { problem: 'packageId' in problem ? `${problem.problem} (${problem.packageId})` : problem.problem });
+        await repo.replacePreferences(trx, id, packageIds.map((p) => ({ packageId: p, version: packages.get(p)!.version })));
+        await repo.bump(trx, id, clock.now());
+        await writeAudit(trx, clock, ctx, { action: 'application.ranked', subjectType: 'application', subjectId: id, data: { packageIds } });
+      });
+      return view(ctx, id);
+    },
+
+    /** Demand for every ranked package of a season, in seats, against capacity (optionally one country's). */
+    async popularity(season: string, country?: string) {
+      const rows = await repo.popularity(db.kysely, season, country);
+      return rows.map((r) => ({
+        packageId: r.package_id,
+        capacity: r.capacity,
+        firstChoiceSeats: Number(r.first_choice_seats),
+        anyChoiceSeats: Number(r.any_choice_seats),
+        families: Number(r.families),
+      }));
+    },
+
+    /** A country's applications and members, for its mission. */
+    countryApplications: (season: string, country: string) => repo.countryApplications(db.kysely, season, country),
+  };
+}
+export type ApplicationService = ReturnType<typeof createApplicationService>;

@@ -1,0 +1,32 @@
+export interface ApplicationsTable {
+  id: string;
+  season: string;
+  admin_account_id: string;
+  country: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ApplicationMembersTable {
+  application_id: string;
+  account_id: string;
+  season: string;
+  role: 'admin' | 'member';
+  added_at: Date;
+}
+
+export interface ApplicationPreferencesTable {
+  application_id: string;
+  rank: number;
+  package_id: string;
+  package_version: number;
+}
+
+export interface MissionRequirementsTable {
+  country: string;
+  language: string;
+  body: string;
+  updated_by: string | null;
+  updated_at: Date;
+}

@@ -1,0 +1,2 @@
+export { createMissionService, type MissionService } from './service.ts';
+export { missionRoutes } from './routes.ts';

@@ -1,0 +1,58 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { policies } from '../../http/policy.ts';
+import { LongText, Obj } from '../../http/schemas.ts';
+import { SEASON_PATTERN } from '../catalogue/domain/listing.ts';
+import type { MissionService } from './service.ts';
+
+/** /api/v1/missions: a country's Hajj mission (Jusoor). */
+export const missionRoutes: FastifyPluginAsyncTypebox<{ missions: MissionService }> = async (app, { missions }) => {
+  const tags = ['missions'];
+  const mission = policies.roles('mission_officer');
+
+  app.get('/missions/overview', {
+    schema: {
+      tags,
+      summary: "Your country's quota, demand, eligibility failures by rule and ranked packages",
+      querystring: Obj({ season: Type.String({ pattern: SEASON_PATTERN, maxLength: 5 }) }),
+      response: {
+        200: Type.Object({
+          country: Type.String(),
+          season: Type.String(),
+          quota: Type.Integer(),
+          applications: Type.Integer(),
+          pilgrims: Type.Integer(),
+          eligiblePilgrims: Type.Integer(),
+          failuresByRule: Type.Record(Type.String(), Type.Integer()),
+          rulesVersion: Type.Integer(),
+          popularity: Type.Array(Type.Object({ packageId: Type.String(), capacity: Type.Integer(), firstChoiceSeats: Type.Integer(), anyChoiceSeats: Type.Integer(), families: Type.Integer() })),
+        }),
+      },
+    },
+    config: { policy: mission },
+  }, async (req) => missions.overview(req.ctx, req.query.season));
+
+  app.put('/missions/requirements/:language', {
+    schema: {
+      tags,
+      summary: 'Publish your requirements for your nationals in one language',
+      params: Obj({ language: Type.String({ pattern: '^[a-z]{2}$', maxLength: 2, examples: ['fr'] }) }),
+      body: Obj({ body: LongText({ maxLength: 5000 }) }),
+      response: { 204: Type.Null() },
+    },
+    config: { policy: mission },
+  }, async (req, reply) => {
+    await missions.setRequirements(req.ctx, req.params.language, req.body.body);
+    return reply.code(204).send(null);
+  });
+
+  app.get('/missions/:country/requirements', {
+    schema: {
+      tags,
+      summary: "A country's published requirements, in every language",
+      params: Obj({ country: Type.String({ pattern: '^[A-Z]{2}$', maxLength: 2, examples: ['FR'] }) }),
+      response: { 200: Type.Array(Type.Object({ language: Type.String(), body: Type.String(), updatedAt: Type.String() })) },
+    },
+    config: { policy: policies.public },
+  }, async (req) => missions.requirements(req.params.country));
+};
