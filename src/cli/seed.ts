@@ -16,10 +16,11 @@ export async function seedDemo(services: Services, options: { progress?: boolean
     : undefined;
   bar?.start(demoAccounts.length, 0, { email: '' });
   let created = 0;
+  const ids = new Map<string, string>(); // accounts created in this run
   for (const account of demoAccounts) {
     try {
       if (account.role === 'provider_staff') await seedDemoProvider(services, account);
-      else await services.accounts.createDirect(systemContext('seed'), account as never, DEMO_PASSWORD);
+      else ids.set(account.email, (await services.accounts.createDirect(systemContext('seed'), account as never, DEMO_PASSWORD)).id);
       created++;
     } catch (error) {
       if ((error as { code?: string }).code !== 'account.email_taken') throw error;
@@ -27,7 +28,45 @@ export async function seedDemo(services: Services, options: { progress?: boolean
     bar?.increment(1, { email: account.email });
   }
   bar?.stop();
+  if (ids.has('amina@manasik.demo') && ids.has('omar@manasik.demo')) await seedDemoSeason(services, ids);
   return created;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Season 1448H in its preference phase (relative to today), with quotas, and
+ * a family from France that has applied and ranked: Amina (admin) and Omar.
+ */
+async function seedDemoSeason(services: Services, ids: Map<string, string>) {
+  const now = services.clock.now().getTime();
+  const at = (days: number) => new Date(now + days * DAY).toISOString();
+  const ctx = systemContext('seed');
+  await services.seasons.setCalendar(ctx, '1448H', {
+    registrationOpens: at(-30), preferenceOpens: at(-1), preferenceCloses: at(30), drawAt: at(31),
+    offersClose: at(45), openSaleAt: at(50), visaCutoff: at(120),
+    referenceDate: '2027-05-15', arrivalDate: '2027-05-10', seasonEnd: '2027-05-25',
+  });
+  await services.seasons.importQuotas(ctx, '1448H', 'country,seats\nFR,3200\nGB,2500\nUS,4100\nDE,1800\nBE,900\nCA,1500\nAU,1200\n');
+  const family = [
+    { email: 'amina@manasik.demo', givenNamesLatin: 'Amina', familyNameLatin: 'Diallo', fullNameArabic: 'أمينة ديالو', gender: 'female' as const, passportNumber: '19FR00001' },
+    { email: 'omar@manasik.demo', givenNamesLatin: 'Omar', familyNameLatin: 'Farouk', fullNameArabic: 'عمر فاروق', gender: 'male' as const, passportNumber: '19FR00002' },
+  ];
+  const contexts = family.map((m) => ({
+    actor: { accountId: ids.get(m.email)!, role: 'pilgrim' as const, providerId: null, countryCode: null, locale: 'en' as const, credentialHash: 'seed', credentialKind: 'bearer' as const },
+    locale: 'en' as const,
+    requestId: 'seed',
+  }));
+  for (const [i, m] of family.entries()) {
+    await services.pilgrims.saveProfile(contexts[i]!, {
+      ...m, residenceCountry: 'FR', nationality: 'FR', dateOfBirth: i === 0 ? '1984-03-02' : '1979-11-20',
+      passportExpiry: '2031-06-30', meningococcalVaccination: '2026-10-15',
+    });
+  }
+  const application = await services.applications.create(contexts[0]!, '1448H');
+  await services.applications.addMember(contexts[0]!, application.id, 'omar@manasik.demo');
+  const onSale = await services.catalogue.search({ country: 'FR', season: '1448H', sort: 'price_asc', limit: 3, offset: 0 }, 'en');
+  await services.applications.rank(contexts[0]!, application.id, onSale.items.map((p) => p.id));
 }
 
 /**

@@ -20,6 +20,11 @@ import { ConsolePage } from './features/provider-console/console-page.tsx';
 import { PackageEditor } from './features/provider-console/package-editor.tsx';
 import { ProviderReviewPage, ReviewQueuePage } from './features/ministry/review-page.tsx';
 import type { Account } from './lib/api.ts';
+import { PilgrimProfilePage } from './features/pilgrim/profile-page.tsx';
+import { ApplicationPage } from './features/pilgrim/application-page.tsx';
+import { DocumentReviewPage } from './features/ministry/documents-page.tsx';
+import { SeasonAdminPage } from './features/ministry/season-page.tsx';
+import { MissionPage } from './features/mission/mission-page.tsx';
 
 function RequireAccount({ children }: { children: ReactNode }) {
   const { account, loading } = useSession();
@@ -92,6 +97,11 @@ export function App() {
             <Route path="/provider" element={<RequireRole roles={['provider_staff']}>{(a) => <ConsolePage account={a} />}</RequireRole>} />
             <Route path="/provider/packages/new" element={<RequireRole roles={['provider_staff']}>{() => <PackageEditor />}</RequireRole>} />
             <Route path="/provider/packages/:id" element={<RequireRole roles={['provider_staff']}>{() => <PackageEditor />}</RequireRole>} />
+            <Route path="/pilgrim/profile" element={<RequireRole roles={['pilgrim']}>{() => <PilgrimProfilePage />}</RequireRole>} />
+            <Route path="/pilgrim/application" element={<RequireRole roles={['pilgrim']}>{() => <ApplicationPage />}</RequireRole>} />
+            <Route path="/ministry/documents" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <DocumentReviewPage />}</RequireRole>} />
+            <Route path="/ministry/seasons" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <SeasonAdminPage />}</RequireRole>} />
+            <Route path="/mission" element={<RequireRole roles={['mission_officer']}>{(a) => <MissionPage account={a} />}</RequireRole>} />
             <Route path="/ministry/providers" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <ReviewQueuePage />}</RequireRole>} />
             <Route path="/ministry/providers/:id" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <ProviderReviewPage />}</RequireRole>} />
             <Route path="*" element={<NotFound />} />

@@ -28,6 +28,7 @@ const ApplicationSchema = Type.Object({
 });
 const PopularitySchema = Type.Array(Type.Object({
   packageId: Type.String(),
+  title: Type.String(),
   capacity: Type.Integer(),
   firstChoiceSeats: Type.Integer(),
   anyChoiceSeats: Type.Integer(),
@@ -83,5 +84,5 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ applications: Applic
       response: { 200: PopularitySchema },
     },
     config: { policy: policies.public },
-  }, async (req) => applications.popularity(req.params.code));
+  }, async (req) => applications.popularity(req.params.code, undefined, req.ctx.locale));
 };

@@ -10,6 +10,7 @@ import type { PilgrimService } from '../pilgrims/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
 import { canAddMember, checkRanking } from './domain/family.ts';
 import { createApplicationsRepository } from './repository.ts';
+import { pickText } from '../catalogue/domain/listing.ts';
 
 const familyProblemText = { family_full: 'the family already has 8 people', different_country: 'all members must live in the same country', already_member: 'already in this family' } as const;
 
@@ -160,10 +161,11 @@ export function createApplicationService(deps: {
     },
 
     /** Demand for every ranked package of a season, in seats, against capacity (optionally one country's). */
-    async popularity(season: string, country?: string) {
+    async popularity(season: string, country?: string, language = 'ar') {
       const rows = await repo.popularity(db.kysely, season, country);
       return rows.map((r) => ({
         packageId: r.package_id,
+        title: pickText(r.title, language).text,
         capacity: r.capacity,
         firstChoiceSeats: Number(r.first_choice_seats),
         anyChoiceSeats: Number(r.any_choice_seats),

@@ -25,7 +25,7 @@ export const missionRoutes: FastifyPluginAsyncTypebox<{ missions: MissionService
           eligiblePilgrims: Type.Integer(),
           failuresByRule: Type.Record(Type.String(), Type.Integer()),
           rulesVersion: Type.Integer(),
-          popularity: Type.Array(Type.Object({ packageId: Type.String(), capacity: Type.Integer(), firstChoiceSeats: Type.Integer(), anyChoiceSeats: Type.Integer(), families: Type.Integer() })),
+          popularity: Type.Array(Type.Object({ packageId: Type.String(), title: Type.String(), capacity: Type.Integer(), firstChoiceSeats: Type.Integer(), anyChoiceSeats: Type.Integer(), families: Type.Integer() })),
         }),
       },
     },

@@ -55,7 +55,7 @@ export function createMissionService(deps: {
         eligiblePilgrims: eligible,
         failuresByRule: failures,
         rulesVersion: evaluator.version,
-        popularity: await deps.applications.popularity(season, country),
+        popularity: await deps.applications.popularity(season, country, ctx.locale),
       };
     },
 

@@ -19,9 +19,23 @@ export function DashboardPage() {
         <p className="muted">{t('dashboard.greeting', { name: account.displayName })}</p>
         <h1 id="dash-title">{t(`dashboard.${account.role}.title`, { country })}</h1>
         <p className="role-badge">{t(`roles.${account.role}`)}</p>
-        {account.role === 'pilgrim' && <p><Link className="button primary" to="/catalogue">{t('nav.catalogue')}</Link> <Link to="/provider/apply">{t('providers.applyLink')}</Link></p>}
+        {account.role === 'pilgrim' && (
+          <p className="actions">
+            <Link className="button primary" to="/pilgrim/profile">{t('nav.myProfile')}</Link>
+            <Link className="button secondary" to="/pilgrim/application">{t('nav.application')}</Link>
+            <Link to="/catalogue">{t('nav.catalogue')}</Link>
+            <Link to="/provider/apply">{t('providers.applyLink')}</Link>
+          </p>
+        )}
+        {account.role === 'mission_officer' && <p><Link className="button primary" to="/mission">{t('nav.mission')}</Link></p>}
         {account.role === 'provider_staff' && <p><Link className="button primary" to="/provider">{t('console.title')}</Link></p>}
-        {(account.role === 'ministry_officer' || account.role === 'ministry_admin') && <p><Link className="button primary" to="/ministry/providers">{t('review.title')}</Link></p>}
+        {(account.role === 'ministry_officer' || account.role === 'ministry_admin') && (
+          <p className="actions">
+            <Link className="button primary" to="/ministry/providers">{t('review.title')}</Link>
+            <Link className="button secondary" to="/ministry/documents">{t('nav.documents')}</Link>
+            <Link className="button secondary" to="/ministry/seasons">{t('nav.seasons')}</Link>
+          </p>
+        )}
         <h2>{t('dashboard.comingSoon')}</h2>
         <ul className="upcoming">
           {t(`dashboard.${account.role}.items`).split(' · ').map((item) => <li key={item}>{item}</li>)}
