@@ -18,7 +18,7 @@ const familyProblemText = { family_full: 'the family already has 8 people', diff
 export function createApplicationService(deps: {
   db: Db;
   clock: Clock;
-  seasons: Pick<SeasonService, 'assertPhase' | 'checkEligibility'>;
+  seasons: Pick<SeasonService, 'assertPhase' | 'evaluatorFor'>;
   accounts: Pick<AccountService, 'pilgrimByEmail'>;
   pilgrims: Pick<PilgrimService, 'factsFor'>;
   catalogue: Pick<CatalogueService, 'packageFacts'>;
@@ -45,20 +45,22 @@ export function createApplicationService(deps: {
     const mission = ctx.actor?.role === 'mission_officer' && ctx.actor.countryCode === app.country;
     const ministry = ctx.actor?.role === 'ministry_officer' || ctx.actor?.role === 'ministry_admin';
     if (!mission && !ministry && !members.some((m) => m.account_id === ctx.actor?.accountId)) throw new AppError('application.not_found');
-    const facts = await deps.pilgrims.factsFor(db.kysely, members.map((m) => m.account_id));
-    const memberViews = [];
-    for (const m of members) {
+    const [facts, evaluator, preferences] = await Promise.all([
+      deps.pilgrims.factsFor(db.kysely, members.map((m) => m.account_id)),
+      deps.seasons.evaluatorFor(app.season, ctx.locale),
+      repo.preferences(db.kysely, id),
+    ]);
+    const memberViews = members.map((m) => {
       const f = facts.get(m.account_id);
-      const eligibility = f ? await deps.seasons.checkEligibility(app.season, f.person, ctx.locale) : null;
-      memberViews.push({
+      const failed = f ? evaluator.evaluate(f.person).filter((r) => !r.passed) : null;
+      return {
         accountId: m.account_id,
         role: m.role,
         name: f?.name ?? '',
-        eligible: eligibility?.eligible ?? false,
-        failedRules: eligibility?.results.filter((r) => !r.passed).map((r) => ({ code: r.code, message: r.message ?? '' })) ?? [],
-      });
-    }
-    const preferences = await repo.preferences(db.kysely, id);
+        eligible: failed !== null && failed.length === 0,
+        failedRules: failed?.map((r) => ({ code: r.code, message: r.message ?? '' })) ?? [],
+      };
+    });
     return {
       id: app.id,
       season: app.season,

@@ -220,9 +220,13 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
 
     /** Loads a season's rules and facts once, for evaluating many people (a mission's whole country). */
     async evaluatorFor(season: string, locale: Locale) {
-      const row = await load(db.kysely, season);
-      const current = await rules(season);
-      const programme = new Set(await repo.programmeCountries(db.kysely));
+      const [row, latest, countries] = await Promise.all([
+        load(db.kysely, season),
+        repo.latestRules(db.kysely, season),
+        repo.programmeCountries(db.kysely),
+      ]);
+      const current = latest ? { version: latest.version, rules: latest.rules } : { version: 0, rules: [] };
+      const programme = new Set(countries);
       const facts = { referenceDate: row.reference_date, arrivalDate: row.arrival_date, seasonEnd: row.season_end, programmeCountries: programme };
       return { version: current.version, evaluate: (person: Person) => evaluate(current.rules, person, facts, locale) };
     },
