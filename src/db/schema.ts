@@ -6,7 +6,7 @@ import type { PackageVersionsTable, PackagesTable } from '../modules/catalogue/t
 import type { ApiKeysTable, WebhookCursorTable, WebhookDeliveriesTable, WebhookEndpointsTable } from '../modules/integrations/tables.ts';
 import type { CountryQuotasTable, EligibilityRulesTable, ProgrammeCountriesTable, SeasonsTable } from '../modules/seasons/tables.ts';
 import type { PilgrimDocumentsTable, PilgrimProfilesTable } from '../modules/pilgrims/tables.ts';
-import type { ApplicationMembersTable, ApplicationPreferencesTable, ApplicationsTable, MissionRequirementsTable } from '../modules/applications/tables.ts';
+import type { ApplicationMembersTable, ApplicationPreferencesTable, ApplicationsTable, MissionRequirementsTable, PackageDemandTable } from '../modules/applications/tables.ts';
 import type { DomainEventsTable } from '../modules/events/tables.ts';
 import type { ProviderMembersTable, ProvidersTable } from '../modules/providers/tables.ts';
 
@@ -40,4 +40,5 @@ export interface Database {
   application_members: ApplicationMembersTable;
   application_preferences: ApplicationPreferencesTable;
   mission_requirements: MissionRequirementsTable;
+  package_demand: PackageDemandTable;
 }

@@ -155,6 +155,38 @@ describe('ranking packages', () => {
   });
 });
 
+describe('live popularity counters', () => {
+  const strip = (rows: { packageId: string; firstChoiceSeats: number; anyChoiceSeats: number; families: number }[]) =>
+    rows.map(({ packageId, firstChoiceSeats, anyChoiceSeats, families }) => ({ packageId, firstChoiceSeats, anyChoiceSeats, families })).sort((a, b) => a.packageId.localeCompare(b.packageId));
+
+  it('stay equal to a recount from the applications through rankings, re-rankings and family changes, even when 20 families rank at once', async () => {
+    t.clock.set(IN_PREFERENCE);
+    const families = [];
+    for (let i = 0; i < 20; i++) {
+      const admin = await pilgrim('FR');
+      const id = (await api('POST', '/applications', admin.headers, { season: '1448H' })).json().id;
+      families.push({ admin, id });
+    }
+    const orders = [[pkgs.paris, pkgs.lyon], [pkgs.lyon], [pkgs.lyon, pkgs.paris]];
+    const results = await Promise.all(families.map((f, i) => api('PUT', `/applications/${f.id}/ranking`, f.admin.headers, { packageIds: orders[i % 3] })));
+    expect(results.every((r) => r.statusCode === 200)).toBe(true);
+    // Re-rank some, grow one family, shrink it again.
+    await api('PUT', `/applications/${families[0]!.id}/ranking`, families[0]!.admin.headers, { packageIds: [pkgs.lyon, pkgs.paris] });
+    await api('PUT', `/applications/${families[1]!.id}/ranking`, families[1]!.admin.headers, { packageIds: [] });
+    const relative = await pilgrim('FR');
+    await api('POST', `/applications/${families[2]!.id}/members`, families[2]!.admin.headers, { email: relative.email });
+    const extra = await pilgrim('FR');
+    await api('POST', `/applications/${families[3]!.id}/members`, families[3]!.admin.headers, { email: extra.email });
+    await api('DELETE', `/applications/${families[3]!.id}/members/${extra.accountId}`, families[3]!.admin.headers);
+
+    const counters = await t.services.applications.popularity('1448H');
+    expect(strip(counters)).toEqual(strip(await t.services.applications.popularityFromRecords('1448H')));
+    expect(strip(await t.services.applications.popularity('1448H', 'FR'))).toEqual(strip(await t.services.applications.popularityFromRecords('1448H', 'FR')));
+    expect(counters.find((c) => c.packageId === pkgs.lyon)!.families).toBeGreaterThanOrEqual(19);
+    t.clock.set(IN_REGISTRATION);
+  });
+});
+
 describe('mission portal', () => {
   it("a mission sees its own country's quota, demand and failures, and nothing of another country", async () => {
     const gbAdmin = await pilgrim('GB', { passportExpiry: '2027-06-01' });

@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import type { DemandDelta } from './domain/demand.ts';
 import type { ApplicationMembersTable, ApplicationsTable } from './tables.ts';
 
 /** The only place that queries applications, members and preferences. */
@@ -39,11 +40,46 @@ export function createApplicationsRepository() {
       }
     },
 
+    /** Moves the demand counters (deltas come sorted by package: the lock order). */
+    async applyDemand(db: Executor, key: { season: string; country: string; shard: number }, deltas: DemandDelta[]) {
+      if (deltas.length === 0) return;
+      await db
+        .insertInto('package_demand')
+        .values(deltas.map((d) => ({ package_id: d.packageId, country: key.country, shard: key.shard, season: key.season, first_choice_seats: d.first, any_choice_seats: d.any, families: d.families })))
+        .onConflict((oc) =>
+          oc.columns(['package_id', 'country', 'shard']).doUpdateSet((eb) => ({
+            first_choice_seats: eb('package_demand.first_choice_seats', '+', eb.ref('excluded.first_choice_seats')),
+            any_choice_seats: eb('package_demand.any_choice_seats', '+', eb.ref('excluded.any_choice_seats')),
+            families: eb('package_demand.families', '+', eb.ref('excluded.families')),
+          })),
+        )
+        .execute();
+    },
+
     /**
-     * Read model (joins the catalogue's `packages`): demand in seats for each
-     * ranked package of a season, first choice and any choice, against capacity.
+     * Read model (joins the catalogue's `packages` for capacity and title):
+     * live demand per package from the counters.
      */
     popularity: (db: Executor, season: string, country?: string) => {
+      let q = db
+        .selectFrom('package_demand as d')
+        .innerJoin('packages as pk', 'pk.id', 'd.package_id')
+        .innerJoin('package_versions as pv', (j) => j.onRef('pv.package_id', '=', 'pk.id').onRef('pv.version', '=', 'pk.current_version'))
+        .select([
+          'd.package_id',
+          'pk.capacity',
+          'pv.title',
+          sql<number>`sum(d.first_choice_seats)`.as('first_choice_seats'),
+          sql<number>`sum(d.any_choice_seats)`.as('any_choice_seats'),
+          sql<number>`sum(d.families)`.as('families'),
+        ])
+        .where('d.season', '=', season);
+      if (country) q = q.where('d.country', '=', country);
+      return q.groupBy(['d.package_id', 'pk.capacity', 'pv.title']).having(sql<number>`sum(d.families)`, '>', 0).orderBy('d.package_id').execute();
+    },
+
+    /** The same figures recomputed from the applications themselves: the counters' invariant check. */
+    popularityFromRecords: (db: Executor, season: string, country?: string) => {
       let q = db
         .selectFrom('application_preferences as p')
         .innerJoin('applications as a', 'a.id', 'p.application_id')

@@ -9,6 +9,7 @@ import type { CatalogueService } from '../catalogue/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
 import { canAddMember, checkRanking } from './domain/family.ts';
+import { rankingChange, shardOf, sizeChange, type Ranked } from './domain/demand.ts';
 import { createApplicationsRepository } from './repository.ts';
 import { pickText } from '../catalogue/domain/listing.ts';
 
@@ -26,6 +27,13 @@ export function createApplicationService(deps: {
   const repo = createApplicationsRepository();
   const { db, clock } = deps;
   const changeable = ['registration', 'preference'] as const;
+
+  const ranked = (rows: { package_id: string; rank: number }[]): Ranked[] => rows.map((r) => ({ packageId: r.package_id, rank: r.rank }));
+
+  /** Keeps the live popularity counters in step with the change, in the same transaction. */
+  async function moveDemand(trx: Executor, app: { id: string; season: string; country: string }, deltas: ReturnType<typeof rankingChange>) {
+    await repo.applyDemand(trx, { season: app.season, country: app.country, shard: shardOf(app.id) }, deltas);
+  }
 
   /** The caller's application, locked, after checking they are its admin and the version they saw. */
   async function forChange(trx: Executor, ctx: RequestContext, id: string, expectedVersion?: number) {
@@ -123,6 +131,7 @@ export function createApplicationService(deps: {
         if (problem) throw new AppError('application.family_rule', { problem: familyProblemText[problem] });
         const now = clock.now();
         await repo.addMember(trx, { application_id: id, account_id: candidate.id, season: app.season, role: 'member', added_at: now });
+        await moveDemand(trx, app, sizeChange(ranked(await repo.preferences(trx, id)), members.length, members.length + 1));
         await repo.bump(trx, id, now);
         await writeAudit(trx, clock, ctx, { action: 'application.member_added', subjectType: 'application', subjectId: id, data: { accountId: candidate.id } });
       }).catch((error: unknown) => {
@@ -138,6 +147,7 @@ export function createApplicationService(deps: {
         await deps.seasons.assertPhase(trx, app.season, [...changeable]);
         if (accountId === app.admin_account_id || !members.some((m) => m.account_id === accountId)) throw new AppError('application.member_not_found');
         await repo.removeMember(trx, id, accountId);
+        await moveDemand(trx, app, sizeChange(ranked(await repo.preferences(trx, id)), members.length, members.length - 1));
         await repo.bump(trx, id, clock.now());
         await writeAudit(trx, clock, ctx, { action: 'application.member_removed', subjectType: 'application', subjectId: id, data: { accountId } });
       });
@@ -155,7 +165,9 @@ export function createApplicationService(deps: {
         const packages = await deps.catalogue.packageFacts(trx, packageIds);
         const problem = checkRanking(packageIds, { size: members.length, country: app.country, season: app.season }, packages);
         if (problem) throw new AppError('application.ranking_rule', { problem: 'packageId' in problem ? `${problem.problem} (${problem.packageId})` : problem.problem });
+        const before = ranked(await repo.preferences(trx, id));
         await repo.replacePreferences(trx, id, packageIds.map((p) => ({ packageId: p, version: packages.get(p)!.version })));
+        await moveDemand(trx, app, rankingChange(before, packageIds.map((p, i) => ({ packageId: p, rank: i + 1 })), members.length));
         await repo.bump(trx, id, clock.now());
         await writeAudit(trx, clock, ctx, { action: 'application.ranked', subjectType: 'application', subjectId: id, data: { packageIds } });
       });
@@ -173,6 +185,12 @@ export function createApplicationService(deps: {
         anyChoiceSeats: Number(r.any_choice_seats),
         families: Number(r.families),
       }));
+    },
+
+    /** Popularity recomputed from the applications: must always equal `popularity` (tested). */
+    async popularityFromRecords(season: string, country?: string) {
+      const rows = await repo.popularityFromRecords(db.kysely, season, country);
+      return rows.map((r) => ({ packageId: r.package_id, firstChoiceSeats: Number(r.first_choice_seats), anyChoiceSeats: Number(r.any_choice_seats), families: Number(r.families) }));
     },
 
     /** A country's applications and members, for its mission. */

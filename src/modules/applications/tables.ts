@@ -30,3 +30,13 @@ export interface MissionRequirementsTable {
   updated_by: string | null;
   updated_at: Date;
 }
+
+export interface PackageDemandTable {
+  package_id: string;
+  country: string;
+  shard: number;
+  season: string;
+  first_choice_seats: number;
+  any_choice_seats: number;
+  families: number;
+}
