@@ -130,15 +130,37 @@ export async function run() {
       from generate_series(1, ${APPLICATIONS}) g cross join generate_series(1, 5) r
       join bench_packages bp on bp.n = ((g::bigint * 7919 + r * 104729) % (select count(*) from bench_packages));
     analyze;`).execute(big.kysely);
+  // The generated rankings enter the live counters the way the migration backfills them.
+  await sql.raw(`
+    insert into package_demand (package_id, country, shard, season, first_choice_seats, any_choice_seats, families)
+    select p.package_id, a.country, (get_byte(decode(substr(a.id::text, 1, 2), 'hex'), 0) % 8), a.season,
+           sum(case when p.rank = 1 then m.size else 0 end), sum(m.size), count(*)
+    from application_preferences p
+    join applications a on a.id = p.application_id
+    join (select application_id, count(*) as size from application_members group by application_id) m on m.application_id = p.application_id
+    where a.id in (select md5('app' || g)::uuid from generate_series(1, ${APPLICATIONS}) g)
+    group by 1, 2, 3, 4
+    on conflict (package_id, country, shard) do update set
+      first_choice_seats = package_demand.first_choice_seats + excluded.first_choice_seats,
+      any_choice_seats = package_demand.any_choice_seats + excluded.any_choice_seats,
+      families = package_demand.families + excluded.families;
+    analyze package_demand;`).execute(big.kysely);
   const bench = createServices({ config: loadConfig({ ...process.env, ...env }), db: big });
-  const times: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < 5; i++) {
-    const start = process.hrtime.bigint();
-    rows = (await bench.applications.popularity('1448H')).length;
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  async function time(work: () => Promise<unknown[]>) {
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < 5; i++) {
+      const start = process.hrtime.bigint();
+      rows = (await work()).length;
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    return { median: times[2]!, best: times[0]!, rows };
   }
-  times.sort((a, b) => a - b);
-  emit({ bench: 'intake', metric: 'popularity.median', value: times[2]!, unit: 'ms', engine, applications: APPLICATIONS + FAMILIES, packages: rows, best: times[0]! });
+  const live = await time(() => bench.applications.popularity('1448H'));
+  const recount = await time(() => bench.applications.popularityFromRecords('1448H'));
+  const scale = { engine, applications: APPLICATIONS + FAMILIES, preferences: (APPLICATIONS + FAMILIES) * 5 };
+  emit({ bench: 'intake', metric: 'popularity.live.median', value: live.median, unit: 'ms', best: live.best, packages: live.rows, ...scale });
+  emit({ bench: 'intake', metric: 'popularity.recount.median', value: recount.median, unit: 'ms', best: recount.best, packages: recount.rows, ...scale });
   await big.close();
 }
