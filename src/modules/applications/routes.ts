@@ -26,6 +26,11 @@ const ApplicationSchema = Type.Object({
   })),
   ranking: Type.Array(Type.Object({ rank: Type.Integer(), packageId: Type.String(), packageVersion: Type.Integer() })),
 });
+const RankingSchema = Type.Object({
+  id: Type.String(),
+  version: Type.Integer(),
+  ranking: Type.Array(Type.Object({ rank: Type.Integer(), packageId: Type.String(), packageVersion: Type.Integer() })),
+});
 const PopularitySchema = Type.Array(Type.Object({
   packageId: Type.String(),
   title: Type.String(),
@@ -71,7 +76,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ applications: Applic
       summary: `Rank up to ${MAX_CHOICES} packages (admin, preference phase)`,
       params: IdParams,
       body: Obj({ packageIds: Type.Array(Uuid(), { maxItems: MAX_CHOICES }), expectedVersion: Version() }),
-      response: { 200: ApplicationSchema },
+      response: { 200: RankingSchema },
     },
     config: { policy: pilgrim },
   }, async (req) => applications.rank(req.ctx, req.params.id, req.body.packageIds, req.body.expectedVersion));

@@ -157,9 +157,10 @@ export function createApplicationService(deps: {
     /**
      * Ranks up to five packages, during the preference phase only. Each must
      * be on sale, open to the family's country and big enough for the family.
+     * Answers with the new ranking and version.
      */
     async rank(ctx: RequestContext, id: string, packageIds: string[], expectedVersion?: number) {
-      await db.kysely.transaction().execute(async (trx) => {
+      return db.kysely.transaction().execute(async (trx) => {
         const { app, members } = await forChange(trx, ctx, id, expectedVersion);
         await deps.seasons.assertPhase(trx, app.season, ['preference']);
         const packages = await deps.catalogue.packageFacts(trx, packageIds);
@@ -170,8 +171,13 @@ export function createApplicationService(deps: {
         await moveDemand(trx, app, rankingChange(before, packageIds.map((p, i) => ({ packageId: p, rank: i + 1 })), members.length));
         await repo.bump(trx, id, clock.now());
         await writeAudit(trx, clock, ctx, { action: 'application.ranked', subjectType: 'application', subjectId: id, data: { packageIds } });
+        // Just the ranking: this is the opening-day hot path; the full view is one GET away.
+        return {
+          id,
+          version: app.version + 1,
+          ranking: packageIds.map((p, i) => ({ rank: i + 1, packageId: p, packageVersion: packages.get(p)!.version })),
+        };
       });
-      return view(ctx, id);
     },
 
     /** Demand for every ranked package of a season, in seats, against capacity (optionally one country's). */

@@ -56,6 +56,24 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
   const repo = createSeasonsRepository();
   const { db, clock } = deps;
 
+  /**
+   * Reference data (a season's calendar, its rules, the programme countries)
+   * is read on every programme action and changes rarely: each process keeps
+   * it for a second. A change made here clears it at once; another process
+   * sees it within a second. Phases are still computed from the live clock.
+   */
+  const REFERENCE_TTL_MS = 1000;
+  const reference = new Map<string, { at: number; value: Promise<unknown> }>();
+  function cached<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const hit = reference.get(key);
+    if (hit && performance.now() - hit.at < REFERENCE_TTL_MS) return hit.value as Promise<T>;
+    const value = read();
+    value.catch(() => reference.delete(key));
+    reference.set(key, { at: performance.now(), value });
+    return value;
+  }
+  const forget = () => reference.clear();
+
   async function load(executor: Executor, code: string) {
     const row = await repo.find(executor, code);
     if (!row) throw new AppError('season.not_found');
@@ -127,7 +145,7 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
       const problem = calendarProblem(calendar);
       if (problem) throw new AppError('season.calendar_out_of_order', problem);
       if (input.arrivalDate > input.seasonEnd) throw new AppError('season.calendar_out_of_order', { earlier: 'arrivalDate', later: 'seasonEnd' });
-      return db.kysely.transaction().execute(async (trx) => {
+      const view = await db.kysely.transaction().execute(async (trx) => {
         const now = clock.now();
         const row = {
           code,
@@ -144,16 +162,19 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
           created_at: now,
           updated_at: now,
         };
+        forget();
         const created = await repo.upsert(trx, row);
         if (created) await repo.insertRules(trx, code, 1, defaultRules, ctx.actor?.accountId ?? null, now);
         await writeAudit(trx, clock, ctx, { action: created ? 'season.created' : 'season.calendar_changed', subjectType: 'season', subjectId: code, data: { ...input } });
         return present(row, now);
       });
+      forget(); // again after commit, so nothing read meanwhile outlives the change
+      return view;
     },
 
     /** Refuses an action outside the phases it belongs to. Later modules call this before acting. */
     async assertPhase(executor: Executor, code: string, allowed: Phase[]): Promise<Phase> {
-      const phase = phaseAt(calendarOf(await load(executor, code)), clock.now());
+      const phase = phaseAt(calendarOf(await cached(`season:${code}`, () => load(executor, code))), clock.now());
       if (!allowed.includes(phase)) throw new AppError('season.phase_closed', { phase });
       return phase;
     },
@@ -163,9 +184,11 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
     async addCountry(ctx: RequestContext, code: string): Promise<void> {
       if (!countries.isValid(code)) throw new AppError('account.unknown_country', { country: code });
       await db.kysely.transaction().execute(async (trx) => {
+        forget();
         await repo.addCountry(trx, code, clock.now());
         await writeAudit(trx, clock, ctx, { action: 'programme.country_added', subjectType: 'country', subjectId: code });
       });
+      forget();
     },
 
     /** Removes a country from the programme, unless a season still gives it seats. */
@@ -173,9 +196,11 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
       await db.kysely.transaction().execute(async (trx) => {
         const held = await repo.seatsHeldBy(trx, code);
         if (held) throw new AppError('season.country_has_quota', { country: code, season: held.season });
+        forget();
         if (!(await repo.removeCountry(trx, code))) throw new AppError('season.country_not_in_programme', { country: code });
         await writeAudit(trx, clock, ctx, { action: 'programme.country_removed', subjectType: 'country', subjectId: code });
       });
+      forget();
     },
 
     /**
@@ -208,22 +233,25 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
 
     /** A new version of the season's rules; earlier evaluations keep naming the version they used. */
     async setRules(ctx: RequestContext, season: string, next: EligibilityRule[]) {
-      return db.kysely.transaction().execute(async (trx) => {
+      const result = await db.kysely.transaction().execute(async (trx) => {
         await load(trx, season);
         const latest = await repo.latestRules(trx, season);
         const version = (latest?.version ?? 0) + 1;
+        forget();
         await repo.insertRules(trx, season, version, next, ctx.actor?.accountId ?? null, clock.now());
         await writeAudit(trx, clock, ctx, { action: 'season.rules_changed', subjectType: 'season', subjectId: season, data: { version, codes: next.map((r) => r.code) } });
         return { version, rules: next };
       });
+      forget();
+      return result;
     },
 
     /** Loads a season's rules and facts once, for evaluating many people (a mission's whole country). */
     async evaluatorFor(season: string, locale: Locale) {
       const [row, latest, countries] = await Promise.all([
-        load(db.kysely, season),
-        repo.latestRules(db.kysely, season),
-        repo.programmeCountries(db.kysely),
+        cached(`season:${season}`, () => load(db.kysely, season)),
+        cached(`rules:${season}`, () => repo.latestRules(db.kysely, season)),
+        cached('programme', () => repo.programmeCountries(db.kysely)),
       ]);
       const current = latest ? { version: latest.version, rules: latest.rules } : { version: 0, rules: [] };
       const programme = new Set(countries);

@@ -127,9 +127,9 @@ export function ApplicationPage() {
                   ))}
                 </ul>
                 <button type="button" className="primary" onClick={() => void run(async () => {
-                  const next = await api<Application>(`/applications/${app.id}/ranking`, { method: 'PUT', body: { packageIds: current, expectedVersion: app.version } });
+                  const saved = await api<Pick<Application, 'version' | 'ranking'>>(`/applications/${app.id}/ranking`, { method: 'PUT', body: { packageIds: current, expectedVersion: app.version } });
                   setRanking(null);
-                  return next;
+                  return { ...app, ...saved };
                 }, t('application.rankingSaved'))}>{t('application.saveRanking')}</button>
               </>
             )}
