@@ -84,8 +84,7 @@ describe('the pilgrim journey', () => {
     await page.getByRole('button', { name: 'أضف إلى الترتيب' }).first().click();
     await page.getByRole('button', { name: 'احفظ الترتيب' }).click();
     await page.getByText('تم حفظ الترتيب.').waitFor();
-    await page.reload();
-    await page.getByText('خيار أول: 2 مقعدًا').waitFor(); // live popularity: this family's two seats
+    await page.getByText('خيار أول: 2 مقعدًا').waitFor(); // live popularity, at once: this family's two seats
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: path.join(artifactsDir, 'application-ar-360.png'), fullPage: true });

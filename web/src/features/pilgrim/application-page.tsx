@@ -36,7 +36,7 @@ export function ApplicationPage() {
   const { data: seasons } = useApi<Season[]>('/seasons');
   const season = seasons?.find((s) => s.phase === 'registration' || s.phase === 'preference') ?? seasons?.[0];
   const { data: app, error, setData, reload } = useApi<Application>(season ? `/applications/mine?season=${season.code}` : null);
-  const { data: popularity } = useApi<Popularity[]>(season ? `/seasons/${season.code}/popularity` : null);
+  const { data: popularity, reload: reloadPopularity } = useApi<Popularity[]>(season ? `/seasons/${season.code}/popularity` : null);
   const { data: catalogue } = useApi<CataloguePage>(app ? `/catalogue?country=${app.country}&season=${app.season}&limit=50` : null);
   const [ranking, setRanking] = useState<string[] | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
@@ -129,6 +129,7 @@ export function ApplicationPage() {
                 <button type="button" className="primary" onClick={() => void run(async () => {
                   const saved = await api<Pick<Application, 'version' | 'ranking'>>(`/applications/${app.id}/ranking`, { method: 'PUT', body: { packageIds: current, expectedVersion: app.version } });
                   setRanking(null);
+                  reloadPopularity(); // the family's own seats now count in the bars
                   return { ...app, ...saved };
                 }, t('application.rankingSaved'))}>{t('application.saveRanking')}</button>
               </>
