@@ -9,6 +9,21 @@ export function createApplicationsRepository() {
     async insert(db: Executor, row: Insertable<ApplicationsTable>) {
       await db.insertInto('applications').values(row).execute();
     },
+    /** Locks an application and reads its members in one round trip. */
+    async lockWithMembers(db: Executor, id: string) {
+      const rows = await db
+        .selectFrom('applications as a')
+        .innerJoin('application_members as m', 'm.application_id', 'a.id')
+        .select(['a.id', 'a.season', 'a.admin_account_id', 'a.country', 'a.version', 'm.account_id', 'm.role', 'm.added_at'])
+        .where('a.id', '=', id)
+        .orderBy('m.added_at')
+        .forUpdate('a')
+        .execute();
+      const first = rows[0];
+      if (!first) return undefined;
+      const { id: appId, season, admin_account_id, country, version } = first;
+      return { app: { id: appId, season, admin_account_id, country, version }, members: rows.map((r) => ({ account_id: r.account_id, role: r.role })) };
+    },
     find(db: Executor, id: string, forUpdate = false) {
       let q = db.selectFrom('applications').selectAll().where('id', '=', id);
       if (forUpdate) q = q.forUpdate();
@@ -30,14 +45,16 @@ export function createApplicationsRepository() {
     },
     preferences: (db: Executor, id: string) =>
       db.selectFrom('application_preferences').selectAll().where('application_id', '=', id).orderBy('rank').execute(),
+    /** Replaces the ranking; returns the one it replaced (one statement for both). */
     async replacePreferences(db: Executor, id: string, ranking: { packageId: string; version: number }[]) {
-      await db.deleteFrom('application_preferences').where('application_id', '=', id).execute();
+      const before = await db.deleteFrom('application_preferences').where('application_id', '=', id).returning(['package_id', 'rank']).execute();
       if (ranking.length > 0) {
         await db
           .insertInto('application_preferences')
           .values(ranking.map((r, i) => ({ application_id: id, rank: i + 1, package_id: r.packageId, package_version: r.version })))
           .execute();
       }
+      return before;
     },
 
     /** Moves the demand counters (deltas come sorted by package: the lock order). */

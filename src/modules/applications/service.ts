@@ -37,9 +37,9 @@ export function createApplicationService(deps: {
 
   /** The caller's application, locked, after checking they are its admin and the version they saw. */
   async function forChange(trx: Executor, ctx: RequestContext, id: string, expectedVersion?: number) {
-    const app = await repo.find(trx, id, true);
-    if (!app) throw new AppError('application.not_found');
-    const members = await repo.members(trx, id);
+    const locked = await repo.lockWithMembers(trx, id);
+    if (!locked) throw new AppError('application.not_found');
+    const { app, members } = locked;
     if (!members.some((m) => m.account_id === ctx.actor?.accountId)) throw new AppError('application.not_found');
     if (app.admin_account_id !== ctx.actor?.accountId) throw new AppError('application.admin_only');
     if (expectedVersion !== undefined && expectedVersion !== app.version) throw new AppError('application.version_conflict', { current: app.version });
@@ -166,8 +166,7 @@ export function createApplicationService(deps: {
         const packages = await deps.catalogue.packageFacts(trx, packageIds);
         const problem = checkRanking(packageIds, { size: members.length, country: app.country, season: app.season }, packages);
         if (problem) throw new AppError('application.ranking_rule', { problem: 'packageId' in problem ? `${problem.problem} (${problem.packageId})` : problem.problem });
-        const before = ranked(await repo.preferences(trx, id));
-        await repo.replacePreferences(trx, id, packageIds.map((p) => ({ packageId: p, version: packages.get(p)!.version })));
+        const before = ranked(await repo.replacePreferences(trx, id, packageIds.map((p) => ({ packageId: p, version: packages.get(p)!.version }))));
         await moveDemand(trx, app, rankingChange(before, packageIds.map((p, i) => ({ packageId: p, rank: i + 1 })), members.length));
         await repo.bump(trx, id, clock.now());
         await writeAudit(trx, clock, ctx, { action: 'application.ranked', subjectType: 'application', subjectId: id, data: { packageIds } });

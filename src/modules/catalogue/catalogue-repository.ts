@@ -58,6 +58,9 @@ export function createCatalogueRepository() {
     pageQuery,
     page: (db: Executor, filter: CatalogueFilter, today: string) => pageQuery(db, filter, today).execute(),
     byIdsQuery: (db: Executor, ids: string[], today: string) => onSale(db, today).where('p.id', 'in', ids),
+    /** Only what a choice of packages is checked against (the hot path of ranking). */
+    factsByIds: (db: Executor, ids: string[], today: string) =>
+      onSale(db, today).clearSelect().select(['p.id', 'p.season', 'p.capacity', 'v.version', 'v.eligible_countries']).where('p.id', 'in', ids).execute(),
     byIds: (db: Executor, ids: string[], today: string) => onSale(db, today).where('p.id', 'in', ids).execute(),
   };
 }

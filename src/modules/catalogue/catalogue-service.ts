@@ -41,7 +41,7 @@ export function createCatalogueService(deps: { db: Db; clock: Clock }) {
 
     /** What another module needs to check a choice of packages: only those on sale today appear. */
     async packageFacts(executor: Executor, ids: string[]) {
-      const rows = ids.length ? await repo.byIds(executor, ids, today()) : [];
+      const rows = ids.length ? await repo.factsByIds(executor, ids, today()) : [];
       return new Map(rows.map((r) => [r.id, { id: r.id, onSale: true, season: r.season, capacity: r.capacity, eligibleCountries: r.eligible_countries, version: r.version }]));
     },
 
