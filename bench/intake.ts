@@ -100,7 +100,7 @@ export async function run() {
         },
       }],
     });
-    const context = { engine, connections, seconds, families: FAMILIES };
+    const context = { engine, connections, seconds, families: FAMILIES, workers: Number(process.env.BENCH_WORKERS ?? 1) };
     emit({ bench: 'intake', metric: 'ranking.rps', value: result.requests.average, unit: 'req/s', ceiling: health.rps, ratio: Number((result.requests.average / health.rps).toFixed(3)), ceilingEndpoint: '/health', ...context });
     emit({ bench: 'intake', metric: 'ranking.rps_vs_me', value: result.requests.average, unit: 'req/s', ceiling: me.rps, ratio: Number((result.requests.average / me.rps).toFixed(3)), ceilingEndpoint: '/api/v1/me', ...context });
     emit({ bench: 'intake', metric: 'ranking.p99', value: result.latency.p99, unit: 'ms', ceiling: health.p99, ...context });

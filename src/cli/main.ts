@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { Command, InvalidArgumentError } from 'commander';
 import path from 'node:path';
 import { loadConfig } from '../core/config.ts';
@@ -95,8 +96,20 @@ program
   .command('start')
   .description('migrate, seed the demo on first run (embedded database only), and serve API and web app')
   .option('--no-demo', 'do not seed demo data')
-  .action(async (opts: { demo: boolean }) => {
+  .option('--workers <n>', 'server processes sharing the port (PostgreSQL only; e.g. one per core)', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
+    return n;
+  }, 1)
+  .action(async (opts: { demo: boolean; workers: number }) => {
+    if (cluster.isWorker) {
+      // A worker only serves: the primary migrated and seeded before forking it.
+      const { config, db } = await open();
+      await serve(config, db);
+      return;
+    }
     const { config, db } = await open();
+    if (opts.workers > 1 && !config.databaseUrl) throw new InvalidArgumentError('--workers needs PostgreSQL (DATABASE_URL): the embedded database is one process');
     console.log(`Database: ${where(config)}`);
     await runMigrations(db);
     const seedIt = opts.demo && !config.databaseUrl;
@@ -104,14 +117,43 @@ program
       const created = await seedDemo(createServices({ config, db }), { progress: process.stdout.isTTY });
       if (created) console.log(`Seeded ${created} demo accounts.`);
     }
-    await serve(config, db);
-    console.log(`\nManasik is running at ${config.publicUrl}  (API docs: ${config.publicUrl}/docs)`);
+    if (opts.workers > 1) {
+      await db.close();
+      startWorkers(opts.workers);
+    } else {
+      await serve(config, db);
+    }
+    console.log(`\nManasik is running at ${config.publicUrl}  (API docs: ${config.publicUrl}/docs)${opts.workers > 1 ? ` with ${opts.workers} worker processes` : ''}`);
     if (config.devMailbox) console.log(`Development mailbox (emails are not sent): ${config.publicUrl}/dev/mailbox`);
     if (seedIt) {
       console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
       for (const a of demoAccounts) console.log(`  ${a.role.padEnd(17)} ${a.email}`);
     }
   });
+
+/**
+ * Forks `n` server processes that share the port (node:cluster). All state is
+ * in PostgreSQL, so any worker serves any request; a worker that dies is
+ * replaced; SIGINT/SIGTERM stop them gracefully. Sign-in rate limits are
+ * counted per worker (the per-account lockout is in the database).
+ */
+function startWorkers(n: number) {
+  let stopping = false;
+  for (let i = 0; i < n; i++) cluster.fork();
+  cluster.on('exit', (worker, code) => {
+    if (stopping) return;
+    console.error(`worker ${worker.process.pid} exited (${code}); starting another`);
+    cluster.fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => process.exit(0), 11_000).unref();
+    cluster.on('exit', () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
 
 program.parseAsync().catch((error: Error) => {
   console.error(`manasik: ${error.message}`);
