@@ -167,6 +167,16 @@ describe('failed sign-ins', () => {
     expect(JSON.stringify(audit.items)).not.toContain('wrong password');
   });
 
+  it('counts every one of several wrong guesses made at the same moment', async () => {
+    await register('burst@example.org');
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: await lastToken('burst@example.org') } });
+    const codes = (await Promise.all(Array.from({ length: 6 }, (_, i) => cookieSignIn('burst@example.org', `wrong guess ${i}`)))).map((r) => r.statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 401]);
+    const locked = await cookieSignIn('burst@example.org');
+    expect(locked.json().code).toBe('auth.too_many_failures');
+    expect(Number(locked.headers['retry-after'])).toBe(60); // the sixth failure doubles the wait
+  });
+
   it('rate-limits sign-in attempts per address', async () => {
     const limited = await createTestApp({ SIGN_IN_RATE_PER_MINUTE: '3' });
     try {

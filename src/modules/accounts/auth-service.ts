@@ -138,46 +138,56 @@ export function createAuthService(deps: AccountsDeps) {
     /**
      * Checks the password and opens a session (web cookie) or issues a bearer
      * token (API client). Consecutive failures lock the account for a growing
-     * time (see `lockoutAfter`); the failure counter commits even though the
-     * call fails.
+     * time (see `lockoutAfter`).
+     *
+     * The password is checked outside any transaction: scrypt takes a large
+     * fraction of a second, and holding a row lock (or, on PGlite, the only
+     * database session) that long would stall everyone else. The failure
+     * counter is incremented atomically, so concurrent wrong guesses all count.
      */
     async signIn(
       ctx: RequestContext,
       input: { email: string; password: string; kind: 'cookie' | 'bearer'; label?: string | undefined },
     ): Promise<SignInResult> {
-      const normalized = normalizeEmail(input.email);
-      const outcome = await db.kysely.transaction().execute(async (trx) => {
-        const now = clock.now();
-        const account = await repo.findByEmail(trx, normalized, true);
-        if (!account || !account.password_hash) {
-          decoyHash ??= deps.hasher.hash('decoy password for timing');
-          await deps.hasher.verify(input.password, await decoyHash);
-          return { error: new AppError('auth.invalid_credentials') };
-        }
-        if (account.locked_until && account.locked_until > now) {
-          const retryAfter = Math.ceil((account.locked_until.getTime() - now.getTime()) / 1000);
-          return { error: new AppError('auth.too_many_failures', { retryAfter }, { headers: { 'retry-after': String(retryAfter) } }) };
-        }
-        if (!(await deps.hasher.verify(input.password, account.password_hash))) {
-          const failures = account.failed_sign_ins + 1;
+      const account = await repo.findByEmail(db.kysely, normalizeEmail(input.email));
+      if (!account || !account.password_hash) {
+        decoyHash ??= deps.hasher.hash('decoy password for timing');
+        await deps.hasher.verify(input.password, await decoyHash);
+        throw new AppError('auth.invalid_credentials');
+      }
+      const lockedFor = (until: Date | null, now: Date) => (until && until > now ? Math.ceil((until.getTime() - now.getTime()) / 1000) : 0);
+      const waitSeconds = lockedFor(account.locked_until, clock.now());
+      if (waitSeconds > 0) {
+        throw new AppError('auth.too_many_failures', { retryAfter: waitSeconds }, { headers: { 'retry-after': String(waitSeconds) } });
+      }
+
+      if (!(await deps.hasher.verify(input.password, account.password_hash))) {
+        await db.kysely.transaction().execute(async (trx) => {
+          const now = clock.now();
+          const failures = await repo.countFailure(trx, account.id);
           const lockMs = lockoutAfter(failures);
-          await repo.update(trx, account.id, {
-            failed_sign_ins: failures,
-            locked_until: lockMs ? new Date(now.getTime() + lockMs) : null,
-          });
+          if (lockMs) await repo.update(trx, account.id, { locked_until: new Date(now.getTime() + lockMs) });
           await writeAudit(trx, clock, ctx, {
             action: 'account.sign_in_failed',
             subjectType: 'account',
             subjectId: account.id,
             data: { failures, lockedForSeconds: lockMs / 1000 },
           });
-          return { error: new AppError('auth.invalid_credentials') };
-        }
-        if (account.status !== 'active') return { error: new AppError('auth.account_disabled') };
-        if (!account.email_verified_at) return { error: new AppError('auth.email_not_verified') };
+        });
+        throw new AppError('auth.invalid_credentials');
+      }
+      if (account.status !== 'active') throw new AppError('auth.account_disabled');
+      if (!account.email_verified_at) throw new AppError('auth.email_not_verified');
 
-        const token = newSecretToken(input.kind === 'cookie' ? 'mks' : 'mkb');
-        const ttl = input.kind === 'cookie' ? deps.config.sessionTtlHours * HOUR : deps.config.apiTokenTtlDays * 24 * HOUR;
+      const token = newSecretToken(input.kind === 'cookie' ? 'mks' : 'mkb');
+      const ttl = input.kind === 'cookie' ? deps.config.sessionTtlHours * HOUR : deps.config.apiTokenTtlDays * 24 * HOUR;
+      return db.kysely.transaction().execute(async (trx) => {
+        const now = clock.now();
+        // A lockout set by a concurrent failure while the password was being checked still holds.
+        const current = await repo.findById(trx, account.id, true);
+        const wait = lockedFor(current?.locked_until ?? null, now);
+        if (wait > 0) throw new AppError('auth.too_many_failures', { retryAfter: wait }, { headers: { 'retry-after': String(wait) } });
+        if (current?.status !== 'active') throw new AppError('auth.account_disabled');
         const expiresAt = new Date(now.getTime() + ttl);
         await repo.insertSession(trx, {
           token_hash: hashToken(token),
@@ -188,7 +198,7 @@ export function createAuthService(deps: AccountsDeps) {
           expires_at: expiresAt,
           revoked_at: null,
         });
-        if (account.failed_sign_ins > 0 || account.locked_until) {
+        if (current.failed_sign_ins > 0 || current.locked_until) {
           await repo.update(trx, account.id, { failed_sign_ins: 0, locked_until: null });
         }
         // The account signing in is the actor of its own session's creation.
@@ -198,10 +208,8 @@ export function createAuthService(deps: AccountsDeps) {
           subjectId: account.id,
           data: input.label ? { label: input.label } : {},
         });
-        return { result: { token, expiresAt, account: presentAccount(account) } };
+        return { token, expiresAt, account: presentAccount(current) };
       });
-      if ('error' in outcome) throw outcome.error;
-      return outcome.result;
     },
 
     /** Revokes exactly the credential the caller used. */

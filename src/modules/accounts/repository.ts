@@ -26,6 +26,17 @@ export function createAccountsRepository() {
       await db.updateTable('accounts').set(patch).where('id', '=', id).execute();
     },
 
+    /** Adds one failed sign-in atomically; returns the new count. */
+    async countFailure(db: Executor, id: string): Promise<number> {
+      const row = await db
+        .updateTable('accounts')
+        .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
+        .where('id', '=', id)
+        .returning('failed_sign_ins')
+        .executeTakeFirstOrThrow();
+      return row.failed_sign_ins;
+    },
+
     list(db: Executor, filter: { role?: Role | undefined; afterEmail?: string | undefined; limit: number }) {
       let q = db.selectFrom('accounts').selectAll();
       if (filter.role) q = q.where('role', '=', filter.role);
