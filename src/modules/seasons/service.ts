@@ -104,10 +104,23 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
     return quotas(season);
   }
 
+  const versioned = (row: { version: number; rules: EligibilityRule[] } | undefined) => (row ? { version: row.version, rules: row.rules } : { version: 0, rules: [] as EligibilityRule[] });
+
   async function rules(season: string): Promise<{ version: number; rules: EligibilityRule[] }> {
     await load(db.kysely, season);
-    const row = await repo.latestRules(db.kysely, season);
-    return row ? { version: row.version, rules: row.rules } : { version: 0, rules: [] };
+    return versioned(await repo.latestRules(db.kysely, season));
+  }
+
+  /** Loads a season's rules and facts once (cached for a second), for evaluating many people. */
+  async function evaluatorFor(season: string, locale: Locale) {
+    const [row, latest, programme] = await Promise.all([
+      cached(`season:${season}`, () => load(db.kysely, season)),
+      cached(`rules:${season}`, () => repo.latestRules(db.kysely, season)),
+      cached('programme', () => repo.programmeCountries(db.kysely)),
+    ]);
+    const current = versioned(latest);
+    const facts = { referenceDate: row.reference_date, arrivalDate: row.arrival_date, seasonEnd: row.season_end, programmeCountries: new Set(programme) };
+    return { version: current.version, evaluate: (person: Person) => evaluate(current.rules, person, facts, locale) };
   }
 
   return {
@@ -179,7 +192,7 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
       return phase;
     },
 
-    programmeCountries: () => repo.programmeCountries(db.kysely),
+    programmeCountries: () => cached('programme', () => repo.programmeCountries(db.kysely)),
 
     async addCountry(ctx: RequestContext, code: string): Promise<void> {
       if (!countries.isValid(code)) throw new AppError('account.unknown_country', { country: code });
@@ -246,26 +259,13 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
       return result;
     },
 
-    /** Loads a season's rules and facts once, for evaluating many people (a mission's whole country). */
-    async evaluatorFor(season: string, locale: Locale) {
-      const [row, latest, countries] = await Promise.all([
-        cached(`season:${season}`, () => load(db.kysely, season)),
-        cached(`rules:${season}`, () => repo.latestRules(db.kysely, season)),
-        cached('programme', () => repo.programmeCountries(db.kysely)),
-      ]);
-      const current = latest ? { version: latest.version, rules: latest.rules } : { version: 0, rules: [] };
-      const programme = new Set(countries);
-      const facts = { referenceDate: row.reference_date, arrivalDate: row.arrival_date, seasonEnd: row.season_end, programmeCountries: programme };
-      return { version: current.version, evaluate: (person: Person) => evaluate(current.rules, person, facts, locale) };
-    },
+    evaluatorFor,
 
-    /** Checks one person against the season's current rules (the application module evaluates each member this way). */
+    /** Checks one person against the season's current rules; nothing is stored. */
     async checkEligibility(season: string, person: Person, locale: Locale) {
-      const row = await load(db.kysely, season);
-      const current = await rules(season);
-      const programme = new Set(await repo.programmeCountries(db.kysely));
-      const results = evaluate(current.rules, person, { referenceDate: row.reference_date, arrivalDate: row.arrival_date, seasonEnd: row.season_end, programmeCountries: programme }, locale);
-      return { version: current.version, eligible: results.every((r) => r.passed), results };
+      const evaluator = await evaluatorFor(season, locale);
+      const results = evaluator.evaluate(person);
+      return { version: evaluator.version, eligible: results.every((r) => r.passed), results };
     },
   };
 }
