@@ -3,7 +3,7 @@ import countries from 'i18n-iso-countries';
 import http from 'node:http';
 import pg from 'pg';
 import { loadConfig } from '../src/core/config.ts';
-import { systemContext, type Principal } from '../src/core/principal.ts';
+import { actingAs, systemContext } from '../src/core/principal.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { createCatalogueRepository, type CatalogueFilter } from '../src/modules/catalogue/index.ts';
@@ -77,10 +77,9 @@ export async function run() {
   const ids: string[] = [];
   for (let p = 0; p < PROVIDERS; p++) {
     const owner = await services.accounts.createDirect(systemContext('bench'), { email: `owner${p}@bench.example.org`, displayName: `Owner ${p}`, role: 'pilgrim', locale: 'en' }, 'benchmark passphrase');
-    const asPilgrim: Principal = { accountId: owner.id, role: 'pilgrim', providerId: null, countryCode: null, locale: 'en', credentialHash: 'bench', credentialKind: 'bearer' };
-    const provider = await services.providers.apply({ actor: asPilgrim, locale: 'en', requestId: 'bench' }, sampleApplication({ legalNameEn: `Provider ${p}` }));
+    const provider = await services.providers.apply(actingAs(owner.id, {}, 'bench'), sampleApplication({ legalNameEn: `Provider ${p}` }));
     await services.providers.decide(systemContext('bench'), provider.id, 'approve', { validFrom: '2020-01-01', validTo: '2099-12-31' });
-    const ctx = { actor: { ...asPilgrim, role: 'provider_staff' as const, providerId: provider.id }, locale: 'en' as const, requestId: 'bench' };
+    const ctx = actingAs(owner.id, { role: 'provider_staff', providerId: provider.id }, 'bench');
     for (let k = 0; k < PACKAGES / PROVIDERS; k++) {
       const eligible = [...new Set(Array.from({ length: 10 + random(30) }, () => countryCodes[random(countryCodes.length)]!))];
       const pkg = await services.packages.create(ctx, samplePackage({

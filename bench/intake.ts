@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import cliProgress from 'cli-progress';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/core/config.ts';
-import { systemContext, type Principal } from '../src/core/principal.ts';
+import { actingAs, systemContext, type Principal } from '../src/core/principal.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { scryptHasher } from '../src/modules/accounts/index.ts';
@@ -16,11 +16,7 @@ const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 600_000);
 const PACKAGES = Number(process.env.BENCH_PACKAGES ?? 2000);
 const DAY = 86_400_000;
 
-const pilgrimCtx = (accountId: string, extra: Partial<Principal> = {}) => ({
-  actor: { accountId, role: 'pilgrim' as const, providerId: null, countryCode: null, locale: 'en' as const, credentialHash: 'bench', credentialKind: 'bearer' as const, ...extra },
-  locale: 'en' as const,
-  requestId: 'bench',
-});
+const pilgrimCtx = (accountId: string, extra: Partial<Principal> = {}) => actingAs(accountId, extra, 'bench');
 
 /**
  * intake: (1) families submitting a ranking of 5 packages over HTTP at 100

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemContext, type Principal } from '../src/core/principal.ts';
+import { actingAs, systemContext, type Principal } from '../src/core/principal.ts';
 import { samplePackage } from '../src/modules/catalogue/fixtures.ts';
 import { sampleApplication } from '../src/modules/providers/fixtures.ts';
 import { artifactsDir, launchBrowser } from './browser.ts';
@@ -13,11 +13,7 @@ const PASSWORD = 'e2e passphrase 1447';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const DAY = 86_400_000;
 
-const as = (accountId: string, extra: Partial<Principal> = {}) => ({
-  actor: { accountId, role: 'pilgrim' as const, providerId: null, countryCode: null, locale: 'en' as const, credentialHash: 'e2e', credentialKind: 'bearer' as const, ...extra },
-  locale: 'en' as const,
-  requestId: 'e2e',
-});
+const as = (accountId: string, extra: Partial<Principal> = {}) => actingAs(accountId, extra, 'e2e');
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import { systemContext } from '../core/principal.ts';
+import { actingAs, systemContext } from '../core/principal.ts';
 import type { Services } from '../services.ts';
 import { sampleApplication } from '../modules/providers/fixtures.ts';
 import { samplePackage } from '../modules/catalogue/fixtures.ts';
@@ -52,11 +52,7 @@ async function seedDemoSeason(services: Services, ids: Map<string, string>) {
     { email: 'amina@manasik.demo', givenNamesLatin: 'Amina', familyNameLatin: 'Diallo', fullNameArabic: 'أمينة ديالو', gender: 'female' as const, passportNumber: '19FR00001' },
     { email: 'omar@manasik.demo', givenNamesLatin: 'Omar', familyNameLatin: 'Farouk', fullNameArabic: 'عمر فاروق', gender: 'male' as const, passportNumber: '19FR00002' },
   ];
-  const contexts = family.map((m) => ({
-    actor: { accountId: ids.get(m.email)!, role: 'pilgrim' as const, providerId: null, countryCode: null, locale: 'en' as const, credentialHash: 'seed', credentialKind: 'bearer' as const },
-    locale: 'en' as const,
-    requestId: 'seed',
-  }));
+  const contexts = family.map((m) => actingAs(ids.get(m.email)!, {}, 'seed'));
   for (const [i, m] of family.entries()) {
     await services.pilgrims.saveProfile(contexts[i]!, {
       ...m, residenceCountry: 'FR', nationality: 'FR', dateOfBirth: i === 0 ? '1984-03-02' : '1979-11-20',
@@ -75,10 +71,9 @@ async function seedDemoSeason(services: Services, ids: Map<string, string>) {
  */
 async function seedDemoProvider(services: Services, account: DemoAccount) {
   const owner = await services.accounts.createDirect(systemContext('seed'), { ...account, role: 'pilgrim' }, DEMO_PASSWORD);
-  const asApplicant = { accountId: owner.id, role: 'pilgrim' as const, providerId: null, countryCode: null, locale: account.locale, credentialHash: 'seed', credentialKind: 'bearer' as const };
   const licensed = account.email === 'provider@manasik.demo';
   const provider = await services.providers.apply(
-    { actor: asApplicant, locale: account.locale, requestId: 'seed' },
+    actingAs(owner.id, { locale: account.locale }, 'seed'),
     licensed
       ? sampleApplication({ crNumber: '4030123456', licenceNumber: 'HJ-1447-0001' })
       : sampleApplication({ legalNameAr: 'نور الحرمين للسياحة', legalNameEn: 'Noor Al-Haramain Travel', crNumber: '4030654321', licenceNumber: 'HJ-1447-0002' }),
@@ -86,7 +81,7 @@ async function seedDemoProvider(services: Services, account: DemoAccount) {
   if (!licensed) return;
   const year = services.clock.now().getUTCFullYear();
   await services.providers.decide(systemContext('seed'), provider.id, 'approve', { validFrom: `${year - 1}-01-01`, validTo: `${year + 2}-12-31` });
-  const ctx = { actor: { ...asApplicant, role: 'provider_staff' as const, providerId: provider.id }, locale: account.locale, requestId: 'seed' };
+  const ctx = actingAs(owner.id, { locale: account.locale, role: 'provider_staff', providerId: provider.id }, 'seed');
   for (const [index, input] of demoPackages().entries()) {
     const pkg = await services.packages.create(ctx, input);
     if (index < demoPackages().length - 1) await services.packages.publish(ctx, pkg.id); // the last stays a draft

@@ -42,3 +42,19 @@ export interface RequestContext {
 export function systemContext(requestId = 'system', locale: Locale = 'en'): RequestContext {
   return { actor: null, locale, requestId };
 }
+
+/**
+ * A context acting as an existing account without a credential: for the
+ * platform's own scripted work (demo seed, benchmarks, tests) that goes through
+ * the services as a person would. Defaults to a pilgrim.
+ *
+ * @example await services.providers.apply(actingAs(ownerId), application)
+ */
+export function actingAs(accountId: string, extra: Partial<Principal> = {}, requestId = 'system'): RequestContext {
+  const locale = extra.locale ?? 'en';
+  return {
+    actor: { accountId, role: 'pilgrim', providerId: null, countryCode: null, locale, credentialHash: requestId, credentialKind: 'bearer', ...extra },
+    locale,
+    requestId,
+  };
+}

@@ -104,19 +104,15 @@ export function createApplicationsRepository() {
           (eb) => eb.selectFrom('application_members').select(['application_id', (e) => e.fn.countAll<number>().as('size')]).groupBy('application_id').as('m'),
           (j) => j.onRef('m.application_id', '=', 'p.application_id'),
         )
-        .innerJoin('packages as pk', 'pk.id', 'p.package_id')
-        .innerJoin('package_versions as pv', (j) => j.onRef('pv.package_id', '=', 'pk.id').onRef('pv.version', '=', 'pk.current_version'))
         .select([
           'p.package_id',
-          'pk.capacity',
-          'pv.title',
           sql<number>`sum(case when p.rank = 1 then m.size else 0 end)`.as('first_choice_seats'),
           sql<number>`sum(m.size)`.as('any_choice_seats'),
           sql<number>`count(*)`.as('families'),
         ])
         .where('a.season', '=', season);
       if (country) q = q.where('a.country', '=', country);
-      return q.groupBy(['p.package_id', 'pk.capacity', 'pv.title']).orderBy('p.package_id').execute();
+      return q.groupBy('p.package_id').orderBy('p.package_id').execute();
     },
 
     /** A country's applications with their sizes (for its mission). */
