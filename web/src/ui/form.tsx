@@ -47,21 +47,55 @@ export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info'; 
 }
 
 /**
- * Form state with the shared request schema: checks locally first, then
- * shows the server's per-field messages if it still refuses.
+ * The submit step every form shares: check the body against the very schema
+ * the server validates with, show each field's message before sending, then
+ * send and show the server's per-field messages if it still refuses.
  */
-export function useForm<T extends Record<string, string>>(schema: TSchema, initial: T) {
+export function useCheckedSubmit(schema: TSchema) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<T>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+
+  /** Resolves true when `send` succeeded. */
+  async function submit(body: unknown, send: () => Promise<void>): Promise<boolean> {
+    const local = validate(schema, body);
+    setErrors(local);
+    setFormError(null);
+    if (Object.keys(local).length > 0) {
+      setFormError(t('form.errorTitle'));
+      return false;
+    }
+    setSubmitting(true);
+    try {
+      await send();
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(error.byField());
+        setFormError(error.code === 'network' ? t('errors.network') : error.message);
+      } else {
+        setFormError(t('errors.network'));
+      }
+      return false;
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return { errors, formError, setFormError, submitting, submit };
+}
+
+/** Form state for forms of plain text fields, on top of `useCheckedSubmit`. */
+export function useForm<T extends Record<string, string>>(schema: TSchema, initial: T) {
+  const [values, setValues] = useState<T>(initial);
+  const checked = useCheckedSubmit(schema);
 
   function bind(name: keyof T & string) {
     return {
       name,
       value: values[name],
-      error: errors[name],
+      error: checked.errors[name],
       onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
     };
   }
@@ -70,28 +104,9 @@ export function useForm<T extends Record<string, string>>(schema: TSchema, initi
     return async (event: FormEvent) => {
       event.preventDefault();
       const payload = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')) as T;
-      const local = validate(schema, payload);
-      setErrors(local);
-      setFormError(null);
-      if (Object.keys(local).length > 0) {
-        setFormError(t('form.errorTitle'));
-        return;
-      }
-      setSubmitting(true);
-      try {
-        await action(payload);
-      } catch (error) {
-        if (error instanceof ApiError) {
-          setErrors(error.byField());
-          setFormError(error.code === 'network' ? t('errors.network') : error.message);
-        } else {
-          setFormError(t('errors.network'));
-        }
-      } finally {
-        setSubmitting(false);
-      }
+      await checked.submit(payload, () => action(payload));
     };
   }
 
-  return { values, setValues, errors, formError, submitting, bind, onSubmit, setFormError };
+  return { values, setValues, errors: checked.errors, formError: checked.formError, submitting: checked.submitting, bind, onSubmit, setFormError: checked.setFormError };
 }

@@ -5,11 +5,10 @@ import { ProfileBody, type ProfileView } from '../../../../src/modules/pilgrims/
 import { healthConditions } from '../../../../src/modules/seasons/domain/eligibility.ts';
 import { documentTypes } from '../../../../src/modules/pilgrims/domain/review.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { api, ApiError } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { listOf } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { validate } from '../../lib/validate.ts';
-import { Alert, Field, Select } from '../../ui/form.tsx';
+import { Alert, Field, Select, useCheckedSubmit } from '../../ui/form.tsx';
 
 type View = Static<typeof ProfileView>;
 const empty = { residenceCountry: '', nationality: '', givenNamesLatin: '', familyNameLatin: '', fullNameArabic: '', dateOfBirth: '', gender: 'female', passportNumber: '', passportExpiry: '', meningococcalVaccination: '' };
@@ -21,8 +20,8 @@ export function PilgrimProfilePage() {
   const { data: programme } = useApi<string[]>('/programme/countries');
   const [v, setV] = useState(empty);
   const [health, setHealth] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const { errors, formError, setFormError, submit } = useCheckedSubmit(ProfileBody);
+  const [saved, setSaved] = useState(false);
   const names = new Intl.DisplayNames([currentLanguage()], { type: 'region' });
 
   useEffect(() => {
@@ -42,18 +41,8 @@ export function PilgrimProfilePage() {
       healthConditions: health,
       ...(data?.profile ? { expectedVersion: data.profile.version } : {}),
     };
-    const local = validate(ProfileBody, body);
-    setErrors(local);
-    if (Object.keys(local).length) return setMessage({ kind: 'error', text: t('form.errorTitle') });
-    try {
-      setData(await api<View>('/pilgrim/profile', { method: 'PUT', body }));
-      setMessage({ kind: 'success', text: t('pilgrim.saved') });
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setErrors(e.byField());
-        setMessage({ kind: 'error', text: e.message });
-      }
-    }
+    setSaved(false);
+    setSaved(await submit(body, async () => setData(await api<View>('/pilgrim/profile', { method: 'PUT', body }))));
   }
 
   async function upload(type: string, file: File) {
@@ -62,7 +51,7 @@ export function PilgrimProfilePage() {
     const res = await fetch(`/api/v1/pilgrim/documents/${type}`, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'accept-language': currentLanguage() } });
     const body = await res.json();
     if (res.ok) setData(body);
-    else setMessage({ kind: 'error', text: body.title });
+    else setFormError(body.title);
   }
 
   const blocked = data ? Object.entries(data.blockedSteps) : [];
@@ -71,7 +60,8 @@ export function PilgrimProfilePage() {
       <form className="card" noValidate onSubmit={save}>
         <h1>{t('pilgrim.profileTitle')}</h1>
         <p className="muted">{t('pilgrim.profileIntro')}</p>
-        {message && <Alert kind={message.kind}>{message.text}</Alert>}
+        {formError && <Alert kind="error">{formError}</Alert>}
+        {saved && <Alert kind="success">{t('pilgrim.saved')}</Alert>}
         <div className="grid-2">
           <Select label={t('pilgrim.residenceCountry')} name="residenceCountry" value={v.residenceCountry} onChange={(x) => setV((s) => ({ ...s, residenceCountry: x }))}>
             <option value="">—</option>

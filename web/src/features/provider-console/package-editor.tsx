@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { priceBreakdown, priceComponents, type PriceLineInput } from '../../../../src/modules/catalogue/domain/pricing.ts';
 import { PackageBody, type PackageInput } from '../../../../src/modules/catalogue/schemas.ts';
-import { api, ApiError } from '../../lib/api.ts';
-import { validate } from '../../lib/validate.ts';
-import { Alert, Field, Select } from '../../ui/form.tsx';
+import { api } from '../../lib/api.ts';
+import { Alert, Field, Select, useCheckedSubmit } from '../../ui/form.tsx';
 import { PriceTable } from '../catalogue/package-facts.tsx';
 import type { PackageDetail } from '../catalogue/types.ts';
 
@@ -61,9 +60,7 @@ export function PackageEditor() {
   const navigate = useNavigate();
   const [m, setM] = useState<Model>(blank);
   const [status, setStatus] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, setFormError, submitting, submit } = useCheckedSubmit(PackageBody);
 
   useEffect(() => {
     if (id) api<PackageDetail>(`/packages/${id}`).then((p) => { setM(fromDetail(p)); setStatus(p.status); }, () => setFormError(t('common.loadError')));
@@ -82,22 +79,8 @@ export function PackageEditor() {
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const local = validate(PackageBody, input);
-    setErrors(local);
-    if (Object.keys(local).length) return setFormError(t('form.errorTitle'));
-    setBusy(true);
-    setFormError(null);
-    try {
-      await api(id ? `/packages/${id}` : '/packages', { method: id ? 'PUT' : 'POST', body: input });
-      navigate('/provider');
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.byField());
-        setFormError(error.message);
-      }
-    } finally {
-      setBusy(false);
-    }
+    const saved = await submit(input, () => api(id ? `/packages/${id}` : '/packages', { method: id ? 'PUT' : 'POST', body: input }).then(() => {}));
+    if (saved) navigate('/provider');
   }
 
   return (
@@ -153,7 +136,7 @@ export function PackageEditor() {
           </div>
         </fieldset>
         {preview && <section aria-live="polite" aria-label={t('console.preview')}><PriceTable price={preview} /></section>}
-        <button type="submit" className="primary" disabled={busy}>{t('common.save')}</button>
+        <button type="submit" className="primary" disabled={submitting}>{t('common.save')}</button>
       </form>
     </section>
   );

@@ -4,9 +4,7 @@ import { Navigate } from 'react-router';
 import { ApplyBody } from '../../../../src/modules/providers/schemas.ts';
 import { api } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.tsx';
-import { validate } from '../../lib/validate.ts';
-import { ApiError } from '../../lib/api.ts';
-import { Alert, Field } from '../../ui/form.tsx';
+import { Alert, Field, useCheckedSubmit } from '../../ui/form.tsx';
 
 const empty = {
   legalNameAr: '', legalNameEn: '', crNumber: '', licenceNumber: '', ownershipDeclaration: '', paidUpCapital: '', bankGuaranteeRef: '',
@@ -18,9 +16,7 @@ export function ApplyPage() {
   const { t } = useTranslation();
   const { account, refresh } = useSession();
   const [v, setV] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, submitting, submit: checkAndSend } = useCheckedSubmit(ApplyBody);
   const bind = (name: keyof typeof empty) => ({
     name,
     value: v[name],
@@ -36,21 +32,10 @@ export function ApplyPage() {
       offices: [{ city: v.officeCity, country: v.officeCountry.toUpperCase(), address: v.officeAddress }],
       contacts: [{ name: v.contactName, email: v.contactEmail, phone: v.contactPhone }],
     };
-    const local = validate(ApplyBody, body);
-    setErrors(local);
-    if (Object.keys(local).length) return setFormError(t('form.errorTitle'));
-    setBusy(true);
-    try {
+    await checkAndSend(body, async () => {
       await api('/providers', { method: 'POST', body });
       await refresh(); // the account is now the provider's owner: the console opens below
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(error.byField());
-        setFormError(error.message);
-      }
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (account?.role === 'provider_staff') return <Navigate to="/provider" replace />;
@@ -73,7 +58,7 @@ export function ApplyPage() {
         <Field label={t('providers.contactName')} {...bind('contactName')} />
         <Field label={t('providers.contactEmail')} type="email" dir="ltr" {...bind('contactEmail')} />
         <Field label={t('providers.contactPhone')} type="tel" dir="ltr" {...bind('contactPhone')} />
-        <button type="submit" className="primary" disabled={busy}>{t('providers.submit')}</button>
+        <button type="submit" className="primary" disabled={submitting}>{t('providers.submit')}</button>
       </form>
     </section>
   );
