@@ -1,18 +1,16 @@
-import cliProgress from 'cli-progress';
 import countries from 'i18n-iso-countries';
 import http from 'node:http';
 import pg from 'pg';
 import { loadConfig } from '../src/core/config.ts';
-import { actingAs, systemContext } from '../src/core/principal.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { createCatalogueRepository, type CatalogueFilter } from '../src/modules/catalogue/index.ts';
 import { samplePackage } from '../src/modules/catalogue/fixtures.ts';
 import { riyadhDate } from '../src/modules/providers/index.ts';
-import { sampleApplication } from '../src/modules/providers/fixtures.ts';
 import { scryptHasher } from '../src/modules/accounts/index.ts';
 import { createServices } from '../src/services.ts';
-import { benchDatabaseEnv, emit, startServer } from './support.ts';
+import { seedPublishedPackages } from './seed.ts';
+import { benchDatabaseEnv, emit, startServer, stopServer } from './support.ts';
 
 const PACKAGES = Number(process.env.BENCH_PACKAGES ?? 2000);
 const PROVIDERS = 40;
@@ -72,33 +70,22 @@ export async function run() {
   await migrate(db);
   const config = loadConfig({ ...process.env, ...env });
   const services = createServices({ config, db, hasher: scryptHasher({ N: 1024, r: 8, p: 1 }) });
-  const bar = new cliProgress.SingleBar({ format: 'seeding catalogue [{bar}] {value}/{total} packages', stream: process.stderr }, cliProgress.Presets.shades_classic);
-  bar.start(PACKAGES, 0);
-  const ids: string[] = [];
-  for (let p = 0; p < PROVIDERS; p++) {
-    const owner = await services.accounts.createDirect(systemContext('bench'), { email: `owner${p}@bench.example.org`, displayName: `Owner ${p}`, role: 'pilgrim', locale: 'en' }, 'benchmark passphrase');
-    const provider = await services.providers.apply(actingAs(owner.id, {}, 'bench'), sampleApplication({ legalNameEn: `Provider ${p}` }));
-    await services.providers.decide(systemContext('bench'), provider.id, 'approve', { validFrom: '2020-01-01', validTo: '2099-12-31' });
-    const ctx = actingAs(owner.id, { role: 'provider_staff', providerId: provider.id }, 'bench');
-    for (let k = 0; k < PACKAGES / PROVIDERS; k++) {
-      const eligible = [...new Set(Array.from({ length: 10 + random(30) }, () => countryCodes[random(countryCodes.length)]!))];
-      const pkg = await services.packages.create(ctx, samplePackage({
-        capacity: 50 + random(400),
-        minaCamp: (['A', 'B', 'C', 'D'] as const)[random(4)]!,
-        makkah: { hotel: `Hotel ${k}`, distanceM: 100 + random(6000), roomOccupancy: 2 + random(3) },
-        eligibleCountries: eligible,
-        priceLines: [
-          { component: 'makkah_housing', net: 500_000 + random(3_000_000) },
-          { component: 'mina_arafat', net: 400_000 + random(1_000_000) },
-          { component: 'meals', net: 100_000 + random(300_000) },
-        ],
-      }));
-      await services.packages.publish(ctx, pkg.id);
-      ids.push(pkg.id);
-      bar.increment();
-    }
-  }
-  bar.stop();
+  const ids = await seedPublishedPackages(services, {
+    providers: PROVIDERS,
+    total: PACKAGES,
+    tag: 'catalogue',
+    packageFor: (_p, k) => samplePackage({
+      capacity: 50 + random(400),
+      minaCamp: (['A', 'B', 'C', 'D'] as const)[random(4)]!,
+      makkah: { hotel: `Hotel ${k}`, distanceM: 100 + random(6000), roomOccupancy: 2 + random(3) },
+      eligibleCountries: [...new Set(Array.from({ length: 10 + random(30) }, () => countryCodes[random(countryCodes.length)]!))],
+      priceLines: [
+        { component: 'makkah_housing', net: 500_000 + random(3_000_000) },
+        { component: 'mina_arafat', net: 400_000 + random(1_000_000) },
+        { component: 'meals', net: 100_000 + random(300_000) },
+      ],
+    }),
+  });
   await db.close();
 
   const { url: base, child } = await startServer(env);
@@ -147,7 +134,7 @@ export async function run() {
     emit({ bench: 'catalogue', metric: 'compare.p50', value: httpCompare.p50, unit: 'ms', ceiling: bareCompare.p50, ratio: ratio(bareCompare.p50, httpCompare.p50), ...context });
     emit({ bench: 'catalogue', metric: 'compare.p99', value: httpCompare.p99, unit: 'ms', ceiling: bareCompare.p99, ratio: ratio(bareCompare.p99, httpCompare.p99), ...context });
   } finally {
-    child.kill('SIGTERM');
+    await stopServer(child);
     agent.destroy();
     await bare.end();
     await compiler.close();

@@ -1,4 +1,4 @@
-import { benchDatabaseEnv, cli, emit, load, startServer } from './support.ts';
+import { benchDatabaseEnv, cli, emit, load, startServer, stopServer } from './support.ts';
 
 /**
  * http-baseline: requests/s and p99 latency at 100 concurrent connections,
@@ -39,6 +39,6 @@ export async function run() {
     });
     emit({ bench: 'http-baseline', metric: 'me.p99', value: me.p99, unit: 'ms', ceiling: health.p99, ...context });
   } finally {
-    child.kill('SIGTERM');
+    await stopServer(child);
   }
 }

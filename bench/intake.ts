@@ -1,5 +1,4 @@
 import autocannon from 'autocannon';
-import cliProgress from 'cli-progress';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/core/config.ts';
 import { actingAs, systemContext, type Principal } from '../src/core/principal.ts';
@@ -7,9 +6,9 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { scryptHasher } from '../src/modules/accounts/index.ts';
 import { samplePackage } from '../src/modules/catalogue/fixtures.ts';
-import { sampleApplication } from '../src/modules/providers/fixtures.ts';
 import { createServices } from '../src/services.ts';
-import { benchDatabaseEnv, emit, load, startServer } from './support.ts';
+import { progress, seedPublishedPackages } from './seed.ts';
+import { benchDatabaseEnv, emit, load, startServer, stopServer } from './support.ts';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 2000);
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 600_000);
@@ -39,24 +38,15 @@ export async function run() {
   });
 
   // Packages: 40 licensed providers × 50, all open to France.
-  const bar = new cliProgress.MultiBar({ format: '{task} [{bar}] {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic);
-  const pkgBar = bar.create(PACKAGES, 0, { task: 'packages' });
-  const packageIds: string[] = [];
-  for (let p = 0; p < 40; p++) {
-    const owner = await services.accounts.createDirect(systemContext('bench'), { email: `owner${p}@intake.example`, displayName: `Owner ${p}`, role: 'pilgrim', locale: 'en' }, 'benchmark passphrase');
-    const provider = await services.providers.apply(pilgrimCtx(owner.id), sampleApplication());
-    await services.providers.decide(systemContext('bench'), provider.id, 'approve', { validFrom: '2020-01-01', validTo: '2099-12-31' });
-    const staff = pilgrimCtx(owner.id, { role: 'provider_staff', providerId: provider.id });
-    for (let k = 0; k < PACKAGES / 40; k++) {
-      const pkg = await services.packages.create(staff, samplePackage({ eligibleCountries: ['FR', 'GB', 'DE'], capacity: 100 + ((p * 50 + k) % 400) }));
-      await services.packages.publish(staff, pkg.id);
-      packageIds.push(pkg.id);
-      pkgBar.increment();
-    }
-  }
+  const packageIds = await seedPublishedPackages(services, {
+    providers: 40,
+    total: PACKAGES,
+    tag: 'intake',
+    packageFor: (p, k) => samplePackage({ eligibleCountries: ['FR', 'GB', 'DE'], capacity: 100 + ((p * 50 + k) % 400) }),
+  });
 
   // Families that will submit over HTTP: one signed-in admin each, with a profile and an application.
-  const famBar = bar.create(FAMILIES, 0, { task: 'families' });
+  const famBar = progress('families', FAMILIES);
   const families: { id: string; token: string }[] = [];
   for (let i = 0; i < FAMILIES; i++) {
     const email = `family${i}@intake.example`;
@@ -70,7 +60,7 @@ export async function run() {
     families.push({ id: application.id, token });
     famBar.increment();
   }
-  bar.stop();
+  famBar.stop();
   await db.close();
 
   const { url, child } = await startServer(env);
@@ -102,7 +92,7 @@ export async function run() {
     emit({ bench: 'intake', metric: 'ranking.p99', value: result.latency.p99, unit: 'ms', ceiling: health.p99, ...context });
     emit({ bench: 'intake', metric: 'ranking.errors', value: result.errors + result.non2xx, unit: 'count', ...context });
   } finally {
-    child.kill('SIGTERM');
+    await stopServer(child);
   }
 
   // Popularity at season scale: 600,000 applications (families of 1 to 3) ranking 5 of the packages,

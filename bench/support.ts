@@ -73,6 +73,14 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
   throw new Error('the server did not become ready');
 }
 
+/** Stops the server gracefully and waits until it has finished its last requests. */
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 /** Loads one URL with `connections` concurrent connections for `seconds`. */
 export async function load(url: string, options: { connections: number; seconds: number; headers?: Record<string, string> }) {
   const result = await autocannon({
