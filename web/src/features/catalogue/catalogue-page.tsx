@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { number, sar } from '../../lib/format.ts';
+import { number, sar, toHalalas } from '../../lib/format.ts';
 import { Alert } from '../../ui/form.tsx';
 import { useCompareSelection } from './compare-selection.ts';
 import { AvailabilityBadge } from './package-facts.tsx';
@@ -21,7 +21,8 @@ export function CataloguePageView() {
     const value = params.get(key);
     if (!value) continue;
     // The form speaks riyals; the API speaks halalas.
-    query.set(key, key === 'maxPrice' ? String(Math.round(Number(value) * 100)) : value);
+    if (key !== 'maxPrice') query.set(key, value);
+    else if (!Number.isNaN(toHalalas(value))) query.set(key, String(toHalalas(value)));
   }
   query.set('limit', String(PAGE));
   query.set('offset', String(offset));

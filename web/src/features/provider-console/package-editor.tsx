@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { priceBreakdown, priceComponents, type PriceLineInput } from '../../../../src/modules/catalogue/domain/pricing.ts';
 import { PackageBody, type PackageInput } from '../../../../src/modules/catalogue/schemas.ts';
 import { api } from '../../lib/api.ts';
+import { toHalalas, toRiyalsText } from '../../lib/format.ts';
 import { Alert, Field, Select, useCheckedSubmit } from '../../ui/form.tsx';
 import { PriceTable } from '../catalogue/package-facts.tsx';
 import type { PackageDetail } from '../catalogue/types.ts';
@@ -23,13 +24,12 @@ const blank: Model = {
   meals: 'full_board', transport: 'bus', languages: 'ar, en', countries: '', insurance: true, prices: {}, zeroRated: { flight: true },
 };
 
-const riyalsToHalalas = (text: string) => Math.round(Number(text) * 100);
 const list = (text: string) => text.split(/[,،\s]+/).map((s) => s.trim()).filter(Boolean);
 
 function toInput(m: Model): PackageInput {
   const lines: PriceLineInput[] = priceComponents
     .filter((c) => m.prices[c] !== undefined && m.prices[c] !== '')
-    .map((c) => ({ component: c, net: riyalsToHalalas(m.prices[c]!), ...(m.zeroRated[c] ? { vatCategory: 'zero' as const } : {}) }));
+    .map((c) => ({ component: c, net: toHalalas(m.prices[c]!), ...(m.zeroRated[c] ? { vatCategory: 'zero' as const } : {}) }));
   const localized = (ar: string, en: string) => Object.fromEntries(Object.entries({ ar, en }).filter(([, v]) => v.trim()));
   return {
     season: m.season, capacity: Number(m.capacity), title: localized(m.titleAr, m.titleEn), description: localized(m.descriptionAr, m.descriptionEn),
@@ -48,7 +48,7 @@ function fromDetail(p: PackageDetail): Model {
     type: p.type as Model['type'], departureCity: p.departureCity ?? '', makkahHotel: p.makkah.hotel, makkahDistance: String(p.makkah.distanceM), roomOccupancy: String(p.makkah.roomOccupancy),
     madinahHotel: p.madinah?.hotel ?? '', madinahDistance: p.madinah ? String(p.madinah.distanceM) : '', minaCamp: p.minaCamp as Model['minaCamp'], arafatService: p.arafatService,
     meals: p.meals as Model['meals'], transport: p.transport as Model['transport'], languages: p.guidanceLanguages.join(', '), countries: p.eligibleCountries.join(', '), insurance: p.insurance,
-    prices: Object.fromEntries(p.price.lines.map((l) => [l.component, String(l.net / 100)])),
+    prices: Object.fromEntries(p.price.lines.map((l) => [l.component, toRiyalsText(l.net)])),
     zeroRated: Object.fromEntries(p.price.lines.map((l) => [l.component, l.vatCategory === 'zero'])),
   };
 }

@@ -5,6 +5,7 @@ import { ApplyBody } from '../../../../src/modules/providers/schemas.ts';
 import { api } from '../../lib/api.ts';
 import { useSession } from '../../lib/session.tsx';
 import { Alert, Field, useCheckedSubmit } from '../../ui/form.tsx';
+import { toHalalas } from '../../lib/format.ts';
 
 const empty = {
   legalNameAr: '', legalNameEn: '', crNumber: '', licenceNumber: '', ownershipDeclaration: '', paidUpCapital: '', bankGuaranteeRef: '',
@@ -28,7 +29,7 @@ export function ApplyPage() {
     event.preventDefault();
     const body = {
       legalNameAr: v.legalNameAr, legalNameEn: v.legalNameEn, crNumber: v.crNumber, licenceNumber: v.licenceNumber,
-      ownershipDeclaration: v.ownershipDeclaration, paidUpCapital: Math.round(Number(v.paidUpCapital) * 100), bankGuaranteeRef: v.bankGuaranteeRef,
+      ownershipDeclaration: v.ownershipDeclaration, paidUpCapital: toHalalas(v.paidUpCapital), bankGuaranteeRef: v.bankGuaranteeRef,
       offices: [{ city: v.officeCity, country: v.officeCountry.toUpperCase(), address: v.officeAddress }],
       contacts: [{ name: v.contactName, email: v.contactEmail, phone: v.contactPhone }],
     };
