@@ -66,7 +66,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     // The documentation UI's own routes are public by nature.
-    if (!route.config?.policy && route.url.startsWith('/docs')) route.config = { ...route.config, policy: policies.public };
+    if (!route.config?.policy && route.url.startsWith('/docs')) route.config = { ...route.config, policy: policies.static };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       routes.push({ method, url: route.url, policy: route.config?.policy, schema: route.schema as Record<string, unknown> });
@@ -133,7 +133,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.public } }, async () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.static } }, async () => app.swagger());
 
   await app.register(systemRoutes, { db, registry, metricsToken: config.metricsToken });
   await app.register(

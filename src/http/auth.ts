@@ -31,6 +31,11 @@ export function installAuth(app: FastifyInstance, authenticator: Authenticator, 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     let principal: Principal | null = null;
     const policy = request.routeOptions.config?.policy;
+    if (policy?.kind === 'static') {
+      // Files need no caller: no database lookup for every script, style and icon a page loads.
+      request.ctx = { actor: null, locale: negotiateLocale(request.headers['accept-language'], defaultLocale), requestId: String(request.id) };
+      return;
+    }
     const header = request.headers.authorization;
     // A custom policy (e.g. the metrics scraper's token) reads the header itself.
     // The policy is read before the body is parsed, so a refused caller costs no parsing.

@@ -54,6 +54,14 @@ describe('operations endpoints', () => {
     expect(docs.body).toContain('swagger');
   });
 
+  it('serves the web app and the API document without looking at credentials', async () => {
+    const forged = { authorization: 'Bearer mkb_forgedforgedforgedforged' };
+    expect((await t.app.inject({ url: '/some/deep/link', headers: forged })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/openapi.json', headers: forged })).statusCode).toBe(200);
+    // …while every API route still refuses the forged token.
+    expect((await t.app.inject({ url: '/health', headers: forged })).statusCode).toBe(401);
+  });
+
   it('sets security headers and a request id on every answer', async () => {
     const res = await t.app.inject({ url: '/health' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -11,6 +11,7 @@ const request = {} as FastifyRequest;
 describe('decide', () => {
   it.each([
     [policies.public, null, 'allow'],
+    [policies.static, null, 'allow'],
     [policies.authenticated, null, 'unauthenticated'],
     [policies.authenticated, as('pilgrim'), 'allow'],
     [policies.ministry, null, 'unauthenticated'],

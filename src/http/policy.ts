@@ -9,6 +9,7 @@ import type { Principal, Role } from '../core/principal.ts';
  */
 export type Policy =
   | { kind: 'public'; name: 'public' }
+  | { kind: 'static'; name: 'static' }
   | { kind: 'authenticated'; name: 'authenticated' }
   | { kind: 'roles'; name: string; roles: readonly Role[] }
   | { kind: 'custom'; name: string; check: (request: FastifyRequest) => boolean };
@@ -20,6 +21,8 @@ function roles(...allowed: Role[]): Policy {
 export const policies = {
   /** Anyone, signed in or not. */
   public: { kind: 'public', name: 'public' } as Policy,
+  /** Anyone, and credentials are not even looked at: files of the web app and the API docs. */
+  static: { kind: 'static', name: 'static' } as Policy,
   /** Any signed-in account. */
   authenticated: { kind: 'authenticated', name: 'authenticated' } as Policy,
   /** Ministry officers and admins. */
@@ -35,6 +38,7 @@ export type Verdict = 'allow' | 'unauthenticated' | 'forbidden';
 export function decide(policy: Policy, principal: Principal | null, request: FastifyRequest): Verdict {
   switch (policy.kind) {
     case 'public':
+    case 'static':
       return 'allow';
     case 'custom':
       return policy.check(request) ? 'allow' : principal ? 'forbidden' : 'unauthenticated';

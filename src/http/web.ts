@@ -15,7 +15,7 @@ export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export async function installWeb(app: FastifyInstance) {
   const built = fs.existsSync(path.join(webDist, 'index.html'));
   if (built) await app.register(fastifyStatic, { root: webDist, serve: false });
-  app.get('/*', { schema: { hide: true }, config: { policy: policies.public } }, async (req, reply) => {
+  app.get('/*', { schema: { hide: true }, config: { policy: policies.static } }, async (req, reply) => {
     const wanted = (req.params as { '*': string })['*'];
     if (wanted.startsWith('api/') || wanted === 'api') return reply.callNotFound();
     if (!built) {
