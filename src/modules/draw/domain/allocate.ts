@@ -1,0 +1,118 @@
+import type { DrawEntry } from './entries.ts';
+
+/**
+ * Random serial dictatorship, family-atomic, with reserved pools
+ * (docs/algorithms/draw.md):
+ *
+ * Pools are taken in their declared order. A pool with a `share` reserves
+ * floor(share × capacity) seats of every package and floor(share × quota) of
+ * every country's quota; in that phase only the pool's families, in draw
+ * order, take from the reserve. Then a final open phase gives every family not
+ * yet placed, in draw order, whatever seats remain (reserves left unused
+ * cascade into it). In every phase a family gets its highest-ranked package
+ * that has seats for the whole family and whose country quota has room for the
+ * whole family; otherwise it waits. Families never placed form the waiting
+ * list, in draw order.
+ */
+export interface PoolSpec {
+  code: string;
+  /** Share of every package and quota reserved for this pool; absent for the open pool. */
+  share?: number;
+}
+
+export interface DrawParameters {
+  packages: { id: string; capacity: number }[];
+  quotas: { country: string; seats: number }[];
+  pools: PoolSpec[];
+}
+
+export interface Placement {
+  /** Index of the entry in the leaf order. */
+  entry: number;
+  /** 0-based place in the draw order. */
+  position: number;
+  outcome: 'won' | 'waiting';
+  packageId: string | null;
+  choiceRank: number | null;
+  /** The phase that placed it: a reserved pool's code, or 'open'. */
+  phase: string | null;
+  /** 1-based place on the waiting list. */
+  waitlistPosition: number | null;
+}
+
+export const OPEN_PHASE = 'open';
+
+/** Why a set of pools cannot be used, or null. */
+export function poolsProblem(pools: PoolSpec[]): string | null {
+  const codes = new Set<string>();
+  let total = 0;
+  for (const p of pools) {
+    if (!/^[a-z][a-z0-9_]{1,30}$/.test(p.code) || p.code === OPEN_PHASE) return `bad pool code ${p.code}`;
+    if (codes.has(p.code)) return `pool ${p.code} twice`;
+    codes.add(p.code);
+    if (p.share !== undefined && !(p.share > 0 && p.share < 1)) return `share of ${p.code} must be between 0 and 1`;
+    total += p.share ?? 0;
+  }
+  return total > 1 ? 'the reserved shares add up to more than the whole' : null;
+}
+
+/**
+ * Places every entry. `entries` are in leaf order, `order` is the draw order
+ * (a permutation of their indices). Pure and deterministic.
+ */
+export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawParameters): Placement[] {
+  const pkgIndex = new Map(params.packages.map((p, i) => [p.id, i]));
+  const countryIndex = new Map(params.quotas.map((q, i) => [q.country, i]));
+  const seatsLeft = Int32Array.from(params.packages, (p) => p.capacity);
+  const quotaLeft = Int32Array.from(params.quotas, (q) => q.seats);
+  // Entries as small integers, resolved once: choice package indices (-1 when unknown) and country index.
+  const choiceIdx = entries.map((e) => e.choices.map((c) => pkgIndex.get(c) ?? -1));
+  const countryOf = Int32Array.from(entries, (e) => countryIndex.get(e.country) ?? -1);
+  const won = new Int32Array(entries.length).fill(-1);
+  const wonRank = new Int8Array(entries.length);
+  const wonPhase: (string | null)[] = new Array(entries.length).fill(null);
+
+  const phases = [
+    ...params.pools.filter((p) => p.share !== undefined).map((p) => ({ code: p.code, share: p.share! })),
+    { code: OPEN_PHASE, share: 1 },
+  ];
+  for (const phase of phases) {
+    const open = phase.code === OPEN_PHASE;
+    // A reserved phase may use at most its share; what it leaves stays in seatsLeft for later phases.
+    const pkgBudget = open ? seatsLeft : Int32Array.from(params.packages, (p, i) => Math.min(seatsLeft[i]!, Math.floor(phase.share * p.capacity)));
+    const quotaBudget = open ? quotaLeft : Int32Array.from(params.quotas, (q, i) => Math.min(quotaLeft[i]!, Math.floor(phase.share * q.seats)));
+    for (let position = 0; position < order.length; position++) {
+      const e = order[position]!;
+      if (won[e] !== -1 || (!open && entries[e]!.pool !== phase.code)) continue;
+      const size = entries[e]!.familySize;
+      const c = countryOf[e]!;
+      if (c < 0 || quotaBudget[c]! < size) continue;
+      const choices = choiceIdx[e]!;
+      for (let rank = 0; rank < choices.length; rank++) {
+        const p = choices[rank]!;
+        if (p < 0 || pkgBudget[p]! < size) continue;
+        pkgBudget[p]! -= size;
+        quotaBudget[c]! -= size;
+        if (!open) {
+          seatsLeft[p]! -= size;
+          quotaLeft[c]! -= size;
+        }
+        won[e] = p;
+        wonRank[e] = rank + 1;
+        wonPhase[e] = phase.code;
+        break;
+      }
+    }
+  }
+
+  const placements: Placement[] = new Array(entries.length);
+  let waiting = 0;
+  for (let position = 0; position < order.length; position++) {
+    const e = order[position]!;
+    const p = won[e]!;
+    placements[position] = p >= 0
+      ? { entry: e, position, outcome: 'won', packageId: params.packages[p]!.id, choiceRank: wonRank[e]!, phase: wonPhase[e]!, waitlistPosition: null }
+      : { entry: e, position, outcome: 'waiting', packageId: null, choiceRank: null, phase: null, waitlistPosition: ++waiting };
+  }
+  return placements;
+}

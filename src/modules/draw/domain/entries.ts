@@ -1,0 +1,32 @@
+/**
+ * What the draw commits to about each application: its id, family size,
+ * country, ranked packages and pool. No names, no passports: these records
+ * are published.
+ */
+export interface DrawEntry {
+  applicationId: string;
+  familySize: number;
+  country: string;
+  /** Package ids, first choice first. */
+  choices: string[];
+  pool: string;
+}
+
+/**
+ * The canonical record: JSON with keys in this fixed order and no spaces,
+ * e.g. {"id":"…","size":3,"country":"FR","choices":["…","…"],"pool":"general"}.
+ */
+export function canonicalRecord(e: DrawEntry): string {
+  return JSON.stringify({ id: e.applicationId, size: e.familySize, country: e.country, choices: e.choices, pool: e.pool });
+}
+
+/** Parses a published record back; throws on anything that is not canonical. */
+export function parseRecord(line: string): DrawEntry {
+  const raw = JSON.parse(line) as { id: string; size: number; country: string; choices: string[]; pool: string };
+  const entry = { applicationId: raw.id, familySize: raw.size, country: raw.country, choices: raw.choices, pool: raw.pool };
+  if (canonicalRecord(entry) !== line) throw new Error(`not a canonical record: ${line.slice(0, 80)}`);
+  return entry;
+}
+
+/** Leaves are in ascending order of application id (plain code-unit comparison). */
+export const byApplicationId = (a: DrawEntry, b: DrawEntry) => (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0);

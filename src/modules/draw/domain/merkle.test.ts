@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { leafHash, merkleProof, merkleRoot, verifyProof } from './merkle.ts';
+
+const records = (n: number) => Array.from({ length: n }, (_, i) => `{"id":"r${i}"}`);
+
+describe('merkle tree', () => {
+  it('has the hash of nothing as the root of no leaves', () => {
+    expect(merkleRoot([])).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('has the leaf hash as the root of one leaf', () => {
+    expect(merkleRoot([leafHash('a')])).toBe(Buffer.from(leafHash('a')).toString('hex'));
+  });
+
+  it.each([1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33])('proves every one of %i leaves and refuses a changed record', (n) => {
+    const rs = records(n);
+    const leaves = rs.map(leafHash);
+    const root = merkleRoot(leaves);
+    for (let i = 0; i < n; i++) {
+      const proof = merkleProof(leaves, i);
+      expect(verifyProof(rs[i]!, proof, root)).toBe(true);
+      expect(verifyProof(rs[i]! + ' ', proof, root)).toBe(false);
+    }
+  });
+
+  it('changes the root when any record, or the order, changes', () => {
+    const rs = records(6);
+    const root = merkleRoot(rs.map(leafHash));
+    expect(merkleRoot([...rs.slice(0, 5), 'x'].map(leafHash))).not.toBe(root);
+    expect(merkleRoot([rs[1]!, rs[0]!, ...rs.slice(2)].map(leafHash))).not.toBe(root);
+  });
+
+  it('does not let an inner node pass for a leaf (domain separation)', () => {
+    const leaves = records(4).map(leafHash);
+    const root = merkleRoot(leaves);
+    // Pretending the concatenation of two leaves is a record must not verify.
+    const forged = Buffer.concat([Buffer.from(leaves[0]!), Buffer.from(leaves[1]!)]).toString('latin1');
+    expect(verifyProof(forged, merkleProof(leaves, 0).slice(1), root)).toBe(false);
+  });
+});
