@@ -28,7 +28,7 @@ export function randomStream(seedHex: string) {
   const input = new Uint8Array(seed.length + 8);
   input.set(seed);
   const counter = new DataView(input.buffer, seed.length, 8);
-  let block = new DataView(new ArrayBuffer(32));
+  let block: DataView = new DataView(new ArrayBuffer(32));
   let next = 0;
   let word = 8;
   const nextUint32 = (): number => {
