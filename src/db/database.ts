@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { PGliteDialect, SCRIPT_MARKER } from './pglite-dialect.ts';
+import { CopyAwareClient } from './copy-aware-client.ts';
 
 export type Engine = 'pglite' | 'postgres';
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -67,6 +68,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
     throw new Error(`unsafe schema name ${options.schema}`);
   }
   const pool = new pg.Pool({
+    Client: CopyAwareClient,
     connectionString: url,
     max: options.poolSize ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
