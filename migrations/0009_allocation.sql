@@ -36,6 +36,7 @@ create table draw_entries (
   season          text not null references draws (season),
   leaf_index      integer not null,
   application_id  uuid not null references applications (id),
+  admin_account_id uuid not null,      -- who is told the result (not part of the record)
   record          text not null,
   family_size     smallint not null check (family_size between 1 and 8),
   country         text not null,

@@ -27,6 +27,8 @@ import { pilgrimRoutes } from './modules/pilgrims/index.ts';
 import { applicationRoutes } from './modules/applications/index.ts';
 import { missionRoutes } from './modules/missions/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
+import { bookingRoutes } from './modules/bookings/index.ts';
+import { drawRoutes } from './modules/draw/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 
 export interface BuiltApp {
@@ -154,6 +156,8 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(pilgrimRoutes, { pilgrims: services.pilgrims });
       await api.register(applicationRoutes, { applications: services.applications });
       await api.register(missionRoutes, { missions: services.missions });
+      await api.register(drawRoutes, { draw: services.draw });
+      await api.register(bookingRoutes, { bookings: services.bookings, sale: services.sale });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },

@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './core/config.ts';
 import { createLogger } from './core/logger.ts';
 import type { Db } from './db/database.ts';
+import { createPoller } from './core/poller.ts';
 
 /**
  * Listens on the configured port, runs the outbox dispatcher, and shuts down
@@ -15,6 +16,9 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
   await app.listen({ port: config.port, host: config.host });
   services.notifications.start();
   services.webhookDispatcher.start();
+  // Holds past their deadline expire (and their seats cascade) within seconds, in any process.
+  const expiry = createPoller(() => services.bookings.expireDue(), (error) => logger.warn({ err: error }, 'hold expiry failed'));
+  expiry.start(5000);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -26,6 +30,7 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
     await app.close();
     await services.notifications.stop();
     await services.webhookDispatcher.stop();
+    await expiry.stop();
     await db.close();
     process.exit(0);
   };

@@ -13,6 +13,9 @@ import { createPilgrimService } from './modules/pilgrims/index.ts';
 import { createApplicationService } from './modules/applications/index.ts';
 import { createMissionService } from './modules/missions/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
+import { createBookingService, createSaleService } from './modules/bookings/index.ts';
+import { createCascade, createDrawService } from './modules/draw/index.ts';
+import type { GuardMode } from './db/counters.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
 export interface ServiceDeps {
@@ -23,6 +26,8 @@ export interface ServiceDeps {
   transport?: MailTransport;
   logger?: Logger;
   storage?: FileStorage;
+  /** Only the capacity test's control run sets this (see db/counters.ts). */
+  capacityGuard?: GuardMode;
 }
 
 /**
@@ -59,9 +64,13 @@ export function createServices(deps: ServiceDeps) {
   const pilgrims = createPilgrimService({ db: deps.db, clock, storage, seasons, notifications });
   const applications = createApplicationService({ db: deps.db, clock, seasons, accounts, pilgrims, catalogue });
   const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims });
+  const bookings = createBookingService({ db: deps.db, clock, catalogue, seasons, applications, accounts, notifications, ...(deps.capacityGuard ? { guard: deps.capacityGuard } : {}) });
+  const sale = createSaleService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings });
+  const draw = createDrawService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings, accounts, notifications });
+  bookings.onRelease(createCascade({ clock, seasons, catalogue, bookings }));
   return {
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions,
+    seasons, pilgrims, applications, missions, bookings, sale, draw,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,3 +1,4 @@
+import { allocationErrorCodes } from './error-codes-allocation.ts';
 /**
  * The registry of every error code the platform can answer with.
  *
@@ -12,7 +13,7 @@ export interface ErrorCodeSpec {
   ar: string;
 }
 
-export const errorCodes = {
+const baseErrorCodes = {
   // Request shape (raised by the HTTP layer before any service runs)
   'request.validation_failed': {
     status: 400,
@@ -362,4 +363,5 @@ export const errorCodes = {
   },
 } as const satisfies Record<string, ErrorCodeSpec>;
 
+export const errorCodes = { ...baseErrorCodes, ...allocationErrorCodes };
 export type ErrorCode = keyof typeof errorCodes;

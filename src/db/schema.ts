@@ -8,6 +8,8 @@ import type { CountryQuotasTable, EligibilityRulesTable, ProgrammeCountriesTable
 import type { PilgrimDocumentsTable, PilgrimProfilesTable } from '../modules/pilgrims/tables.ts';
 import type { ApplicationMembersTable, ApplicationPreferencesTable, ApplicationsTable, MissionRequirementsTable, PackageDemandTable } from '../modules/applications/tables.ts';
 import type { DomainEventsTable } from '../modules/events/tables.ts';
+import type { DrawEntriesTable, DrawResultsTable, DrawsTable } from '../modules/draw/tables.ts';
+import type { BookingsTable, OpenSalesTable, PlatformSecretsTable, SaleQueueTable } from '../modules/bookings/tables.ts';
 import type { ProviderMembersTable, ProvidersTable } from '../modules/providers/tables.ts';
 
 /**
@@ -41,4 +43,11 @@ export interface Database {
   application_preferences: ApplicationPreferencesTable;
   mission_requirements: MissionRequirementsTable;
   package_demand: PackageDemandTable;
+  draws: DrawsTable;
+  draw_entries: DrawEntriesTable;
+  draw_results: DrawResultsTable;
+  bookings: BookingsTable;
+  open_sales: OpenSalesTable;
+  sale_queue: SaleQueueTable;
+  platform_secrets: PlatformSecretsTable;
 }

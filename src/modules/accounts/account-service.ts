@@ -126,6 +126,12 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
       return row && row.role === 'pilgrim' && row.status === 'active' ? { id: row.id, displayName: row.display_name, email: row.email } : undefined;
     },
 
+    /** Where and in which language to write to these accounts (notifications from other modules). */
+    async contacts(executor: Executor, ids: string[]) {
+      const rows = ids.length ? await repo.contactsOf(executor, ids) : [];
+      return new Map(rows.map((r) => [r.id, { email: r.email, locale: r.locale, name: r.display_name }]));
+    },
+
     /** Lists accounts by email order; `after` is the last email of the previous page. */
     async list(filter: { role?: Role | undefined; after?: string | undefined; limit: number }) {
       const rows = await repo.list(db.kysely, { role: filter.role, afterEmail: filter.after, limit: filter.limit });

@@ -12,6 +12,7 @@ export function createAccountsRepository() {
       return q.executeTakeFirst();
     },
 
+    contactsOf: (db: Executor, ids: string[]) => db.selectFrom('accounts').select(['id', 'email', 'locale', 'display_name']).where('id', 'in', ids).execute(),
     findById(db: Executor, id: string, forUpdate = false) {
       let q = db.selectFrom('accounts').selectAll().where('id', '=', id);
       if (forUpdate) q = q.forUpdate();

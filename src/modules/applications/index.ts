@@ -1,2 +1,3 @@
 export { createApplicationService, type ApplicationService } from './service.ts';
 export { applicationRoutes } from './routes.ts';
+export { checkRanking } from './domain/family.ts';

@@ -6,6 +6,15 @@ import type { ApplicationMembersTable, ApplicationsTable } from './tables.ts';
 /** The only place that queries applications, members and preferences. */
 export function createApplicationsRepository() {
   return {
+    /** Every application of a season with at least one ranked package: members and choices in order. */
+    drawCandidates: (db: Executor, season: string) =>
+      sql<{ id: string; country: string; admin_account_id: string; created_at: Date; members: string[]; choices: string[] }>`
+        select a.id, a.country, a.admin_account_id, a.created_at,
+               (select array_agg(m.account_id order by m.account_id) from application_members m where m.application_id = a.id) as members,
+               (select array_agg(p.package_id order by p.rank) from application_preferences p where p.application_id = a.id) as choices
+        from applications a
+        where a.season = ${season} and exists (select 1 from application_preferences p where p.application_id = a.id)
+        order by a.id`.execute(db).then((r) => r.rows),
     async insert(db: Executor, row: Insertable<ApplicationsTable>) {
       await db.insertInto('applications').values(row).execute();
     },

@@ -198,6 +198,18 @@ export function createApplicationService(deps: {
       return rows.map((r) => ({ packageId: r.package_id, firstChoiceSeats: Number(r.first_choice_seats), anyChoiceSeats: Number(r.any_choice_seats), families: Number(r.families) }));
     },
 
+    /** Applications with a ranking, for the draw's freeze (in the caller's transaction). */
+    drawCandidates: (executor: Executor, season: string) => repo.drawCandidates(executor, season),
+
+    /** The application a pilgrim is in for a season, if any. */
+    applicationOf: (executor: Executor, season: string, accountId: string) => repo.applicationOf(executor, season, accountId),
+
+    /** An application's admin and members, for bookings. */
+    family: async (executor: Executor, id: string) => {
+      const app = await repo.find(executor, id);
+      return app && { id: app.id, season: app.season, country: app.country, adminAccountId: app.admin_account_id, members: (await repo.members(executor, id)).map((m) => m.account_id) };
+    },
+
     /** A country's applications and members, for its mission. */
     countryApplications: (season: string, country: string) => repo.countryApplications(db.kysely, season, country),
   };

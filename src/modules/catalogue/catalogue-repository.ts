@@ -60,7 +60,12 @@ export function createCatalogueRepository() {
     byIdsQuery: (db: Executor, ids: string[], today: string) => onSale(db, today).where('p.id', 'in', ids),
     /** Only what a choice of packages is checked against (the hot path of ranking). */
     factsByIds: (db: Executor, ids: string[], today: string) =>
-      onSale(db, today).clearSelect().select(['p.id', 'p.season', 'p.capacity', 'v.version', 'v.eligible_countries']).where('p.id', 'in', ids).execute(),
+      onSale(db, today).clearSelect().select(['p.id', 'p.season', 'p.capacity', 'p.seats_taken', 'v.version', 'v.eligible_countries']).where('p.id', 'in', ids).execute(),
+    titles: (db: Executor, ids: string[]) =>
+      db.selectFrom('packages as p').innerJoin('package_versions as v', (j) => j.onRef('v.package_id', '=', 'p.id').onRef('v.version', '=', 'p.current_version'))
+        .select(['p.id', 'v.title']).where('p.id', 'in', ids).execute(),
+    withSeatsLeft: (db: Executor, season: string, country: string, today: string) =>
+      onSale(db, today).where('p.season', '=', season).where(sql<boolean>`${country} = any(v.eligible_countries)`).where(sql<boolean>`p.seats_taken < p.capacity`).orderBy('v.total').orderBy('p.id').limit(500).execute(),
     byIds: (db: Executor, ids: string[], today: string) => onSale(db, today).where('p.id', 'in', ids).execute(),
   };
 }

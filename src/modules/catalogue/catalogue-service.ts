@@ -1,6 +1,8 @@
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db, Executor } from '../../db/database.ts';
+import { packageSeats, releaseBounded, takeBounded, type GuardMode } from '../../db/counters.ts';
+import { pickText } from './domain/listing.ts';
 import { riyadhDate } from '../providers/index.ts';
 import { createCatalogueRepository, type CatalogueRow } from './catalogue-repository.ts';
 import { presentCatalogueItem, type CatalogueItem } from './presenters.ts';
@@ -42,7 +44,25 @@ export function createCatalogueService(deps: { db: Db; clock: Clock }) {
     /** What another module needs to check a choice of packages: only those on sale today appear. */
     async packageFacts(executor: Executor, ids: string[]) {
       const rows = ids.length ? await repo.factsByIds(executor, ids, today()) : [];
-      return new Map(rows.map((r) => [r.id, { id: r.id, onSale: true, season: r.season, capacity: r.capacity, eligibleCountries: r.eligible_countries, version: r.version }]));
+      return new Map(rows.map((r) => [r.id, { id: r.id, onSale: true, season: r.season, capacity: r.capacity, seatsLeft: r.capacity - r.seats_taken, eligibleCountries: r.eligible_countries, version: r.version }]));
+    },
+
+    /** Takes seats of packages without ever passing their capacity; answers the package that is full, or null. */
+    takeSeats: (executor: Executor, items: { packageId: string; seats: number }[], mode?: GuardMode) =>
+      takeBounded(executor, packageSeats(), items.map((i) => ({ key: i.packageId, n: i.seats })), mode),
+    releaseSeats: (executor: Executor, items: { packageId: string; seats: number }[]) =>
+      releaseBounded(executor, packageSeats(), items.map((i) => ({ key: i.packageId, n: i.seats }))),
+
+    /** Package titles in a language (with fallback), whatever the package's state. */
+    async titles(executor: Executor, ids: string[], language: string) {
+      const rows = ids.length ? await repo.titles(executor, [...new Set(ids)]) : [];
+      return new Map(rows.map((r) => [r.id, pickText(r.title, language).text]));
+    },
+
+    /** Published packages of a season with seats left, for the open sale. */
+    async withSeatsLeft(season: string, country: string, language: string) {
+      const rows = await repo.withSeatsLeft(deps.db.kysely, season, country, today());
+      return rows.map((r) => ({ packageId: r.id, title: pickText(r.title, language).text, capacity: r.capacity, seatsLeft: r.capacity - r.seats_taken, total: r.total }));
     },
 
     /** Side by side, in the order asked, 2 to 5 packages, each still on sale. */

@@ -19,6 +19,7 @@ export const ProfileBody = Obj({
   passportExpiry: Day(),
   meningococcalVaccination: Type.Optional(Day()),
   healthConditions: Type.Optional(Type.Array(StringEnum(healthConditions), { maxItems: healthConditions.length, uniqueItems: true })),
+  performedHajj: Type.Optional(Type.Boolean({ description: 'Has performed Hajj before (families where nobody has may have a reserved share of seats)' })),
   expectedVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
 });
 
@@ -47,6 +48,7 @@ export const ProfileView = Type.Object({
       passportExpiry: Type.String(),
       meningococcalVaccination: Type.Union([Type.String(), Type.Null()]),
       healthConditions: Type.Array(Type.String()),
+      performedHajj: Type.Boolean(),
       version: Type.Integer(),
     }),
     Type.Null(),

@@ -29,6 +29,7 @@ export interface ProfileInput {
   passportExpiry: string;
   meningococcalVaccination?: string | undefined;
   healthConditions?: string[] | undefined;
+  performedHajj?: boolean | undefined;
   /** The version the person edited; a stale one is refused instead of overwriting a newer edit. */
   expectedVersion?: number | undefined;
 }
@@ -50,7 +51,7 @@ function presentDocument(d: Selectable<PilgrimDocumentsTable>) {
 const columnOf: Record<ProfileField, keyof PilgrimProfilesTable> = {
   residenceCountry: 'residence_country', nationality: 'nationality', givenNamesLatin: 'given_names_latin', familyNameLatin: 'family_name_latin',
   fullNameArabic: 'full_name_arabic', dateOfBirth: 'date_of_birth', gender: 'gender', passportNumber: 'passport_number',
-  passportExpiry: 'passport_expiry', meningococcalVaccination: 'meningococcal_vaccination', healthConditions: 'health_conditions',
+  passportExpiry: 'passport_expiry', meningococcalVaccination: 'meningococcal_vaccination', healthConditions: 'health_conditions', performedHajj: 'performed_hajj',
 };
 
 /** Pilgrim profiles, their documents, and the ministry's document review. */
@@ -85,6 +86,7 @@ export function createPilgrimService(deps: {
         passportExpiry: profile.passport_expiry,
         meningococcalVaccination: profile.meningococcal_vaccination,
         healthConditions: profile.health_conditions,
+        performedHajj: profile.performed_hajj,
         version: profile.version,
       } : null,
       documents: documents.map(presentDocument),
@@ -118,6 +120,7 @@ export function createPilgrimService(deps: {
         passport_expiry: input.passportExpiry,
         meningococcal_vaccination: input.meningococcalVaccination ?? null,
         health_conditions: [...new Set(input.healthConditions ?? [])].sort(),
+        performed_hajj: input.performedHajj ?? false,
       };
       await db.kysely.transaction().execute(async (trx) => {
         const owner = await repo.passportOwner(trx, key);
@@ -186,6 +189,7 @@ export function createPilgrimService(deps: {
           {
             residenceCountry: p.residence_country,
             name: `${p.given_names_latin} ${p.family_name_latin}`,
+            performedHajj: p.performed_hajj,
             person: {
               dateOfBirth: p.date_of_birth,
               passportExpiry: p.passport_expiry,

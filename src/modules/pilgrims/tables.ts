@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { DocumentType } from './domain/review.ts';
 
 export interface PilgrimProfilesTable {
@@ -14,6 +15,7 @@ export interface PilgrimProfilesTable {
   passport_expiry: string;
   meningococcal_vaccination: string | null;
   health_conditions: string[];
+  performed_hajj: ColumnType<boolean, boolean | undefined, boolean>;
   version: number;
   created_at: Date;
   updated_at: Date;

@@ -33,6 +33,8 @@ export function createSeasonsRepository() {
     seatsHeldBy: (db: Executor, country: string) =>
       db.selectFrom('country_quotas').select(['season', 'seats']).where('country', '=', country).where('seats', '>', 0).executeTakeFirst(),
 
+    quotaUsage: (db: Executor, season: string) =>
+      db.selectFrom('country_quotas').select(['country', 'seats', 'seats_used']).where('season', '=', season).orderBy('country').execute(),
     quotas: (db: Executor, season: string) =>
       db.selectFrom('country_quotas').select(['country', 'seats', 'updated_at']).where('season', '=', season).orderBy('country').execute(),
     async setQuotas(db: Executor, season: string, rows: { country: string; seats: number }[], now: Date) {

@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Locale } from '../../core/i18n.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db, Executor } from '../../db/database.ts';
+import { quotaSeats, releaseBounded, takeBounded, type GuardMode } from '../../db/counters.ts';
 import { writeAudit } from '../audit/index.ts';
 import { calendarProblem, phaseAt, type Phase, type SeasonCalendar } from './domain/calendar.ts';
 import { isValidDate } from './domain/dates.ts';
@@ -186,6 +187,14 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
     },
 
     /** Refuses an action outside the phases it belongs to. Later modules call this before acting. */
+    /** Uses seats of a country's quota without ever passing it; answers the country that is full, or null. */
+    useQuota: (executor: Executor, season: string, items: { country: string; seats: number }[], mode?: GuardMode) =>
+      takeBounded(executor, quotaSeats(season), items.map((i) => ({ key: i.country, n: i.seats })), mode),
+    releaseQuota: (executor: Executor, season: string, items: { country: string; seats: number }[]) =>
+      releaseBounded(executor, quotaSeats(season), items.map((i) => ({ key: i.country, n: i.seats }))),
+    /** Seats per country and how many are held or confirmed. */
+    quotaUsage: (executor: Executor, season: string) => repo.quotaUsage(executor, season),
+
     async assertPhase(executor: Executor, code: string, allowed: Phase[]): Promise<Phase> {
       const phase = phaseAt(calendarOf(await cached(`season:${code}`, () => load(executor, code))), clock.now());
       if (!allowed.includes(phase)) throw new AppError('season.phase_closed', { phase });

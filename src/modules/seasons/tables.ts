@@ -26,6 +26,7 @@ export interface CountryQuotasTable {
   season: string;
   country: string;
   seats: number;
+  seats_used: ColumnType<number, number | undefined, number>;
   updated_at: Date;
 }
 

@@ -10,7 +10,7 @@ export type DocumentType = (typeof documentTypes)[number];
 
 export const profileFields = [
   'residenceCountry', 'nationality', 'givenNamesLatin', 'familyNameLatin', 'fullNameArabic', 'dateOfBirth', 'gender',
-  'passportNumber', 'passportExpiry', 'meningococcalVaccination', 'healthConditions',
+  'passportNumber', 'passportExpiry', 'meningococcalVaccination', 'healthConditions', 'performedHajj',
 ] as const;
 export type ProfileField = (typeof profileFields)[number];
 
@@ -26,6 +26,7 @@ const checkedAgainst: Record<ProfileField, DocumentType[]> = {
   passportExpiry: ['passport_scan'],
   meningococcalVaccination: ['vaccination_certificate'],
   healthConditions: [],
+  performedHajj: [],
 };
 
 /** The documents to review again after `changed` fields were edited. */

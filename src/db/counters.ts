@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import type { Executor } from './database.ts';
+
+/**
+ * Moving a bounded counter (seats taken of a package, seats used of a quota)
+ * without ever crossing its bound, under any concurrency
+ * (docs/algorithms/capacity.md).
+ *
+ * `conditional` — the default and the only mode production uses — is one
+ * `UPDATE … SET used = used + n WHERE key = k AND used + n <= bound`: the row
+ * lock it takes serialises competing writers and the condition is re-checked
+ * on the latest row version, so the bound holds without a read first. Keys
+ * are updated in sorted order so two transactions can never deadlock.
+ *
+ * `unguarded` exists only for the concurrency test's control run: it reads,
+ * checks in the application and writes the computed value, the classic lost
+ * update. The control must oversell, which proves the test can see one.
+ */
+export type GuardMode = 'conditional' | 'unguarded';
+
+export interface BoundedCounter {
+  table: 'packages' | 'country_quotas';
+  used: 'seats_taken' | 'seats_used';
+  bound: 'capacity' | 'seats';
+  /** Key columns and values, e.g. { id } or { season, country }. */
+  key: (k: string) => Record<string, string>;
+}
+
+/** Adds `n` to each key's counter; answers the first key that would cross its bound, or null. */
+export async function takeBounded(executor: Executor, c: BoundedCounter, items: { key: string; n: number }[], mode: GuardMode = 'conditional'): Promise<string | null> {
+  const merged = new Map<string, number>();
+  for (const i of items) merged.set(i.key, (merged.get(i.key) ?? 0) + i.n);
+  for (const key of [...merged.keys()].sort()) {
+    const n = merged.get(key)!;
+    const where = sql.join(Object.entries(c.key(key)).map(([col, v]) => sql`${sql.ref(col)} = ${v}`), sql` and `);
+    if (mode === 'unguarded') {
+      const row = await sql<{ used: number; bound: number }>`select ${sql.ref(c.used)} as used, ${sql.ref(c.bound)} as bound from ${sql.table(c.table)} where ${where}`.execute(executor);
+      const current = row.rows[0];
+      if (!current || current.used + n > current.bound) return key;
+      await sql`update ${sql.table(c.table)} set ${sql.ref(c.used)} = ${current.used + n} where ${where}`.execute(executor);
+      continue;
+    }
+    const done = await sql`update ${sql.table(c.table)} set ${sql.ref(c.used)} = ${sql.ref(c.used)} + ${n} where ${where} and ${sql.ref(c.used)} + ${n} <= ${sql.ref(c.bound)}`.execute(executor);
+    if (Number(done.numAffectedRows ?? 0) !== 1) return key;
+  }
+  return null;
+}
+
+/** Gives seats back (an expired, declined or cancelled booking). */
+export async function releaseBounded(executor: Executor, c: BoundedCounter, items: { key: string; n: number }[]): Promise<void> {
+  const merged = new Map<string, number>();
+  for (const i of items) merged.set(i.key, (merged.get(i.key) ?? 0) + i.n);
+  for (const key of [...merged.keys()].sort()) {
+    const where = sql.join(Object.entries(c.key(key)).map(([col, v]) => sql`${sql.ref(col)} = ${v}`), sql` and `);
+    await sql`update ${sql.table(c.table)} set ${sql.ref(c.used)} = ${sql.ref(c.used)} - ${merged.get(key)!} where ${where}`.execute(executor);
+  }
+}
+
+export const packageSeats = (): BoundedCounter => ({ table: 'packages', used: 'seats_taken', bound: 'capacity', key: (id) => ({ id }) });
+export const quotaSeats = (season: string): BoundedCounter => ({ table: 'country_quotas', used: 'seats_used', bound: 'seats', key: (country) => ({ season, country }) });

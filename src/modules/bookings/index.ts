@@ -1,0 +1,3 @@
+export { createBookingService, presentBooking, type BookingService, type Offer, type Released } from './service.ts';
+export { createSaleService, type SaleService } from './sale-service.ts';
+export { bookingRoutes } from './routes.ts';

@@ -1,0 +1,98 @@
+import { sql, type Insertable } from 'kysely';
+import { copyRows } from '../../db/copy.ts';
+import type { Executor } from '../../db/database.ts';
+import type { BookingsTable, BookingStatus, OpenSalesTable } from './tables.ts';
+
+const BOOKING_COLUMNS = ['id', 'season', 'application_id', 'package_id', 'package_version', 'country', 'seats', 'source', 'status', 'hold_deadline', 'created_at', 'updated_at'] as const;
+
+/** The only place that queries bookings, the open sale and the waiting room. */
+export function createBookingsRepository() {
+  return {
+    async insert(db: Executor, row: Insertable<BookingsTable>) {
+      await db.insertInto('bookings').values(row).execute();
+    },
+    insertMany: (db: Executor, rows: Insertable<BookingsTable>[]) =>
+      copyRows(db, 'bookings', [...BOOKING_COLUMNS], rows.map((r) => BOOKING_COLUMNS.map((c) => r[c] ?? null))),
+    find: (db: Executor, id: string, lock = false) => {
+      const q = db.selectFrom('bookings').selectAll().where('id', '=', id);
+      return (lock ? q.forUpdate() : q).executeTakeFirst();
+    },
+    async setStatus(db: Executor, id: string, status: BookingStatus, now: Date) {
+      await db.updateTable('bookings').set((eb) => ({
+        status,
+        updated_at: now,
+        version: eb('version', '+', 1),
+        ...(status === 'confirmed' ? { confirmed_at: now } : { ended_at: now }),
+      })).where('id', '=', id).execute();
+    },
+    forApplication: (db: Executor, season: string, applicationId: string) =>
+      db.selectFrom('bookings').selectAll().where('season', '=', season).where('application_id', '=', applicationId).orderBy('created_at', 'desc').execute(),
+    live: (db: Executor, season: string, applicationId: string) =>
+      db.selectFrom('bookings').select('id').where('season', '=', season).where('application_id', '=', applicationId).where('status', 'in', ['held', 'confirmed']).executeTakeFirst(),
+    offered: (db: Executor, season: string, applicationIds: string[]) =>
+      applicationIds.length
+        ? db.selectFrom('bookings').select('application_id').where('season', '=', season).where('application_id', 'in', applicationIds).where('source', 'in', ['draw', 'cascade']).execute().then((r) => new Set(r.map((x) => x.application_id)))
+        : Promise.resolve(new Set<string>()),
+    /** Held bookings past their deadline, claimed so two workers never expire the same one. */
+    claimDue: (db: Executor, now: Date, limit: number) =>
+      db.selectFrom('bookings').selectAll().where('status', '=', 'held').where('hold_deadline', '<=', now)
+        .orderBy('hold_deadline').limit(limit).forUpdate().skipLocked().execute(),
+    /**
+     * The capacity invariant: seats in live bookings per package and per country against
+     * capacity, quota, and the counters. Any row returned is a violation.
+     */
+    capacityViolations: (db: Executor, season: string) =>
+      sql<{ kind: string; key: string; booked: number; bound: number; counter: number }>`
+        select 'package' as kind, p.id::text as key, coalesce(b.seats, 0)::int as booked, p.capacity as bound, p.seats_taken as counter
+        from packages p left join (select package_id, sum(seats) as seats from bookings where status in ('held', 'confirmed') group by package_id) b on b.package_id = p.id
+        where p.season = ${season} and (coalesce(b.seats, 0) > p.capacity or coalesce(b.seats, 0) <> p.seats_taken)
+        union all
+        select 'country', q.country, coalesce(b.seats, 0)::int, q.seats, q.seats_used
+        from country_quotas q left join (select country, sum(seats) as seats from bookings where season = ${season} and status in ('held', 'confirmed') group by country) b on b.country = q.country
+        where q.season = ${season} and (coalesce(b.seats, 0) > q.seats or coalesce(b.seats, 0) <> q.seats_used)`.execute(db).then((r) => r.rows),
+
+    // The open sale and its waiting room.
+    sale: (db: Executor, season: string, lock = false) => {
+      const q = db.selectFrom('open_sales').selectAll().where('season', '=', season);
+      return (lock ? q.forUpdate() : q).executeTakeFirst();
+    },
+    async upsertSale(db: Executor, row: Insertable<OpenSalesTable>) {
+      await db.insertInto('open_sales').values(row)
+        .onConflict((oc) => oc.column('season').doUpdateSet({ admit_per_minute: row.admit_per_minute, first_batch: row.first_batch, token_minutes: row.token_minutes, hold_minutes: row.hold_minutes }))
+        .execute();
+    },
+    async ensureSale(db: Executor, row: Insertable<OpenSalesTable>) {
+      await db.insertInto('open_sales').values(row).onConflict((oc) => oc.column('season').doNothing()).execute();
+    },
+    queueEntry: (db: Executor, season: string, accountId: string) =>
+      db.selectFrom('sale_queue').selectAll().where('season', '=', season).where('account_id', '=', accountId).executeTakeFirst(),
+    /** Joins before the opening: no place yet. Answers false if already in the queue. */
+    joinEarly: (db: Executor, season: string, accountId: string, now: Date) =>
+      db.insertInto('sale_queue').values({ season, account_id: accountId, arrived_at: now, position: null })
+        .onConflict((oc) => oc.columns(['season', 'account_id']).doNothing()).execute(),
+    /** Joins after the opening: the next place, from the sale's counter. */
+    async joinLate(db: Executor, season: string, accountId: string, now: Date) {
+      const next = await db.updateTable('open_sales').set((eb) => ({ next_position: eb('next_position', '+', 1) })).where('season', '=', season).returning('next_position').executeTakeFirstOrThrow();
+      await db.insertInto('sale_queue').values({ season, account_id: accountId, arrived_at: now, position: next.next_position - 1 }).execute();
+    },
+    /**
+     * The opening: every early arrival gets a place in the order of SHA-256(seed ‖ account id),
+     * a seed nobody knew while they were arriving. One statement.
+     */
+    async orderEarlyArrivals(db: Executor, season: string, seed: string, now: Date) {
+      await sql`update sale_queue q set position = o.place
+        from (select account_id, row_number() over (order by sha256(convert_to(${seed} || account_id::text, 'UTF8'))) as place
+              from sale_queue where season = ${season} and position is null) o
+        where q.season = ${season} and q.account_id = o.account_id`.execute(db);
+      const early = await db.selectFrom('sale_queue').select((eb) => eb.fn.countAll<number>().as('n')).where('season', '=', season).executeTakeFirstOrThrow();
+      await db.updateTable('open_sales').set({ order_seed: seed, ordered_at: now, early_count: Number(early.n), next_position: Number(early.n) + 1 }).where('season', '=', season).execute();
+    },
+    queueLength: (db: Executor, season: string) =>
+      db.selectFrom('sale_queue').select((eb) => eb.fn.countAll<number>().as('n')).where('season', '=', season).executeTakeFirstOrThrow().then((r) => Number(r.n)),
+
+    async secret(db: Executor, name: string, fresh: string, now: Date) {
+      await db.insertInto('platform_secrets').values({ name, value: fresh, created_at: now }).onConflict((oc) => oc.column('name').doNothing()).execute();
+      return (await db.selectFrom('platform_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow()).value;
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { policies } from '../../http/policy.ts';
+import { Obj, Uuid } from '../../http/schemas.ts';
+import { SEASON_PATTERN } from '../catalogue/domain/listing.ts';
+import type { SaleService } from './sale-service.ts';
+import type { BookingService } from './service.ts';
+
+const Season = () => Type.String({ pattern: SEASON_PATTERN, maxLength: 5, examples: ['1448H'] });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+export const BookingSchema = Type.Object({
+  id: Type.String(),
+  season: Type.String(),
+  applicationId: Type.String(),
+  packageId: Type.String(),
+  packageVersion: Type.Integer(),
+  seats: Type.Integer(),
+  source: Type.String(),
+  status: Type.String(),
+  holdDeadline: Nullable(Type.String()),
+  createdAt: Type.String(),
+  confirmedAt: Nullable(Type.String()),
+});
+const QueueSchema = Type.Object({
+  season: Type.String(),
+  opensAt: Type.String(),
+  inQueue: Type.Boolean(),
+  position: Type.Union([Type.Integer(), Type.Null()]),
+  admittedUpTo: Type.Integer(),
+  queueLength: Type.Integer(),
+  estimatedWaitSeconds: Type.Union([Type.Integer(), Type.Null()]),
+  admitted: Type.Boolean(),
+  admissionToken: Nullable(Type.String()),
+});
+const SettingsBody = Obj({
+  admitPerMinute: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  firstBatch: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+  tokenMinutes: Type.Integer({ minimum: 1, maximum: 120 }),
+  holdMinutes: Type.Integer({ minimum: 5, maximum: 10080 }),
+});
+const SettingsSchema = Type.Object({
+  admitPerMinute: Type.Integer(), firstBatch: Type.Integer(), tokenMinutes: Type.Integer(), holdMinutes: Type.Integer(),
+  orderSeed: Nullable(Type.String()), orderedAt: Nullable(Type.String()), earlyArrivals: Type.Union([Type.Integer(), Type.Null()]),
+});
+const SeasonParams = Obj({ code: Season() });
+
+/** /api/v1/bookings and the open sale under /api/v1/seasons/:code/sale. */
+export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService; sale: SaleService }> = async (app, { bookings, sale }) => {
+  const tags = ['bookings'];
+  const pilgrim = policies.roles('pilgrim');
+  const ministryAdmin = policies.roles('ministry_admin');
+
+  app.post('/bookings/:id/decline', {
+    schema: { tags, summary: 'Give up a held offer (family admin); the seats go to the next family in draw order', params: Obj({ id: Uuid() }), response: { 200: BookingSchema } },
+    config: { policy: pilgrim },
+  }, async (req) => bookings.decline(req.ctx, req.params.id));
+
+  app.get('/seasons/:code/capacity-check', {
+    schema: {
+      tags, summary: 'The capacity invariant: packages and countries whose live bookings pass the bound or disagree with the counter (empty when healthy)',
+      params: SeasonParams,
+      response: { 200: Type.Array(Type.Object({ kind: Type.String(), key: Type.String(), booked: Type.Integer(), bound: Type.Integer(), counter: Type.Integer() })) },
+    },
+    config: { policy: policies.roles('ministry_officer', 'ministry_admin') },
+  }, async (req) => bookings.capacityViolations(req.params.code));
+
+  app.post('/seasons/:code/sale/queue', {
+    schema: { tags, summary: 'Join the open sale\'s waiting room (early arrivals are ordered at random at the opening)', params: SeasonParams, response: { 200: QueueSchema } },
+    config: { policy: pilgrim },
+  }, async (req) => sale.join(req.ctx, req.params.code));
+
+  app.get('/seasons/:code/sale/queue', {
+    schema: { tags, summary: 'Your place in the waiting room, the estimated wait, and an admission token once admitted', params: SeasonParams, response: { 200: QueueSchema } },
+    config: { policy: pilgrim },
+  }, async (req) => sale.status(req.ctx, req.params.code));
+
+  app.get('/seasons/:code/sale/packages', {
+    schema: {
+      tags, summary: 'Packages with seats left that your family could book', params: SeasonParams,
+      response: { 200: Type.Array(Type.Object({ packageId: Type.String(), title: Type.String(), capacity: Type.Integer(), seatsLeft: Type.Integer(), total: Type.Integer() })) },
+    },
+    config: { policy: pilgrim },
+  }, async (req) => sale.packages(req.ctx, req.params.code));
+
+  app.post('/seasons/:code/sale/bookings', {
+    schema: {
+      tags,
+      summary: 'Book seats for your whole family in the open sale (needs the Admission-Token header from the waiting room)',
+      params: SeasonParams,
+      body: Obj({ packageId: Uuid() }),
+      response: { 201: BookingSchema },
+    },
+    config: { policy: pilgrim },
+  }, async (req, reply) => {
+    const token = req.headers['admission-token'];
+    return reply.code(201).send(await sale.book(req.ctx, req.params.code, req.body.packageId, typeof token === 'string' ? token : undefined));
+  });
+
+  app.get('/seasons/:code/sale', {
+    schema: { tags, summary: 'The open sale\'s settings, and the seed that ordered the early arrivals once open', params: SeasonParams, response: { 200: SettingsSchema } },
+    config: { policy: policies.public },
+  }, async (req) => sale.settings(req.params.code));
+
+  app.put('/seasons/:code/sale', {
+    schema: { tags, summary: 'Set the admission rate, first batch, token lifetime and hold time of the open sale', params: SeasonParams, body: SettingsBody, response: { 200: SettingsSchema } },
+    config: { policy: ministryAdmin },
+  }, async (req) => sale.configure(req.ctx, req.params.code, req.body));
+};

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
+import type { RequestContext } from '../../core/principal.ts';
+import type { Db } from '../../db/database.ts';
+import { checkRanking, type ApplicationService } from '../applications/index.ts';
+import { writeAudit } from '../audit/index.ts';
+import type { CatalogueService } from '../catalogue/index.ts';
+import type { PilgrimService } from '../pilgrims/index.ts';
+import type { SeasonService } from '../seasons/index.ts';
+import { admittedUpTo, estimatedWaitSeconds, signAdmission, verifyAdmission } from './domain/admission.ts';
+import { createBookingsRepository } from './repository.ts';
+import { presentBooking, type BookingService } from './service.ts';
+
+export interface SaleSettings {
+  admitPerMinute: number;
+  firstBatch: number;
+  tokenMinutes: number;
+  holdMinutes: number;
+}
+export const defaultSaleSettings: SaleSettings = { admitPerMinute: 600, firstBatch: 200, tokenMinutes: 10, holdMinutes: 60 };
+const SECRET_NAME = 'admission-token-key';
+
+/**
+ * The open sale (docs/algorithms/open-sale.md): a waiting room whose state is
+ * all in the database, so any number of server processes serve it alike.
+ * Everyone who arrives before the opening is ordered at the opening by a seed
+ * drawn then (arriving early or refreshing gains nothing); later arrivals
+ * queue in order; places are admitted at a set rate; an admitted person gets
+ * a short-lived signed token, without which the booking endpoint refuses.
+ */
+export function createSaleService(deps: {
+  db: Db;
+  clock: Clock;
+  seasons: Pick<SeasonService, 'get' | 'assertPhase' | 'evaluatorFor'>;
+  applications: Pick<ApplicationService, 'applicationOf' | 'family'>;
+  pilgrims: Pick<PilgrimService, 'factsFor'>;
+  catalogue: Pick<CatalogueService, 'packageFacts' | 'withSeatsLeft'>;
+  bookings: Pick<BookingService, 'hold' | 'live'>;
+}) {
+  const repo = createBookingsRepository();
+  const { db, clock } = deps;
+  let secret: Promise<string> | undefined;
+  const key = () => (secret ??= repo.secret(db.kysely, SECRET_NAME, randomBytes(32).toString('base64url'), clock.now()));
+
+  async function sale(season: string) {
+    await repo.ensureSale(db.kysely, { season, admit_per_minute: defaultSaleSettings.admitPerMinute, first_batch: defaultSaleSettings.firstBatch, token_minutes: defaultSaleSettings.tokenMinutes, hold_minutes: defaultSaleSettings.holdMinutes });
+    return (await repo.sale(db.kysely, season))!;
+  }
+
+  /** At or after the opening, the first request to arrive orders the early arrivals (once, under the sale's lock). */
+  async function ensureOrdered(season: string, opensAt: Date) {
+    const current = await sale(season);
+    if (current.ordered_at || clock.now() < opensAt) return current;
+    await db.kysely.transaction().execute(async (trx) => {
+      const locked = await repo.sale(trx, season, true);
+      if (locked?.ordered_at) return;
+      const seed = randomBytes(32).toString('hex');
+      await repo.orderEarlyArrivals(trx, season, seed, clock.now());
+      await writeAudit(trx, clock, { requestId: 'open-sale', actor: null }, { action: 'sale.opened', subjectType: 'season', subjectId: season, data: { orderSeed: seed } });
+    });
+    return (await repo.sale(db.kysely, season))!;
+  }
+
+  async function status(ctx: RequestContext, season: string, join: boolean) {
+    const calendar = await deps.seasons.get(season);
+    const opensAt = new Date(calendar.openSaleAt);
+    if (join) await deps.seasons.assertPhase(db.kysely, season, ['offers', 'between', 'open_sale']);
+    const s = await ensureOrdered(season, opensAt);
+    const accountId = ctx.actor!.accountId;
+    let entry = await repo.queueEntry(db.kysely, season, accountId);
+    if (!entry && join) {
+      if (!s.ordered_at) await repo.joinEarly(db.kysely, season, accountId, clock.now());
+      else await repo.joinLate(db.kysely, season, accountId, clock.now()).catch(() => undefined); // a double click: the first join stands
+      entry = await repo.queueEntry(db.kysely, season, accountId);
+    }
+    const now = clock.now().getTime();
+    const elapsed = now - opensAt.getTime();
+    const rate = { firstBatch: s.first_batch, admitPerMinute: s.admit_per_minute };
+    const position = entry?.position ?? null;
+    const admitted = position !== null && position <= admittedUpTo(rate, elapsed);
+    return {
+      season,
+      opensAt: opensAt.toISOString(),
+      inQueue: Boolean(entry),
+      position,
+      admittedUpTo: admittedUpTo(rate, elapsed),
+      queueLength: await repo.queueLength(db.kysely, season),
+      estimatedWaitSeconds: entry ? estimatedWaitSeconds(rate, position ?? 1, elapsed) : null,
+      admitted,
+      admissionToken: admitted ? signAdmission(await key(), { season, accountId, expiresAt: now + s.token_minutes * 60_000 }) : null,
+    };
+  }
+
+  return {
+    /** Joins the waiting room (or reads one's place): position, estimated wait, and a token once admitted. */
+    join: (ctx: RequestContext, season: string) => status(ctx, season, true),
+    status: (ctx: RequestContext, season: string) => status(ctx, season, false),
+
+    async settings(season: string) {
+      const s = await sale(season);
+      return { admitPerMinute: s.admit_per_minute, firstBatch: s.first_batch, tokenMinutes: s.token_minutes, holdMinutes: s.hold_minutes, orderSeed: s.order_seed, orderedAt: s.ordered_at?.toISOString() ?? null, earlyArrivals: s.early_count };
+    },
+
+    async configure(ctx: RequestContext, season: string, input: SaleSettings) {
+      await deps.seasons.get(season);
+      await db.kysely.transaction().execute(async (trx) => {
+        await repo.upsertSale(trx, { season, admit_per_minute: input.admitPerMinute, first_batch: input.firstBatch, token_minutes: input.tokenMinutes, hold_minutes: input.holdMinutes });
+        await writeAudit(trx, clock, ctx, { action: 'sale.configured', subjectType: 'season', subjectId: season, data: { ...input } });
+      });
+      return this.settings(season);
+    },
+
+    /** Packages with seats left that the caller's family could book. */
+    async packages(ctx: RequestContext, season: string) {
+      const app = await deps.applications.applicationOf(db.kysely, season, ctx.actor!.accountId);
+      const family = app && (await deps.applications.family(db.kysely, app.application_id));
+      if (!family) throw new AppError('application.not_found');
+      return deps.catalogue.withSeatsLeft(season, family.country, ctx.locale);
+    },
+
+    /** Books in the open sale: a valid admission, the family's admin, an eligible family, a suitable package. */
+    async book(ctx: RequestContext, season: string, packageId: string, token: string | undefined) {
+      const admission = token ? verifyAdmission(await key(), token, clock.now().getTime()) : null;
+      if (!admission || admission.season !== season || admission.accountId !== ctx.actor!.accountId) throw new AppError('sale.admission_required');
+      const calendar = await deps.seasons.get(season);
+      if (calendar.phase !== 'open_sale') throw new AppError('sale.not_open', { opensAt: calendar.openSaleAt });
+      const s = await sale(season);
+      const evaluator = await deps.seasons.evaluatorFor(season, ctx.locale);
+      const booking = await db.kysely.transaction().execute(async (trx) => {
+        const app = await deps.applications.applicationOf(trx, season, ctx.actor!.accountId);
+        const family = app && (await deps.applications.family(trx, app.application_id));
+        if (!family) throw new AppError('application.not_found');
+        if (family.adminAccountId !== ctx.actor!.accountId) throw new AppError('application.admin_only');
+        const facts = await deps.pilgrims.factsFor(trx, family.members);
+        if (family.members.some((m) => { const f = facts.get(m); return !f || evaluator.evaluate(f.person).some((r) => !r.passed); })) throw new AppError('booking.not_eligible');
+        const problem = checkRanking([packageId], { size: family.members.length, country: family.country, season }, await deps.catalogue.packageFacts(trx, [packageId]));
+        if (problem) throw new AppError('booking.package_unsuitable', { problem: problem.problem });
+        if (await deps.bookings.live(trx, season, family.id)) throw new AppError('booking.already_booked');
+        const held = await deps.bookings.hold(trx, ctx, { season, applicationId: family.id, adminAccountId: family.adminAccountId, packageId, seats: family.members.length, country: family.country }, 'open_sale', new Date(clock.now().getTime() + s.hold_minutes * 60_000));
+        if ('problem' in held) throw new AppError(held.problem === 'quota_full' ? 'booking.quota_full' : 'booking.sold_out');
+        return held.booking;
+      }).catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23505') throw new AppError('booking.already_booked');
+        throw error;
+      });
+      return presentBooking({ ...booking, confirmed_at: null, ended_at: null, version: 1 });
+    },
+  };
+}
+export type SaleService = ReturnType<typeof createSaleService>;

@@ -1,0 +1,209 @@
+import type { Selectable } from 'kysely';
+import type { Clock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import type { AuditContext } from '../audit/index.ts';
+import type { RequestContext } from '../../core/principal.ts';
+import type { GuardMode } from '../../db/counters.ts';
+import type { Db, Executor } from '../../db/database.ts';
+import type { AccountService } from '../accounts/index.ts';
+import type { ApplicationService } from '../applications/index.ts';
+import { writeAudit } from '../audit/index.ts';
+import type { CatalogueService } from '../catalogue/index.ts';
+import type { NotificationService } from '../notifications/index.ts';
+import type { SeasonService } from '../seasons/index.ts';
+import { bookingEmails } from './emails.ts';
+import { createBookingsRepository } from './repository.ts';
+import type { BookingSource, BookingsTable } from './tables.ts';
+
+export interface Offer {
+  season: string;
+  applicationId: string;
+  adminAccountId: string;
+  packageId: string;
+  seats: number;
+  country: string;
+}
+
+/** Seats freed by a booking that ended; the draw's cascade listens for these. */
+export interface Released {
+  season: string;
+  packageId: string;
+  country: string;
+}
+type ReleaseListener = (trx: Executor, ctx: AuditContext, released: Released) => Promise<unknown>;
+
+export type BookingDeps = {
+  db: Db;
+  clock: Clock;
+  catalogue: Pick<CatalogueService, 'takeSeats' | 'releaseSeats' | 'packageFacts' | 'titles'>;
+  seasons: Pick<SeasonService, 'useQuota' | 'releaseQuota'>;
+  applications: Pick<ApplicationService, 'family'>;
+  accounts: Pick<AccountService, 'contacts'>;
+  notifications: Pick<NotificationService, 'enqueue'>;
+  /** Only the concurrency test's control run changes this (see db/counters.ts). */
+  guard?: GuardMode;
+};
+
+export const presentBooking = (b: Selectable<BookingsTable>) => ({
+  id: b.id,
+  season: b.season,
+  applicationId: b.application_id,
+  packageId: b.package_id,
+  packageVersion: b.package_version,
+  seats: b.seats,
+  source: b.source,
+  status: b.status,
+  holdDeadline: b.hold_deadline?.toISOString() ?? null,
+  createdAt: b.created_at.toISOString(),
+  confirmedAt: b.confirmed_at?.toISOString() ?? null,
+});
+
+/**
+ * Bookings: holds that occupy seats until a deadline, confirmation (the
+ * wallet calls `confirm` once paid), decline and expiry that give the seats
+ * back. Seats and quota move only through conditional updates in the same
+ * transaction as the booking (docs/algorithms/capacity.md).
+ */
+export function createBookingService(deps: BookingDeps) {
+  const repo = createBookingsRepository();
+  const { db, clock } = deps;
+  const listeners: ReleaseListener[] = [];
+
+  async function notify(trx: Executor, accountId: string, template: 'offered' | 'expired', p: { packageId: string; seats: number; deadline: Date; source: BookingSource }) {
+    const contact = (await deps.accounts.contacts(trx, [accountId])).get(accountId);
+    if (!contact) return;
+    const locale = contact.locale;
+    const params = { ...p, title: (await deps.catalogue.titles(trx, [p.packageId], locale)).get(p.packageId) ?? '' };
+    const email = template === 'offered' ? bookingEmails.offered[locale]({ name: contact.name, ...params }) : bookingEmails.expired[locale]({ name: contact.name, title: params.title });
+    await deps.notifications.enqueue(trx, { to: contact.email, locale, template: `booking_${template}`, ...email });
+  }
+
+  /** Takes package seats then quota (always in that order); answers the problem, or null when both were taken. */
+  async function takeSeats(trx: Executor, o: Pick<Offer, 'season' | 'packageId' | 'country' | 'seats'>) {
+    if (await deps.catalogue.takeSeats(trx, [{ packageId: o.packageId, seats: o.seats }], deps.guard)) return 'sold_out' as const;
+    if (await deps.seasons.useQuota(trx, o.season, [{ country: o.country, seats: o.seats }], deps.guard)) {
+      await deps.catalogue.releaseSeats(trx, [{ packageId: o.packageId, seats: o.seats }]);
+      return 'quota_full' as const;
+    }
+    return null;
+  }
+
+  /**
+   * Holds seats for one family until `deadline`, in the caller's transaction.
+   * Answers the booking, or the reason there was no room.
+   */
+  async function hold(trx: Executor, ctx: AuditContext, o: Offer, source: BookingSource, deadline: Date) {
+    const facts = (await deps.catalogue.packageFacts(trx, [o.packageId])).get(o.packageId);
+    if (!facts) return { problem: 'not_on_sale' as const };
+    const problem = await takeSeats(trx, o);
+    if (problem) return { problem };
+    const now = clock.now();
+    const row = { id: newId(), season: o.season, application_id: o.applicationId, package_id: o.packageId, package_version: facts.version, country: o.country, seats: o.seats, source, status: 'held' as const, hold_deadline: deadline, created_at: now, updated_at: now };
+    await repo.insert(trx, row);
+    await writeAudit(trx, clock, ctx, { action: 'booking.held', subjectType: 'booking', subjectId: row.id, data: { applicationId: o.applicationId, packageId: o.packageId, seats: o.seats, source, deadline: deadline.toISOString() } });
+    await notify(trx, o.adminAccountId, 'offered', { packageId: o.packageId, seats: o.seats, deadline, source });
+    return { booking: row };
+  }
+
+  /** Ends a held booking (expired or declined), gives its seats back and tells the listeners, in one transaction. */
+  async function end(trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>, status: 'expired' | 'declined') {
+    await repo.setStatus(trx, b.id, status, clock.now());
+    await deps.catalogue.releaseSeats(trx, [{ packageId: b.package_id, seats: b.seats }]);
+    await deps.seasons.releaseQuota(trx, b.season, [{ country: b.country, seats: b.seats }]);
+    await writeAudit(trx, clock, ctx, { action: `booking.${status}`, subjectType: 'booking', subjectId: b.id, data: { packageId: b.package_id, seats: b.seats } });
+    for (const listener of listeners) await listener(trx, ctx, { season: b.season, packageId: b.package_id, country: b.country });
+  }
+
+  async function ownBooking(trx: Executor, ctx: RequestContext, id: string) {
+    const b = await repo.find(trx, id, true);
+    const family = b && (await deps.applications.family(trx, b.application_id));
+    if (!b || !family || !family.members.includes(ctx.actor!.accountId)) throw new AppError('booking.not_found');
+    if (family.adminAccountId !== ctx.actor!.accountId) throw new AppError('application.admin_only');
+    return b;
+  }
+
+  return {
+    hold,
+    takeSeats,
+    onRelease: (listener: ReleaseListener) => listeners.push(listener),
+    offered: (trx: Executor, season: string, applicationIds: string[]) => repo.offered(trx, season, applicationIds),
+    live: (trx: Executor, season: string, applicationId: string) => repo.live(trx, season, applicationId),
+
+    /**
+     * Holds for every winner of the draw at once (publication): seats and quotas per
+     * package and country in one conditional update each, bookings with COPY.
+     */
+    async holdMany(trx: Executor, ctx: AuditContext, offers: Offer[], deadline: Date) {
+      const perPackage = new Map<string, number>();
+      const perCountry = new Map<string, number>();
+      for (const o of offers) {
+        perPackage.set(o.packageId, (perPackage.get(o.packageId) ?? 0) + o.seats);
+        perCountry.set(o.country, (perCountry.get(o.country) ?? 0) + o.seats);
+      }
+      const season = offers[0]?.season;
+      if (!season) return 0;
+      const full = (await deps.catalogue.takeSeats(trx, [...perPackage].map(([packageId, seats]) => ({ packageId, seats }))))
+        ?? (await deps.seasons.useQuota(trx, season, [...perCountry].map(([country, seats]) => ({ country, seats }))));
+      if (full) throw new AppError('draw.capacity_changed', { key: full });
+      const versions = await deps.catalogue.packageFacts(trx, [...perPackage.keys()]);
+      const now = clock.now();
+      await repo.insertMany(trx, offers.map((o) => ({
+        id: newId(), season, application_id: o.applicationId, package_id: o.packageId, package_version: versions.get(o.packageId)?.version ?? 1,
+        country: o.country, seats: o.seats, source: 'draw' as const, status: 'held' as const, hold_deadline: deadline, created_at: now, updated_at: now,
+      })));
+      return offers.length;
+    },
+
+    /**
+     * Confirms a held booking once it is paid: the wallet calls this in its payment's
+     * transaction. Refused after the deadline (the money stays in the wallet).
+     */
+    async confirm(executor: Executor, ctx: AuditContext, id: string) {
+      const b = await repo.find(executor, id, true);
+      if (!b) throw new AppError('booking.not_found');
+      if (b.status !== 'held') throw new AppError('booking.not_held', { status: b.status });
+      if (b.hold_deadline && b.hold_deadline <= clock.now()) throw new AppError('booking.deadline_passed');
+      await repo.setStatus(executor, id, 'confirmed', clock.now());
+      await writeAudit(executor, clock, ctx, { action: 'booking.confirmed', subjectType: 'booking', subjectId: id, data: { seats: b.seats } });
+      return presentBooking({ ...b, status: 'confirmed', confirmed_at: clock.now() });
+    },
+
+    /** The family's admin gives up an offer; the seats go to the cascade at once. */
+    async decline(ctx: RequestContext, id: string) {
+      return db.kysely.transaction().execute(async (trx) => {
+        const b = await ownBooking(trx, ctx, id);
+        if (b.status !== 'held') throw new AppError('booking.not_held', { status: b.status });
+        await end(trx, ctx, b, 'declined');
+        return presentBooking({ ...b, status: 'declined' });
+      });
+    },
+
+    /** Expires held bookings past their deadline, one transaction each (seats, audit, cascade together). */
+    async expireDue(limit = 50): Promise<number> {
+      let done = 0;
+      const system: AuditContext = { requestId: 'booking-expiry', actor: null };
+      for (; done < limit; done++) {
+        const expired = await db.kysely.transaction().execute(async (trx) => {
+          const [b] = await repo.claimDue(trx, clock.now(), 1);
+          if (!b) return false;
+          await end(trx, system, b, 'expired');
+          const family = await deps.applications.family(trx, b.application_id);
+          if (family) await notify(trx, family.adminAccountId, 'expired', { packageId: b.package_id, seats: b.seats, deadline: b.hold_deadline ?? clock.now(), source: b.source });
+          return true;
+        });
+        if (!expired) break;
+      }
+      return done;
+    },
+
+    /** The bookings of the caller's family for a season, newest first. */
+    async forApplication(season: string, applicationId: string) {
+      return (await repo.forApplication(db.kysely, season, applicationId)).map(presentBooking);
+    },
+
+    /** Violations of the capacity invariant (an empty list is the healthy answer). */
+    capacityViolations: (season: string) => repo.capacityViolations(db.kysely, season),
+  };
+}
+export type BookingService = ReturnType<typeof createBookingService>;

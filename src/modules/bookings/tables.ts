@@ -1,0 +1,47 @@
+import type { ColumnType } from 'kysely';
+
+export type BookingStatus = 'held' | 'confirmed' | 'expired' | 'declined' | 'cancelled';
+export type BookingSource = 'draw' | 'cascade' | 'open_sale';
+
+export interface BookingsTable {
+  id: string;
+  season: string;
+  application_id: string;
+  package_id: string;
+  package_version: number;
+  country: string;
+  seats: number;
+  source: BookingSource;
+  status: BookingStatus;
+  hold_deadline: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  confirmed_at: Date | null;
+  ended_at: Date | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface OpenSalesTable {
+  season: string;
+  admit_per_minute: number;
+  first_batch: number;
+  token_minutes: number;
+  hold_minutes: number;
+  order_seed: string | null;
+  ordered_at: Date | null;
+  early_count: number | null;
+  next_position: ColumnType<number, number | undefined, number>;
+}
+
+export interface SaleQueueTable {
+  season: string;
+  account_id: string;
+  arrived_at: Date;
+  position: number | null;
+}
+
+export interface PlatformSecretsTable {
+  name: string;
+  value: string;
+  created_at: Date;
+}

@@ -1,0 +1,285 @@
+import type { Selectable } from 'kysely';
+import type { Clock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
+import type { RequestContext } from '../../core/principal.ts';
+import type { Db, Executor } from '../../db/database.ts';
+import type { AccountService } from '../accounts/index.ts';
+import type { ApplicationService } from '../applications/index.ts';
+import { writeAudit } from '../audit/index.ts';
+import type { BookingService } from '../bookings/index.ts';
+import type { CatalogueService } from '../catalogue/index.ts';
+import type { NotificationService } from '../notifications/index.ts';
+import type { PilgrimService } from '../pilgrims/index.ts';
+import type { SeasonService } from '../seasons/index.ts';
+import { poolsProblem, type DrawParameters, type PoolSpec } from './domain/allocate.ts';
+import { byApplicationId, canonicalRecord, type DrawEntry } from './domain/entries.ts';
+import { fairnessAudit } from './domain/fairness.ts';
+import { leafHash, merkleProof, merkleRoot } from './domain/merkle.ts';
+import { drawSeed } from './domain/randomness.ts';
+import { ALGORITHM, canonicalParameters, computeDraw, parametersHash, resultRecord, resultTables, type Commitment } from './domain/publication.ts';
+import { resultEmail } from './emails.ts';
+import { createDrawRepository, type EntryRow } from './repository.ts';
+import type { DrawsTable } from './tables.ts';
+
+/** Pool codes the platform knows how to fill; `general` is everyone else. */
+export const poolCriteria = ['first_time', 'general'] as const;
+export const defaultPools: PoolSpec[] = [{ code: 'first_time', share: 0.2 }, { code: 'general' }];
+const CHUNK = 5000;
+
+export type DrawDeps = {
+  db: Db;
+  clock: Clock;
+  seasons: Pick<SeasonService, 'assertPhase' | 'evaluatorFor' | 'quotaUsage' | 'get'>;
+  applications: Pick<ApplicationService, 'drawCandidates' | 'applicationOf'>;
+  pilgrims: Pick<PilgrimService, 'factsFor'>;
+  catalogue: Pick<CatalogueService, 'packageFacts' | 'titles'>;
+  bookings: Pick<BookingService, 'holdMany' | 'forApplication'>;
+  accounts: Pick<AccountService, 'contacts'>;
+  notifications: Pick<NotificationService, 'enqueue'>;
+};
+
+const chunks = <T>(items: T[], size = CHUNK) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/**
+ * The draw of a season, step by step (docs/algorithms/draw.md): freeze and
+ * commit, enter the public random value, run, publish. Each step is one
+ * transaction with its audit record; running twice recomputes and compares.
+ */
+export function createDrawService(deps: DrawDeps) {
+  const repo = createDrawRepository();
+  const { db, clock } = deps;
+  const leavesCache = new Map<string, Uint8Array[]>();
+
+  async function load(executor: Executor, season: string, lock = false) {
+    const draw = await repo.find(executor, season, lock);
+    if (!draw) throw new AppError('draw.not_found');
+    return draw;
+  }
+  const needs = (draw: Selectable<DrawsTable>, ...states: DrawsTable['status'][]) => {
+    if (!states.includes(draw.status)) throw new AppError('draw.wrong_state', { state: draw.status, needed: states.join(' / ') });
+  };
+
+  /** Entries and parameters as frozen, ready for computeDraw. */
+  async function inputs(executor: Executor, season: string) {
+    const rows = await repo.entries(executor, season);
+    const entries: DrawEntry[] = rows.map((r) => ({ applicationId: r.application_id, familySize: r.family_size, country: r.country, choices: r.choices, pool: r.pool }));
+    return { rows, entries };
+  }
+
+  function commitment(draw: Selectable<DrawsTable>): Commitment {
+    return { algorithm: ALGORITHM, season: draw.season, merkleRoot: draw.merkle_root, entryCount: draw.entry_count, parametersHash: draw.parameters_hash, frozenAt: draw.frozen_at.toISOString() };
+  }
+
+  async function leaves(season: string) {
+    let cached = leavesCache.get(season);
+    if (!cached) {
+      cached = (await repo.records(db.kysely, season)).map(leafHash);
+      leavesCache.set(season, cached);
+    }
+    return cached;
+  }
+
+  function view(draw: Selectable<DrawsTable>, ctx: RequestContext) {
+    const ministry = ctx.actor?.role === 'ministry_admin' || ctx.actor?.role === 'ministry_officer';
+    const params = draw.parameters as DrawParameters;
+    return {
+      season: draw.season,
+      status: draw.status,
+      commitment: commitment(draw),
+      pools: params.pools,
+      offerHours: draw.offer_hours,
+      randomValue: draw.random_value,
+      randomSource: draw.random_source,
+      seed: draw.seed,
+      seededAt: draw.seeded_at?.toISOString() ?? null,
+      drawnAt: draw.drawn_at?.toISOString() ?? null,
+      publishedAt: draw.published_at?.toISOString() ?? null,
+      summary: draw.status === 'published' || ministry ? (draw.summary ?? null) : null,
+    };
+  }
+
+  return {
+    async get(ctx: RequestContext, season: string) {
+      return view(await load(db.kysely, season), ctx);
+    },
+
+    /**
+     * Freezes the season's eligible applications (every member eligible, at least one
+     * ranked package) and publishes the commitment. Only after the preference phase.
+     */
+    async freeze(ctx: RequestContext, season: string, options: { pools?: PoolSpec[] | undefined; offerHours?: number | undefined }) {
+      const pools = options.pools ?? defaultPools;
+      const problem = poolsProblem(pools) ?? (pools.find((p) => !(poolCriteria as readonly string[]).includes(p.code)) ? 'unknown pool code' : null);
+      if (problem) throw new AppError('draw.bad_pools', { problem });
+      const evaluator = await deps.seasons.evaluatorFor(season, 'en');
+      const draw = await db.kysely.transaction().execute(async (trx) => {
+        await deps.seasons.assertPhase(trx, season, ['frozen']);
+        if (await repo.find(trx, season, true)) throw new AppError('draw.already_frozen');
+        const quotas = (await deps.seasons.quotaUsage(trx, season)).filter((q) => q.seats > 0);
+        if (quotas.length === 0) throw new AppError('draw.no_quotas');
+        const candidates = await deps.applications.drawCandidates(trx, season);
+        const facts = new Map<string, Awaited<ReturnType<typeof deps.pilgrims.factsFor>> extends Map<string, infer F> ? F : never>();
+        for (const ids of chunks(candidates.flatMap((c) => c.members))) for (const [k, v] of await deps.pilgrims.factsFor(trx, ids)) facts.set(k, v);
+        const reserved = pools.filter((p) => p.share !== undefined).map((p) => p.code);
+        const rows: Omit<EntryRow, 'leafIndex' | 'record'>[] = [];
+        for (const c of candidates) {
+          const people = c.members.map((m) => facts.get(m));
+          if (people.some((p) => !p || evaluator.evaluate(p.person).some((r) => !r.passed))) continue;
+          const pool = reserved.includes('first_time') && people.every((p) => !p!.performedHajj) ? 'first_time' : 'general';
+          rows.push({ applicationId: c.id, adminAccountId: c.admin_account_id, familySize: c.members.length, country: c.country, choices: c.choices, pool, submittedAt: c.created_at });
+        }
+        rows.sort((a, b) => byApplicationId({ applicationId: a.applicationId } as DrawEntry, { applicationId: b.applicationId } as DrawEntry));
+        const entries = rows.map((r, leafIndex) => ({ ...r, leafIndex, record: canonicalRecord(r) }));
+        const packageIds = [...new Set(rows.flatMap((r) => r.choices))];
+        const onSale = new Map<string, { seatsLeft: number }>();
+        for (const ids of chunks(packageIds)) for (const [k, v] of await deps.catalogue.packageFacts(trx, ids)) onSale.set(k, v);
+        // A package no longer on sale at the freeze takes part with no seats.
+        const parameters = canonicalParameters({
+          packages: packageIds.map((id) => ({ id, capacity: Math.max(0, onSale.get(id)?.seatsLeft ?? 0) })),
+          quotas: quotas.map((q) => ({ country: q.country, seats: Math.max(0, q.seats - q.seats_used) })),
+          pools,
+        });
+        const root = merkleRoot(entries.map((e) => leafHash(e.record)));
+        const now = clock.now();
+        const row = {
+          season, status: 'frozen' as const, parameters: JSON.stringify(parameters), parameters_hash: parametersHash(parameters), merkle_root: root,
+          entry_count: entries.length, offer_hours: options.offerHours ?? 72, frozen_at: now, frozen_by: ctx.actor?.accountId ?? null,
+        };
+        await repo.insert(trx, row);
+        await repo.insertEntries(trx, season, entries);
+        await writeAudit(trx, clock, ctx, { action: 'draw.frozen', subjectType: 'draw', subjectId: season, data: { merkleRoot: root, entries: entries.length, excluded: candidates.length - entries.length } });
+        return load(trx, season);
+      });
+      return view(draw, ctx);
+    },
+
+    /**
+     * Enters the public random value (after the freeze, once). A second attempt
+     * is refused and the attempt itself is recorded.
+     */
+    async setRandomValue(ctx: RequestContext, season: string, value: string, source: string) {
+      const refused = await db.kysely.transaction().execute(async (trx) => {
+        const draw = await load(trx, season, true);
+        if (draw.random_value !== null) {
+          await writeAudit(trx, clock, ctx, { action: 'draw.random_value_refused', subjectType: 'draw', subjectId: season, data: { attempted: value, source, kept: draw.random_value } });
+          return true;
+        }
+        needs(draw, 'frozen');
+        const seed = drawSeed(draw.merkle_root, value);
+        await repo.update(trx, season, { status: 'seeded', random_value: value, random_source: source, seed, seeded_at: clock.now(), seeded_by: ctx.actor?.accountId ?? null });
+        await writeAudit(trx, clock, ctx, { action: 'draw.seeded', subjectType: 'draw', subjectId: season, data: { value, source, seed } });
+        return false;
+      });
+      if (refused) throw new AppError('draw.random_value_set');
+      return view(await load(db.kysely, season), ctx);
+    },
+
+    /**
+     * Runs the draw and writes every result in one transaction (all or nothing).
+     * Running it again recomputes from the frozen inputs and compares.
+     */
+    async run(ctx: RequestContext, season: string) {
+      const draw = await load(db.kysely, season);
+      needs(draw, 'seeded', 'drawn', 'published');
+      const { rows, entries } = await inputs(db.kysely, season);
+      const parameters = draw.parameters as DrawParameters;
+      const { placements } = computeDraw(entries, parameters, draw.random_value!);
+      if (draw.status !== 'seeded') {
+        const stored = await repo.results(db.kysely, season);
+        const identical = stored.length === placements.length && stored.every((s, i) => s.application_id === entries[placements[i]!.entry]!.applicationId && s.outcome === placements[i]!.outcome && s.package_id === placements[i]!.packageId);
+        return { rerun: true, identical, ...view(draw, ctx) };
+      }
+      const summary = {
+        tables: resultTables(entries, placements, parameters),
+        fairness: fairnessAudit(placements.map((p) => ({ position: p.position, won: p.outcome === 'won', submittedAt: rows[p.entry]!.submitted_at.getTime(), familySize: entries[p.entry]!.familySize, country: entries[p.entry]!.country }))),
+      };
+      const done = await db.kysely.transaction().execute(async (trx) => {
+        const locked = await load(trx, season, true);
+        needs(locked, 'seeded'); // a concurrent run got there first
+        await repo.insertResults(trx, season, placements.map((p) => ({ position: p.position, applicationId: entries[p.entry]!.applicationId, outcome: p.outcome, packageId: p.packageId, choiceRank: p.choiceRank, phase: p.phase, waitlistPosition: p.waitlistPosition })));
+        await repo.update(trx, season, { status: 'drawn', drawn_at: clock.now(), summary: JSON.stringify(summary) });
+        await writeAudit(trx, clock, ctx, { action: 'draw.run', subjectType: 'draw', subjectId: season, data: { winners: summary.tables.winners, waiting: summary.tables.waiting, flagged: summary.fairness.filter((f) => f.flagged).map((f) => f.factor) } });
+        return load(trx, season);
+      });
+      return { rerun: false, identical: true, ...view(done, ctx) };
+    },
+
+    /** Publishes the results: holds for every winner, and every family told in its language. */
+    async publish(ctx: RequestContext, season: string) {
+      const calendar = await deps.seasons.get(season);
+      const published = await db.kysely.transaction().execute(async (trx) => {
+        const draw = await load(trx, season, true);
+        needs(draw, 'drawn');
+        const now = clock.now();
+        const deadline = new Date(Math.min(now.getTime() + draw.offer_hours * 3_600_000, new Date(calendar.offersClose).getTime()));
+        const outcomes = await repo.outcomes(trx, season);
+        const winners = await repo.winners(trx, season);
+        const admins = new Map(outcomes.map((o) => [o.application_id, o.admin_account_id]));
+        await deps.bookings.holdMany(trx, ctx, winners.map((w) => ({ season, applicationId: w.application_id, adminAccountId: admins.get(w.application_id)!, packageId: w.package_id!, seats: w.family_size, country: w.country })), deadline);
+        for (const batch of chunks(outcomes, 1000)) {
+          const contacts = await deps.accounts.contacts(trx, batch.map((o) => o.admin_account_id));
+          const titles = { ar: await deps.catalogue.titles(trx, batch.flatMap((o) => (o.package_id ? [o.package_id] : [])), 'ar'), en: await deps.catalogue.titles(trx, batch.flatMap((o) => (o.package_id ? [o.package_id] : [])), 'en') };
+          for (const o of batch) {
+            const c = contacts.get(o.admin_account_id);
+            if (!c) continue;
+            const email = resultEmail[c.locale]({ name: c.name, season, outcome: o.outcome, title: o.package_id ? (titles[c.locale].get(o.package_id) ?? '') : '', rank: o.choice_rank, waitlist: o.waitlist_position, deadline });
+            await deps.notifications.enqueue(trx, { to: c.email, locale: c.locale, template: `draw_${o.outcome}`, ...email });
+          }
+        }
+        await repo.update(trx, season, { status: 'published', published_at: now, published_by: ctx.actor?.accountId ?? null });
+        await writeAudit(trx, clock, ctx, { action: 'draw.published', subjectType: 'draw', subjectId: season, data: { holds: winners.length, deadline: deadline.toISOString() } });
+        return load(trx, season);
+      });
+      return view(published, ctx);
+    },
+
+    /** A published file of the draw, as text (see docs/algorithms/draw.md for each). */
+    async file(season: string, name: 'commitment.json' | 'parameters.json' | 'entries.ndjson' | 'seed.json' | 'results.ndjson') {
+      const draw = await load(db.kysely, season);
+      switch (name) {
+        case 'commitment.json':
+          return JSON.stringify(commitment(draw), null, 2);
+        case 'parameters.json':
+          return JSON.stringify(draw.parameters, null, 2);
+        case 'entries.ndjson':
+          return (await repo.records(db.kysely, season)).map((r) => `${r}\n`).join('');
+        case 'seed.json':
+          if (draw.seed === null) throw new AppError('draw.wrong_state', { state: draw.status, needed: 'seeded' });
+          return JSON.stringify({ randomValue: draw.random_value, randomSource: draw.random_source, seed: draw.seed }, null, 2);
+        case 'results.ndjson': {
+          if (draw.status !== 'published') throw new AppError('draw.not_published');
+          const { entries } = await inputs(db.kysely, season);
+          const index = new Map(entries.map((e, i) => [e.applicationId, i]));
+          const results = await repo.results(db.kysely, season);
+          return results.map((r) => `${resultRecord({ entry: index.get(r.application_id)!, position: r.position, outcome: r.outcome, packageId: r.package_id, choiceRank: r.choice_rank, phase: r.phase, waitlistPosition: r.waitlist_position }, entries)}\n`).join('');
+        }
+      }
+    },
+
+    /** The record of an application as committed, with its Merkle proof against the root. */
+    async proof(season: string, applicationId: string) {
+      const draw = await load(db.kysely, season);
+      const entry = await repo.entryOf(db.kysely, season, applicationId);
+      if (!entry) throw new AppError('draw.not_entered');
+      return { record: entry.record, leafIndex: entry.leaf_index, merkleRoot: draw.merkle_root, proof: merkleProof(await leaves(season), entry.leaf_index) };
+    },
+
+    /** The caller's family: whether it is in the draw, its result once published, its bookings. */
+    async mine(ctx: RequestContext, season: string) {
+      const draw = await load(db.kysely, season);
+      const app = await deps.applications.applicationOf(db.kysely, season, ctx.actor!.accountId);
+      if (!app) throw new AppError('application.not_found');
+      const entry = await repo.entryOf(db.kysely, season, app.application_id);
+      const result = draw.status === 'published' ? await repo.resultOf(db.kysely, season, app.application_id) : undefined;
+      return {
+        applicationId: app.application_id,
+        status: draw.status,
+        entered: Boolean(entry),
+        record: entry?.record ?? null,
+        result: result ? { position: result.position + 1, outcome: result.outcome, packageId: result.package_id, choiceRank: result.choice_rank, waitlistPosition: result.waitlist_position } : null,
+        bookings: await deps.bookings.forApplication(season, app.application_id),
+      };
+    },
+  };
+}
+export type DrawService = ReturnType<typeof createDrawService>;

@@ -1,0 +1,48 @@
+import type { ColumnType } from 'kysely';
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface DrawsTable {
+  season: string;
+  status: 'frozen' | 'seeded' | 'drawn' | 'published';
+  parameters: Json<unknown>;
+  parameters_hash: string;
+  merkle_root: string;
+  entry_count: number;
+  offer_hours: number;
+  frozen_at: Date;
+  frozen_by: string | null;
+  random_value: string | null;
+  random_source: string | null;
+  seed: string | null;
+  seeded_at: Date | null;
+  seeded_by: string | null;
+  drawn_at: Date | null;
+  summary: ColumnType<unknown, string | null, string | null>;
+  published_at: Date | null;
+  published_by: string | null;
+}
+
+export interface DrawEntriesTable {
+  season: string;
+  leaf_index: number;
+  application_id: string;
+  admin_account_id: string;
+  record: string;
+  family_size: number;
+  country: string;
+  choices: string[];
+  pool: string;
+  submitted_at: Date;
+}
+
+export interface DrawResultsTable {
+  season: string;
+  position: number;
+  application_id: string;
+  outcome: 'won' | 'waiting';
+  package_id: string | null;
+  choice_rank: number | null;
+  phase: string | null;
+  waitlist_position: number | null;
+}
