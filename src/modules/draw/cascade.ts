@@ -28,7 +28,7 @@ export function createCascade(deps: {
   return async function cascade(trx: Executor, ctx: AuditContext, released: Released): Promise<number> {
     const draw = await repo.find(trx, released.season, true);
     if (!draw || draw.status !== 'published') return 0;
-    const season = await deps.seasons.get(released.season);
+    const season = await deps.seasons.get(released.season, trx);
     if (season.phase !== 'offers') return 0; // after the offer phase, free seats wait for the open sale
     const now = deps.clock.now().getTime();
     const deadline = new Date(Math.min(now + draw.offer_hours * 3_600_000, new Date(season.offersClose).getTime()));

@@ -134,8 +134,9 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
       return (await repo.list(db.kysely)).map((r) => present(r, now));
     },
 
-    async get(code: string): Promise<SeasonView> {
-      return present(await load(db.kysely, code), clock.now());
+    /** A season and its phase now; pass the caller's transaction when inside one. */
+    async get(code: string, executor: Executor = db.kysely): Promise<SeasonView> {
+      return present(await load(executor, code), clock.now());
     },
 
     /**

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../services.ts';
+import { createTestApp, testEngine, type TestApp } from '../../testing/harness.ts';
+import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
+
+/**
+ * N families race for M < N seats, each in its own transaction, all at once
+ * (docs/algorithms/capacity.md). With the conditional updates exactly M seats
+ * are held; the control run, with the guard off, must oversell — proof that
+ * this test can see an oversell. Real PostgreSQL runs them in parallel; PGlite
+ * is one session, so there the race is serial and only the guarded run is
+ * meaningful.
+ */
+let t: TestApp;
+let fx: ReturnType<typeof hajjFixtures>;
+let pkg: Record<string, string>;
+const families: { id: string; adminId: string; country: string }[] = [];
+const ctx = { requestId: 'race', actor: null };
+const deadline = new Date('2026-05-20T00:00:00Z');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fx = hajjFixtures(t);
+  ({ packages: pkg } = await fx.season({ FR: 1000, GB: 5 }, {
+    guarded: { capacity: 10, countries: ['FR'] },
+    control: { capacity: 10, countries: ['FR'] },
+    roomy: { capacity: 500, countries: ['GB'] },
+  }));
+  t.clock.set(moments.preference);
+  for (let i = 0; i < 30; i++) {
+    const f = await fx.family(i < 24 ? 'FR' : 'GB', 1, []);
+    families.push({ id: f.id, adminId: f.admin.accountId, country: f.country });
+  }
+}, 120_000);
+afterAll(async () => t?.close());
+
+type Services = ReturnType<typeof createServices>;
+async function race(services: Services, packageId: string, contenders: typeof families) {
+  const outcomes = await Promise.all(contenders.map((f) =>
+    t.db.kysely.transaction().execute((trx) =>
+      services.bookings.hold(trx, ctx, { season: '1448H', applicationId: f.id, adminAccountId: f.adminId, packageId, seats: 1, country: f.country }, 'open_sale', deadline)),
+  ));
+  const seats = await t.db.kysely.selectFrom('bookings').select((eb) => eb.fn.sum<number>('seats').as('n')).where('package_id', '=', packageId).where('status', '=', 'held').executeTakeFirstOrThrow();
+  return { held: outcomes.filter((o) => 'booking' in o).length, seats: Number(seats.n ?? 0) };
+}
+
+describe('capacity under concurrency', () => {
+  it('holds exactly M seats when N > M families race for them', async () => {
+    const { held, seats } = await race(t.services, pkg.guarded!, families.slice(0, 24));
+    expect(held).toBe(10);
+    expect(seats).toBe(10);
+    expect(await t.services.bookings.capacityViolations('1448H')).toEqual([]);
+  });
+
+  it('never passes a country quota either', async () => {
+    const { held } = await race(t.services, pkg.roomy!, families.slice(24));
+    expect(held).toBe(5);
+    expect(await t.services.bookings.capacityViolations('1448H')).toEqual([]);
+  });
+
+  it.runIf(testEngine === 'postgres')('control: with the guard off the same race oversells, and the invariant query sees it', async () => {
+    const unguarded = createServices({ config: t.config, db: t.db, clock: t.clock, capacityGuard: 'unguarded' });
+    await t.db.kysely.deleteFrom('bookings').where('package_id', '=', pkg.guarded!).execute();
+    const { seats } = await race(unguarded, pkg.control!, families.slice(0, 24));
+    expect(seats).toBeGreaterThan(10);
+    const violations = await t.services.bookings.capacityViolations('1448H');
+    expect(violations.some((v) => v.kind === 'package' && v.key === pkg.control && v.booked > v.bound)).toBe(true);
+  });
+});

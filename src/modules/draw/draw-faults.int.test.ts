@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
+
+describe('draw faults', () => {
+  let t: TestApp;
+  let fx: ReturnType<typeof hajjFixtures>;
+  let ministry: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    fx = hajjFixtures(t);
+    ({ ministry } = await fx.season({ FR: 50 }, { small: { capacity: 3, countries: ['FR'] } }));
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses to rank a package smaller than the family, so such a family never enters', async () => {
+    t.clock.set(moments.preference);
+    const big = await fx.family('FR', 4, []);
+    const pkg = (await t.db.kysely.selectFrom('packages').select('id').executeTakeFirstOrThrow()).id;
+    const res = await fx.api('PUT', `/applications/${big.id}/ranking`, big.admin.headers, { packageIds: [pkg] });
+    expect(res.json().code).toBe('application.ranking_rule');
+  });
+
+  it('draws an empty pool: a commitment to nothing, no results, nothing held', async () => {
+    t.clock.set(moments.frozen);
+    const frozen = await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, {});
+    expect(frozen.json().commitment).toMatchObject({ entryCount: 0, merkleRoot: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
+    await fx.api('POST', '/seasons/1448H/draw/random-value', ministry, { value: '42', source: 'test lottery' });
+    expect((await fx.api('POST', '/seasons/1448H/draw/run', ministry)).json().summary.tables).toMatchObject({ entries: 0, winners: 0 });
+    expect((await fx.api('POST', '/seasons/1448H/draw/publish', ministry)).json().status).toBe('published');
+    expect((await fx.api('GET', '/seasons/1448H/draw/files/results.ndjson', {})).body).toBe('');
+  });
+});
+
+describe('a crash while the results are written', () => {
+  let t: TestApp;
+  let fx: ReturnType<typeof hajjFixtures>;
+  let ministry: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    fx = hajjFixtures(t);
+    const s = await fx.season({ FR: 50 }, { a: { capacity: 4, countries: ['FR'] } });
+    ministry = s.ministry;
+    t.clock.set(moments.preference);
+    for (let i = 0; i < 6; i++) await fx.family('FR', 1, [s.packages.a!]);
+    t.clock.set(moments.frozen);
+    await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, {});
+    await fx.api('POST', '/seasons/1448H/draw/random-value', ministry, { value: 'v', source: 'test source' });
+  });
+  afterAll(async () => t?.close());
+
+  it('leaves nothing half-written, and the next run completes', async () => {
+    // The database fails part-way through the load, as a crash would.
+    await t.db.execScript(t.db.kysely, `create function fail_on_fourth() returns trigger language plpgsql as $$ begin
+      if new.position = 3 then raise exception 'simulated crash'; end if; return new; end $$;
+      create trigger crash before insert on draw_results for each row execute function fail_on_fourth();`);
+    const crashed = await fx.api('POST', '/seasons/1448H/draw/run', ministry);
+    expect(crashed.statusCode).toBe(500);
+    expect((await t.db.kysely.selectFrom('draw_results').selectAll().execute())).toHaveLength(0);
+    expect((await fx.api('GET', '/seasons/1448H/draw', {})).json().status).toBe('seeded');
+    await sql.raw('drop trigger crash on draw_results').execute(t.db.kysely);
+    const run = await fx.api('POST', '/seasons/1448H/draw/run', ministry);
+    expect(run.json()).toMatchObject({ status: 'drawn', summary: { tables: { entries: 6, winners: 4 } } });
+    expect((await t.db.kysely.selectFrom('draw_results').selectAll().execute())).toHaveLength(6);
+  });
+});
