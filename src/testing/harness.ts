@@ -22,7 +22,7 @@ export const testDatabaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@
  * A migrated, empty database of the engine under test: PGlite in memory, or a
  * fresh schema on the PostgreSQL server, dropped by `cleanup`.
  */
-export async function createTestDb(): Promise<{ db: Db; cleanup: () => Promise<void> }> {
+export async function createTestDb(): Promise<{ db: Db; cleanup: () => Promise<void>; schema?: string }> {
   if (testEngine === 'pglite') {
     const db = await openDatabase({});
     await migrate(db);
@@ -35,6 +35,7 @@ export async function createTestDb(): Promise<{ db: Db; cleanup: () => Promise<v
   await migrate(db);
   return {
     db,
+    schema,
     cleanup: async () => {
       await db.close().catch(() => {}); // a test may have closed it already
       await sql.raw(`drop schema ${schema} cascade`).execute(admin.kysely);
@@ -62,7 +63,7 @@ export class LogCapture extends Writable {
  * clock, a cheap password hash and captured logs.
  */
 export async function createTestApp(env: Record<string, string> = {}) {
-  const { db, cleanup } = await createTestDb();
+  const { db, cleanup, schema } = await createTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-test-'));
   const config: Config = loadConfig({ LOG_LEVEL: 'info', SIGN_IN_RATE_PER_MINUTE: '1000', MANASIK_DATA_DIR: dataDir, ...env });
   const clock = new ManualClock('2026-05-01T08:00:00Z');
@@ -136,6 +137,8 @@ export async function createTestApp(env: Record<string, string> = {}) {
   return {
     ...built,
     db,
+    /** The PostgreSQL schema of this test's database (undefined on PGlite). */
+    schema,
     clock,
     config,
     logs,

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../core/principal.ts';
+import { createTestApp, testDatabaseUrl, testEngine, type TestApp } from '../../testing/harness.ts';
+
+/**
+ * The waiting room with two server processes on one PostgreSQL database: the
+ * queue, the opening's order and the admission key live in the database, so
+ * both processes give the same places and accept each other's tokens.
+ */
+describe.runIf(testEngine === 'postgres')('the open sale across two server processes', () => {
+  let t: TestApp;
+  const servers: ChildProcess[] = [];
+  const bases: string[] = [];
+  const tokens: string[] = [];
+  let opensAt: number;
+
+  async function startServer(port: number) {
+    const url = new URL(testDatabaseUrl);
+    url.searchParams.set('options', `-c search_path=${t.schema}`);
+    const child = spawn(process.execPath, ['bin/manasik.mjs', 'start', '--no-demo'], {
+      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), LOG_LEVEL: 'warn', MANASIK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-proc-')) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    servers.push(child);
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 150; i++) {
+      if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return base;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`server on ${port} did not start`);
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(new Date()); // the processes run on the real clock
+    const now = Date.now();
+    const at = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
+    opensAt = now + 8_000;
+    await t.services.seasons.setCalendar(systemContext(), '1448H', {
+      registrationOpens: at(-10), preferenceOpens: at(-9), preferenceCloses: at(-8), drawAt: at(-7), offersClose: at(-6),
+      openSaleAt: new Date(opensAt).toISOString(), visaCutoff: at(24), referenceDate: '2027-05-15', arrivalDate: '2027-05-10', seasonEnd: '2027-05-25',
+    });
+    await t.services.sale.configure(systemContext(), '1448H', { admitPerMinute: 1, firstBatch: 2, tokenMinutes: 5, holdMinutes: 30 });
+    for (let i = 0; i < 6; i++) tokens.push((await t.signInAs('pilgrim')).token);
+    const port = 3400 + Math.floor(Math.random() * 500);
+    bases.push(...(await Promise.all([startServer(port), startServer(port + 1)])));
+  }, 90_000);
+  afterAll(async () => {
+    for (const s of servers) s.kill('SIGTERM');
+    await Promise.all(servers.map((s) => new Promise((r) => (s.exitCode !== null ? r(null) : s.once('exit', r)))));
+    await t?.close();
+  });
+
+  const call = (i: number, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${bases[i % 2]}/api/v1${url}`, { method, headers: { authorization: `Bearer ${tokens[i]}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) })
+      .then(async (r) => ({ status: r.status, body: await r.json() }));
+
+  it('queues arrivals from both processes, orders them once at the opening, and agrees on every place', async () => {
+    for (let i = 0; i < 6; i++) expect((await call(i, 'POST', '/seasons/1448H/sale/queue')).body).toMatchObject({ inQueue: true, position: null });
+    await new Promise((r) => setTimeout(r, Math.max(0, opensAt - Date.now() + 200)));
+    // Both processes race to open the sale; the order is made once.
+    const fromA = await Promise.all(tokens.map((_, i) => call(i, 'GET', '/seasons/1448H/sale/queue')));
+    const fromB = await Promise.all(tokens.map((_, i) => fetch(`${bases[(i + 1) % 2]}/api/v1/seasons/1448H/sale/queue`, { headers: { authorization: `Bearer ${tokens[i]}` } }).then((r) => r.json())));
+    const places = fromA.map((r) => r.body.position);
+    expect([...places].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(fromB.map((b) => b.position)).toEqual(places);
+    const audit = await t.db.kysely.selectFrom('audit_log').select('id').where('action', '=', 'sale.opened').execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('accepts on one process the admission token issued by the other, and refuses without one', async () => {
+    const statuses = await Promise.all(tokens.map((_, i) => call(i, 'GET', '/seasons/1448H/sale/queue')));
+    const admitted = statuses.findIndex((s) => s.body.admitted);
+    expect(admitted).toBeGreaterThanOrEqual(0);
+    const token = statuses[admitted]!.body.admissionToken as string;
+    const other = admitted + 1; // the other process
+    const withToken = await fetch(`${bases[other % 2]}/api/v1/seasons/1448H/sale/bookings`, {
+      method: 'POST', headers: { authorization: `Bearer ${tokens[admitted]}`, 'content-type': 'application/json', 'admission-token': token }, body: JSON.stringify({ packageId: '00000000-0000-4000-8000-000000000000' }),
+    }).then((r) => r.json());
+    expect(withToken.code).toBe('application.not_found'); // past the admission check: this person never applied
+    const without = await fetch(`${bases[other % 2]}/api/v1/seasons/1448H/sale/bookings`, {
+      method: 'POST', headers: { authorization: `Bearer ${tokens[admitted]}`, 'content-type': 'application/json' }, body: JSON.stringify({ packageId: '00000000-0000-4000-8000-000000000000' }),
+    }).then((r) => r.json());
+    expect(without.code).toBe('sale.admission_required');
+  });
+});
