@@ -10,6 +10,7 @@ import { createServices } from '../services.ts';
 import { serve } from '../server.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-data.ts';
 import { seedDemo } from './seed.ts';
+import { registerDrawCommands } from './draw-commands.ts';
 
 /** The `manasik` command. Each sub-command opens the configured database itself. */
 async function withDatabase<T>(work: (ctx: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
@@ -154,6 +155,8 @@ function startWorkers(n: number) {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
+
+registerDrawCommands(program, (work) => withDatabase(({ config, db }) => work(createServices({ config, db }))));
 
 program.parseAsync().catch((error: Error) => {
   console.error(`manasik: ${error.message}`);

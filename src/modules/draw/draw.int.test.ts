@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
@@ -118,6 +122,22 @@ describe('the draw, from freeze to cascade', () => {
     expect(mail).toHaveLength(families.length);
     expect(mail.filter((m) => m.locale === 'ar').every((m) => m.subject.startsWith('قرعة'))).toBe(true);
     expect((await fx.api('POST', '/seasons/1448H/draw/publish', ministry)).json().code).toBe('draw.wrong_state');
+  });
+
+  it('is verified by `manasik draw verify` from the files alone, and a tampered file is caught', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-draw-'));
+    for (const name of ['commitment.json', 'parameters.json', 'entries.ndjson', 'seed.json', 'results.ndjson'] as const) fs.writeFileSync(path.join(dir, name), await t.services.draw.file('1448H', name));
+    const verify = () => spawnSync(process.execPath, ['bin/manasik.mjs', 'draw', 'verify', dir], { encoding: 'utf8' });
+    const ok = verify();
+    expect(ok.stdout).toContain(`IDENTICAL — ${families.length} entries`);
+    expect(ok.status).toBe(0);
+    const results = fs.readFileSync(path.join(dir, 'results.ndjson'), 'utf8').split('\n');
+    [results[0], results[1]] = [results[1]!, results[0]!];
+    fs.writeFileSync(path.join(dir, 'results.ndjson'), results.join('\n'));
+    const tampered = verify();
+    expect(tampered.stdout).toContain('DIFFERENT — line 1 of the results differs');
+    expect(tampered.status).toBe(1);
+    fs.rmSync(dir, { recursive: true });
   });
 
   it('shows a family its result, place and offer', async () => {
