@@ -25,6 +25,9 @@ import { ApplicationPage } from './features/pilgrim/application-page.tsx';
 import { DocumentReviewPage } from './features/ministry/documents-page.tsx';
 import { SeasonAdminPage } from './features/ministry/season-page.tsx';
 import { MissionPage } from './features/mission/mission-page.tsx';
+import { PublicDrawPage } from './features/draw/public-draw-page.tsx';
+import { MinistryDrawPage } from './features/draw/ministry-draw-page.tsx';
+import { MyDrawPage } from './features/draw/my-draw-page.tsx';
 
 function RequireAccount({ children }: { children: ReactNode }) {
   const { account, loading } = useSession();
@@ -104,6 +107,10 @@ export function App() {
             <Route path="/mission" element={<RequireRole roles={['mission_officer']}>{(a) => <MissionPage account={a} />}</RequireRole>} />
             <Route path="/ministry/providers" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <ReviewQueuePage />}</RequireRole>} />
             <Route path="/ministry/providers/:id" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <ProviderReviewPage />}</RequireRole>} />
+            <Route path="/draw" element={<PublicDrawPage />} />
+            <Route path="/draw/:season" element={<PublicDrawPage />} />
+            <Route path="/pilgrim/draw" element={<RequireRole roles={['pilgrim']}>{() => <MyDrawPage />}</RequireRole>} />
+            <Route path="/ministry/draw" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <MinistryDrawPage />}</RequireRole>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Layout>

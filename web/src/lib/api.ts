@@ -28,7 +28,7 @@ export class ApiError extends Error {
  * language. Throws ApiError for any problem answer; code 'network' when the
  * server cannot be reached.
  */
-export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(path: string, options: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
@@ -37,6 +37,7 @@ export async function api<T>(path: string, options: { method?: string; body?: un
       headers: {
         'accept-language': currentLanguage(),
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...options.headers,
       },
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
     });

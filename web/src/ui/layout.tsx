@@ -22,6 +22,7 @@ export function Layout({ children, devMailbox }: { children: ReactNode; devMailb
           <ul>
             <li><NavLink to="/catalogue">{t('nav.catalogue')}</NavLink></li>
             <li><NavLink to="/providers">{t('nav.providers')}</NavLink></li>
+            <li><NavLink to="/draw">{t('nav.draw')}</NavLink></li>
             {account?.role === 'provider_staff' && <li><NavLink to="/provider">{t('nav.provider')}</NavLink></li>}
             {(account?.role === 'ministry_officer' || account?.role === 'ministry_admin') && <li><NavLink to="/ministry/providers">{t('nav.review')}</NavLink></li>}
             {account ? (

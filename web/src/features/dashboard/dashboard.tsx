@@ -23,6 +23,7 @@ export function DashboardPage() {
           <p className="actions">
             <Link className="button primary" to="/pilgrim/profile">{t('nav.myProfile')}</Link>
             <Link className="button secondary" to="/pilgrim/application">{t('nav.application')}</Link>
+            <Link className="button secondary" to="/pilgrim/draw">{t('nav.myDraw')}</Link>
             <Link to="/catalogue">{t('nav.catalogue')}</Link>
             <Link to="/provider/apply">{t('providers.applyLink')}</Link>
           </p>
@@ -34,6 +35,7 @@ export function DashboardPage() {
             <Link className="button primary" to="/ministry/providers">{t('review.title')}</Link>
             <Link className="button secondary" to="/ministry/documents">{t('nav.documents')}</Link>
             <Link className="button secondary" to="/ministry/seasons">{t('nav.seasons')}</Link>
+            <Link className="button secondary" to="/ministry/draw">{t('nav.ministryDraw')}</Link>
           </p>
         )}
         <h2>{t('dashboard.comingSoon')}</h2>
