@@ -1,3 +1,4 @@
+import type { Clock } from '../src/core/clock.ts';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { createLogger } from '../src/core/logger.ts';
@@ -6,11 +7,11 @@ import { migrate } from '../src/db/migrator.ts';
 import { scryptHasher } from '../src/modules/accounts/index.ts';
 
 /** The whole platform on a fresh in-memory database, listening on a random local port. */
-export async function startTestServer() {
+export async function startTestServer(options: { clock?: Clock } = {}) {
   const db = await openDatabase({});
   await migrate(db);
   const config = loadConfig({ LOG_LEVEL: 'warn', PORT: '0' });
-  const { app, services } = await buildApp({ config, db, logger: createLogger('warn'), hasher: scryptHasher({ N: 1024, r: 8, p: 1 }) });
+  const { app, services } = await buildApp({ config, db, logger: createLogger('warn'), hasher: scryptHasher({ N: 1024, r: 8, p: 1 }), ...(options.clock ? { clock: options.clock } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../src/core/clock.ts';
+import { actingAs, systemContext } from '../src/core/principal.ts';
+import { samplePackage } from '../src/modules/catalogue/fixtures.ts';
+import { sampleApplication } from '../src/modules/providers/fixtures.ts';
+import { artifactsDir, launchBrowser } from './browser.ts';
+import { startTestServer } from './server.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+// The calendar is set around the real date: session cookies expire by the browser's clock.
+const DAY = 86_400_000;
+const NOW = Date.now();
+const at = (days: number) => new Date(NOW + days * DAY).toISOString();
+const moments = { preference: at(0), frozen: at(1.5), offers: at(2.5), openSale: at(11) };
+const clock = new ManualClock(moments.preference);
+const PASSWORD = 'e2e passphrase 1447';
+let zaynabApplication = '';
+
+/** A browser context that starts in English (the app starts in Arabic unless told otherwise). */
+async function englishContext() {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  await context.addInitScript(() => localStorage.setItem('manasik.locale', 'en'));
+  return context;
+}
+
+async function signIn(page: Page, email: string, ar: boolean) {
+  await page.goto(`${server.base}/sign-in`);
+  await page.getByLabel(ar ? 'البريد الإلكتروني' : 'Email').fill(email);
+  await page.getByLabel(ar ? 'كلمة المرور' : 'Password').fill(PASSWORD);
+  await page.getByRole('button', { name: ar ? 'دخول' : 'Sign in' }).click();
+  await page.waitForURL('**/dashboard');
+}
+
+/** A pilgrim with a profile; with `rank`, also a one-person application ranking that package. */
+async function pilgrim(email: string, locale: 'ar' | 'en', n: number, rank?: string) {
+  const s = server.services;
+  const account = await s.accounts.createDirect(systemContext(), { email, displayName: email.split('@')[0]!, role: 'pilgrim', locale }, PASSWORD);
+  const me = actingAs(account.id, { role: 'pilgrim' }, 'e2e');
+  await s.pilgrims.saveProfile(me, {
+    residenceCountry: 'FR', nationality: 'FR', givenNamesLatin: 'Test', familyNameLatin: `Family ${'abcdefghij'[n]}`, fullNameArabic: 'حاج تجريبي', dateOfBirth: '1985-03-03',
+    gender: 'female', passportNumber: `30FR${String(n).padStart(5, '0')}`, passportExpiry: '2032-01-01', meningococcalVaccination: '2026-10-01',
+  });
+  const app = await s.applications.create(me, '1448H');
+  if (rank) await s.applications.rank(me, app.id, [rank]);
+  return app.id;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ clock });
+  browser = await launchBrowser();
+  const s = server.services;
+  await s.seasons.setCalendar(systemContext(), '1448H', {
+    registrationOpens: at(-10), preferenceOpens: at(-1), preferenceCloses: at(1), drawAt: at(2), offersClose: at(9), openSaleAt: at(11), visaCutoff: at(100),
+    referenceDate: '2027-05-15', arrivalDate: '2027-05-10', seasonEnd: '2027-05-25',
+  });
+  await s.seasons.setQuotas(systemContext(), '1448H', [{ country: 'FR', seats: 100 }]);
+  await s.accounts.createDirect(systemContext(), { email: 'admin@e2e.example', displayName: 'Draw admin', role: 'ministry_admin', locale: 'en' }, PASSWORD);
+  const owner = await s.accounts.createDirect(systemContext(), { email: 'owner@e2e.example', displayName: 'Owner', role: 'pilgrim', locale: 'en' }, PASSWORD);
+  const provider = await s.providers.apply(actingAs(owner.id, {}, 'e2e'), sampleApplication());
+  await s.providers.decide(systemContext(), provider.id, 'approve', { validFrom: '2020-01-01', validTo: '2099-12-31' });
+  const staff = actingAs(owner.id, { role: 'provider_staff', providerId: provider.id }, 'e2e');
+  const pkg = await s.packages.create(staff, samplePackage({ title: { ar: 'باقة المروة', en: 'Al-Marwa package' }, eligibleCountries: ['FR'], capacity: 20 }));
+  await s.packages.publish(staff, pkg.id);
+  zaynabApplication = await pilgrim('zaynab@e2e.example', 'ar', 1, pkg.id);
+  for (let i = 2; i < 8; i++) await pilgrim(`family${i}@e2e.example`, 'en', i, pkg.id);
+  await pilgrim('late@e2e.example', 'en', 9); // applied but never ranked: not in the draw, buys in the open sale
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the draw in the browser', () => {
+  it('the ministry freezes, enters the public value, runs, reviews the audit and publishes', async () => {
+    clock.set(moments.frozen);
+    const context = await englishContext();
+    const page = await context.newPage();
+    await signIn(page, 'admin@e2e.example', false);
+    await page.goto(`${server.base}/ministry/draw`);
+    await page.getByLabel('Seats reserved for first-time pilgrims (%)').fill('25');
+    await page.getByRole('button', { name: 'Freeze and publish the commitment' }).click();
+    await page.getByText('Frozen; the commitment is public.').waitFor();
+    await page.getByLabel('Public random value').fill('drand 5123456 7c1e9a');
+    await page.getByLabel('Where it was published').fill('drand mainnet, round 5123456');
+    await page.getByRole('button', { name: 'Enter the value' }).click();
+    await page.getByText('The seed is fixed.').waitFor();
+    await page.getByRole('button', { name: 'Run the draw' }).click();
+    await page.getByRole('heading', { name: 'Fairness audit' }).waitFor();
+    expect(await page.getByText('No dependence found').count()).toBe(3);
+    await page.getByRole('button', { name: 'Publish the results and hold the winners\' seats' }).click();
+    await page.getByText('Published; families are being notified.').waitFor();
+    await page.getByText('Capacity invariant holds').waitFor();
+    await page.screenshot({ path: path.join(artifactsDir, 'draw-ministry-en.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('a family sees its seats, deadline and proof of inclusion, in Arabic on a phone', async () => {
+    clock.set(moments.offers);
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ar-SA' });
+    const page = await context.newPage();
+    await signIn(page, 'zaynab@e2e.example', true);
+    await page.getByRole('link', { name: 'قرعتي وحجزي' }).click();
+    await page.getByText('حصلت عائلتك على مقاعد في اختيارها رقم 1').waitFor();
+    await page.getByRole('timer').waitFor();
+    await page.getByRole('button', { name: 'تحقق من وجود هذا الطلب في القرعة' }).click();
+    await page.getByText('الطلب مشمول').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: path.join(artifactsDir, 'draw-family-ar-360.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('the public page shows the commitment, the seed inputs and the results, and checks an application', async () => {
+    const context = await englishContext();
+    const page = await context.newPage();
+    await page.goto(`${server.base}/draw/1448H`);
+    await page.getByRole('heading', { name: 'The 1448H draw' }).waitFor();
+    await page.getByText('drand mainnet, round 5123456').waitFor();
+    await page.getByRole('heading', { name: 'Share of families with seats, by country' }).waitFor();
+    await page.getByLabel('Application number').fill(zaynabApplication);
+    await page.getByRole('button', { name: 'Check that this application is in the draw' }).click();
+    await page.getByText('Included: this record hashes to the published root').waitFor();
+    await page.getByLabel('Application number').fill('00000000-0000-4000-8000-000000000000');
+    await page.getByRole('button', { name: 'Check that this application is in the draw' }).click();
+    await page.getByText('This application is not in the draw.').waitFor();
+    await context.close();
+  });
+
+  it('a family outside the draw waits its turn in the open sale and books', async () => {
+    clock.set(moments.openSale);
+    const context = await englishContext();
+    const page = await context.newPage();
+    await signIn(page, 'late@e2e.example', false);
+    await page.goto(`${server.base}/pilgrim/draw`);
+    await page.getByText('Your family is not in the draw').waitFor();
+    await page.getByRole('button', { name: 'Join the waiting room' }).click();
+    await page.getByText('It is your turn: choose a package.').waitFor();
+    await page.getByRole('button', { name: 'Book for my family' }).click();
+    await page.getByRole('heading', { name: 'Seats held for you' }).waitFor();
+    await page.getByText('from the open sale').waitFor();
+    await context.close();
+    expect(await server.services.bookings.capacityViolations('1448H')).toEqual([]);
+  });
+});
