@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<void>> = {
   'http-baseline': async () => (await import('./http-baseline.ts')).run(),
   catalogue: async () => (await import('./catalogue.ts')).run(),
   intake: async () => (await import('./intake.ts')).run(),
+  draw: async () => (await import('./draw.ts')).run(),
 };
 
 const benchName = process.argv[2];

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import { copyRows } from '../../db/copy.ts';
+import { copyLines, copyRows } from '../../db/copy.ts';
 import type { Executor } from '../../db/database.ts';
 import type { DrawsTable } from './tables.ts';
 
@@ -40,11 +40,15 @@ export function createDrawRepository() {
     insertEntries: (db: Executor, season: string, rows: EntryRow[]) =>
       copyRows(db, 'draw_entries', ['season', 'leaf_index', 'application_id', 'admin_account_id', 'record', 'family_size', 'country', 'choices', 'pool', 'submitted_at'],
         rows.map((r) => [season, r.leafIndex, r.applicationId, r.adminAccountId, r.record, r.familySize, r.country, r.choices, r.pool, r.submittedAt])),
-    /** Results go in with COPY: the whole season in one statement, inside the run's transaction. */
+    /**
+     * Results go in with COPY: the whole season in one statement, inside the run's transaction.
+     * Every value is a season code, an integer, a uuid or a lower-case code, none of which
+     * needs COPY escaping, so the lines are written directly.
+     */
     insertResults: (db: Executor, season: string, rows: Iterable<ResultRow>) =>
-      copyRows(db, 'draw_results', ['season', 'position', 'application_id', 'outcome', 'package_id', 'choice_rank', 'phase', 'waitlist_position'],
+      copyLines(db, 'draw_results', ['season', 'position', 'application_id', 'outcome', 'package_id', 'choice_rank', 'phase', 'waitlist_position'],
         (function* () {
-          for (const r of rows) yield [season, r.position, r.applicationId, r.outcome, r.packageId, r.choiceRank, r.phase, r.waitlistPosition];
+          for (const r of rows) yield `${season}\t${r.position}\t${r.applicationId}\t${r.outcome}\t${r.packageId ?? '\\N'}\t${r.choiceRank ?? '\\N'}\t${r.phase ?? '\\N'}\t${r.waitlistPosition ?? '\\N'}`;
         })()),
     entries: (db: Executor, season: string) =>
       db.selectFrom('draw_entries').select(['leaf_index', 'application_id', 'admin_account_id', 'record', 'family_size', 'country', 'choices', 'pool', 'submitted_at'])

@@ -14,7 +14,8 @@ import type { SeasonService } from '../seasons/index.ts';
 import { poolsProblem, type DrawParameters, type PoolSpec } from './domain/allocate.ts';
 import { byApplicationId, canonicalRecord, type DrawEntry } from './domain/entries.ts';
 import { fairnessAudit } from './domain/fairness.ts';
-import { leafHash, merkleProof, merkleRoot } from './domain/merkle.ts';
+import { merkleProof, merkleRoot } from './domain/merkle.ts';
+import { nodeHasher } from './domain/node-hasher.ts';
 import { drawSeed } from './domain/randomness.ts';
 import { ALGORITHM, canonicalParameters, computeDraw, parametersHash, resultRecord, resultTables, type Commitment } from './domain/publication.ts';
 import { resultEmail } from './emails.ts';
@@ -49,6 +50,7 @@ export function createDrawService(deps: DrawDeps) {
   const repo = createDrawRepository();
   const { db, clock } = deps;
   const leavesCache = new Map<string, Uint8Array[]>();
+  const hasher = nodeHasher();
 
   async function load(executor: Executor, season: string, lock = false) {
     const draw = await repo.find(executor, season, lock);
@@ -73,7 +75,7 @@ export function createDrawService(deps: DrawDeps) {
   async function leaves(season: string) {
     let cached = leavesCache.get(season);
     if (!cached) {
-      cached = (await repo.records(db.kysely, season)).map(leafHash);
+      cached = (await repo.records(db.kysely, season)).map((r) => hasher.leaf(r));
       leavesCache.set(season, cached);
     }
     return cached;
@@ -139,7 +141,7 @@ export function createDrawService(deps: DrawDeps) {
           quotas: quotas.map((q) => ({ country: q.country, seats: Math.max(0, q.seats - q.seats_used) })),
           pools,
         });
-        const root = merkleRoot(entries.map((e) => leafHash(e.record)));
+        const root = merkleRoot(entries.map((e) => hasher.leaf(e.record)), hasher);
         const now = clock.now();
         const row = {
           season, status: 'frozen' as const, parameters: JSON.stringify(parameters), parameters_hash: parametersHash(parameters), merkle_root: root,
@@ -261,7 +263,7 @@ export function createDrawService(deps: DrawDeps) {
       const draw = await load(db.kysely, season);
       const entry = await repo.entryOf(db.kysely, season, applicationId);
       if (!entry) throw new AppError('draw.not_entered');
-      return { record: entry.record, leafIndex: entry.leaf_index, merkleRoot: draw.merkle_root, proof: merkleProof(await leaves(season), entry.leaf_index) };
+      return { record: entry.record, leafIndex: entry.leaf_index, merkleRoot: draw.merkle_root, proof: merkleProof(await leaves(season), entry.leaf_index, hasher) };
     },
 
     /** The caller's family: whether it is in the draw, its result once published, its bookings. */

@@ -17,8 +17,14 @@ export interface DrawEntry {
  * e.g. {"id":"…","size":3,"country":"FR","choices":["…","…"],"pool":"general"}.
  */
 export function canonicalRecord(e: DrawEntry): string {
+  // The fast path builds the same text as JSON.stringify when no value needs escaping (ids,
+  // country and pool codes never do); anything else goes through JSON.stringify itself.
+  if (Number.isInteger(e.familySize) && ![e.applicationId, e.country, e.pool, ...e.choices].some((v) => NEEDS_ESCAPE.test(v))) {
+    return `{"id":"${e.applicationId}","size":${e.familySize},"country":"${e.country}","choices":[${e.choices.length ? `"${e.choices.join('","')}"` : ''}],"pool":"${e.pool}"}`;
+  }
   return JSON.stringify({ id: e.applicationId, size: e.familySize, country: e.country, choices: e.choices, pool: e.pool });
 }
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** Parses a published record back; throws on anything that is not canonical. */
 export function parseRecord(line: string): DrawEntry {

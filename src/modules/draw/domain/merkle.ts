@@ -22,6 +22,12 @@ export interface ProofStep {
 const LEAF = Uint8Array.of(0);
 const NODE = Uint8Array.of(1);
 
+/** The two hashes of the tree. The default runs anywhere; the server passes a faster native one (node-hasher.ts). */
+export interface TreeHasher {
+  leaf(record: string): Uint8Array;
+  node(left: Uint8Array, right: Uint8Array): Uint8Array;
+}
+
 function concat(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -32,25 +38,29 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-export const leafHash = (record: string): Uint8Array => sha256(concat(LEAF, utf8ToBytes(record)));
-const nodeHash = (left: Uint8Array, right: Uint8Array): Uint8Array => sha256(concat(NODE, left, right));
+export const portableHasher: TreeHasher = {
+  leaf: (record) => sha256(concat(LEAF, utf8ToBytes(record))),
+  node: (left, right) => sha256(concat(NODE, left, right)),
+};
+export const leafHash = (record: string): Uint8Array => portableHasher.leaf(record);
+const nodeHash = portableHasher.node;
 
-function nextLevel(level: Uint8Array[]): Uint8Array[] {
+function nextLevel(level: Uint8Array[], hasher: TreeHasher): Uint8Array[] {
   const up: Uint8Array[] = [];
-  for (let i = 0; i < level.length; i += 2) up.push(i + 1 < level.length ? nodeHash(level[i]!, level[i + 1]!) : level[i]!);
+  for (let i = 0; i < level.length; i += 2) up.push(i + 1 < level.length ? hasher.node(level[i]!, level[i + 1]!) : level[i]!);
   return up;
 }
 
 /** The root (hex) over leaf hashes in their canonical order. */
-export function merkleRoot(leaves: Uint8Array[]): string {
+export function merkleRoot(leaves: Uint8Array[], hasher: TreeHasher = portableHasher): string {
   if (leaves.length === 0) return bytesToHex(sha256(new Uint8Array(0)));
   let level = leaves;
-  while (level.length > 1) level = nextLevel(level);
+  while (level.length > 1) level = nextLevel(level, hasher);
   return bytesToHex(level[0]!);
 }
 
 /** The sibling hashes that lead from leaf `index` to the root. */
-export function merkleProof(leaves: Uint8Array[], index: number): ProofStep[] {
+export function merkleProof(leaves: Uint8Array[], index: number, hasher: TreeHasher = portableHasher): ProofStep[] {
   if (index < 0 || index >= leaves.length) throw new RangeError(`no leaf ${index}`);
   const proof: ProofStep[] = [];
   let level = leaves;
@@ -58,7 +68,7 @@ export function merkleProof(leaves: Uint8Array[], index: number): ProofStep[] {
   while (level.length > 1) {
     const sibling = at % 2 === 0 ? at + 1 : at - 1;
     if (sibling < level.length) proof.push({ side: at % 2 === 0 ? 'right' : 'left', hash: bytesToHex(level[sibling]!) });
-    level = nextLevel(level);
+    level = nextLevel(level, hasher);
     at = Math.floor(at / 2);
   }
   return proof;

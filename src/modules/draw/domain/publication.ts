@@ -2,7 +2,8 @@ import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { allocate, type DrawParameters, type Placement } from './allocate.ts';
 import { canonicalRecord, parseRecord, type DrawEntry } from './entries.ts';
-import { leafHash, merkleRoot } from './merkle.ts';
+import { merkleRoot } from './merkle.ts';
+import { nodeHasher } from './node-hasher.ts';
 import { drawOrder, drawSeed } from './randomness.ts';
 
 /** Version of the algorithm the files describe; verifiers refuse one they do not know. */
@@ -57,7 +58,8 @@ export function resultRecord(pl: Placement, entries: DrawEntry[]): string {
 
 /** The whole computation from inputs: root, seed, order, placements. */
 export function computeDraw(entries: DrawEntry[], parameters: DrawParameters, randomValue: string) {
-  const root = merkleRoot(entries.map((e) => leafHash(canonicalRecord(e))));
+  const hasher = nodeHasher();
+  const root = merkleRoot(entries.map((e) => hasher.leaf(canonicalRecord(e))), hasher);
   const seed = drawSeed(root, randomValue);
   const placements = allocate(entries, drawOrder(seed, entries.length), parameters);
   return { root, seed, placements };
