@@ -24,6 +24,7 @@ export function canonicalRecord(e: DrawEntry): string {
   }
   return JSON.stringify({ id: e.applicationId, size: e.familySize, country: e.country, choices: e.choices, pool: e.pool });
 }
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** Parses a published record back; throws on anything that is not canonical. */
