@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<void>> = {
   catalogue: async () => (await import('./catalogue.ts')).run(),
   intake: async () => (await import('./intake.ts')).run(),
   draw: async () => (await import('./draw.ts')).run(),
+  'open-sale': async () => (await import('./open-sale.ts')).run(),
 };
 
 const benchName = process.argv[2];

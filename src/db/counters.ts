@@ -46,6 +46,23 @@ export async function takeBounded(executor: Executor, c: BoundedCounter, items: 
   return null;
 }
 
+/**
+ * Adds `n` to two counters in one statement, first then second, or to neither:
+ * answers 'first' or 'second' for the one that would cross its bound (the caller
+ * rolls back), or null. One round trip instead of two keeps a hot row's lock
+ * short when thousands book one package at the opening of the open sale.
+ */
+export async function takeBoundedPair(executor: Executor, first: [BoundedCounter, string], second: [BoundedCounter, string], n: number): Promise<'first' | 'second' | null> {
+  const where = ([c, key]: [BoundedCounter, string]) => sql.join(Object.entries(c.key(key)).map(([col, v]) => sql`${sql.ref(col)} = ${v}`), sql` and `);
+  const [a, b] = [first[0], second[0]];
+  const result = await sql<{ first: number; second: number }>`
+    with a as (update ${sql.table(a.table)} set ${sql.ref(a.used)} = ${sql.ref(a.used)} + ${n} where ${where(first)} and ${sql.ref(a.used)} + ${n} <= ${sql.ref(a.bound)} returning 1),
+         b as (update ${sql.table(b.table)} set ${sql.ref(b.used)} = ${sql.ref(b.used)} + ${n} where ${where(second)} and ${sql.ref(b.used)} + ${n} <= ${sql.ref(b.bound)} and exists (select 1 from a) returning 1)
+    select (select count(*) from a)::int as first, (select count(*) from b)::int as second`.execute(executor);
+  const row = result.rows[0]!;
+  return row.first !== 1 ? 'first' : row.second !== 1 ? 'second' : null;
+}
+
 /** Gives seats back (an expired, declined or cancelled booking). */
 export async function releaseBounded(executor: Executor, c: BoundedCounter, items: { key: string; n: number }[]): Promise<void> {
   const merged = new Map<string, number>();

@@ -24,6 +24,7 @@ beforeAll(async () => {
   ({ packages: pkg } = await fx.season({ FR: 1000, GB: 5 }, {
     guarded: { capacity: 10, countries: ['FR'] },
     control: { capacity: 10, countries: ['FR'] },
+    late: { capacity: 10, countries: ['FR'] },
     roomy: { capacity: 500, countries: ['GB'] },
   }));
   t.clock.set(moments.preference);
@@ -35,16 +36,27 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 type Services = ReturnType<typeof createServices>;
-async function race(services: Services, packageId: string, contenders: typeof families) {
+async function race(services: Services, packageId: string, contenders: typeof families, seatsLast = false) {
   const outcomes = await Promise.all(contenders.map((f) =>
     t.db.kysely.transaction().execute((trx) =>
-      services.bookings.hold(trx, ctx, { season: '1448H', applicationId: f.id, adminAccountId: f.adminId, packageId, seats: 1, country: f.country }, 'open_sale', deadline)),
+      services.bookings.hold(trx, ctx, { season: '1448H', applicationId: f.id, adminAccountId: f.adminId, packageId, seats: 1, country: f.country }, 'open_sale', deadline, { seatsLast }))
+      .catch((error: { code?: string }) => ({ problem: error.code })),
   ));
   const seats = await t.db.kysely.selectFrom('bookings').select((eb) => eb.fn.sum<number>('seats').as('n')).where('package_id', '=', packageId).where('status', '=', 'held').executeTakeFirstOrThrow();
   return { held: outcomes.filter((o) => 'booking' in o).length, seats: Number(seats.n ?? 0) };
 }
 
 describe('capacity under concurrency', () => {
+  it('holds exactly M seats when the seats are taken last, as the open sale does (no room rolls the whole booking back)', async () => {
+    const { held, seats } = await race(t.services, pkg.late!, families.slice(0, 24), true);
+    expect(held).toBe(10);
+    expect(seats).toBe(10);
+    expect(await t.services.bookings.capacityViolations('1448H')).toEqual([]);
+    await t.db.kysely.deleteFrom('bookings').where('package_id', '=', pkg.late!).execute();
+    await t.db.kysely.updateTable('packages').set({ seats_taken: 0 }).where('id', '=', pkg.late!).execute();
+    await t.db.kysely.updateTable('country_quotas').set((eb) => ({ seats_used: eb('seats_used', '-', 10) })).where('country', '=', 'FR').execute();
+  });
+
   it('holds exactly M seats when N > M families race for them', async () => {
     const { held, seats } = await race(t.services, pkg.guarded!, families.slice(0, 24));
     expect(held).toBe(10);

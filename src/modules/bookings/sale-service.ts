@@ -43,15 +43,29 @@ export function createSaleService(deps: {
   let secret: Promise<string> | undefined;
   const key = () => (secret ??= repo.secret(db.kysely, SECRET_NAME, randomBytes(32).toString('base64url'), clock.now()));
 
-  async function sale(season: string) {
-    await repo.ensureSale(db.kysely, { season, admit_per_minute: defaultSaleSettings.admitPerMinute, first_batch: defaultSaleSettings.firstBatch, token_minutes: defaultSaleSettings.tokenMinutes, hold_minutes: defaultSaleSettings.holdMinutes });
-    return (await repo.sale(db.kysely, season))!;
+  // The sale's settings are read on every queue and booking request at the opening; each process
+  // keeps them for a second (the same rule as the season reference cache).
+  const settingsCache = new Map<string, { at: number; row: Promise<NonNullable<Awaited<ReturnType<typeof repo.sale>>>> }>();
+  async function sale(season: string, fresh = false) {
+    const hit = settingsCache.get(season);
+    if (!fresh && hit && performance.now() - hit.at < 1000) return hit.row;
+    const row = (async () => {
+      await repo.ensureSale(db.kysely, { season, admit_per_minute: defaultSaleSettings.admitPerMinute, first_batch: defaultSaleSettings.firstBatch, token_minutes: defaultSaleSettings.tokenMinutes, hold_minutes: defaultSaleSettings.holdMinutes });
+      return (await repo.sale(db.kysely, season))!;
+    })();
+    row.catch(() => settingsCache.delete(season));
+    settingsCache.set(season, { at: performance.now(), row });
+    return row;
   }
 
   /** At or after the opening, the first request to arrive orders the early arrivals (once, under the sale's lock). */
   async function ensureOrdered(season: string, opensAt: Date) {
     const current = await sale(season);
-    if (current.ordered_at || clock.now() < opensAt) return current;
+    if (!current.ordered_at && clock.now() >= opensAt) return orderOnce(season);
+    return current;
+  }
+
+  async function orderOnce(season: string) {
     await db.kysely.transaction().execute(async (trx) => {
       const locked = await repo.sale(trx, season, true);
       if (locked?.ordered_at) return;
@@ -59,7 +73,7 @@ export function createSaleService(deps: {
       await repo.orderEarlyArrivals(trx, season, seed, clock.now());
       await writeAudit(trx, clock, { requestId: 'open-sale', actor: null }, { action: 'sale.opened', subjectType: 'season', subjectId: season, data: { orderSeed: seed } });
     });
-    return (await repo.sale(db.kysely, season))!;
+    return sale(season, true);
   }
 
   async function status(ctx: RequestContext, season: string, join: boolean) {
@@ -108,6 +122,7 @@ export function createSaleService(deps: {
         await repo.upsertSale(trx, { season, admit_per_minute: input.admitPerMinute, first_batch: input.firstBatch, token_minutes: input.tokenMinutes, hold_minutes: input.holdMinutes });
         await writeAudit(trx, clock, ctx, { action: 'sale.configured', subjectType: 'season', subjectId: season, data: { ...input } });
       });
+      settingsCache.delete(season);
       return this.settings(season);
     },
 
@@ -137,7 +152,7 @@ export function createSaleService(deps: {
         const problem = checkRanking([packageId], { size: family.members.length, country: family.country, season }, await deps.catalogue.packageFacts(trx, [packageId]));
         if (problem) throw new AppError('booking.package_unsuitable', { problem: problem.problem });
         if (await deps.bookings.live(trx, season, family.id)) throw new AppError('booking.already_booked');
-        const held = await deps.bookings.hold(trx, ctx, { season, applicationId: family.id, adminAccountId: family.adminAccountId, packageId, seats: family.members.length, country: family.country }, 'open_sale', new Date(clock.now().getTime() + s.hold_minutes * 60_000));
+        const held = await deps.bookings.hold(trx, ctx, { season, applicationId: family.id, adminAccountId: family.adminAccountId, packageId, seats: family.members.length, country: family.country }, 'open_sale', new Date(clock.now().getTime() + s.hold_minutes * 60_000), { seatsLast: true });
         if ('problem' in held) throw new AppError(held.problem === 'quota_full' ? 'booking.quota_full' : 'booking.sold_out');
         return held.booking;
       }).catch((error: unknown) => {

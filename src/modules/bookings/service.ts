@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { AuditContext } from '../audit/index.ts';
 import type { RequestContext } from '../../core/principal.ts';
-import type { GuardMode } from '../../db/counters.ts';
+import { packageSeats, quotaSeats, takeBoundedPair, type GuardMode } from '../../db/counters.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import type { AccountService } from '../accounts/index.ts';
 import type { ApplicationService } from '../applications/index.ts';
@@ -92,17 +92,30 @@ export function createBookingService(deps: BookingDeps) {
   /**
    * Holds seats for one family until `deadline`, in the caller's transaction.
    * Answers the booking, or the reason there was no room.
+   *
+   * `seatsLast` (the open sale) takes the seats as the very last step, so the hot
+   * rows stay locked only from that update to the commit (pretix's "lock late");
+   * with it, no room throws and the caller's whole transaction rolls back. Without
+   * it (the cascade, which tries family after family in one transaction) seats are
+   * taken first and no room is an answer, not an error.
    */
-  async function hold(trx: Executor, ctx: AuditContext, o: Offer, source: BookingSource, deadline: Date) {
+  async function hold(trx: Executor, ctx: AuditContext, o: Offer, source: BookingSource, deadline: Date, options: { seatsLast?: boolean } = {}) {
     const facts = (await deps.catalogue.packageFacts(trx, [o.packageId])).get(o.packageId);
     if (!facts) return { problem: 'not_on_sale' as const };
-    const problem = await takeSeats(trx, o);
-    if (problem) return { problem };
+    if (!options.seatsLast) {
+      const problem = await takeSeats(trx, o);
+      if (problem) return { problem };
+    }
     const now = clock.now();
     const row = { id: newId(), season: o.season, application_id: o.applicationId, package_id: o.packageId, package_version: facts.version, country: o.country, seats: o.seats, source, status: 'held' as const, hold_deadline: deadline, created_at: now, updated_at: now };
     await repo.insert(trx, row);
     await writeAudit(trx, clock, ctx, { action: 'booking.held', subjectType: 'booking', subjectId: row.id, data: { applicationId: o.applicationId, packageId: o.packageId, seats: o.seats, source, deadline: deadline.toISOString() } });
     await notify(trx, o.adminAccountId, 'offered', { packageId: o.packageId, seats: o.seats, deadline, source });
+    if (options.seatsLast) {
+      // Package then quota, in one statement: the hot rows are locked for one round trip before the commit.
+      const full = deps.guard === 'unguarded' ? await takeSeats(trx, o) : await takeBoundedPair(trx, [packageSeats(), o.packageId], [quotaSeats(o.season), o.country], o.seats);
+      if (full) throw new AppError(full === 'quota_full' || full === 'second' ? 'booking.quota_full' : 'booking.sold_out');
+    }
     return { booking: row };
   }
 

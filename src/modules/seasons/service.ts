@@ -135,8 +135,9 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
     },
 
     /** A season and its phase now; pass the caller's transaction when inside one. */
-    async get(code: string, executor: Executor = db.kysely): Promise<SeasonView> {
-      return present(await load(executor, code), clock.now());
+    async get(code: string, executor?: Executor): Promise<SeasonView> {
+      const row = executor ? await load(executor, code) : await cached(`season:${code}`, () => load(db.kysely, code));
+      return present(row, clock.now());
     },
 
     /**
@@ -187,7 +188,6 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
       return view;
     },
 
-    /** Refuses an action outside the phases it belongs to. Later modules call this before acting. */
     /** Uses seats of a country's quota without ever passing it; answers the country that is full, or null. */
     useQuota: (executor: Executor, season: string, items: { country: string; seats: number }[], mode?: GuardMode) =>
       takeBounded(executor, quotaSeats(season), items.map((i) => ({ key: i.country, n: i.seats })), mode),
@@ -196,6 +196,7 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
     /** Seats per country and how many are held or confirmed. */
     quotaUsage: (executor: Executor, season: string) => repo.quotaUsage(executor, season),
 
+    /** Refuses an action outside the phases it belongs to. Later modules call this before acting. */
     async assertPhase(executor: Executor, code: string, allowed: Phase[]): Promise<Phase> {
       const phase = phaseAt(calendarOf(await cached(`season:${code}`, () => load(executor, code))), clock.now());
       if (!allowed.includes(phase)) throw new AppError('season.phase_closed', { phase });
