@@ -1,4 +1,4 @@
-import { FormatRegistry, Kind, Type, TypeRegistry, type TProperties, type ObjectOptions, type StringOptions } from '@sinclair/typebox';
+import { FormatRegistry, Kind, Type, TypeRegistry, type TProperties, type ObjectOptions, type StringOptions, type TSchema } from '@sinclair/typebox';
 import { locales } from '../core/i18n.ts';
 
 /**
@@ -58,3 +58,8 @@ export const Problem = Type.Object(
   },
   { $id: 'Problem', title: 'Problem' },
 );
+
+/** A Hijri season code, e.g. 1448H (the pattern every season-scoped route shares). */
+export const SeasonCode = () => Type.String({ pattern: '^14[4-9][0-9]H$', maxLength: 5, examples: ['1448H'] });
+/** `T` or null, for response fields that may be empty. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);

@@ -1,12 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Email, Obj, Uuid } from '../../http/schemas.ts';
-import { SEASON_PATTERN } from '../catalogue/domain/listing.ts';
+import { Email, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
 import { MAX_CHOICES } from './domain/family.ts';
 import type { ApplicationService } from './service.ts';
 
-const Season = () => Type.String({ pattern: SEASON_PATTERN, maxLength: 5, examples: ['1448H'] });
+const Season = SeasonCode;
 const Version = () => Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'The version you saw; a stale one is refused (409)' }));
 const IdParams = Obj({ id: Uuid() });
 

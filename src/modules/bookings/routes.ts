@@ -1,13 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Obj, Uuid } from '../../http/schemas.ts';
-import { SEASON_PATTERN } from '../catalogue/domain/listing.ts';
+import { Nullable, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
 import type { SaleService } from './sale-service.ts';
 import type { BookingService } from './service.ts';
 
-const Season = () => Type.String({ pattern: SEASON_PATTERN, maxLength: 5, examples: ['1448H'] });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const Season = SeasonCode;
 export const BookingSchema = Type.Object({
   id: Type.String(),
   season: Type.String(),

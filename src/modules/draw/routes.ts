@@ -1,14 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Obj, StringEnum, Text, Uuid } from '../../http/schemas.ts';
-import { SEASON_PATTERN } from '../catalogue/domain/listing.ts';
+import { Nullable, Obj, SeasonCode, StringEnum, Text, Uuid } from '../../http/schemas.ts';
 import { BookingSchema } from '../bookings/routes.ts';
 import { poolCriteria, type DrawService } from './service.ts';
 
-const Season = () => Type.String({ pattern: SEASON_PATTERN, maxLength: 5, examples: ['1448H'] });
+const Season = SeasonCode;
 const SeasonParams = Obj({ code: Season() });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const files = ['commitment.json', 'parameters.json', 'entries.ndjson', 'seed.json', 'results.ndjson'] as const;
 
 const DrawSchema = Type.Object({
