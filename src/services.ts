@@ -63,11 +63,11 @@ export function createServices(deps: ServiceDeps) {
   const storage = deps.storage ?? localDiskStorage(path.join(deps.config.dataDir, 'files'));
   const pilgrims = createPilgrimService({ db: deps.db, clock, storage, seasons, notifications });
   const applications = createApplicationService({ db: deps.db, clock, seasons, accounts, pilgrims, catalogue });
-  const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims });
   const bookings = createBookingService({ db: deps.db, clock, catalogue, seasons, applications, accounts, notifications, ...(deps.capacityGuard ? { guard: deps.capacityGuard } : {}) });
   const sale = createSaleService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings });
   const draw = createDrawService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings, accounts, notifications });
   bookings.onRelease(createCascade({ clock, seasons, catalogue, bookings }));
+  const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings });
   return {
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
     seasons, pilgrims, applications, missions, bookings, sale, draw,

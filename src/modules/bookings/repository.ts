@@ -33,6 +33,10 @@ export function createBookingsRepository() {
       applicationIds.length
         ? db.selectFrom('bookings').select('application_id').where('season', '=', season).where('application_id', 'in', applicationIds).where('source', 'in', ['draw', 'cascade']).execute().then((r) => new Set(r.map((x) => x.application_id)))
         : Promise.resolve(new Set<string>()),
+    /** Families and seats per booking status for one country (the mission portal). */
+    countrySummary: (db: Executor, season: string, country: string) =>
+      db.selectFrom('bookings').select(['status', (eb) => eb.fn.countAll<number>().as('families'), (eb) => eb.fn.sum<number>('seats').as('seats')])
+        .where('season', '=', season).where('country', '=', country).groupBy('status').execute(),
     /** Held bookings past their deadline, claimed so two workers never expire the same one. */
     claimDue: (db: Executor, now: Date, limit: number) =>
       db.selectFrom('bookings').selectAll().where('status', '=', 'held').where('hold_deadline', '<=', now)

@@ -215,6 +215,12 @@ export function createBookingService(deps: BookingDeps) {
       return (await repo.forApplication(db.kysely, season, applicationId)).map(presentBooking);
     },
 
+    /** Families and seats per booking status for one country. */
+    async countrySummary(season: string, country: string) {
+      const rows = await repo.countrySummary(db.kysely, season, country);
+      return Object.fromEntries(rows.map((r) => [r.status, { families: Number(r.families), seats: Number(r.seats ?? 0) }])) as Partial<Record<BookingsTable['status'], { families: number; seats: number }>>;
+    },
+
     /** Violations of the capacity invariant (an empty list is the healthy answer). */
     capacityViolations: (season: string) => repo.capacityViolations(db.kysely, season),
   };

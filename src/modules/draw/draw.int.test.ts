@@ -140,6 +140,21 @@ describe('the draw, from freeze to cascade', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('shows each mission its own country\'s outcomes and bookings, and nothing of another', async () => {
+    const results = (await files()).results.map((l) => JSON.parse(l));
+    for (const country of ['FR', 'GB']) {
+      const mission = (await t.signInAs('mission_officer', { countryCode: country })).headers;
+      const overview = (await fx.api('GET', '/missions/overview?season=1448H', mission)).json();
+      const mine = families.filter((f) => f.country === country);
+      const won = mine.filter((f) => results.find((r) => r.id === f.id).outcome === 'won');
+      expect(overview.draw).toEqual({
+        won: { families: won.length, pilgrims: won.reduce((n, f) => n + f.size, 0) },
+        waiting: { families: mine.length - won.length, pilgrims: mine.reduce((n, f) => n + f.size, 0) - won.reduce((n, f) => n + f.size, 0) },
+      });
+      expect(overview.bookings).toEqual({ held: { families: won.length, seats: won.reduce((n, f) => n + f.size, 0) } });
+    }
+  });
+
   it('shows a family its result, place and offer', async () => {
     const results = (await files()).results.map((l) => JSON.parse(l));
     for (const f of families.slice(0, 4)) {

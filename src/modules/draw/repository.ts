@@ -61,6 +61,11 @@ export function createDrawRepository() {
       db.selectFrom('draw_results').selectAll().where('season', '=', season).orderBy('position').execute(),
     resultOf: (db: Executor, season: string, applicationId: string) =>
       db.selectFrom('draw_results').selectAll().where('season', '=', season).where('application_id', '=', applicationId).executeTakeFirst(),
+    /** Families and pilgrims per outcome for one country. */
+    countryOutcomes: (db: Executor, season: string, country: string) =>
+      db.selectFrom('draw_results as r').innerJoin('draw_entries as e', (j) => j.onRef('e.season', '=', 'r.season').onRef('e.application_id', '=', 'r.application_id'))
+        .select(['r.outcome', (eb) => eb.fn.countAll<number>().as('families'), (eb) => eb.fn.sum<number>('e.family_size').as('pilgrims')])
+        .where('r.season', '=', season).where('e.country', '=', country).groupBy('r.outcome').execute(),
     /** Winners with what their hold needs, in draw order. */
     winners: (db: Executor, season: string) =>
       db.selectFrom('draw_results as r').innerJoin('draw_entries as e', (j) => j.onRef('e.season', '=', 'r.season').onRef('e.application_id', '=', 'r.application_id'))

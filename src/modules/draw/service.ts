@@ -235,6 +235,15 @@ export function createDrawService(deps: DrawDeps) {
       return view(published, ctx);
     },
 
+    /** One country's published outcomes (nothing before publication). */
+    async countryOutcomes(season: string, country: string) {
+      const draw = await repo.find(db.kysely, season);
+      if (draw?.status !== 'published') return null;
+      const rows = await repo.countryOutcomes(db.kysely, season, country);
+      const of = (o: 'won' | 'waiting') => rows.find((r) => r.outcome === o);
+      return { won: { families: Number(of('won')?.families ?? 0), pilgrims: Number(of('won')?.pilgrims ?? 0) }, waiting: { families: Number(of('waiting')?.families ?? 0), pilgrims: Number(of('waiting')?.pilgrims ?? 0) } };
+    },
+
     /** A published file of the draw, as text (see docs/algorithms/draw.md for each). */
     async file(season: string, name: 'commitment.json' | 'parameters.json' | 'entries.ndjson' | 'seed.json' | 'results.ndjson') {
       const draw = await load(db.kysely, season);

@@ -24,6 +24,8 @@ export const missionRoutes: FastifyPluginAsyncTypebox<{ missions: MissionService
           pilgrims: Type.Integer(),
           eligiblePilgrims: Type.Integer(),
           failuresByRule: Type.Record(Type.String(), Type.Integer()),
+          draw: Type.Union([Type.Object({ won: Type.Object({ families: Type.Integer(), pilgrims: Type.Integer() }), waiting: Type.Object({ families: Type.Integer(), pilgrims: Type.Integer() }) }), Type.Null()], { description: 'The country\'s draw outcomes, once published' }),
+          bookings: Type.Record(Type.String(), Type.Object({ families: Type.Integer(), seats: Type.Integer() }), { description: 'Families and seats per booking status (held, confirmed, expired, declined, cancelled)' }),
           rulesVersion: Type.Integer(),
           popularity: Type.Array(Type.Object({ packageId: Type.String(), title: Type.String(), capacity: Type.Integer(), firstChoiceSeats: Type.Integer(), anyChoiceSeats: Type.Integer(), families: Type.Integer() })),
         }),

@@ -6,6 +6,8 @@ import type { ApplicationService } from '../applications/index.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
+import type { DrawService } from '../draw/index.ts';
+import type { BookingService } from '../bookings/index.ts';
 import { createMissionsRepository } from './repository.ts';
 
 /**
@@ -19,6 +21,8 @@ export function createMissionService(deps: {
   seasons: Pick<SeasonService, 'quotas' | 'evaluatorFor'>;
   applications: Pick<ApplicationService, 'countryApplications' | 'popularity'>;
   pilgrims: Pick<PilgrimService, 'factsFor'>;
+  draw: Pick<DrawService, 'countryOutcomes'>;
+  bookings: Pick<BookingService, 'countrySummary'>;
 }) {
   const { db, clock } = deps;
   const repo = createMissionsRepository();
@@ -56,6 +60,8 @@ export function createMissionService(deps: {
         failuresByRule: failures,
         rulesVersion: evaluator.version,
         popularity: await deps.applications.popularity(season, country, ctx.locale),
+        draw: await deps.draw.countryOutcomes(season, country),
+        bookings: await deps.bookings.countrySummary(season, country),
       };
     },
 

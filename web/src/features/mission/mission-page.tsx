@@ -4,11 +4,14 @@ import { api, ApiError, type Account } from '../../lib/api.ts';
 import { countryName, number } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { Alert } from '../../ui/form.tsx';
+import { BarChart } from '../draw/charts.tsx';
 import { DemandBars } from '../pilgrim/application-page.tsx';
 
 interface Overview {
   country: string; quota: number; applications: number; pilgrims: number; eligiblePilgrims: number;
   failuresByRule: Record<string, number>; popularity: { packageId: string; title: string; capacity: number; firstChoiceSeats: number; anyChoiceSeats: number }[];
+  draw: { won: { families: number; pilgrims: number }; waiting: { families: number; pilgrims: number } } | null;
+  bookings: Record<string, { families: number; seats: number }>;
 }
 
 /** Jusoor: one country's quota, demand, eligibility and preferences, as charts. */
@@ -43,6 +46,14 @@ export function MissionPage({ account }: { account: Account }) {
                 ))}
               </ul>
             )}
+            <h2>{t('missionPortal.allocation')}</h2>
+            {data.draw ? (
+              <BarChart label={t('missionPortal.allocation')} rows={[
+                { key: 'won', label: t('missionPortal.won', { families: number(data.draw.won.families), pilgrims: number(data.draw.won.pilgrims) }), value: data.draw.won.pilgrims, text: number(data.draw.won.pilgrims) },
+                { key: 'waiting', label: t('missionPortal.waiting', { families: number(data.draw.waiting.families), pilgrims: number(data.draw.waiting.pilgrims) }), value: data.draw.waiting.pilgrims, text: number(data.draw.waiting.pilgrims) },
+                ...Object.entries(data.bookings).map(([status, b]) => ({ key: status, label: t('missionPortal.booked', { status: t(`missionPortal.statuses.${status}`), families: number(b.families), seats: number(b.seats) }), value: b.seats, text: number(b.seats) })),
+              ]} />
+            ) : <p>{t('missionPortal.drawPending')}</p>}
             <h2>{t('missionPortal.popularity')}</h2>
             <ul className="chart">{data.popularity.map((p) => <li key={p.packageId} className="popularity-row"><span>{p.title}</span><DemandBars p={p} /></li>)}</ul>
           </>
