@@ -4,6 +4,8 @@ import type { Services } from '../services.ts';
 import { sampleApplication } from '../modules/providers/fixtures.ts';
 import { samplePackage } from '../modules/catalogue/fixtures.ts';
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from './demo-data.ts';
+import { seedDrawnSeason } from './seed-draw.ts';
+import type { RequestContext } from '../core/principal.ts';
 
 /**
  * Seeds the demo accounts. Idempotent: accounts that exist are left alone,
@@ -17,9 +19,10 @@ export async function seedDemo(services: Services, options: { progress?: boolean
   bar?.start(demoAccounts.length, 0, { email: '' });
   let created = 0;
   const ids = new Map<string, string>(); // accounts created in this run
+  let provider: RequestContext | undefined;
   for (const account of demoAccounts) {
     try {
-      if (account.role === 'provider_staff') await seedDemoProvider(services, account);
+      if (account.role === 'provider_staff') provider = (await seedDemoProvider(services, account)) ?? provider;
       else ids.set(account.email, (await services.accounts.createDirect(systemContext('seed'), account as never, DEMO_PASSWORD)).id);
       created++;
     } catch (error) {
@@ -29,6 +32,7 @@ export async function seedDemo(services: Services, options: { progress?: boolean
   }
   bar?.stop();
   if (ids.has('amina@manasik.demo') && ids.has('omar@manasik.demo')) await seedDemoSeason(services, ids);
+  if (provider && ids.has('yusuf@manasik.demo')) await seedDrawnSeason(services, provider, ids.get('yusuf@manasik.demo')!);
   return created;
 }
 
@@ -78,7 +82,7 @@ async function seedDemoProvider(services: Services, account: DemoAccount) {
       ? sampleApplication({ crNumber: '4030123456', licenceNumber: 'HJ-1447-0001' })
       : sampleApplication({ legalNameAr: 'نور الحرمين للسياحة', legalNameEn: 'Noor Al-Haramain Travel', crNumber: '4030654321', licenceNumber: 'HJ-1447-0002' }),
   );
-  if (!licensed) return;
+  if (!licensed) return undefined;
   const year = services.clock.now().getUTCFullYear();
   await services.providers.decide(systemContext('seed'), provider.id, 'approve', { validFrom: `${year - 1}-01-01`, validTo: `${year + 2}-12-31` });
   const ctx = actingAs(owner.id, { locale: account.locale, role: 'provider_staff', providerId: provider.id }, 'seed');
@@ -86,6 +90,7 @@ async function seedDemoProvider(services: Services, account: DemoAccount) {
     const pkg = await services.packages.create(ctx, input);
     if (index < demoPackages().length - 1) await services.packages.publish(ctx, pkg.id); // the last stays a draft
   }
+  return ctx;
 }
 
 /** A small, varied catalogue: camps A to D, near and far, general and dedicated. */

@@ -27,6 +27,7 @@ export interface ResultRow {
 /** The only place that queries draws, draw_entries and draw_results. */
 export function createDrawRepository() {
   return {
+    list: (db: Executor) => db.selectFrom('draws').select(['season', 'status']).orderBy('season', 'desc').execute(),
     find: (db: Executor, season: string, lock = false) => {
       const q = db.selectFrom('draws').selectAll().where('season', '=', season);
       return (lock ? q.forUpdate() : q).executeTakeFirst();

@@ -35,6 +35,11 @@ export const drawRoutes: FastifyPluginAsyncTypebox<{ draw: DrawService }> = asyn
   const tags = ['draw'];
   const ministryAdmin = policies.roles('ministry_admin');
 
+  app.get('/draws', {
+    schema: { tags, summary: 'Every season that has a draw, newest first, with its state', response: { 200: Type.Array(Type.Object({ season: Type.String(), status: Type.String() })) } },
+    config: { policy: policies.public },
+  }, async () => draw.list());
+
   app.get('/seasons/:code/draw', {
     schema: { tags, summary: 'The draw: commitment, seed inputs, status, and once published the results and fairness audit', params: SeasonParams, response: { 200: DrawSchema } },
     config: { policy: policies.public },

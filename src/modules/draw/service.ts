@@ -101,6 +101,9 @@ export function createDrawService(deps: DrawDeps) {
   }
 
   return {
+    /** Every season that has a draw, newest first. */
+    list: () => repo.list(db.kysely),
+
     async get(ctx: RequestContext, season: string) {
       return view(await load(db.kysely, season), ctx);
     },

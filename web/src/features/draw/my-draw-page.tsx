@@ -41,7 +41,8 @@ function Countdown({ until }: { until: string }) {
 export function MyDrawPage() {
   const { t } = useTranslation();
   const { data: seasons } = useApi<{ code: string; phase: string }[]>('/seasons');
-  const season = seasons?.[0];
+  // The season whose draw matters now: the first past its preference phase, else the newest.
+  const season = seasons?.find((s) => ['frozen', 'offers', 'between', 'open_sale'].includes(s.phase)) ?? seasons?.[0];
   const { data: draw } = useApi<DrawView>(season ? `/seasons/${season.code}/draw` : null);
   const { data: mine, error, reload } = useApi<Mine>(season ? `/seasons/${season.code}/draw/mine` : null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);

@@ -14,11 +14,14 @@ const files = ['commitment.json', 'parameters.json', 'entries.ndjson', 'seed.jso
 /** The public page of a season's draw: the commitment, the seed's inputs, the results and a verifier. */
 export function PublicDrawPage() {
   const { t } = useTranslation();
-  const { season = '1448H' } = useParams();
-  const { data: draw, error } = useApi<DrawView>(`/seasons/${season}/draw`);
+  const { season: asked } = useParams();
+  const { data: draws } = useApi<{ season: string }[]>(asked ? null : '/draws');
+  const season = asked ?? draws?.[0]?.season;
+  const { data: draw, error } = useApi<DrawView>(season ? `/seasons/${season}/draw` : null);
+  if (!asked && draws?.length === 0) return <Alert kind="info">{t('draw.noneYet')}</Alert>;
   const lang = currentLanguage();
   if (error) return <Alert kind="info">{error.message}</Alert>;
-  if (!draw) return <p>{t('app.loading')}</p>;
+  if (!draw || !season) return <p>{t('app.loading')}</p>;
   return (
     <div className="stack">
       <section className="card">

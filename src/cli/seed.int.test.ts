@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/harness.ts';
+import { verifyFiles } from '../modules/draw/index.ts';
+import { demoAccounts } from './demo-data.ts';
+import { drawFileNames } from './draw-commands.ts';
+import { seedDemo } from './seed.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set(new Date());
+}, 60_000);
+afterAll(async () => t?.close());
+
+describe('the demo data', () => {
+  it('seeds every demo account once, a season in its preference phase and a drawn season that verifies', async () => {
+    expect(await seedDemo(t.services)).toBe(demoAccounts.length);
+    expect(await seedDemo(t.services)).toBe(0); // idempotent
+    const seasons = await t.services.seasons.list();
+    expect(Object.fromEntries(seasons.map((s) => [s.code, s.phase]))).toEqual({ '1448H': 'preference', '1447H': 'offers' });
+    const files = Object.fromEntries(await Promise.all(drawFileNames.map(async (n) => [n, await t.services.draw.file('1447H', n)])));
+    const lines = (text: string) => text.split('\n').filter(Boolean);
+    const verdict = verifyFiles({
+      commitment: JSON.parse(files['commitment.json']), parameters: JSON.parse(files['parameters.json']), entries: lines(files['entries.ndjson']),
+      seed: JSON.parse(files['seed.json']), results: lines(files['results.ndjson']),
+    });
+    expect(verdict).toMatchObject({ identical: true, entries: 23 });
+    const results = lines(files['results.ndjson']).map((l) => JSON.parse(l));
+    expect(results.some((r) => r.outcome === 'waiting')).toBe(true);
+    expect(await t.services.bookings.capacityViolations('1447H')).toEqual([]);
+  });
+});
