@@ -29,6 +29,7 @@ import { missionRoutes } from './modules/missions/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { bookingRoutes } from './modules/bookings/index.ts';
 import { drawRoutes } from './modules/draw/index.ts';
+import { walletRoutes } from './modules/wallet/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 
 export interface BuiltApp {
@@ -158,6 +159,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(missionRoutes, { missions: services.missions });
       await api.register(drawRoutes, { draw: services.draw });
       await api.register(bookingRoutes, { bookings: services.bookings, sale: services.sale });
+      await api.register(walletRoutes, { wallet: services.wallet, db, clock: services.clock });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },

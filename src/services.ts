@@ -15,6 +15,8 @@ import { createMissionService } from './modules/missions/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
 import { createBookingService, createSaleService } from './modules/bookings/index.ts';
 import { createCascade, createDrawService } from './modules/draw/index.ts';
+import { createLedgerService } from './modules/ledger/index.ts';
+import { createWalletService } from './modules/wallet/index.ts';
 import type { GuardMode } from './db/counters.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
@@ -68,9 +70,11 @@ export function createServices(deps: ServiceDeps) {
   const draw = createDrawService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings, accounts, notifications });
   bookings.onRelease(createCascade({ clock, seasons, catalogue, bookings }));
   const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings });
+  const ledger = createLedgerService({ db: deps.db, clock });
+  const wallet = createWalletService({ db: deps.db, clock, ledger, bookings, catalogue });
   return {
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions, bookings, sale, draw,
+    seasons, pilgrims, applications, missions, bookings, sale, draw, ledger, wallet,
   };
 }
 export type Services = ReturnType<typeof createServices>;

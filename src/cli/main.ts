@@ -11,6 +11,7 @@ import { serve } from '../server.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-data.ts';
 import { seedDemo } from './seed.ts';
 import { registerDrawCommands } from './draw-commands.ts';
+import { registerLedgerCommands } from './ledger-commands.ts';
 
 /** The `manasik` command. Each sub-command opens the configured database itself. */
 async function withDatabase<T>(work: (ctx: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
@@ -156,7 +157,9 @@ function startWorkers(n: number) {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-registerDrawCommands(program, (work) => withDatabase(({ config, db }) => work(createServices({ config, db }))));
+const withServices = <T>(work: (services: ReturnType<typeof createServices>) => Promise<T>) => withDatabase(({ config, db }) => work(createServices({ config, db })));
+registerDrawCommands(program, withServices);
+registerLedgerCommands(program, withServices);
 
 program.parseAsync().catch((error: Error) => {
   console.error(`manasik: ${error.message}`);

@@ -37,4 +37,12 @@ export const allocationErrorCodes = {
     en: 'Booking in the open sale needs a valid admission from the waiting room.',
     ar: 'الحجز في البيع المفتوح يتطلب إذن دخول ساريًا من غرفة الانتظار.',
   },
+  'wallet.bad_statement': { status: 400, en: 'The statement cannot be read (line {line}): {problem}. Nothing was credited.', ar: 'تعذرت قراءة كشف الحساب (السطر {line}): {problem}. لم يُضف أي مبلغ.' },
+  'wallet.insufficient_funds': { status: 409, en: 'Your wallet does not hold enough for this payment. Top it up first.', ar: 'رصيد محفظتك لا يكفي لهذا الدفع. اشحنها أولًا.' },
+  'ledger.not_pending': { status: 409, en: 'This is not an open hold.', ar: 'هذه ليست حجزًا ماليًا مفتوحًا.' },
+  'ledger.already_resolved': { status: 409, en: 'This hold was already posted or voided.', ar: 'تم ترحيل هذا الحجز المالي أو إلغاؤه من قبل.' },
+  'booking.overpayment': { status: 400, en: 'This booking needs {outstanding} more halalas; the payment is larger.', ar: 'المتبقي على هذا الحجز {outstanding} هللة؛ والمبلغ المدفوع أكبر منه.' },
+  'idempotency.key_reused': { status: 422, en: 'This Idempotency-Key was already used with a different request.', ar: 'استُخدم مفتاح عدم التكرار هذا مع طلب مختلف.' },
+  'idempotency.in_flight': { status: 409, en: 'A request with this Idempotency-Key is still being processed. Try again shortly.', ar: 'ما زال طلب بمفتاح عدم التكرار نفسه قيد المعالجة. أعد المحاولة بعد قليل.' },
+  'idempotency.bad_key': { status: 400, en: 'The Idempotency-Key header must be 8 to 100 letters, digits, dashes or underscores.', ar: 'يجب أن يكون ترويسة Idempotency-Key من 8 إلى 100 حرف أو رقم أو شرطة.' },
 } as const satisfies Record<string, ErrorCodeSpec>;

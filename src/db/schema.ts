@@ -10,6 +10,7 @@ import type { ApplicationMembersTable, ApplicationPreferencesTable, Applications
 import type { DomainEventsTable } from '../modules/events/tables.ts';
 import type { DrawEntriesTable, DrawResultsTable, DrawsTable } from '../modules/draw/tables.ts';
 import type { BookingsTable, OpenSalesTable, PlatformSecretsTable, SaleQueueTable } from '../modules/bookings/tables.ts';
+import type { IdempotencyKeysTable, LedgerAccountsTable, LedgerTransfersTable } from '../modules/ledger/tables.ts';
 import type { ProviderMembersTable, ProvidersTable } from '../modules/providers/tables.ts';
 
 /**
@@ -50,4 +51,7 @@ export interface Database {
   open_sales: OpenSalesTable;
   sale_queue: SaleQueueTable;
   platform_secrets: PlatformSecretsTable;
+  ledger_accounts: LedgerAccountsTable;
+  ledger_transfers: LedgerTransfersTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

@@ -3,7 +3,7 @@ import { copyRows } from '../../db/copy.ts';
 import type { Executor } from '../../db/database.ts';
 import type { BookingsTable, BookingStatus, OpenSalesTable } from './tables.ts';
 
-const BOOKING_COLUMNS = ['id', 'season', 'application_id', 'package_id', 'package_version', 'country', 'seats', 'source', 'status', 'hold_deadline', 'created_at', 'updated_at'] as const;
+const BOOKING_COLUMNS = ['id', 'season', 'application_id', 'package_id', 'package_version', 'country', 'seats', 'source', 'status', 'hold_deadline', 'created_at', 'updated_at', 'amount_due', 'amount_paid'] as const;
 
 /** The only place that queries bookings, the open sale and the waiting room. */
 export function createBookingsRepository() {
@@ -24,6 +24,9 @@ export function createBookingsRepository() {
         version: eb('version', '+', 1),
         ...(status === 'confirmed' ? { confirmed_at: now } : { ended_at: now }),
       })).where('id', '=', id).execute();
+    },
+    async addPayment(db: Executor, id: string, amount: number, now: Date) {
+      await db.updateTable('bookings').set((eb) => ({ amount_paid: eb('amount_paid', '+', amount), updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute();
     },
     forApplication: (db: Executor, season: string, applicationId: string) =>
       db.selectFrom('bookings').selectAll().where('season', '=', season).where('application_id', '=', applicationId).orderBy('created_at', 'desc').execute(),

@@ -18,6 +18,8 @@ export const BookingSchema = Type.Object({
   holdDeadline: Nullable(Type.String()),
   createdAt: Type.String(),
   confirmedAt: Nullable(Type.String()),
+  amountDue: Type.Integer({ description: 'Halalas: the package version\'s total × seats' }),
+  amountPaid: Type.Integer({ description: 'Halalas paid so far, per the ledger' }),
 });
 const QueueSchema = Type.Object({
   season: Type.String(),

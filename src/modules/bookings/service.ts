@@ -57,6 +57,8 @@ export const presentBooking = (b: Selectable<BookingsTable>) => ({
   holdDeadline: b.hold_deadline?.toISOString() ?? null,
   createdAt: b.created_at.toISOString(),
   confirmedAt: b.confirmed_at?.toISOString() ?? null,
+  amountDue: b.amount_due,
+  amountPaid: b.amount_paid,
 });
 
 /**
@@ -107,7 +109,7 @@ export function createBookingService(deps: BookingDeps) {
       if (problem) return { problem };
     }
     const now = clock.now();
-    const row = { id: newId(), season: o.season, application_id: o.applicationId, package_id: o.packageId, package_version: facts.version, country: o.country, seats: o.seats, source, status: 'held' as const, hold_deadline: deadline, created_at: now, updated_at: now };
+    const row = { id: newId(), season: o.season, application_id: o.applicationId, package_id: o.packageId, package_version: facts.version, country: o.country, seats: o.seats, source, status: 'held' as const, hold_deadline: deadline, created_at: now, updated_at: now, amount_due: facts.total * o.seats, amount_paid: 0 };
     await repo.insert(trx, row);
     await writeAudit(trx, clock, ctx, { action: 'booking.held', subjectType: 'booking', subjectId: row.id, data: { applicationId: o.applicationId, packageId: o.packageId, seats: o.seats, source, deadline: deadline.toISOString() } });
     await notify(trx, o.adminAccountId, 'offered', { packageId: o.packageId, seats: o.seats, deadline, source });
@@ -164,6 +166,7 @@ export function createBookingService(deps: BookingDeps) {
       await repo.insertMany(trx, offers.map((o) => ({
         id: newId(), season, application_id: o.applicationId, package_id: o.packageId, package_version: versions.get(o.packageId)?.version ?? 1,
         country: o.country, seats: o.seats, source: 'draw' as const, status: 'held' as const, hold_deadline: deadline, created_at: now, updated_at: now,
+        amount_due: (versions.get(o.packageId)?.total ?? 0) * o.seats, amount_paid: 0,
       })));
       return offers.length;
     },
@@ -180,6 +183,26 @@ export function createBookingService(deps: BookingDeps) {
       await repo.setStatus(executor, id, 'confirmed', clock.now());
       await writeAudit(executor, clock, ctx, { action: 'booking.confirmed', subjectType: 'booking', subjectId: id, data: { seats: b.seats } });
       return presentBooking({ ...b, status: 'confirmed', confirmed_at: clock.now() });
+    },
+
+    /** The caller's family's booking, locked, for paying it (the family's admin only). */
+    lockForPayer: (trx: Executor, ctx: RequestContext, id: string) => ownBooking(trx, ctx, id),
+
+    /**
+     * Records money paid towards a held booking (the ledger transfers are the caller's, in
+     * the same transaction); the payment that completes the price confirms it.
+     */
+    async recordPayment(trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>, amount: number) {
+      if (b.status !== 'held') throw new AppError('booking.not_held', { status: b.status });
+      if (b.hold_deadline && b.hold_deadline <= clock.now()) throw new AppError('booking.deadline_passed');
+      const paid = b.amount_paid + amount;
+      if (paid > b.amount_due) throw new AppError('booking.overpayment', { outstanding: b.amount_due - b.amount_paid });
+      await repo.addPayment(trx, b.id, amount, clock.now());
+      await writeAudit(trx, clock, ctx, { action: 'booking.paid', subjectType: 'booking', subjectId: b.id, data: { amount, paid, due: b.amount_due } });
+      if (paid < b.amount_due) return presentBooking({ ...b, amount_paid: paid });
+      await repo.setStatus(trx, b.id, 'confirmed', clock.now());
+      await writeAudit(trx, clock, ctx, { action: 'booking.confirmed', subjectType: 'booking', subjectId: b.id, data: { seats: b.seats } });
+      return presentBooking({ ...b, amount_paid: paid, status: 'confirmed', confirmed_at: clock.now() });
     },
 
     /** The family's admin gives up an offer; the seats go to the cascade at once. */

@@ -19,6 +19,8 @@ export interface BookingsTable {
   confirmed_at: Date | null;
   ended_at: Date | null;
   version: ColumnType<number, number | undefined, number>;
+  amount_due: ColumnType<number, number | undefined, number>;
+  amount_paid: ColumnType<number, number | undefined, number>;
 }
 
 export interface OpenSalesTable {

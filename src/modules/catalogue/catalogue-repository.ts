@@ -60,7 +60,10 @@ export function createCatalogueRepository() {
     byIdsQuery: (db: Executor, ids: string[], today: string) => onSale(db, today).where('p.id', 'in', ids),
     /** Only what a choice of packages is checked against (the hot path of ranking). */
     factsByIds: (db: Executor, ids: string[], today: string) =>
-      onSale(db, today).clearSelect().select(['p.id', 'p.season', 'p.capacity', 'p.seats_taken', 'v.version', 'v.eligible_countries']).where('p.id', 'in', ids).execute(),
+      onSale(db, today).clearSelect().select(['p.id', 'p.season', 'p.capacity', 'p.seats_taken', 'v.version', 'v.eligible_countries', 'v.total', 'p.provider_id']).where('p.id', 'in', ids).execute(),
+    priceOf: (db: Executor, packageId: string, version: number) =>
+      db.selectFrom('package_versions as v').innerJoin('packages as p', 'p.id', 'v.package_id').select(['v.subtotal', 'v.vat', 'v.total', 'p.provider_id'])
+        .where('v.package_id', '=', packageId).where('v.version', '=', version).executeTakeFirst(),
     titles: (db: Executor, ids: string[]) =>
       db.selectFrom('packages as p').innerJoin('package_versions as v', (j) => j.onRef('v.package_id', '=', 'p.id').onRef('v.version', '=', 'p.current_version'))
         .select(['p.id', 'v.title']).where('p.id', 'in', ids).execute(),

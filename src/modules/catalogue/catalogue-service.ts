@@ -44,7 +44,7 @@ export function createCatalogueService(deps: { db: Db; clock: Clock }) {
     /** What another module needs to check a choice of packages: only those on sale today appear. */
     async packageFacts(executor: Executor, ids: string[]) {
       const rows = ids.length ? await repo.factsByIds(executor, ids, today()) : [];
-      return new Map(rows.map((r) => [r.id, { id: r.id, onSale: true, season: r.season, capacity: r.capacity, seatsLeft: r.capacity - r.seats_taken, eligibleCountries: r.eligible_countries, version: r.version }]));
+      return new Map(rows.map((r) => [r.id, { id: r.id, onSale: true, season: r.season, capacity: r.capacity, seatsLeft: r.capacity - r.seats_taken, total: Number(r.total), providerId: r.provider_id, eligibleCountries: r.eligible_countries, version: r.version }]));
     },
 
     /** Takes seats of packages without ever passing their capacity; answers the package that is full, or null. */
@@ -52,6 +52,12 @@ export function createCatalogueService(deps: { db: Db; clock: Clock }) {
       takeBounded(executor, packageSeats(), items.map((i) => ({ key: i.packageId, n: i.seats })), mode),
     releaseSeats: (executor: Executor, items: { packageId: string; seats: number }[]) =>
       releaseBounded(executor, packageSeats(), items.map((i) => ({ key: i.packageId, n: i.seats }))),
+
+    /** What one person pays for a package version, and to which provider. */
+    async priceOf(executor: Executor, packageId: string, version: number) {
+      const row = await repo.priceOf(executor, packageId, version);
+      return row && { subtotal: Number(row.subtotal), vat: Number(row.vat), total: Number(row.total), providerId: row.provider_id };
+    },
 
     /** Package titles in a language (with fallback), whatever the package's state. */
     async titles(executor: Executor, ids: string[], language: string) {

@@ -1,0 +1,2 @@
+export { createLedgerService, platformAccounts, type LedgerService, type Leg } from './service.ts';
+export { paymentLegs, refundFor, type Due, type RefundRule } from './domain/payment.ts';

@@ -1,0 +1,78 @@
+import { sql, type Insertable } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { LedgerAccountsTable, LedgerTransfersTable } from './tables.ts';
+
+/** The only place that queries the ledger's tables. */
+export function createLedgerRepository() {
+  return {
+    async ensureAccount(db: Executor, row: Insertable<LedgerAccountsTable>) {
+      await db.insertInto('ledger_accounts').values(row).onConflict((oc) => oc.column('code').doNothing()).execute();
+      return db.selectFrom('ledger_accounts').selectAll().where('code', '=', row.code).executeTakeFirstOrThrow();
+    },
+    byCode: (db: Executor, code: string, lock = false) => {
+      const q = db.selectFrom('ledger_accounts').selectAll().where('code', '=', code);
+      return (lock ? q.forUpdate() : q).executeTakeFirst();
+    },
+    byBankReference: (db: Executor, reference: string) =>
+      db.selectFrom('ledger_accounts').selectAll().where('bank_reference', '=', reference).executeTakeFirst(),
+    async lock(db: Executor, id: string) {
+      await db.selectFrom('ledger_accounts').select('id').where('id', '=', id).forUpdate().execute();
+    },
+    async insertTransfers(db: Executor, rows: Insertable<LedgerTransfersTable>[]) {
+      if (rows.length) await db.insertInto('ledger_transfers').values(rows).execute();
+    },
+    findTransfer: (db: Executor, id: string) => db.selectFrom('ledger_transfers').selectAll().where('id', '=', id).executeTakeFirst(),
+    byExternalRef: (db: Executor, kind: string, ref: string) =>
+      db.selectFrom('ledger_transfers').selectAll().where('kind', '=', kind).where('external_ref', '=', ref).executeTakeFirst(),
+    /**
+     * Credits minus debits of posted movements (posted transfers and posted holds), and the
+     * holds still open on each side.
+     */
+    balance: (db: Executor, accountId: string) =>
+      sql<{ posted: number; pending_debits: number; pending_credits: number }>`
+        select
+          coalesce(sum(case when t.flags in ('posted', 'post_pending') and t.credit_account = ${accountId} then t.amount else 0 end), 0)
+            - coalesce(sum(case when t.flags in ('posted', 'post_pending') and t.debit_account = ${accountId} then t.amount else 0 end), 0) as posted,
+          coalesce(sum(case when t.flags = 'pending' and t.debit_account = ${accountId} and r.id is null then t.amount else 0 end), 0) as pending_debits,
+          coalesce(sum(case when t.flags = 'pending' and t.credit_account = ${accountId} and r.id is null then t.amount else 0 end), 0) as pending_credits
+        from ledger_transfers t
+        left join ledger_transfers r on r.pending_id = t.id
+        where t.debit_account = ${accountId} or t.credit_account = ${accountId}`.execute(db).then((r) => r.rows[0]!),
+    history: (db: Executor, accountId: string, limit: number) =>
+      db.selectFrom('ledger_transfers').selectAll()
+        .where((w) => w.or([w('debit_account', '=', accountId), w('credit_account', '=', accountId)]))
+        .orderBy('created_at', 'desc').orderBy('id').limit(limit).execute(),
+    duePending: (db: Executor, now: Date, limit: number) =>
+      db.selectFrom('ledger_transfers as t').leftJoin('ledger_transfers as r', 'r.pending_id', 't.id').selectAll('t')
+        .where('t.flags', '=', 'pending').where('r.id', 'is', null).where('t.timeout_at', '<=', now).limit(limit).execute(),
+    /** Paid towards each booking according to the ledger, beside what the booking says. */
+    bookingMismatches: (db: Executor) =>
+      sql<{ booking_id: string; status: string; amount_paid: number; amount_due: number; ledger: number }>`
+        select b.id as booking_id, b.status, b.amount_paid, b.amount_due, coalesce(l.paid, 0)::bigint as ledger
+        from bookings b
+        left join (
+          select booking_id,
+                 sum(case when kind in ('booking_payment', 'booking_vat') then amount when kind in ('refund', 'refund_vat') then -amount else 0 end) as paid
+          from ledger_transfers where booking_id is not null and flags in ('posted', 'post_pending') group by booking_id
+        ) l on l.booking_id = b.id
+        where b.amount_paid <> coalesce(l.paid, 0) or (b.status in ('confirmed') and b.amount_paid <> b.amount_due)`.execute(db).then((r) => r.rows),
+    negativeWallets: (db: Executor) =>
+      sql<{ code: string; posted: number; available: number }>`
+        with moves as (
+          select a.id, a.code,
+                 coalesce(sum(case when t.flags in ('posted', 'post_pending') and t.credit_account = a.id then t.amount
+                                   when t.flags in ('posted', 'post_pending') and t.debit_account = a.id then -t.amount else 0 end), 0) as posted,
+                 coalesce(sum(case when t.flags = 'pending' and t.debit_account = a.id and not exists (select 1 from ledger_transfers r where r.pending_id = t.id) then t.amount else 0 end), 0) as held
+          from ledger_accounts a left join ledger_transfers t on t.debit_account = a.id or t.credit_account = a.id
+          where a.kind = 'pilgrim_wallet' group by a.id, a.code)
+        select code, posted, posted - held as available from moves where posted < 0 or posted - held < 0`.execute(db).then((r) => r.rows),
+    badTransfers: (db: Executor) =>
+      sql<{ id: string; problem: string }>`
+        select id, 'not positive or one-sided' as problem from ledger_transfers where amount <= 0 or debit_account = credit_account
+        union all
+        select r.id, 'resolves a transfer that is not pending' from ledger_transfers r join ledger_transfers p on p.id = r.pending_id where p.flags <> 'pending'
+        union all
+        select r.id, 'resolution differs from its hold' from ledger_transfers r join ledger_transfers p on p.id = r.pending_id
+          where r.amount <> p.amount or r.debit_account <> p.debit_account or r.credit_account <> p.credit_account`.execute(db).then((r) => r.rows),
+  };
+}

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import { isUniqueViolation, type Db, type Executor } from '../../db/database.ts';
+import { createLedgerRepository } from './repository.ts';
+import type { LedgerAccountKind, LedgerTransfersTable } from './tables.ts';
+
+export interface Leg {
+  debit: string;
+  credit: string;
+  amount: number;
+  kind: string;
+  bookingId?: string | undefined;
+  externalRef?: string | undefined;
+}
+
+/** Platform accounts, by code. */
+export const platformAccounts = {
+  fees: { code: 'platform_fees', kind: 'platform_fees' },
+  vat: { code: 'vat', kind: 'vat' },
+  refunds: { code: 'refunds', kind: 'refunds' },
+  card: { code: 'clearing:card', kind: 'gateway_clearing' },
+  bank: { code: 'clearing:bank', kind: 'gateway_clearing' },
+} as const satisfies Record<string, { code: string; kind: LedgerAccountKind }>;
+
+/** Bank references: 10 characters from an alphabet without 0/O or 1/I, easy to read out. */
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const bankReference = () => `MN${[...randomBytes(8)].map((b) => ALPHABET[b % 32]).join('')}`;
+
+/**
+ * The ledger (docs/algorithms/ledger.md): accounts, immutable transfers in
+ * batches, holds that post or void exactly once, balances as sums. Money
+ * moves nowhere else. Every call takes the caller's transaction.
+ */
+export function createLedgerService(deps: { db: Db; clock: Clock }) {
+  const repo = createLedgerRepository();
+  const { clock } = deps;
+
+  const account = (executor: Executor, code: string, kind: LedgerAccountKind, ownerId: string | null = null, reference: string | null = null) =>
+    repo.ensureAccount(executor, { id: newId(), code, kind, owner_id: ownerId, bank_reference: reference, created_at: clock.now() });
+
+  async function balance(executor: Executor, accountId: string) {
+    const b = await repo.balance(executor, accountId);
+    const posted = Number(b.posted);
+    const pendingDebits = Number(b.pending_debits);
+    return { posted, pendingDebits, pendingCredits: Number(b.pending_credits), available: posted - pendingDebits };
+  }
+
+  return {
+    account,
+    balance,
+    platform: (executor: Executor, which: keyof typeof platformAccounts) => account(executor, platformAccounts[which].code, platformAccounts[which].kind),
+    /** A pilgrim's wallet (created on first use, with its bank reference). */
+    wallet: async (executor: Executor, accountId: string) =>
+      (await repo.byCode(executor, `wallet:${accountId}`)) ?? account(executor, `wallet:${accountId}`, 'pilgrim_wallet', accountId, bankReference()),
+    providerPayable: (executor: Executor, providerId: string) => account(executor, `payable:${providerId}`, 'provider_payable', providerId),
+    walletByBankReference: (executor: Executor, reference: string) => repo.byBankReference(executor, reference.trim().toUpperCase()),
+
+    /**
+     * Posts a batch of legs at once. With `fundedBy`, that wallet is locked first and must
+     * have the money available for every leg it pays, or nothing is written.
+     */
+    async transfer(executor: Executor, legs: Leg[], options: { fundedBy?: string } = {}) {
+      if (options.fundedBy) {
+        await repo.lock(executor, options.fundedBy);
+        const need = legs.filter((l) => l.debit === options.fundedBy).reduce((s, l) => s + l.amount, 0);
+        if ((await balance(executor, options.fundedBy)).available < need) throw new AppError('wallet.insufficient_funds');
+      }
+      const batch = newId();
+      const now = clock.now();
+      const rows = legs.filter((l) => l.amount > 0).map((l): LedgerTransfersTable => ({
+        id: newId(), batch_id: batch, debit_account: l.debit, credit_account: l.credit, amount: l.amount, kind: l.kind, flags: 'posted',
+        pending_id: null, timeout_at: null, booking_id: l.bookingId ?? null, external_ref: l.externalRef ?? null, created_at: now,
+      }));
+      await repo.insertTransfers(executor, rows);
+      return { batchId: batch, transferIds: rows.map((r) => r.id) };
+    },
+
+    /** A hold: moves nothing yet, reserves until `timeoutAt`, then posts or voids exactly once. */
+    async hold(executor: Executor, leg: Leg, timeoutAt: Date) {
+      const id = newId();
+      await repo.insertTransfers(executor, [{
+        id, batch_id: id, debit_account: leg.debit, credit_account: leg.credit, amount: leg.amount, kind: leg.kind, flags: 'pending',
+        pending_id: null, timeout_at: timeoutAt, booking_id: leg.bookingId ?? null, external_ref: leg.externalRef ?? null, created_at: clock.now(),
+      }]);
+      return id;
+    },
+
+    /** Posts or voids a hold. A second resolution of the same hold is refused (unique index), so it happens once. */
+    async resolve(executor: Executor, pendingId: string, how: 'post' | 'void') {
+      const pending = await repo.findTransfer(executor, pendingId);
+      if (!pending || pending.flags !== 'pending') throw new AppError('ledger.not_pending');
+      const id = newId();
+      try {
+        await repo.insertTransfers(executor, [{
+          id, batch_id: pending.batch_id, debit_account: pending.debit_account, credit_account: pending.credit_account, amount: pending.amount,
+          kind: pending.kind, flags: how === 'post' ? 'post_pending' : 'void_pending', pending_id: pendingId, timeout_at: null,
+          booking_id: pending.booking_id, external_ref: null, created_at: clock.now(),
+        }]);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('ledger.already_resolved');
+        throw error;
+      }
+      return id;
+    },
+
+    byExternalRef: (executor: Executor, kind: string, ref: string) => repo.byExternalRef(executor, kind, ref),
+    duePending: (executor: Executor, limit = 50) => repo.duePending(executor, clock.now(), limit),
+    history: (executor: Executor, accountId: string, limit = 100) => repo.history(executor, accountId, limit),
+
+    /**
+     * Everything `manasik ledger check` verifies: transfers well formed, holds resolved
+     * consistently, no wallet below zero, each booking's paid amount equal to its ledger
+     * entries (and to its price once confirmed). An empty list is a healthy ledger.
+     */
+    async check(executor: Executor = deps.db.kysely) {
+      const [transfers, wallets, bookings] = await Promise.all([repo.badTransfers(executor), repo.negativeWallets(executor), repo.bookingMismatches(executor)]);
+      return [
+        ...transfers.map((t) => `transfer ${t.id}: ${t.problem}`),
+        ...wallets.map((w) => `wallet ${w.code}: balance ${w.posted}, available ${w.available}`),
+        ...bookings.map((b) => `booking ${b.booking_id} (${b.status}): paid ${b.amount_paid} of ${b.amount_due}, ledger says ${b.ledger}`),
+      ];
+    },
+  };
+}
+export type LedgerService = ReturnType<typeof createLedgerService>;

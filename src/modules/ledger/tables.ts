@@ -1,0 +1,38 @@
+export type LedgerAccountKind = 'pilgrim_wallet' | 'provider_payable' | 'platform_fees' | 'vat' | 'gateway_clearing' | 'refunds';
+export type TransferFlags = 'posted' | 'pending' | 'post_pending' | 'void_pending';
+
+export interface LedgerAccountsTable {
+  id: string;
+  code: string;
+  kind: LedgerAccountKind;
+  owner_id: string | null;
+  bank_reference: string | null;
+  created_at: Date;
+}
+
+export interface LedgerTransfersTable {
+  id: string;
+  batch_id: string;
+  debit_account: string;
+  credit_account: string;
+  amount: number;
+  kind: string;
+  flags: TransferFlags;
+  pending_id: string | null;
+  timeout_at: Date | null;
+  booking_id: string | null;
+  external_ref: string | null;
+  created_at: Date;
+}
+
+export interface IdempotencyKeysTable {
+  principal: string;
+  key: string;
+  method: string;
+  route: string;
+  request_hash: string;
+  status: 'in_flight' | 'completed';
+  response_code: number | null;
+  response_body: string | null;
+  created_at: Date;
+}

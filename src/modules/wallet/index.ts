@@ -1,0 +1,2 @@
+export { createWalletService, parseStatement, type WalletService } from './service.ts';
+export { walletRoutes } from './routes.ts';

@@ -1,0 +1,55 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Clock } from '../../core/clock.ts';
+import type { Db } from '../../db/database.ts';
+import { idempotent } from '../../http/idempotency.ts';
+import { policies } from '../../http/policy.ts';
+import { Nullable, Obj, Uuid } from '../../http/schemas.ts';
+import { BookingSchema } from '../bookings/routes.ts';
+import type { WalletService } from './service.ts';
+
+const WalletSchema = Type.Object({
+  bankReference: Type.String({ description: 'Quote this reference on a bank transfer to top up' }),
+  balance: Type.Integer({ description: 'Halalas' }),
+  available: Type.Integer({ description: 'Halalas not held by a pending payment' }),
+  pendingIn: Type.Integer({ description: 'Halalas on their way in (authorised card payments)' }),
+  history: Type.Array(Type.Object({ id: Type.String(), at: Type.String(), kind: Type.String(), state: Type.String(), amount: Type.Integer(), bookingId: Nullable(Type.String()) })),
+});
+const Line = Type.Object({ line: Type.Integer(), reference: Type.String(), amount: Type.Integer() });
+const idempotencyHeader = { description: 'Idempotency-Key (8–100 letters, digits, - or _): a retry with the same key and body replays the first answer' };
+
+/** /api/v1/wallet, paying a booking, and the bank statement import. */
+export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; db: Db; clock: Clock }> = async (app, { wallet, db, clock }) => {
+  const tags = ['wallet'];
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 2_000_000 }, (_req, body, done) => done(null, body));
+
+  app.get('/wallet', {
+    schema: { tags, summary: 'Your wallet: balance, bank reference for top-ups, and history', response: { 200: WalletSchema } },
+    config: { policy: policies.roles('pilgrim') },
+  }, async (req) => wallet.view(req.ctx));
+
+  app.post('/bookings/:id/pay', {
+    schema: {
+      tags,
+      summary: 'Pay towards a held booking from your wallet (in full by default, or an instalment); the payment that completes it confirms it',
+      description: idempotencyHeader.description,
+      params: Obj({ id: Uuid() }),
+      body: Obj({ amount: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000_00, description: 'Halalas; default: everything still owed' })) }),
+      response: { 200: Type.Object({ booking: BookingSchema, wallet: WalletSchema }) },
+    },
+    config: { policy: policies.roles('pilgrim') },
+  }, async (req, reply) => {
+    await idempotent(req, reply, { db, clock }, (trx) => wallet.payBooking(trx, req.ctx, req.params.id, req.body.amount));
+    return reply;
+  });
+
+  app.post('/wallet/bank-statements', {
+    schema: {
+      tags,
+      summary: 'Import a bank statement (CSV: date,reference,amount,transaction_id) and credit the wallets it names',
+      description: 'A transaction already credited is skipped; a reference that names no wallet is listed, not guessed.',
+      response: { 200: Type.Object({ credited: Type.Array(Line), duplicates: Type.Array(Type.Integer()), unmatched: Type.Array(Line) }) },
+    },
+    config: { policy: policies.roles('ministry_admin') },
+  }, async (req) => wallet.importStatement(req.ctx, String(req.body ?? '')));
+};

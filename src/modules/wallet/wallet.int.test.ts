@@ -1,0 +1,153 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
+
+let t: TestApp;
+let fx: ReturnType<typeof hajjFixtures>;
+let admin: Record<string, string>;
+let pkg: Record<string, string>;
+type Family = Awaited<ReturnType<ReturnType<typeof hajjFixtures>['family']>>;
+let rich: Family;
+let poor: Family;
+let late: Family;
+const bookingOf: Record<string, { id: string; amountDue: number }> = {};
+const ctx = { requestId: 'test', actor: null };
+
+async function hold(f: Family, deadline: string) {
+  const row = await t.db.kysely.transaction().execute((trx) =>
+    t.services.bookings.hold(trx, ctx, { season: '1448H', applicationId: f.id, adminAccountId: f.admin.accountId, packageId: pkg.a!, seats: f.size, country: 'FR' }, 'draw', new Date(deadline)));
+  if (!('booking' in row)) throw new Error('no room');
+  return { id: row.booking.id, amountDue: row.booking.amount_due };
+}
+const transfers = async () => Number((await sql<{ n: number }>`select count(*)::int as n from ledger_transfers`.execute(t.db.kysely)).rows[0]!.n);
+const riyals = (halalas: number) => (halalas / 100).toFixed(2);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fx = hajjFixtures(t);
+  ({ ministry: admin, packages: pkg } = await fx.season({ FR: 100 }, { a: { capacity: 50, countries: ['FR'] } }));
+  t.clock.set(moments.preference);
+  rich = await fx.family('FR', 2, []);
+  poor = await fx.family('FR', 1, []);
+  late = await fx.family('FR', 1, []);
+  bookingOf.rich = await hold(rich, '2026-05-20T00:00:00Z');
+  bookingOf.poor = await hold(poor, '2026-05-20T00:00:00Z');
+  bookingOf.late = await hold(late, '2026-05-04T00:00:00Z');
+}, 60_000);
+afterAll(async () => t?.close());
+
+describe('the wallet', () => {
+  let reference = '';
+  it('has a bank reference and starts empty', async () => {
+    const w = (await fx.api('GET', '/wallet', rich.admin.headers)).json();
+    expect(w).toMatchObject({ balance: 0, available: 0, history: [] });
+    expect(w.bankReference).toMatch(/^MN[A-Z2-9]{8}$/);
+    reference = w.bankReference;
+    await fx.api('GET', '/wallet', late.admin.headers); // late's wallet exists too
+  });
+
+  it('is topped up from a bank statement: each transaction once, unknown references reported, never guessed', async () => {
+    const lateRef = (await fx.api('GET', '/wallet', late.admin.headers)).json().bankReference;
+    const csv = `date,reference,amount,transaction_id\n2026-05-03,${reference},${riyals(bookingOf.rich!.amountDue + 10_000)},TX-1001\n2026-05-03,${reference},${riyals(bookingOf.rich!.amountDue + 10_000)},TX-1001\n2026-05-03,MNNOSUCHREF,50.00,TX-1002\n2026-05-03,${lateRef.toLowerCase()},${riyals(bookingOf.late!.amountDue)},TX-1003\n`;
+    const res = await fx.api('POST', '/wallet/bank-statements', { ...admin, 'content-type': 'text/csv' }, csv as never);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ credited: [{ line: 2 }, { line: 5 }], duplicates: [3], unmatched: [{ line: 4, reference: 'MNNOSUCHREF', amount: 5000 }] });
+    const again = (await fx.api('POST', '/wallet/bank-statements', { ...admin, 'content-type': 'text/csv' }, csv as never)).json();
+    expect(again).toMatchObject({ credited: [], duplicates: [2, 3, 5] });
+    expect((await fx.api('GET', '/wallet', rich.admin.headers)).json().balance).toBe(bookingOf.rich!.amountDue + 10_000);
+  });
+
+  it('refuses a statement it cannot read, crediting nothing', async () => {
+    const before = await transfers();
+    const res = await fx.api('POST', '/wallet/bank-statements', { ...admin, 'content-type': 'text/csv' }, `date,reference,amount,transaction_id\n2026-05-03,${reference},12.345,TX-2001\n` as never);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'wallet.bad_statement' });
+    expect(await transfers()).toBe(before);
+  });
+});
+
+describe('paying a booking', () => {
+  it('takes an instalment once, however often a double-clicked button sends it', async () => {
+    const half = Math.floor(bookingOf.rich!.amountDue / 2);
+    const headers = { ...rich.admin.headers, 'idempotency-key': 'pay-rich-0001' };
+    const before = await transfers();
+    const first = await fx.api('POST', `/bookings/${bookingOf.rich!.id}/pay`, headers, { amount: half });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().booking).toMatchObject({ status: 'held', amountPaid: half });
+    const second = await fx.api('POST', `/bookings/${bookingOf.rich!.id}/pay`, headers, { amount: half });
+    expect(second.statusCode).toBe(200);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json()).toEqual(first.json());
+    expect(await transfers()).toBe(before + 2); // provider and VAT legs, once
+    const other = await fx.api('POST', `/bookings/${bookingOf.rich!.id}/pay`, headers, { amount: half + 1 });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('idempotency.key_reused');
+    expect((await fx.api('POST', `/bookings/${bookingOf.rich!.id}/pay`, { ...rich.admin.headers, 'idempotency-key': 'x' }, {})).json().code).toBe('idempotency.bad_key');
+  });
+
+  it('confirms the booking with the payment that completes it, splitting VAT to the halala', async () => {
+    const res = await fx.api('POST', `/bookings/${bookingOf.rich!.id}/pay`, { ...rich.admin.headers, 'idempotency-key': 'pay-rich-0002' }, {});
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().booking).toMatchObject({ status: 'confirmed', amountPaid: bookingOf.rich!.amountDue });
+    expect(res.json().wallet.balance).toBe(10_000);
+    const legs = await sql<{ kind: string; total: number }>`select kind, sum(amount)::bigint as total from ledger_transfers where booking_id = ${bookingOf.rich!.id} group by kind order by kind`.execute(t.db.kysely);
+    const price = (await t.services.catalogue.priceOf(t.db.kysely, pkg.a!, 1))!;
+    expect(legs.rows.map((r) => [r.kind, Number(r.total)])).toEqual([['booking_payment', price.subtotal * 2], ['booking_vat', price.vat * 2]]);
+    expect((await fx.api('POST', `/bookings/${bookingOf.rich!.id}/pay`, rich.admin.headers, {})).json().code).toBe('booking.overpayment');
+  });
+
+  it('refuses a payment the wallet cannot cover, and changes nothing', async () => {
+    const before = await t.tableCounts();
+    const res = await fx.api('POST', `/bookings/${bookingOf.poor!.id}/pay`, { ...poor.admin.headers, 'idempotency-key': 'pay-poor-0001' }, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('wallet.insufficient_funds');
+    const after = await t.tableCounts();
+    expect({ ...after, idempotency_keys: 0, ledger_accounts: 0 }).toEqual({ ...before, idempotency_keys: 0, ledger_accounts: 0 });
+  });
+
+  it('refuses to pay after the deadline: the money stays in the wallet', async () => {
+    t.clock.set('2026-05-04T00:00:01Z');
+    const res = await fx.api('POST', `/bookings/${bookingOf.late!.id}/pay`, late.admin.headers, {});
+    expect(res.json().code).toBe('booking.deadline_passed');
+    expect((await fx.api('GET', '/wallet', late.admin.headers)).json().balance).toBe(bookingOf.late!.amountDue);
+  });
+
+  it('lets only the family\'s admin pay', async () => {
+    const stranger = await t.signInAs('pilgrim');
+    expect((await fx.api('POST', `/bookings/${bookingOf.poor!.id}/pay`, stranger.headers, {})).json().code).toBe('booking.not_found');
+  });
+});
+
+describe('the ledger', () => {
+  it('balances, and its check finds nothing wrong', async () => {
+    expect(await t.services.ledger.check()).toEqual([]);
+  });
+
+  it('never changes a transfer', async () => {
+    await expect(sql`update ledger_transfers set amount = amount + 1`.execute(t.db.kysely)).rejects.toThrow(/immutable/);
+    await expect(sql`delete from ledger_transfers`.execute(t.db.kysely)).rejects.toThrow(/immutable/);
+  });
+
+  it('resolves a hold exactly once', async () => {
+    const { ledger } = t.services;
+    await t.db.kysely.transaction().execute(async (trx) => {
+      const card = await ledger.platform(trx, 'card');
+      const wallet = await ledger.wallet(trx, poor.admin.accountId);
+      const id = await ledger.hold(trx, { debit: card.id, credit: wallet.id, amount: 500, kind: 'top_up_card' }, new Date('2026-06-01T00:00:00Z'));
+      expect((await ledger.balance(trx, wallet.id))).toMatchObject({ posted: 0, pendingCredits: 500 });
+      await ledger.resolve(trx, id, 'post');
+      expect((await ledger.balance(trx, wallet.id))).toMatchObject({ posted: 500, pendingCredits: 0 });
+    });
+    const [pending] = await sql<{ id: string }>`select id from ledger_transfers where flags = 'pending'`.execute(t.db.kysely).then((r) => r.rows);
+    await expect(t.db.kysely.transaction().execute((trx) => t.services.ledger.resolve(trx, pending!.id, 'void'))).rejects.toMatchObject({ code: 'ledger.already_resolved' });
+  });
+
+  it('reports a booking whose paid amount disagrees with its entries', async () => {
+    await sql`update bookings set amount_paid = amount_paid + 1 where id = ${bookingOf.poor!.id}`.execute(t.db.kysely);
+    const problems = await t.services.ledger.check();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(bookingOf.poor!.id);
+    await sql`update bookings set amount_paid = amount_paid - 1 where id = ${bookingOf.poor!.id}`.execute(t.db.kysely);
+  });
+});
