@@ -30,6 +30,8 @@ import { systemRoutes } from './modules/system/index.ts';
 import { bookingRoutes } from './modules/bookings/index.ts';
 import { drawRoutes } from './modules/draw/index.ts';
 import { walletRoutes } from './modules/wallet/index.ts';
+import { paymentRoutes } from './modules/payments/index.ts';
+import { simulatedGatewayRoutes } from './modules/gateway-sim/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 
 export interface BuiltApp {
@@ -160,6 +162,8 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(drawRoutes, { draw: services.draw });
       await api.register(bookingRoutes, { bookings: services.bookings, sale: services.sale });
       await api.register(walletRoutes, { wallet: services.wallet, db, clock: services.clock });
+      await api.register(paymentRoutes, { payments: services.payments, db, clock: services.clock });
+      await api.register(simulatedGatewayRoutes, { gateway: services.gatewaySim });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },

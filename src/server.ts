@@ -19,6 +19,14 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
   // Holds past their deadline expire (and their seats cascade) within seconds, in any process.
   const expiry = createPoller(() => services.bookings.expireDue(), (error) => logger.warn({ err: error }, 'hold expiry failed'));
   expiry.start(5000);
+  // Card payments: the simulated gateway's webhook deliveries, and reconciliation with the gateway
+  // (at start too: a payment the gateway took while this process was down is credited now).
+  const gatewayDelivery = createPoller(() => services.gatewaySim.deliverDue(), (error) => logger.warn({ err: error }, 'simulated gateway delivery failed'));
+  gatewayDelivery.start(500);
+  const reconcile = () => services.payments.reconcile().then(() => services.payments.expireHolds());
+  void reconcile().catch((error: unknown) => logger.warn({ err: error }, 'payment reconciliation failed'));
+  const reconciliation = createPoller(reconcile, (error) => logger.warn({ err: error }, 'payment reconciliation failed'));
+  reconciliation.start(30_000);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -31,6 +39,8 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
     await services.notifications.stop();
     await services.webhookDispatcher.stop();
     await expiry.stop();
+    await gatewayDelivery.stop();
+    await reconciliation.stop();
     await db.close();
     process.exit(0);
   };

@@ -17,6 +17,9 @@ import { createBookingService, createSaleService } from './modules/bookings/inde
 import { createCascade, createDrawService } from './modules/draw/index.ts';
 import { createLedgerService } from './modules/ledger/index.ts';
 import { createWalletService } from './modules/wallet/index.ts';
+import { createSimulatedGateway } from './modules/gateway-sim/index.ts';
+import { createPaymentService, simulatedCardGateway, type CardGateway } from './modules/payments/index.ts';
+import { platformSecret } from './db/platform-secrets.ts';
 import type { GuardMode } from './db/counters.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
@@ -30,6 +33,10 @@ export interface ServiceDeps {
   storage?: FileStorage;
   /** Only the capacity test's control run sets this (see db/counters.ts). */
   capacityGuard?: GuardMode;
+  /** A real card gateway's adapter; the simulated one when absent. */
+  cardGateway?: CardGateway;
+  /** How the simulated gateway sends its webhooks (tests route them into the app in process). */
+  gatewayFetch?: typeof fetch;
 }
 
 /**
@@ -72,9 +79,13 @@ export function createServices(deps: ServiceDeps) {
   const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings });
   const ledger = createLedgerService({ db: deps.db, clock });
   const wallet = createWalletService({ db: deps.db, clock, ledger, bookings, catalogue });
+  // The simulated card gateway stands in for a real one (docs/payments.md); both sides read the webhook key from the database.
+  const webhookSecret = () => platformSecret(deps.db.kysely, clock, 'simgw-webhook');
+  const gatewaySim = createSimulatedGateway({ db: deps.db, clock, webhookUrl: `${deps.config.publicUrl}/api/v1/payments/webhooks/simcard`, secret: webhookSecret, chaos: deps.config.gatewayChaos, ...(deps.gatewayFetch ? { fetch: deps.gatewayFetch } : {}) });
+  const payments = createPaymentService({ db: deps.db, clock, ledger, gateway: deps.cardGateway ?? simulatedCardGateway(gatewaySim, webhookSecret) });
   return {
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions, bookings, sale, draw, ledger, wallet,
+    seasons, pilgrims, applications, missions, bookings, sale, draw, ledger, wallet, gatewaySim, payments,
   };
 }
 export type Services = ReturnType<typeof createServices>;

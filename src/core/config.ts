@@ -27,6 +27,7 @@ const EnvSchema = Type.Object({
   SIGN_IN_RATE_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   MANASIK_DEV_MAILBOX: Type.Optional(Type.Boolean()),
   WEBHOOK_ALLOW_PRIVATE: Type.Optional(Type.Boolean()),
+  SIMGW_CHAOS: Type.Boolean({ default: true }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -50,6 +51,8 @@ export interface Config {
   devMailbox: boolean;
   /** Let webhooks target http and private addresses. On by default only when PUBLIC_URL is not https. */
   webhookAllowPrivate: boolean;
+  /** The simulated card gateway sends each webhook twice and out of order, as real ones may. */
+  gatewayChaos: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -86,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
     devMailbox: e.MANASIK_DEV_MAILBOX ?? !e.SMTP_URL,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE ?? !publicUrl.startsWith('https://'),
+    gatewayChaos: e.SIMGW_CHAOS,
   };
 }

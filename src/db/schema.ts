@@ -11,6 +11,8 @@ import type { DomainEventsTable } from '../modules/events/tables.ts';
 import type { DrawEntriesTable, DrawResultsTable, DrawsTable } from '../modules/draw/tables.ts';
 import type { BookingsTable, OpenSalesTable, PlatformSecretsTable, SaleQueueTable } from '../modules/bookings/tables.ts';
 import type { IdempotencyKeysTable, LedgerAccountsTable, LedgerTransfersTable } from '../modules/ledger/tables.ts';
+import type { SimgwEventsTable, SimgwPaymentsTable } from '../modules/gateway-sim/tables.ts';
+import type { CardPaymentsTable, PaymentEventsTable } from '../modules/payments/tables.ts';
 import type { ProviderMembersTable, ProvidersTable } from '../modules/providers/tables.ts';
 
 /**
@@ -54,4 +56,8 @@ export interface Database {
   ledger_accounts: LedgerAccountsTable;
   ledger_transfers: LedgerTransfersTable;
   idempotency_keys: IdempotencyKeysTable;
+  card_payments: CardPaymentsTable;
+  payment_events: PaymentEventsTable;
+  simgw_payments: SimgwPaymentsTable;
+  simgw_events: SimgwEventsTable;
 }

@@ -21,9 +21,20 @@ const ABANDONED_MS = 60_000;
  * - the same key with another body: 422; while the first is still running: 409;
  * - a refusal (4xx) is recorded and replayed too; a failure (5xx) frees the key.
  */
-export async function idempotent<T>(req: FastifyRequest, reply: FastifyReply, deps: { db: Db; clock: Clock }, work: (trx: Transaction<Database>) => Promise<T>, status = 200): Promise<FastifyReply> {
+export async function idempotent<T, P = undefined>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: { db: Db; clock: Clock },
+  work: (trx: Transaction<Database>, prepared: P) => Promise<T>,
+  status = 200,
+  /** Outside work that must not run inside a database transaction (a call to a payment gateway); skipped on a replay. */
+  prepare?: () => Promise<P>,
+): Promise<FastifyReply> {
   const header = req.headers['idempotency-key'];
-  if (header === undefined) return reply.code(status).send(await deps.db.kysely.transaction().execute(work));
+  if (header === undefined) {
+    const prepared = (prepare ? await prepare() : undefined) as P;
+    return reply.code(status).send(await deps.db.kysely.transaction().execute((trx) => work(trx, prepared)));
+  }
   if (typeof header !== 'string' || !KEY.test(header)) throw new AppError('idempotency.bad_key');
   const principal = req.ctx.actor!.accountId;
   const route = req.routeOptions.url ?? req.url;
@@ -45,8 +56,9 @@ export async function idempotent<T>(req: FastifyRequest, reply: FastifyReply, de
   }
 
   try {
+    const prepared = (prepare ? await prepare() : undefined) as P;
     const result = await deps.db.kysely.transaction().execute(async (trx) => {
-      const value = await work(trx);
+      const value = await work(trx, prepared);
       await store.complete(trx, principal, header, status, JSON.stringify(value));
       return value;
     });

@@ -68,7 +68,14 @@ export async function createTestApp(env: Record<string, string> = {}) {
   const config: Config = loadConfig({ LOG_LEVEL: 'info', SIGN_IN_RATE_PER_MINUTE: '1000', MANASIK_DATA_DIR: dataDir, ...env });
   const clock = new ManualClock('2026-05-01T08:00:00Z');
   const logs = new LogCapture();
+  // The simulated card gateway's webhooks come back into this app in process.
+  const target: { inject?: (init: { method: 'POST'; url: string; headers: Record<string, string>; payload: string }) => Promise<{ statusCode: number; body: string }> } = {};
+  const gatewayFetch = (async (url: string | URL, init?: RequestInit) => {
+    const res = await target.inject!({ method: 'POST', url: new URL(String(url)).pathname, headers: init?.headers as Record<string, string>, payload: String(init?.body ?? '') });
+    return new Response(res.body, { status: res.statusCode });
+  }) as typeof fetch;
   const built = await buildApp({
+    gatewayFetch,
     config,
     db,
     clock,
@@ -76,6 +83,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
     logger: createLogger(config.logLevel, logs),
   });
   const { app, services } = built;
+  target.inject = (init) => app.inject(init);
 
   /** Creates a ready account of `role` and returns a bearer token for it. */
   async function signInAs(

@@ -97,9 +97,5 @@ export function createBookingsRepository() {
     queueLength: (db: Executor, season: string) =>
       db.selectFrom('sale_queue').select((eb) => eb.fn.countAll<number>().as('n')).where('season', '=', season).executeTakeFirstOrThrow().then((r) => Number(r.n)),
 
-    async secret(db: Executor, name: string, fresh: string, now: Date) {
-      await db.insertInto('platform_secrets').values({ name, value: fresh, created_at: now }).onConflict((oc) => oc.column('name').doNothing()).execute();
-      return (await db.selectFrom('platform_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow()).value;
-    },
   };
 }

@@ -10,6 +10,7 @@ import type { PilgrimService } from '../pilgrims/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
 import { admittedUpTo, estimatedWaitSeconds, signAdmission, verifyAdmission } from './domain/admission.ts';
 import { createBookingsRepository } from './repository.ts';
+import { platformSecret } from '../../db/platform-secrets.ts';
 import { presentBooking, type BookingService } from './service.ts';
 
 export interface SaleSettings {
@@ -41,7 +42,7 @@ export function createSaleService(deps: {
   const repo = createBookingsRepository();
   const { db, clock } = deps;
   let secret: Promise<string> | undefined;
-  const key = () => (secret ??= repo.secret(db.kysely, SECRET_NAME, randomBytes(32).toString('base64url'), clock.now()));
+  const key = () => (secret ??= platformSecret(db.kysely, clock, SECRET_NAME));
 
   // The sale's settings are read on every queue and booking request at the opening; each process
   // keeps them for a second (the same rule as the season reference cache).

@@ -17,7 +17,7 @@ const ctx = { requestId: 'test', actor: null };
 async function hold(f: Family, deadline: string) {
   const row = await t.db.kysely.transaction().execute((trx) =>
     t.services.bookings.hold(trx, ctx, { season: '1448H', applicationId: f.id, adminAccountId: f.admin.accountId, packageId: pkg.a!, seats: f.size, country: 'FR' }, 'draw', new Date(deadline)));
-  if (!('booking' in row)) throw new Error('no room');
+  if (!('booking' in row) || !row.booking) throw new Error('no room');
   return { id: row.booking.id, amountDue: row.booking.amount_due };
 }
 const transfers = async () => Number((await sql<{ n: number }>`select count(*)::int as n from ledger_transfers`.execute(t.db.kysely)).rows[0]!.n);

@@ -1,0 +1,3 @@
+export { createPaymentService, type PaymentService } from './service.ts';
+export { simulatedCardGateway, verifySignature, type CardGateway, type GatewayEvent } from './gateway.ts';
+export { paymentRoutes } from './routes.ts';

@@ -1,0 +1,47 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Clock } from '../../core/clock.ts';
+import type { Db } from '../../db/database.ts';
+import { idempotent } from '../../http/idempotency.ts';
+import { policies } from '../../http/policy.ts';
+import { Obj, Uuid } from '../../http/schemas.ts';
+import type { PaymentService } from './service.ts';
+
+const TopUp = Type.Object({ id: Type.String(), gatewayPaymentId: Type.String(), redirectUrl: Type.String(), amount: Type.Integer(), status: Type.String() });
+
+/** Card top-ups of the wallet, and the gateway's webhooks. */
+export const paymentRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentService; db: Db; clock: Clock }> = async (app, { payments, db, clock }) => {
+  const tags = ['wallet'];
+
+  app.post('/wallet/top-ups', {
+    schema: {
+      tags,
+      summary: 'Top up your wallet by card: answers the gateway\'s hosted payment page to send the pilgrim to',
+      description: 'Accepts Idempotency-Key: a retry with the same key and body replays the first answer.',
+      body: Obj({ amount: Type.Integer({ minimum: 100, maximum: 50_000_000, description: 'Halalas (1 SAR = 100)' }) }),
+      response: { 201: TopUp },
+    },
+    config: { policy: policies.roles('pilgrim') },
+  }, async (req, reply) => {
+    await idempotent(req, reply, { db, clock }, (trx, started) => payments.startTopUp(trx, req.ctx, req.body.amount, started), 201, () => payments.createGatewayPayment(req.body.amount));
+    return reply;
+  });
+
+  app.get('/wallet/top-ups/:id', {
+    schema: { tags, summary: 'A card top-up\'s state: created, authorized, succeeded or failed', params: Obj({ id: Uuid() }), response: { 200: Type.Object({ id: Type.String(), amount: Type.Integer(), status: Type.String() }) } },
+    config: { policy: policies.roles('pilgrim') },
+  }, async (req) => payments.status(req.ctx, req.params.id));
+
+  // The gateway signs its webhooks over the exact bytes it sent: keep them as a string here.
+  await app.register(async (hooks) => {
+    hooks.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
+    hooks.post('/payments/webhooks/simcard', {
+      schema: {
+        tags,
+        summary: 'Webhook of the simulated card gateway (signed: simgw-signature: t=…,v1=HMAC-SHA256(secret, "t.body"))',
+        response: { 200: Type.Object({ received: Type.Boolean(), outcome: Type.String() }) },
+      },
+      config: { policy: policies.public },
+    }, async (req) => payments.webhook(String(req.body ?? ''), req.headers));
+  });
+};
