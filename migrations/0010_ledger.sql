@@ -51,14 +51,16 @@ create trigger ledger_transfers_no_truncate before truncate on ledger_transfers
 alter table bookings add column amount_due bigint not null default 0 check (amount_due >= 0);
 alter table bookings add column amount_paid bigint not null default 0 check (amount_paid >= 0);
 
--- Requests that move money or change a booking, by Idempotency-Key, kept at least 24 hours.
+-- Answers to requests that move money or change a booking, by Idempotency-Key, kept at least
+-- 24 hours. A row is written in the same transaction as the request's effect; a request still in
+-- flight is recognised by a transaction-scoped advisory lock on its key, not by a row.
 create table idempotency_keys (
   principal     text not null,             -- who sent it (account id)
   key           text not null,
   method        text not null,
   route         text not null,
   request_hash  text not null,
-  status        text not null check (status in ('in_flight', 'completed')),
+  status        text not null check (status = 'completed'),
   response_code integer,
   response_body text,
   created_at    timestamptz not null,

@@ -1,25 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Clock } from '../core/clock.ts';
 import { AppError, isAppError } from '../core/errors.ts';
 import type { Db } from '../db/database.ts';
 import { idempotencyStore as store } from '../db/idempotency-store.ts';
 import type { Database } from '../db/schema.ts';
+import type { IdempotencyKeysTable } from '../modules/ledger/tables.ts';
 
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
-/** An in-flight key older than this belongs to a request that died before committing: it may be taken again. */
-const ABANDONED_MS = 60_000;
 
 /**
  * Runs a request's effect at most once per Idempotency-Key (docs/algorithms/ledger.md):
  *
  * - no key: the effect runs in a transaction, as usual;
- * - a new key: it is claimed, the effect runs, and the answer is recorded **in the
- *   effect's own transaction**, so an effect is never committed without its record;
+ * - a new key: the effect runs in a transaction that holds the key's lock and records
+ *   the answer **in the same transaction**, so an effect never commits without its
+ *   record, and a request killed half-way leaves neither (the lock dies with it);
  * - the same key and body again: the first answer is replayed (`Idempotent-Replayed: true`);
  * - the same key with another body: 422; while the first is still running: 409;
- * - a refusal (4xx) is recorded and replayed too; a failure (5xx) frees the key.
+ * - a refusal (4xx) is recorded and replayed too; a failure (5xx) is not recorded.
  */
 export async function idempotent<T, P = undefined>(
   req: FastifyRequest,
@@ -39,35 +39,31 @@ export async function idempotent<T, P = undefined>(
   const principal = req.ctx.actor!.accountId;
   const route = req.routeOptions.url ?? req.url;
   const hash = createHash('sha256').update(JSON.stringify([req.method, route, req.params, req.body ?? null])).digest('hex');
+  const record = { principal, key: header, method: req.method, route, request_hash: hash };
 
-  const replay = await deps.db.kysely.transaction().execute(async (trx) => {
-    if (await store.claim(trx, { principal, key: header, method: req.method, route, request_hash: hash, created_at: deps.clock.now() })) return null;
-    const row = (await store.find(trx, principal, header))!;
+  const replay = (row: Selectable<IdempotencyKeysTable>) => {
     if (row.request_hash !== hash || row.route !== route || row.method !== req.method) throw new AppError('idempotency.key_reused');
-    if (row.status === 'completed') return row;
-    if (deps.clock.now().getTime() - row.created_at.getTime() < ABANDONED_MS) throw new AppError('idempotency.in_flight');
-    await store.reclaim(trx, principal, header, deps.clock.now());
-    return null;
-  });
-  if (replay) {
-    const stored = JSON.parse(replay.response_body ?? 'null') as { error?: { code: string; params: Record<string, string | number> } } | null;
+    const stored = JSON.parse(row.response_body ?? 'null') as { error?: { code: string; params: Record<string, string | number> } } | null;
     if (stored?.error) throw new AppError(stored.error.code as never, stored.error.params);
-    return reply.code(replay.response_code ?? 200).header('idempotent-replayed', 'true').send(stored);
-  }
+    return reply.code(row.response_code ?? 200).header('idempotent-replayed', 'true').send(stored);
+  };
 
+  const earlier = await store.find(deps.db.kysely, principal, header);
+  if (earlier) return replay(earlier);
+  const prepared = (prepare ? await prepare() : undefined) as P;
   try {
-    const prepared = (prepare ? await prepare() : undefined) as P;
-    const result = await deps.db.kysely.transaction().execute(async (trx) => {
+    const outcome = await deps.db.kysely.transaction().execute(async (trx) => {
+      if (!(await store.tryLock(trx, principal, header))) throw new AppError('idempotency.in_flight');
+      const row = await store.find(trx, principal, header); // finished while we prepared
+      if (row) return { row };
       const value = await work(trx, prepared);
-      await store.complete(trx, principal, header, status, JSON.stringify(value));
-      return value;
+      await store.record(trx, { ...record, response_code: status, response_body: JSON.stringify(value), created_at: deps.clock.now() });
+      return { value };
     });
-    return reply.code(status).send(result);
+    return 'row' in outcome ? replay(outcome.row!) : reply.code(status).send(outcome.value);
   } catch (error) {
-    if (isAppError(error) && error.status < 500) {
-      await store.complete(deps.db.kysely, principal, header, error.status, JSON.stringify({ error: { code: error.code, params: error.params } }));
-    } else {
-      await store.release(deps.db.kysely, principal, header);
+    if (isAppError(error) && error.status < 500 && !error.code.startsWith('idempotency.')) {
+      await store.record(deps.db.kysely, { ...record, response_code: error.status, response_body: JSON.stringify({ error: { code: error.code, params: error.params } }), created_at: deps.clock.now() });
     }
     throw error;
   }

@@ -31,7 +31,7 @@ export interface IdempotencyKeysTable {
   method: string;
   route: string;
   request_hash: string;
-  status: 'in_flight' | 'completed';
+  status: 'completed';
   response_code: number | null;
   response_body: string | null;
   created_at: Date;
