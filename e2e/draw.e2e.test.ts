@@ -112,6 +112,30 @@ describe('the draw in the browser', () => {
     await context.close();
   });
 
+  it('the family tops up by card with 3-D Secure and pays its seats from the wallet', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ar-SA' });
+    const page = await context.newPage();
+    await signIn(page, 'zaynab@e2e.example', true);
+    await page.goto(`${server.base}/wallet`);
+    await page.getByLabel('المبلغ (ريال)').fill('40000');
+    await page.getByRole('button', { name: 'تابع إلى الدفع بالبطاقة' }).click();
+    await page.getByLabel('رقم البطاقة').fill('4000 0000 0000 3220');
+    await page.getByRole('button', { name: 'ادفع', exact: true }).click();
+    await page.getByLabel('رمز التأكيد').fill('123456');
+    await page.getByRole('button', { name: 'أكّد' }).click();
+    await page.getByText('قُبلت الدفعة.').waitFor();
+    clock.advance(3000); // the gateway's webhooks (sent twice, in any order) arrive
+    while ((await server.services.gatewaySim.deliverDue(50)) > 0) clock.advance(100);
+    await page.getByRole('link', { name: 'العودة إلى مناسك' }).click();
+    await page.getByText('وصلت دفعتك بالبطاقة إلى محفظتك.').waitFor();
+    await page.goto(`${server.base}/pilgrim/draw`);
+    await page.getByRole('button', { name: /ادفع .* من محفظتي/ }).click();
+    await page.getByRole('heading', { name: 'الحجز مؤكد' }).waitFor();
+    expect(await server.services.ledger.check()).toEqual([]);
+    await page.screenshot({ path: path.join(artifactsDir, 'wallet-paid-ar-360.png'), fullPage: true });
+    await context.close();
+  });
+
   it('the public page shows the commitment, the seed inputs and the results, and checks an application', async () => {
     const context = await englishContext();
     const page = await context.newPage();

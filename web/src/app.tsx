@@ -28,6 +28,8 @@ import { MissionPage } from './features/mission/mission-page.tsx';
 import { PublicDrawPage } from './features/draw/public-draw-page.tsx';
 import { MinistryDrawPage } from './features/draw/ministry-draw-page.tsx';
 import { MyDrawPage } from './features/draw/my-draw-page.tsx';
+import { WalletPage } from './features/wallet/wallet-page.tsx';
+import { HostedPayPage } from './features/wallet/hosted-pay-page.tsx';
 
 function RequireAccount({ children }: { children: ReactNode }) {
   const { account, loading } = useSession();
@@ -111,6 +113,8 @@ export function App() {
             <Route path="/draw/:season" element={<PublicDrawPage />} />
             <Route path="/pilgrim/draw" element={<RequireRole roles={['pilgrim']}>{() => <MyDrawPage />}</RequireRole>} />
             <Route path="/ministry/draw" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <MinistryDrawPage />}</RequireRole>} />
+            <Route path="/wallet" element={<RequireRole roles={['pilgrim']}>{() => <WalletPage />}</RequireRole>} />
+            <Route path="/pay/sim/:id" element={<HostedPayPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Layout>

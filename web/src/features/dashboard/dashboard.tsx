@@ -24,6 +24,7 @@ export function DashboardPage() {
             <Link className="button primary" to="/pilgrim/profile">{t('nav.myProfile')}</Link>
             <Link className="button secondary" to="/pilgrim/application">{t('nav.application')}</Link>
             <Link className="button secondary" to="/pilgrim/draw">{t('nav.myDraw')}</Link>
+            <Link className="button secondary" to="/wallet">{t('nav.wallet')}</Link>
             <Link to="/catalogue">{t('nav.catalogue')}</Link>
             <Link to="/provider/apply">{t('providers.applyLink')}</Link>
           </p>

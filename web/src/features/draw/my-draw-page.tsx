@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n/index.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/dates.ts';
@@ -48,6 +49,18 @@ export function MyDrawPage() {
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const lang = currentLanguage();
 
+  async function pay(id: string, amount?: number) {
+    setMessage(null);
+    try {
+      // One key per press: a double click pays once.
+      await api(`/bookings/${id}/pay`, { method: 'POST', body: amount ? { amount } : {}, headers: { 'idempotency-key': crypto.randomUUID() } });
+      setMessage({ kind: 'success', text: t('draw.paid') });
+      reload();
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) });
+    }
+  }
+
   async function decline(id: string) {
     try {
       await api(`/bookings/${id}/decline`, { method: 'POST' });
@@ -77,6 +90,12 @@ export function MyDrawPage() {
             {live.status === 'held' && live.holdDeadline && (
               <>
                 <p>{t('draw.payBy', { date: formatDate(live.holdDeadline, lang) })} <Countdown until={live.holdDeadline} /></p>
+                <p>{t('draw.due', { paid: sar(live.amountPaid), due: sar(live.amountDue) })}</p>
+                <p className="actions">
+                  <button type="button" className="primary" onClick={() => void pay(live.id)}>{t('draw.payRest', { amount: sar(live.amountDue - live.amountPaid) })}</button>
+                  {live.amountPaid === 0 && <button type="button" className="secondary" onClick={() => void pay(live.id, Math.floor(live.amountDue / 2))}>{t('draw.payHalf', { amount: sar(Math.floor(live.amountDue / 2)) })}</button>}
+                  <Link to="/wallet">{t('draw.toWallet')}</Link>
+                </p>
                 <button type="button" className="secondary" onClick={() => void decline(live.id)}>{t('draw.decline')}</button>
               </>
             )}

@@ -30,5 +30,5 @@ export interface DrawView {
   };
 }
 export interface Booking {
-  id: string; packageId: string; seats: number; source: string; status: string; holdDeadline: string | null;
+  id: string; packageId: string; seats: number; source: string; status: string; holdDeadline: string | null; amountDue: number; amountPaid: number;
 }
