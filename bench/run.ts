@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   intake: async () => (await import('./intake.ts')).run(),
   draw: async () => (await import('./draw.ts')).run(),
   'open-sale': async () => (await import('./open-sale.ts')).run(),
+  payments: async () => (await import('./payments.ts')).run(),
 };
 
 const benchName = process.argv[2];

@@ -1,0 +1,72 @@
+import pg from 'pg';
+import { loadConfig } from '../src/core/config.ts';
+import { newId } from '../src/core/ids.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrator.ts';
+import { createServices } from '../src/services.ts';
+import { progress } from './seed.ts';
+import { benchDatabaseEnv, emit } from './support.ts';
+
+const WALLETS = Number(process.env.BENCH_WALLETS ?? 1000);
+const TRANSFERS = Number(process.env.BENCH_TRANSFERS ?? 20_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+
+async function drain(total: number, concurrency: number, job: (i: number) => Promise<unknown>) {
+  let next = 0;
+  const start = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    for (let i = next++; i < total; i = next++) await job(i);
+  }));
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+/**
+ * payments: posted transfers per second through the ledger service (each in its
+ * own transaction: lock the paying wallet, check its available balance, insert
+ * the transfer), against bare SQL inserting the same rows one transaction each,
+ * same concurrency, same run. PostgreSQL only.
+ */
+export async function run() {
+  process.env.BENCH_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/manasik_bench';
+  const { env } = await benchDatabaseEnv();
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: CONCURRENCY });
+  await migrate(db);
+  const services = createServices({ config: loadConfig({ ...process.env, ...env }), db });
+  const { ledger } = services;
+
+  // Wallets with money in them (one bank top-up each), and one provider payable to pay.
+  const bar = progress('wallets', WALLETS);
+  const wallets: string[] = [];
+  let payable = '';
+  let bank = '';
+  await db.kysely.transaction().execute(async (trx) => {
+    payable = (await ledger.providerPayable(trx, newId())).id;
+    bank = (await ledger.platform(trx, 'bank')).id;
+  });
+  for (let i = 0; i < WALLETS; i++) {
+    const accountId = newId();
+    await db.kysely.insertInto('accounts').values({ id: accountId, email: `w${i}@pay.example`, email_normalized: `w${i}@pay.example`, role: 'pilgrim', display_name: 'W', locale: 'en', created_at: new Date(), updated_at: new Date() } as never).execute();
+    await db.kysely.transaction().execute(async (trx) => {
+      const w = await ledger.wallet(trx, accountId);
+      await ledger.transfer(trx, [{ debit: bank, credit: w.id, amount: 100_000_000, kind: 'top_up_bank', externalRef: `seed-${i}` }]);
+      wallets.push(w.id);
+    });
+    bar.increment();
+  }
+  bar.stop();
+
+  const serviceSeconds = await drain(TRANSFERS, CONCURRENCY, (i) =>
+    db.kysely.transaction().execute((trx) => ledger.transfer(trx, [{ debit: wallets[i % WALLETS]!, credit: payable, amount: 1000 + (i % 997), kind: 'booking_payment' }], { fundedBy: wallets[i % WALLETS]! })));
+
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: CONCURRENCY });
+  const sqlSeconds = await drain(TRANSFERS, CONCURRENCY, (i) =>
+    pool.query(`insert into ledger_transfers (id, batch_id, debit_account, credit_account, amount, kind, flags, created_at) values ($1, $1, $2, $3, $4, 'booking_payment', 'posted', now())`, [newId(), wallets[i % WALLETS], payable, 1000 + (i % 997)]));
+  await pool.end();
+
+  const problems = await ledger.check();
+  await db.close();
+  const rate = TRANSFERS / serviceSeconds;
+  const ceiling = TRANSFERS / sqlSeconds;
+  emit({ bench: 'payments', metric: 'transfers.per_second', value: Number(rate.toFixed(1)), unit: 'transfers/s', ceiling: Number(ceiling.toFixed(1)), ratio: Number((rate / ceiling).toFixed(3)), ceilingWork: 'INSERT of the same rows, one transaction each', transfers: TRANSFERS, wallets: WALLETS, concurrency: CONCURRENCY, engine: 'postgres' });
+  emit({ bench: 'payments', metric: 'ledger.check_problems', value: problems.length, unit: 'count', transfers: TRANSFERS });
+}
