@@ -161,7 +161,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(missionRoutes, { missions: services.missions });
       await api.register(drawRoutes, { draw: services.draw });
       await api.register(bookingRoutes, { bookings: services.bookings, sale: services.sale });
-      await api.register(walletRoutes, { wallet: services.wallet, db, clock: services.clock });
+      await api.register(walletRoutes, { wallet: services.wallet, bookings: services.bookings, db, clock: services.clock });
       await api.register(paymentRoutes, { payments: services.payments, db, clock: services.clock });
       await api.register(simulatedGatewayRoutes, { gateway: services.gatewaySim });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });

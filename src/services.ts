@@ -78,7 +78,8 @@ export function createServices(deps: ServiceDeps) {
   bookings.onRelease(createCascade({ clock, seasons, catalogue, bookings }));
   const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings });
   const ledger = createLedgerService({ db: deps.db, clock });
-  const wallet = createWalletService({ db: deps.db, clock, ledger, bookings, catalogue });
+  const wallet = createWalletService({ db: deps.db, clock, ledger, bookings, catalogue, seasons });
+  providers.onSuspended((trx, ctx, providerId) => wallet.refundSuspended(trx, ctx, providerId, async (id) => (await applications.family(trx, id))?.adminAccountId));
   // The simulated card gateway stands in for a real one (docs/payments.md); both sides read the webhook key from the database.
   const webhookSecret = () => platformSecret(deps.db.kysely, clock, 'simgw-webhook');
   const gatewaySim = createSimulatedGateway({ db: deps.db, clock, webhookUrl: `${deps.config.publicUrl}/api/v1/payments/webhooks/simcard`, secret: webhookSecret, chaos: deps.config.gatewayChaos, ...(deps.gatewayFetch ? { fetch: deps.gatewayFetch } : {}) });

@@ -28,6 +28,16 @@ export function createBookingsRepository() {
     async addPayment(db: Executor, id: string, amount: number, now: Date) {
       await db.updateTable('bookings').set((eb) => ({ amount_paid: eb('amount_paid', '+', amount), updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute();
     },
+    refundSchedule: (db: Executor, season: string) => db.selectFrom('refund_schedules').select('rules').where('season', '=', season).executeTakeFirst(),
+    async setRefundSchedule(db: Executor, season: string, rules: { minDaysBefore: number; feeBps: number }[], by: string | null, now: Date) {
+      await db.insertInto('refund_schedules').values({ season, rules: JSON.stringify(rules), updated_by: by, updated_at: now })
+        .onConflict((oc) => oc.column('season').doUpdateSet({ rules: JSON.stringify(rules), updated_by: by, updated_at: now })).execute();
+    },
+    liveForPackages: (db: Executor, packageIds: string[]) =>
+      packageIds.length ? db.selectFrom('bookings').selectAll().where('package_id', 'in', packageIds).where('status', 'in', ['held', 'confirmed']).orderBy('id').forUpdate().execute() : Promise.resolve([]),
+    async cancel(db: Executor, id: string, refunded: number, now: Date) {
+      await db.updateTable('bookings').set((eb) => ({ status: 'cancelled', amount_paid: eb('amount_paid', '-', refunded), ended_at: now, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+    },
     forApplication: (db: Executor, season: string, applicationId: string) =>
       db.selectFrom('bookings').selectAll().where('season', '=', season).where('application_id', '=', applicationId).orderBy('created_at', 'desc').execute(),
     live: (db: Executor, season: string, applicationId: string) =>

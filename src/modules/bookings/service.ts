@@ -33,6 +33,9 @@ export interface Released {
 }
 type ReleaseListener = (trx: Executor, ctx: AuditContext, released: Released) => Promise<unknown>;
 
+/** Fees by days before arrival when the ministry has set none: free until 60 days, 10 % until 30, 50 % until 7, then nothing back. */
+export const defaultRefundSchedule = [{ minDaysBefore: 60, feeBps: 0 }, { minDaysBefore: 30, feeBps: 1000 }, { minDaysBefore: 7, feeBps: 5000 }];
+
 export type BookingDeps = {
   db: Db;
   clock: Clock;
@@ -121,12 +124,13 @@ export function createBookingService(deps: BookingDeps) {
     return { booking: row };
   }
 
-  /** Ends a held booking (expired or declined), gives its seats back and tells the listeners, in one transaction. */
-  async function end(trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>, status: 'expired' | 'declined') {
-    await repo.setStatus(trx, b.id, status, clock.now());
+  /** Ends a booking (expired, declined or cancelled), gives its seats back and tells the listeners, in one transaction. */
+  async function end(trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>, status: 'expired' | 'declined' | 'cancelled', refunded = 0, reason?: string) {
+    if (status === 'cancelled') await repo.cancel(trx, b.id, refunded, clock.now());
+    else await repo.setStatus(trx, b.id, status, clock.now());
     await deps.catalogue.releaseSeats(trx, [{ packageId: b.package_id, seats: b.seats }]);
     await deps.seasons.releaseQuota(trx, b.season, [{ country: b.country, seats: b.seats }]);
-    await writeAudit(trx, clock, ctx, { action: `booking.${status}`, subjectType: 'booking', subjectId: b.id, data: { packageId: b.package_id, seats: b.seats } });
+    await writeAudit(trx, clock, ctx, { action: `booking.${status}`, subjectType: 'booking', subjectId: b.id, data: { packageId: b.package_id, seats: b.seats, ...(status === 'cancelled' ? { refunded, reason } : {}) } });
     for (const listener of listeners) await listener(trx, ctx, { season: b.season, packageId: b.package_id, country: b.country });
   }
 
@@ -204,6 +208,28 @@ export function createBookingService(deps: BookingDeps) {
       await writeAudit(trx, clock, ctx, { action: 'booking.confirmed', subjectType: 'booking', subjectId: b.id, data: { seats: b.seats } });
       return presentBooking({ ...b, amount_paid: paid, status: 'confirmed', confirmed_at: clock.now() });
     },
+
+    /** The season's refund schedule (the default when none is set). */
+    async refundSchedule(executor: Executor, season: string) {
+      return (await repo.refundSchedule(executor, season))?.rules ?? defaultRefundSchedule;
+    },
+    async setRefundSchedule(ctx: RequestContext, season: string, rules: { minDaysBefore: number; feeBps: number }[]) {
+      await db.kysely.transaction().execute(async (trx) => {
+        await repo.setRefundSchedule(trx, season, rules, ctx.actor?.accountId ?? null, clock.now());
+        await writeAudit(trx, clock, ctx, { action: 'season.refund_schedule_set', subjectType: 'season', subjectId: season, data: { rules } });
+      }).catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23503') throw new AppError('season.not_found');
+        throw error;
+      });
+      return rules;
+    },
+    /** Cancels a held or confirmed booking after its refund was moved in the ledger (same transaction); seats go back. */
+    async cancel(trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>, refunded: number, reason: 'pilgrim' | 'provider_suspended') {
+      if (b.status !== 'held' && b.status !== 'confirmed') throw new AppError('booking.not_cancellable', { status: b.status });
+      await end(trx, ctx, b, 'cancelled', refunded, reason);
+    },
+    /** Live bookings of these packages, locked (a provider's suspension). */
+    liveForPackages: (trx: Executor, packageIds: string[]) => repo.liveForPackages(trx, packageIds),
 
     /** The family's admin gives up an offer; the seats go to the cascade at once. */
     async decline(ctx: RequestContext, id: string) {

@@ -42,6 +42,13 @@ export interface SaleQueueTable {
   position: number | null;
 }
 
+export interface RefundSchedulesTable {
+  season: string;
+  rules: ColumnType<{ minDaysBefore: number; feeBps: number }[], string, string>;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
 export interface PlatformSecretsTable {
   name: string;
   value: string;

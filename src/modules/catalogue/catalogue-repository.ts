@@ -61,6 +61,7 @@ export function createCatalogueRepository() {
     /** Only what a choice of packages is checked against (the hot path of ranking). */
     factsByIds: (db: Executor, ids: string[], today: string) =>
       onSale(db, today).clearSelect().select(['p.id', 'p.season', 'p.capacity', 'p.seats_taken', 'v.version', 'v.eligible_countries', 'v.total', 'p.provider_id']).where('p.id', 'in', ids).execute(),
+    idsOfProvider: (db: Executor, providerId: string) => db.selectFrom('packages').select('id').where('provider_id', '=', providerId).execute().then((r) => r.map((x) => x.id)),
     priceOf: (db: Executor, packageId: string, version: number) =>
       db.selectFrom('package_versions as v').innerJoin('packages as p', 'p.id', 'v.package_id').select(['v.subtotal', 'v.vat', 'v.total', 'p.provider_id'])
         .where('v.package_id', '=', packageId).where('v.version', '=', version).executeTakeFirst(),

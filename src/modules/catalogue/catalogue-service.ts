@@ -53,6 +53,9 @@ export function createCatalogueService(deps: { db: Db; clock: Clock }) {
     releaseSeats: (executor: Executor, items: { packageId: string; seats: number }[]) =>
       releaseBounded(executor, packageSeats(), items.map((i) => ({ key: i.packageId, n: i.seats }))),
 
+    /** Every package of a provider, whatever its state. */
+    packageIdsOf: (executor: Executor, providerId: string) => repo.idsOfProvider(executor, providerId),
+
     /** What one person pays for a package version, and to which provider. */
     async priceOf(executor: Executor, packageId: string, version: number) {
       const row = await repo.priceOf(executor, packageId, version);

@@ -82,6 +82,8 @@ export function createProviderService(deps: {
   const repo = createProvidersRepository();
   const { db, clock } = deps;
   const today = () => riyadhDate(clock.now());
+  /** Called in the suspension's transaction (bookings are cancelled and refunded in full there). */
+  const suspensionListeners: ((trx: Executor, ctx: RequestContext, providerId: string) => Promise<unknown>)[] = [];
 
   /** Staff of `providerId` with one of `roles`; ministry officers pass for reads when `ministryMayRead`. */
   async function requireMember(executor: Executor, ctx: RequestContext, providerId: string, roles: MemberRole[]) {
@@ -162,6 +164,8 @@ export function createProviderService(deps: {
      * and publishes `provider.suspended`, which the booking module answers by
      * flagging and notifying the affected bookings.
      */
+    onSuspended: (listener: (trx: Executor, ctx: RequestContext, providerId: string) => Promise<unknown>) => suspensionListeners.push(listener),
+
     async decide(
       ctx: RequestContext,
       providerId: string,
@@ -199,6 +203,7 @@ export function createProviderService(deps: {
             payload: { providerId, status: to, licenceValidTo: updated.licence_valid_to, reason: input.reason ?? null },
           });
         }
+        if (action === 'suspend') for (const listener of suspensionListeners) await listener(trx, ctx, providerId);
         await notifyOwner(trx, updated, action, input.reason ?? '');
         return present(updated, today());
       });

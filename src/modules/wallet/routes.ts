@@ -4,7 +4,8 @@ import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/database.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
-import { Nullable, Obj, Uuid } from '../../http/schemas.ts';
+import { Nullable, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
+import type { BookingService } from '../bookings/index.ts';
 import { BookingSchema } from '../bookings/routes.ts';
 import type { WalletService } from './service.ts';
 
@@ -19,7 +20,10 @@ const Line = Type.Object({ line: Type.Integer(), reference: Type.String(), amoun
 const idempotencyHeader = { description: 'Idempotency-Key (8–100 letters, digits, - or _): a retry with the same key and body replays the first answer' };
 
 /** /api/v1/wallet, paying a booking, and the bank statement import. */
-export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; db: Db; clock: Clock }> = async (app, { wallet, db, clock }) => {
+const Rule = Type.Object({ minDaysBefore: Type.Integer({ minimum: 0, maximum: 1000 }), feeBps: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Fee kept, in basis points of what was paid' }) }, { additionalProperties: false });
+const Refund = Type.Object({ paid: Type.Integer(), refund: Type.Integer(), fee: Type.Integer(), daysBefore: Type.Integer(), schedule: Type.Array(Rule) });
+
+export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; bookings: BookingService; db: Db; clock: Clock }> = async (app, { wallet, bookings, db, clock }) => {
   const tags = ['wallet'];
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 2_000_000 }, (_req, body, done) => done(null, body));
 
@@ -42,6 +46,32 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; db
     await idempotent(req, reply, { db, clock }, (trx) => wallet.payBooking(trx, req.ctx, req.params.id, req.body.amount));
     return reply;
   });
+
+  app.get('/bookings/:id/cancellation', {
+    schema: { tags, summary: 'What cancelling this booking now would give back, by the season\'s refund schedule', params: Obj({ id: Uuid() }), response: { 200: Refund } },
+    config: { policy: policies.roles('pilgrim') },
+  }, async (req) => wallet.cancellationPreview(req.ctx, req.params.id));
+
+  app.post('/bookings/:id/cancel', {
+    schema: {
+      tags, summary: 'Cancel your family\'s booking: the refund returns to your wallet at once; the seats go back', description: idempotencyHeader.description,
+      params: Obj({ id: Uuid() }), response: { 200: Type.Intersect([Refund, Type.Object({ wallet: WalletSchema })]) },
+    },
+    config: { policy: policies.roles('pilgrim') },
+  }, async (req, reply) => {
+    await idempotent(req, reply, { db, clock }, (trx) => wallet.cancelBooking(trx, req.ctx, req.params.id));
+    return reply;
+  });
+
+  app.get('/seasons/:code/refund-schedule', {
+    schema: { tags, summary: 'The season\'s refund schedule: the fee kept by days before arrival', params: Obj({ code: SeasonCode() }), response: { 200: Type.Array(Rule) } },
+    config: { policy: policies.public },
+  }, async (req) => bookings.refundSchedule(db.kysely, req.params.code));
+
+  app.put('/seasons/:code/refund-schedule', {
+    schema: { tags, summary: 'Set the season\'s refund schedule', params: Obj({ code: SeasonCode() }), body: Obj({ rules: Type.Array(Rule, { minItems: 1, maxItems: 10 }) }), response: { 200: Type.Array(Rule) } },
+    config: { policy: policies.roles('ministry_admin') },
+  }, async (req) => bookings.setRefundSchedule(req.ctx, req.params.code, req.body.rules));
 
   app.post('/wallet/bank-statements', {
     schema: {

@@ -7,7 +7,11 @@ import type { Db, Executor } from '../../db/database.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { BookingService } from '../bookings/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
-import { paymentLegs, type LedgerService } from '../ledger/index.ts';
+import { paymentLegs, refundFor, type LedgerService } from '../ledger/index.ts';
+import type { SeasonService } from '../seasons/index.ts';
+import type { AuditContext } from '../audit/index.ts';
+import type { Selectable } from 'kysely';
+import type { BookingsTable } from '../bookings/tables.ts';
 
 export interface StatementLine {
   line: number;
@@ -51,8 +55,9 @@ export function createWalletService(deps: {
   db: Db;
   clock: Clock;
   ledger: LedgerService;
-  bookings: Pick<BookingService, 'lockForPayer' | 'recordPayment'>;
-  catalogue: Pick<CatalogueService, 'priceOf'>;
+  bookings: Pick<BookingService, 'lockForPayer' | 'recordPayment' | 'refundSchedule' | 'cancel' | 'liveForPackages'>;
+  catalogue: Pick<CatalogueService, 'priceOf' | 'packageIdsOf'>;
+  seasons: Pick<SeasonService, 'get'>;
 }) {
   const { db, clock, ledger } = deps;
 
@@ -76,8 +81,61 @@ export function createWalletService(deps: {
     };
   }
 
+  /** What cancelling returns: the season's schedule by days before arrival; everything when the provider was suspended. */
+  async function refundOf(executor: Executor, b: Selectable<BookingsTable>, full: boolean) {
+    const season = await deps.seasons.get(b.season, executor);
+    const daysBefore = Math.floor((Date.parse(`${season.arrivalDate}T00:00:00+03:00`) - clock.now().getTime()) / 86_400_000);
+    const schedule = await deps.bookings.refundSchedule(executor, b.season);
+    const { refund, fee } = full ? { refund: b.amount_paid, fee: 0 } : refundFor(b.amount_paid, daysBefore, schedule);
+    return { paid: b.amount_paid, refund, fee, daysBefore, schedule };
+  }
+
+  /** Moves a refund back to the wallet that paid (provider share and VAT in proportion), then cancels, in one transaction. */
+  async function cancelWithRefund(trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>, payerAccountId: string, full: boolean) {
+    const r = await refundOf(trx, b, full);
+    if (r.refund > 0) {
+      const price = (await deps.catalogue.priceOf(trx, b.package_id, b.package_version))!;
+      const due = { subtotal: price.subtotal * b.seats, vat: price.vat * b.seats };
+      const total = due.subtotal + due.vat;
+      const vatPaid = b.amount_paid === total ? due.vat : Math.floor((b.amount_paid * due.vat) / total);
+      const vatAfter = Math.floor(((b.amount_paid - r.refund) * due.vat) / total);
+      const wallet = await ledger.wallet(trx, payerAccountId);
+      await ledger.transfer(trx, [
+        { debit: (await ledger.providerPayable(trx, price.providerId)).id, credit: wallet.id, amount: r.refund - (vatPaid - vatAfter), kind: 'refund', bookingId: b.id },
+        { debit: (await ledger.platform(trx, 'vat')).id, credit: wallet.id, amount: vatPaid - vatAfter, kind: 'refund_vat', bookingId: b.id },
+      ]);
+    }
+    await deps.bookings.cancel(trx, ctx, b, r.refund, full ? 'provider_suspended' : 'pilgrim');
+    return r;
+  }
+
   return {
     view: (ctx: RequestContext) => view(db.kysely, ctx.actor!.accountId),
+
+    /** What cancelling now would return, and why (the schedule and the days before arrival). */
+    async cancellationPreview(ctx: RequestContext, bookingId: string) {
+      return db.kysely.transaction().execute(async (trx) => {
+        const b = await deps.bookings.lockForPayer(trx, ctx, bookingId);
+        return refundOf(trx, b, false);
+      });
+    },
+
+    /** The family's admin cancels; the refund goes back to the wallet at once. */
+    async cancelBooking(trx: Executor, ctx: RequestContext, bookingId: string) {
+      const b = await deps.bookings.lockForPayer(trx, ctx, bookingId);
+      const r = await cancelWithRefund(trx, ctx, b, ctx.actor!.accountId, false);
+      return { ...r, wallet: await view(trx, ctx.actor!.accountId) };
+    },
+
+    /** A provider's suspension: every live booking of its packages is cancelled and refunded in full. */
+    async refundSuspended(trx: Executor, ctx: AuditContext, providerId: string, payerOf: (applicationId: string) => Promise<string | undefined>) {
+      const live = await deps.bookings.liveForPackages(trx, await deps.catalogue.packageIdsOf(trx, providerId));
+      for (const b of live) {
+        const payer = await payerOf(b.application_id);
+        if (payer) await cancelWithRefund(trx, ctx, b, payer, true);
+      }
+      return live.length;
+    },
 
     /**
      * Pays towards a held booking from the wallet: the provider's share and the VAT

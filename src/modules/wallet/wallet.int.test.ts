@@ -119,6 +119,47 @@ describe('paying a booking', () => {
   });
 });
 
+describe('cancelling', () => {
+  it('previews and then refunds by the season\'s schedule, returning the seats', async () => {
+    t.clock.set('2026-05-05T00:00:00Z');
+    const schedule = await fx.api('PUT', '/seasons/1448H/refund-schedule', admin, { rules: [{ minDaysBefore: 400, feeBps: 0 }, { minDaysBefore: 300, feeBps: 1500 }] });
+    expect(schedule.statusCode, schedule.body).toBe(200);
+    const paid = bookingOf.rich!.amountDue;
+    const preview = (await fx.api('GET', `/bookings/${bookingOf.rich!.id}/cancellation`, rich.admin.headers)).json();
+    expect(preview).toMatchObject({ paid, fee: Math.floor(paid * 0.15), refund: paid - Math.floor(paid * 0.15), daysBefore: 369 });
+    const taken = async () => (await t.db.kysely.selectFrom('packages').select('seats_taken').where('id', '=', pkg.a!).executeTakeFirstOrThrow()).seats_taken;
+    const seatsBefore = await taken();
+    const balanceBefore = (await fx.api('GET', '/wallet', rich.admin.headers)).json().balance;
+    const res = await fx.api('POST', `/bookings/${bookingOf.rich!.id}/cancel`, { ...rich.admin.headers, 'idempotency-key': 'cancel-rich-01' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().wallet.balance).toBe(balanceBefore + preview.refund);
+    expect(await taken()).toBe(seatsBefore - 2);
+    const again = await fx.api('POST', `/bookings/${bookingOf.rich!.id}/cancel`, { ...rich.admin.headers, 'idempotency-key': 'cancel-rich-01' });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect((await fx.api('POST', `/bookings/${bookingOf.rich!.id}/cancel`, rich.admin.headers)).json().code).toBe('booking.not_cancellable');
+    expect(await t.services.ledger.check()).toEqual([]);
+  });
+
+  it('refunds everything, at once, when the provider is suspended', async () => {
+    const family = await (async () => {
+      t.clock.set(moments.preference);
+      const f = await fx.family('FR', 1, []);
+      t.clock.set('2026-05-05T00:00:00Z');
+      return f;
+    })();
+    const b = await hold(family, '2026-05-20T00:00:00Z');
+    const reference = (await fx.api('GET', '/wallet', family.admin.headers)).json().bankReference;
+    await fx.api('POST', '/wallet/bank-statements', { ...admin, 'content-type': 'text/csv' }, `date,reference,amount,transaction_id\n2026-05-05,${reference},${riyals(b.amountDue)},TX-SUSP\n` as never);
+    await fx.api('POST', `/bookings/${b.id}/pay`, family.admin.headers, { amount: 1000 });
+    const providerId = (await t.db.kysely.selectFrom('packages').select('provider_id').where('id', '=', pkg.a!).executeTakeFirstOrThrow()).provider_id;
+    await t.services.providers.decide({ requestId: 'test', actor: null, locale: 'en' }, providerId, 'suspend', { reason: 'licence breach' });
+    const after = await t.db.kysely.selectFrom('bookings').select(['status', 'amount_paid']).where('id', '=', b.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'cancelled', amount_paid: 0 });
+    expect((await fx.api('GET', '/wallet', family.admin.headers)).json().balance).toBe(b.amountDue);
+    expect(await t.services.ledger.check()).toEqual([]);
+  });
+});
+
 describe('the ledger', () => {
   it('balances, and its check finds nothing wrong', async () => {
     expect(await t.services.ledger.check()).toEqual([]);
