@@ -133,6 +133,12 @@ describe('the draw in the browser', () => {
     await page.getByRole('heading', { name: 'الحجز مؤكد' }).waitFor();
     expect(await server.services.ledger.check()).toEqual([]);
     await page.screenshot({ path: path.join(artifactsDir, 'wallet-paid-ar-360.png'), fullPage: true });
+    // Changing her mind: the refund is previewed first, then cancelled into the wallet.
+    await page.getByRole('button', { name: 'ألغِ هذا الحجز' }).click();
+    await page.getByText(/الإلغاء الآن \(قبل الوصول بـ \d+ يومًا\) يعيد/).waitFor();
+    await page.getByRole('button', { name: 'ألغِ واسترد المبلغ' }).click();
+    await page.getByText('أُلغي الحجز، والمبلغ المسترد في محفظتك.').waitFor();
+    expect(await server.services.ledger.check()).toEqual([]);
     await context.close();
   });
 

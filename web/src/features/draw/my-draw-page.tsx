@@ -61,6 +61,26 @@ export function MyDrawPage() {
     }
   }
 
+  const [preview, setPreview] = useState<{ paid: number; refund: number; fee: number; daysBefore: number } | null>(null);
+  async function previewCancel(id: string) {
+    setMessage(null);
+    try {
+      setPreview(await api(`/bookings/${id}/cancellation`));
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) });
+    }
+  }
+  async function cancel(id: string) {
+    try {
+      await api(`/bookings/${id}/cancel`, { method: 'POST', headers: { 'idempotency-key': crypto.randomUUID() } });
+      setPreview(null);
+      setMessage({ kind: 'success', text: t('draw.cancelled') });
+      reload();
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) });
+    }
+  }
+
   async function decline(id: string) {
     try {
       await api(`/bookings/${id}/decline`, { method: 'POST' });
@@ -96,8 +116,18 @@ export function MyDrawPage() {
                   {live.amountPaid === 0 && <button type="button" className="secondary" onClick={() => void pay(live.id, Math.floor(live.amountDue / 2))}>{t('draw.payHalf', { amount: sar(Math.floor(live.amountDue / 2)) })}</button>}
                   <Link to="/wallet">{t('draw.toWallet')}</Link>
                 </p>
-                <button type="button" className="secondary" onClick={() => void decline(live.id)}>{t('draw.decline')}</button>
+                {live.amountPaid === 0 && <button type="button" className="secondary" onClick={() => void decline(live.id)}>{t('draw.decline')}</button>}
               </>
+            )}
+            {live.amountPaid > 0 && !preview && <button type="button" className="secondary" onClick={() => void previewCancel(live.id)}>{t('draw.cancel')}</button>}
+            {preview && (
+              <div className="stack" role="region" aria-label={t('draw.cancel')}>
+                <p>{t('draw.refundPreview', { refund: sar(preview.refund), fee: sar(preview.fee), paid: sar(preview.paid), days: preview.daysBefore })}</p>
+                <p className="actions">
+                  <button type="button" className="primary" onClick={() => void cancel(live.id)}>{t('draw.confirmCancel')}</button>
+                  <button type="button" className="link-button" onClick={() => setPreview(null)}>{t('draw.keepBooking')}</button>
+                </p>
+              </div>
             )}
           </div>
         )}
