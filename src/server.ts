@@ -23,7 +23,7 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
   // (at start too: a payment the gateway took while this process was down is credited now).
   const gatewayDelivery = createPoller(() => services.gatewaySim.deliverDue(), (error) => logger.warn({ err: error }, 'simulated gateway delivery failed'));
   gatewayDelivery.start(500);
-  const reconcile = () => services.payments.reconcile().then(() => services.payments.expireHolds());
+  const reconcile = () => services.payments.reconcile().then(() => services.payments.expireHolds()).then(() => services.payments.purgeIdempotencyKeys());
   void reconcile().catch((error: unknown) => logger.warn({ err: error }, 'payment reconciliation failed'));
   const reconciliation = createPoller(reconcile, (error) => logger.warn({ err: error }, 'payment reconciliation failed'));
   reconciliation.start(30_000);

@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import type { SimPaymentStatus } from './tables.ts';
+import { createSimulatorRepository } from './repository.ts';
 
 /** Test cards, as a real gateway's sandbox documents them. */
 export const testCards = {
@@ -47,9 +48,10 @@ export function createSimulatedGateway(deps: {
 }) {
   const { db, clock } = deps;
   const send = deps.fetch ?? fetch;
+  const repo = createSimulatorRepository();
 
   async function find(id: string) {
-    const p = await db.kysely.selectFrom('simgw_payments').selectAll().where('id', '=', id).executeTakeFirst();
+    const p = await repo.find(db.kysely, id);
     if (!p) throw new AppError('gateway.payment_not_found');
     return p;
   }
@@ -57,8 +59,8 @@ export function createSimulatedGateway(deps: {
   async function settle(id: string, status: SimPaymentStatus, last4: string | null, events: string[]) {
     const now = clock.now();
     await db.kysely.transaction().execute(async (trx) => {
-      await trx.updateTable('simgw_payments').set({ status, card_last4: last4, updated_at: now }).where('id', '=', id).execute();
-      const payment = await trx.selectFrom('simgw_payments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      await repo.setStatus(trx, id, status, last4, now);
+      const payment = (await repo.find(trx, id))!;
       for (const [i, type] of events.entries()) {
         const eventId = `evt_${randomBytes(10).toString('hex')}`;
         const body = JSON.stringify({ id: eventId, type, created: Math.floor(now.getTime() / 1000), data: { payment: { id, amount: payment.amount, status } } });
@@ -66,7 +68,7 @@ export function createSimulatedGateway(deps: {
         const copies = deps.chaos ? 2 : 1;
         for (let c = 0; c < copies; c++) {
           const delay = deps.chaos ? Math.floor(Math.random() * 2000) : i * 10;
-          await trx.insertInto('simgw_events').values({ id: c === 0 ? eventId : `${eventId}~${c}`, payment_id: id, type, body, deliver_at: new Date(now.getTime() + delay), attempts: 0, delivered_at: null, last_error: null }).execute();
+          await repo.insertEvent(trx, { id: c === 0 ? eventId : `${eventId}~${c}`, payment_id: id, type, body, deliver_at: new Date(now.getTime() + delay), attempts: 0, delivered_at: null, last_error: null });
         }
       }
     });
@@ -78,7 +80,7 @@ export function createSimulatedGateway(deps: {
     async createPayment(amount: number, description: string) {
       const id = `pay_${randomBytes(12).toString('hex')}`;
       const now = clock.now();
-      await db.kysely.insertInto('simgw_payments').values({ id, amount, description, status: 'requires_card', card_last4: null, created_at: now, updated_at: now }).execute();
+      await repo.insert(db.kysely, { id, amount, description, status: 'requires_card', card_last4: null, created_at: now, updated_at: now });
       return { id, redirectUrl: `/pay/sim/${id}` };
     },
     async payment(id: string) {
@@ -105,7 +107,7 @@ export function createSimulatedGateway(deps: {
     },
     /** Delivers due webhooks: 2xx marks one delivered, anything else retries later (doubling from 5 s). */
     async deliverDue(limit = 20) {
-      const due = await db.kysely.selectFrom('simgw_events').selectAll().where('delivered_at', 'is', null).where('deliver_at', '<=', clock.now()).orderBy('deliver_at').limit(limit).execute();
+      const due = await repo.dueEvents(db.kysely, clock.now(), limit);
       const secret = await deps.secret();
       for (const e of due) {
         let error: string | null = null;
@@ -115,9 +117,9 @@ export function createSimulatedGateway(deps: {
         } catch (err) {
           error = String((err as Error).message).slice(0, 200);
         }
-        await db.kysely.updateTable('simgw_events').set(error
-          ? { attempts: e.attempts + 1, last_error: error, deliver_at: new Date(clock.now().getTime() + 5000 * 2 ** e.attempts) }
-          : { attempts: e.attempts + 1, delivered_at: clock.now(), last_error: null }).where('id', '=', e.id).execute();
+        await repo.markEvent(db.kysely, e.id, error
+          ? { attempts: e.attempts + 1, last_error: error, delivered_at: null, deliver_at: new Date(clock.now().getTime() + 5000 * Math.min(2 ** e.attempts, 720)) }
+          : { attempts: e.attempts + 1, delivered_at: clock.now(), last_error: null });
       }
       return due.length;
     },

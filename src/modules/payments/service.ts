@@ -6,6 +6,8 @@ import { isUniqueViolation, type Db, type Executor } from '../../db/database.ts'
 import { writeAudit } from '../audit/index.ts';
 import type { LedgerService } from '../ledger/index.ts';
 import type { CardGateway, GatewayStatus } from './gateway.ts';
+import { createPaymentsRepository } from './repository.ts';
+import { idempotencyStore } from '../../db/idempotency-store.ts';
 
 const AUTH_HOLD_MS = 24 * 3_600_000;
 const RECONCILE_AFTER_MS = 30_000;
@@ -21,10 +23,11 @@ const system = { requestId: 'payments', actor: null };
  */
 export function createPaymentService(deps: { db: Db; clock: Clock; ledger: LedgerService; gateway: CardGateway }) {
   const { db, clock, ledger, gateway } = deps;
+  const repo = createPaymentsRepository();
 
   /** Moves a card payment to the gateway's status, in one transaction; terminal states never change. */
   async function apply(trx: Executor, gatewayPaymentId: string, status: GatewayStatus) {
-    const payment = await trx.selectFrom('card_payments').selectAll().where('gateway', '=', gateway.name).where('gateway_payment_id', '=', gatewayPaymentId).forUpdate().executeTakeFirst();
+    const payment = await repo.lockByGatewayId(trx, gateway.name, gatewayPaymentId);
     if (!payment) return 'unknown_payment' as const;
     if (payment.status === 'succeeded' || payment.status === 'failed' || status === 'pending' || (status === 'authorized' && payment.status === 'authorized')) return 'ignored' as const;
     const card = await ledger.platform(trx, 'card');
@@ -35,7 +38,7 @@ export function createPaymentService(deps: { db: Db; clock: Clock; ledger: Ledge
     }
     if (status === 'succeeded') await ledger.resolve(trx, pending!, 'post');
     if (status === 'failed' && pending) await ledger.resolve(trx, pending, 'void');
-    await trx.updateTable('card_payments').set({ status, pending_transfer: pending, updated_at: clock.now() }).where('id', '=', payment.id).execute();
+    await repo.update(trx, payment.id, { status, pending_transfer: pending, updated_at: clock.now() });
     await writeAudit(trx, clock, system, { action: `payment.${status}`, subjectType: 'card_payment', subjectId: payment.id, data: { amount: payment.amount, gatewayPaymentId } });
     return 'applied' as const;
   }
@@ -48,13 +51,13 @@ export function createPaymentService(deps: { db: Db; clock: Clock; ledger: Ledge
     async startTopUp(trx: Executor, ctx: RequestContext, amount: number, started: { id: string; redirectUrl: string }) {
       const now = clock.now();
       const id = newId();
-      await trx.insertInto('card_payments').values({ id, gateway: gateway.name, gateway_payment_id: started.id, account_id: ctx.actor!.accountId, amount, status: 'created', pending_transfer: null, created_at: now, updated_at: now }).execute();
+      await repo.insert(trx, { id, gateway: gateway.name, gateway_payment_id: started.id, account_id: ctx.actor!.accountId, amount, status: 'created', pending_transfer: null, created_at: now, updated_at: now });
       await writeAudit(trx, clock, ctx, { action: 'payment.started', subjectType: 'card_payment', subjectId: id, data: { amount, gateway: gateway.name } });
       return { id, gatewayPaymentId: started.id, redirectUrl: started.redirectUrl, amount, status: 'created' };
     },
 
     async status(ctx: RequestContext, id: string) {
-      const p = await db.kysely.selectFrom('card_payments').selectAll().where('id', '=', id).executeTakeFirst();
+      const p = await repo.find(db.kysely, id);
       if (!p || p.account_id !== ctx.actor!.accountId) throw new AppError('payment.not_found');
       return { id: p.id, amount: p.amount, status: p.status };
     },
@@ -70,7 +73,7 @@ export function createPaymentService(deps: { db: Db; clock: Clock; ledger: Ledge
       const status: GatewayStatus = event.type === 'payment.succeeded' ? 'succeeded' : event.type === 'payment.failed' ? 'failed' : 'authorized';
       const outcome = await db.kysely.transaction().execute(async (trx) => {
         const result = await apply(trx, event.paymentId, status);
-        await trx.insertInto('payment_events').values({ gateway: gateway.name, event_id: event.id, payment_id: event.paymentId, type: event.type, outcome: result, received_at: clock.now() }).execute();
+        await repo.recordEvent(trx, { gateway: gateway.name, event_id: event.id, payment_id: event.paymentId, type: event.type, outcome: result, received_at: clock.now() });
         return result;
       }).catch((error: unknown) => {
         if (isUniqueViolation(error)) return 'replayed' as const;
@@ -79,6 +82,9 @@ export function createPaymentService(deps: { db: Db; clock: Clock; ledger: Ledge
       if (outcome === 'unknown_payment') throw new AppError('payment.unknown');
       return { received: true, outcome };
     },
+
+    /** Forgets idempotency answers older than two days (they are kept at least 24 hours). */
+    purgeIdempotencyKeys: () => idempotencyStore.purge(db.kysely, new Date(clock.now().getTime() - 48 * 3_600_000)),
 
     /** Voids card authorisations that were never captured within a day (exactly once, as any resolution). */
     async expireHolds() {
@@ -92,8 +98,7 @@ export function createPaymentService(deps: { db: Db; clock: Clock; ledger: Ledge
 
     /** Asks the gateway about every open payment older than half a minute and applies what it says. */
     async reconcile(limit = 50) {
-      const open = await db.kysely.selectFrom('card_payments').select(['gateway_payment_id']).where('gateway', '=', gateway.name).where('status', 'in', ['created', 'authorized'])
-        .where('updated_at', '<=', new Date(clock.now().getTime() - RECONCILE_AFTER_MS)).orderBy('updated_at').limit(limit).execute();
+      const open = await repo.open(db.kysely, gateway.name, new Date(clock.now().getTime() - RECONCILE_AFTER_MS), limit);
       let changed = 0;
       for (const p of open) {
         const truth = await gateway.fetchPayment(p.gateway_payment_id);

@@ -191,4 +191,17 @@ describe('the ledger', () => {
     expect(problems[0]).toContain(bookingOf.poor!.id);
     await sql`update bookings set amount_paid = amount_paid - 1 where id = ${bookingOf.poor!.id}`.execute(t.db.kysely);
   });
+
+  it('keeps idempotency answers at least a day and forgets them after two', async () => {
+    const count = async (since = '2000-01-01T00:00:00Z') => Number((await sql<{ n: number }>`select count(*)::int as n from idempotency_keys where created_at >= ${new Date(since)}`.execute(t.db.kysely)).rows[0]!.n);
+    const recent = await count('2026-05-04T12:00:00Z');
+    expect(recent).toBeGreaterThan(0);
+    expect(await count()).toBeGreaterThan(recent);
+    t.clock.set('2026-05-06T12:00:00Z');
+    await t.services.payments.purgeIdempotencyKeys();
+    expect(await count()).toBe(recent); // younger than two days: kept
+    t.clock.set('2026-05-09T00:00:00Z'); // two days after the last
+    await t.services.payments.purgeIdempotencyKeys();
+    expect(await count()).toBe(0);
+  });
 });
