@@ -9,6 +9,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import type { AccountService } from '../accounts/index.ts';
 import type { ApplicationService } from '../applications/index.ts';
 import { writeAudit } from '../audit/index.ts';
+import { publishEvent, publishEvents, type DomainEvent } from '../events/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
@@ -39,7 +40,7 @@ export const defaultRefundSchedule = [{ minDaysBefore: 60, feeBps: 0 }, { minDay
 export type BookingDeps = {
   db: Db;
   clock: Clock;
-  catalogue: Pick<CatalogueService, 'takeSeats' | 'releaseSeats' | 'packageFacts' | 'titles'>;
+  catalogue: Pick<CatalogueService, 'takeSeats' | 'releaseSeats' | 'packageFacts' | 'titles' | 'priceOf'>;
   seasons: Pick<SeasonService, 'useQuota' | 'releaseQuota'>;
   applications: Pick<ApplicationService, 'family'>;
   accounts: Pick<AccountService, 'contacts'>;
@@ -84,6 +85,11 @@ export function createBookingService(deps: BookingDeps) {
     await deps.notifications.enqueue(trx, { to: contact.email, locale, template: `booking_${template}`, ...email });
   }
 
+  /** What a provider's systems learn of a booking (no personal data: the manifest has the names). */
+  const bookingEvent = (type: 'booking.created' | 'booking.confirmed' | 'booking.cancelled', b: Pick<Selectable<BookingsTable>, 'id' | 'package_id' | 'seats' | 'source' | 'amount_due' | 'season'>, providerId: string, extra: Record<string, unknown> = {}): DomainEvent =>
+    ({ type, providerId, subjectId: b.id, payload: { bookingId: b.id, season: b.season, packageId: b.package_id, seats: b.seats, source: b.source, amountDue: b.amount_due, ...extra } });
+  const providerOf = async (trx: Executor, b: Pick<Selectable<BookingsTable>, 'package_id' | 'package_version'>) => (await deps.catalogue.priceOf(trx, b.package_id, b.package_version))?.providerId ?? null;
+
   /** Takes package seats then quota (always in that order); answers the problem, or null when both were taken. */
   async function takeSeats(trx: Executor, o: Pick<Offer, 'season' | 'packageId' | 'country' | 'seats'>) {
     if (await deps.catalogue.takeSeats(trx, [{ packageId: o.packageId, seats: o.seats }], deps.guard)) return 'sold_out' as const;
@@ -116,6 +122,7 @@ export function createBookingService(deps: BookingDeps) {
     await repo.insert(trx, row);
     await writeAudit(trx, clock, ctx, { action: 'booking.held', subjectType: 'booking', subjectId: row.id, data: { applicationId: o.applicationId, packageId: o.packageId, seats: o.seats, source, deadline: deadline.toISOString() } });
     await notify(trx, o.adminAccountId, 'offered', { packageId: o.packageId, seats: o.seats, deadline, source });
+    await publishEvent(trx, clock, bookingEvent('booking.created', row, facts.providerId, { deadline: deadline.toISOString() }));
     if (options.seatsLast) {
       // Package then quota, in one statement: the hot rows are locked for one round trip before the commit.
       const full = deps.guard === 'unguarded' ? await takeSeats(trx, o) : await takeBoundedPair(trx, [packageSeats(), o.packageId], [quotaSeats(o.season), o.country], o.seats);
@@ -131,6 +138,8 @@ export function createBookingService(deps: BookingDeps) {
     await deps.catalogue.releaseSeats(trx, [{ packageId: b.package_id, seats: b.seats }]);
     await deps.seasons.releaseQuota(trx, b.season, [{ country: b.country, seats: b.seats }]);
     await writeAudit(trx, clock, ctx, { action: `booking.${status}`, subjectType: 'booking', subjectId: b.id, data: { packageId: b.package_id, seats: b.seats, ...(status === 'cancelled' ? { refunded, reason } : {}) } });
+    const providerId = await providerOf(trx, b);
+    if (providerId) await publishEvent(trx, clock, bookingEvent('booking.cancelled', b, providerId, { reason: status === 'cancelled' ? reason : status }));
     for (const listener of listeners) await listener(trx, ctx, { season: b.season, packageId: b.package_id, country: b.country });
   }
 
@@ -167,11 +176,13 @@ export function createBookingService(deps: BookingDeps) {
       if (full) throw new AppError('draw.capacity_changed', { key: full });
       const versions = await deps.catalogue.packageFacts(trx, [...perPackage.keys()]);
       const now = clock.now();
-      await repo.insertMany(trx, offers.map((o) => ({
+      const rows = offers.map((o) => ({
         id: newId(), season, application_id: o.applicationId, package_id: o.packageId, package_version: versions.get(o.packageId)?.version ?? 1,
         country: o.country, seats: o.seats, source: 'draw' as const, status: 'held' as const, hold_deadline: deadline, created_at: now, updated_at: now,
         amount_due: (versions.get(o.packageId)?.total ?? 0) * o.seats, amount_paid: 0,
-      })));
+      }));
+      await repo.insertMany(trx, rows);
+      await publishEvents(trx, clock, rows.map((r) => bookingEvent('booking.created', r, versions.get(r.package_id)!.providerId, { deadline: deadline.toISOString() })));
       return offers.length;
     },
 
@@ -186,6 +197,8 @@ export function createBookingService(deps: BookingDeps) {
       if (b.hold_deadline && b.hold_deadline <= clock.now()) throw new AppError('booking.deadline_passed');
       await repo.setStatus(executor, id, 'confirmed', clock.now());
       await writeAudit(executor, clock, ctx, { action: 'booking.confirmed', subjectType: 'booking', subjectId: id, data: { seats: b.seats } });
+      const providerId = await providerOf(executor, b);
+      if (providerId) await publishEvent(executor, clock, bookingEvent('booking.confirmed', b, providerId));
       return presentBooking({ ...b, status: 'confirmed', confirmed_at: clock.now() });
     },
 
@@ -206,6 +219,8 @@ export function createBookingService(deps: BookingDeps) {
       if (paid < b.amount_due) return presentBooking({ ...b, amount_paid: paid });
       await repo.setStatus(trx, b.id, 'confirmed', clock.now());
       await writeAudit(trx, clock, ctx, { action: 'booking.confirmed', subjectType: 'booking', subjectId: b.id, data: { seats: b.seats } });
+      const providerId = await providerOf(trx, b);
+      if (providerId) await publishEvent(trx, clock, bookingEvent('booking.confirmed', b, providerId));
       return presentBooking({ ...b, amount_paid: paid, status: 'confirmed', confirmed_at: clock.now() });
     },
 

@@ -9,6 +9,9 @@ export const eventTypes = [
   'package.published',
   'package.updated',
   'package.closed',
+  'booking.created',
+  'booking.confirmed',
+  'booking.cancelled',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
@@ -38,4 +41,15 @@ export async function publishEvent(executor: Executor, clock: Clock, event: Doma
       occurred_at: clock.now(),
     })
     .execute();
+}
+
+/** Many events at once (a draw's publication creates a booking per winner), in chunks, in the caller's transaction. */
+export async function publishEvents(executor: Executor, clock: Clock, events: DomainEvent[]): Promise<void> {
+  const now = clock.now();
+  for (let i = 0; i < events.length; i += 1000) {
+    await executor
+      .insertInto('domain_events')
+      .values(events.slice(i, i + 1000).map((event) => ({ type: event.type, provider_id: event.providerId, subject_id: event.subjectId, payload: JSON.stringify(event.payload), occurred_at: now })))
+      .execute();
+  }
 }

@@ -138,6 +138,10 @@ describe('cancelling', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect((await fx.api('POST', `/bookings/${bookingOf.rich!.id}/cancel`, rich.admin.headers)).json().code).toBe('booking.not_cancellable');
     expect(await t.services.ledger.check()).toEqual([]);
+    // The provider's systems heard the whole story, once each.
+    const events = await t.db.kysely.selectFrom('domain_events').select(['type', 'payload']).where('subject_id', '=', bookingOf.rich!.id).orderBy('id').execute();
+    expect(events.map((e) => e.type)).toEqual(['booking.created', 'booking.confirmed', 'booking.cancelled']);
+    expect(events[2]!.payload).toMatchObject({ reason: 'pilgrim', seats: 2 });
   });
 
   it('refunds everything, at once, when the provider is suspended', async () => {
