@@ -27,7 +27,7 @@ import { pilgrimRoutes } from './modules/pilgrims/index.ts';
 import { applicationRoutes } from './modules/applications/index.ts';
 import { missionRoutes } from './modules/missions/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
-import { bookingRoutes } from './modules/bookings/index.ts';
+import { bookingRoutes, providerBookingRoutes } from './modules/bookings/index.ts';
 import { drawRoutes } from './modules/draw/index.ts';
 import { walletRoutes } from './modules/wallet/index.ts';
 import { paymentRoutes } from './modules/payments/index.ts';
@@ -161,6 +161,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(missionRoutes, { missions: services.missions });
       await api.register(drawRoutes, { draw: services.draw });
       await api.register(bookingRoutes, { bookings: services.bookings, sale: services.sale });
+      await api.register(providerBookingRoutes, { providerBookings: services.providerBookings });
       await api.register(walletRoutes, { wallet: services.wallet, bookings: services.bookings, db, clock: services.clock });
       await api.register(paymentRoutes, { payments: services.payments, db, clock: services.clock });
       await api.register(simulatedGatewayRoutes, { gateway: services.gatewaySim });

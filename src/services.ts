@@ -13,7 +13,7 @@ import { createPilgrimService } from './modules/pilgrims/index.ts';
 import { createApplicationService } from './modules/applications/index.ts';
 import { createMissionService } from './modules/missions/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
-import { createBookingService, createSaleService } from './modules/bookings/index.ts';
+import { createBookingService, createProviderBookingService, createSaleService } from './modules/bookings/index.ts';
 import { createCascade, createDrawService } from './modules/draw/index.ts';
 import { createLedgerService } from './modules/ledger/index.ts';
 import { createWalletService } from './modules/wallet/index.ts';
@@ -78,6 +78,7 @@ export function createServices(deps: ServiceDeps) {
   bookings.onRelease(createCascade({ clock, seasons, catalogue, bookings }));
   const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings });
   const ledger = createLedgerService({ db: deps.db, clock });
+  const providerBookings = createProviderBookingService({ db: deps.db, catalogue, applications, pilgrims, ledger });
   const wallet = createWalletService({ db: deps.db, clock, ledger, bookings, catalogue, seasons });
   providers.onSuspended((trx, ctx, providerId) => wallet.refundSuspended(trx, ctx, providerId, async (id) => (await applications.family(trx, id))?.adminAccountId));
   // The simulated card gateway stands in for a real one (docs/payments.md); both sides read the webhook key from the database.
@@ -86,7 +87,7 @@ export function createServices(deps: ServiceDeps) {
   const payments = createPaymentService({ db: deps.db, clock, ledger, gateway: deps.cardGateway ?? simulatedCardGateway(gatewaySim, webhookSecret) });
   return {
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions, bookings, sale, draw, ledger, wallet, gatewaySim, payments,
+    seasons, pilgrims, applications, missions, bookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings,
   };
 }
 export type Services = ReturnType<typeof createServices>;

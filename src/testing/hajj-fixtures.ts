@@ -67,7 +67,7 @@ export function hajjFixtures(t: TestApp) {
       ids[name] = res.json().id;
       expect((await api('POST', `/packages/${ids[name]}/publish`, provider.owner.headers)).statusCode).toBe(200);
     }
-    return { ministry, packages: ids };
+    return { ministry, packages: ids, provider: provider.owner.headers };
   }
 
   return { api, pilgrim, family, season };

@@ -203,6 +203,19 @@ export function createPilgrimService(deps: {
       );
     },
 
+    /**
+     * What a provider's manifest lists for each pilgrim of its bookings (names as in the
+     * passport, nationality, gender, date of birth, passport number and expiry). Only the
+     * manifest export calls this; passport numbers never go to logs.
+     */
+    async manifestRows(executor: Executor, accountIds: string[]) {
+      const rows = accountIds.length ? await repo.profilesOf(executor, accountIds) : [];
+      return new Map(rows.map((p) => [p.account_id, {
+        givenNames: p.given_names_latin, familyName: p.family_name_latin, arabicName: p.full_name_arabic, nationality: p.nationality, residence: p.residence_country,
+        gender: p.gender, dateOfBirth: p.date_of_birth, passportNumber: p.passport_number, passportExpiry: p.passport_expiry,
+      }]));
+    },
+
     /** The file itself, for its owner and for ministry reviewers. */
     async documentFile(ctx: RequestContext, id: string) {
       const doc = await repo.findDocument(db.kysely, id);

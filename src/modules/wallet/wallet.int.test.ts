@@ -7,6 +7,7 @@ let t: TestApp;
 let fx: ReturnType<typeof hajjFixtures>;
 let admin: Record<string, string>;
 let pkg: Record<string, string>;
+let provider: Record<string, string>;
 type Family = Awaited<ReturnType<ReturnType<typeof hajjFixtures>['family']>>;
 let rich: Family;
 let poor: Family;
@@ -26,7 +27,7 @@ const riyals = (halalas: number) => (halalas / 100).toFixed(2);
 beforeAll(async () => {
   t = await createTestApp();
   fx = hajjFixtures(t);
-  ({ ministry: admin, packages: pkg } = await fx.season({ FR: 100 }, { a: { capacity: 50, countries: ['FR'] } }));
+  ({ ministry: admin, packages: pkg, provider } = await fx.season({ FR: 100 }, { a: { capacity: 50, countries: ['FR'] } }));
   t.clock.set(moments.preference);
   rich = await fx.family('FR', 2, []);
   poor = await fx.family('FR', 1, []);
@@ -116,6 +117,27 @@ describe('paying a booking', () => {
   it('lets only the family\'s admin pay', async () => {
     const stranger = await t.signInAs('pilgrim');
     expect((await fx.api('POST', `/bookings/${bookingOf.poor!.id}/pay`, stranger.headers, {})).json().code).toBe('booking.not_found');
+  });
+});
+
+describe('the provider\'s side', () => {
+  it('lists its bookings, exports the manifest of a package, and shows what it is owed', async () => {
+    const list = await fx.api('GET', '/provider/bookings', provider);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().map((b: { id: string }) => b.id).sort()).toEqual([bookingOf.rich!.id, bookingOf.poor!.id, bookingOf.late!.id].sort());
+    const manifest = await fx.api('GET', `/provider/packages/${pkg.a}/manifest.csv`, provider);
+    expect(manifest.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = manifest.body.trim().split('\n');
+    expect(lines[0]).toBe('booking,status,role,family_name,given_names,arabic_name,gender,date_of_birth,nationality,residence,passport_number,passport_expiry');
+    expect(lines).toHaveLength(1 + 2 + 1 + 1); // rich (2 people), poor, late
+    expect(lines.filter((l) => l.startsWith(bookingOf.rich!.id))).toHaveLength(2);
+    const price = (await t.services.catalogue.priceOf(t.db.kysely, pkg.a!, 1))!;
+    expect((await fx.api('GET', '/provider/payouts', provider)).json()).toMatchObject({ owed: price.subtotal * 2 });
+    // Another provider sees none of it.
+    const other = (await t.createLicensedProvider()).owner.headers;
+    expect((await fx.api('GET', '/provider/bookings', other)).json()).toEqual([]);
+    expect((await fx.api('GET', `/provider/packages/${pkg.a}/manifest.csv`, other)).json().code).toBe('package.not_found');
+    expect((await fx.api('GET', '/provider/payouts', other)).json()).toEqual({ owed: 0, movements: [] });
   });
 });
 
