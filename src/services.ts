@@ -11,7 +11,7 @@ import { localDiskStorage, type FileStorage } from './core/storage.ts';
 import { createSeasonService } from './modules/seasons/index.ts';
 import { createPilgrimService } from './modules/pilgrims/index.ts';
 import { createApplicationService } from './modules/applications/index.ts';
-import { createMissionService } from './modules/missions/index.ts';
+import { createMissionService, createVisaReadiness } from './modules/missions/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
 import { createBookingService, createProviderBookingService, createSaleService } from './modules/bookings/index.ts';
 import { createCascade, createDrawService } from './modules/draw/index.ts';
@@ -76,7 +76,8 @@ export function createServices(deps: ServiceDeps) {
   const sale = createSaleService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings });
   const draw = createDrawService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings, accounts, notifications });
   bookings.onRelease(createCascade({ clock, seasons, catalogue, bookings }));
-  const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings });
+  const readiness = createVisaReadiness({ db: deps.db, seasons, bookings, applications, pilgrims });
+  const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings, readiness });
   const ledger = createLedgerService({ db: deps.db, clock });
   const providerBookings = createProviderBookingService({ db: deps.db, catalogue, applications, pilgrims, ledger });
   const wallet = createWalletService({ db: deps.db, clock, ledger, bookings, catalogue, seasons });

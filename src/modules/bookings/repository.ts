@@ -33,6 +33,8 @@ export function createBookingsRepository() {
       await db.insertInto('refund_schedules').values({ season, rules: JSON.stringify(rules), updated_by: by, updated_at: now })
         .onConflict((oc) => oc.column('season').doUpdateSet({ rules: JSON.stringify(rules), updated_by: by, updated_at: now })).execute();
     },
+    liveForCountry: (db: Executor, season: string, country: string) =>
+      db.selectFrom('bookings').selectAll().where('season', '=', season).where('country', '=', country).where('status', 'in', ['held', 'confirmed']).orderBy('created_at').execute(),
     forPackages: (db: Executor, packageIds: string[], limit: number) =>
       packageIds.length ? db.selectFrom('bookings').selectAll().where('package_id', 'in', packageIds).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute() : Promise.resolve([]),
     liveForPackages: (db: Executor, packageIds: string[]) =>

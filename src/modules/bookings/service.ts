@@ -279,6 +279,9 @@ export function createBookingService(deps: BookingDeps) {
       return (await repo.forApplication(db.kysely, season, applicationId)).map(presentBooking);
     },
 
+    /** Held and confirmed bookings of one country's families (visa readiness). */
+    liveForCountry: (season: string, country: string) => repo.liveForCountry(db.kysely, season, country),
+
     /** Families and seats per booking status for one country. */
     async countrySummary(season: string, country: string) {
       const rows = await repo.countrySummary(db.kysely, season, country);

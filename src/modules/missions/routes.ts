@@ -10,6 +10,22 @@ export const missionRoutes: FastifyPluginAsyncTypebox<{ missions: MissionService
   const tags = ['missions'];
   const mission = policies.roles('mission_officer');
 
+  const Readiness = Type.Array(Type.Object({
+    bookingId: Type.String(), accountId: Type.String(), name: Type.String(), bookingConfirmed: Type.Boolean(), documentsApproved: Type.Boolean(),
+    missingDocuments: Type.Array(Type.String()), vaccinationValid: Type.Boolean(), ready: Type.Boolean(),
+  }));
+  const SeasonQuery = Obj({ season: Type.String({ pattern: SEASON_PATTERN, maxLength: 5 }) });
+
+  app.get('/missions/visa-readiness', {
+    schema: { tags, summary: "Visa readiness of your country's pilgrims, per member: booking confirmed, documents approved, vaccination valid", querystring: SeasonQuery, response: { 200: Readiness } },
+    config: { policy: mission },
+  }, async (req) => missions.visaReadiness(req.ctx, req.query.season));
+
+  app.get('/missions/visa-readiness.csv', {
+    schema: { tags, summary: 'The same, as CSV', querystring: SeasonQuery, produces: ['text/csv'] },
+    config: { policy: mission },
+  }, async (req, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="visa-readiness-${req.query.season}.csv"`).header('cache-control', 'private, no-store').send(await missions.visaReadinessCsv(req.ctx, req.query.season)));
+
   app.get('/missions/overview', {
     schema: {
       tags,

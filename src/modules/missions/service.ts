@@ -8,6 +8,7 @@ import type { PilgrimService } from '../pilgrims/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
 import type { DrawService } from '../draw/index.ts';
 import type { BookingService } from '../bookings/index.ts';
+import type { VisaReadiness } from './visa-readiness.ts';
 import { createMissionsRepository } from './repository.ts';
 
 /**
@@ -23,6 +24,7 @@ export function createMissionService(deps: {
   pilgrims: Pick<PilgrimService, 'factsFor'>;
   draw: Pick<DrawService, 'countryOutcomes'>;
   bookings: Pick<BookingService, 'countrySummary'>;
+  readiness: VisaReadiness;
 }) {
   const { db, clock } = deps;
   const repo = createMissionsRepository();
@@ -64,6 +66,10 @@ export function createMissionService(deps: {
         bookings: await deps.bookings.countrySummary(season, country),
       };
     },
+
+    /** Visa readiness of the officer's country, per member (JSON rows or CSV). */
+    visaReadiness: (ctx: RequestContext, season: string) => deps.readiness.rows(season, countryOf(ctx), ctx.locale),
+    visaReadinessCsv: (ctx: RequestContext, season: string) => deps.readiness.csv(season, countryOf(ctx), ctx.locale),
 
     /** Publishes the mission's requirements for its nationals in one language. */
     async setRequirements(ctx: RequestContext, language: string, body: string) {

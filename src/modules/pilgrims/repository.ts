@@ -46,6 +46,8 @@ export function createPilgrimsRepository() {
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
+    approvedDocumentTypes: (db: Executor, accountIds: string[]) =>
+      db.selectFrom('pilgrim_documents').select(['account_id', 'type']).where('account_id', 'in', accountIds).where('status', '=', 'approved').execute(),
     currentDocuments: (db: Executor, accountId: string) =>
       db.selectFrom('pilgrim_documents').selectAll().where('account_id', '=', accountId).where('status', '!=', 'superseded').orderBy('type').execute(),
     findDocument(db: Executor, id: string, forUpdate = false) {

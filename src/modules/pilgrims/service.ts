@@ -203,6 +203,14 @@ export function createPilgrimService(deps: {
       );
     },
 
+    /** For each pilgrim, the documents the visa step still needs approved (an empty list: none). */
+    async visaDocumentsMissing(executor: Executor, accountIds: string[]) {
+      const rows = accountIds.length ? await repo.approvedDocumentTypes(executor, accountIds) : [];
+      const approved = new Map<string, Set<DocumentType>>(accountIds.map((id) => [id, new Set()]));
+      for (const r of rows) approved.get(r.account_id)?.add(r.type as DocumentType);
+      return new Map([...approved].map(([id, types]) => [id, blockedSteps(types).visa ?? []]));
+    },
+
     /**
      * What a provider's manifest lists for each pilgrim of its bookings (names as in the
      * passport, nationality, gender, date of birth, passport number and expiry). Only the

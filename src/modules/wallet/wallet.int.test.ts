@@ -141,6 +141,26 @@ describe('the provider\'s side', () => {
   });
 });
 
+describe('visa readiness', () => {
+  it('shows each member of the country\'s bookings: confirmed, documents approved, vaccination valid', async () => {
+    // The family admin's four visa documents were reviewed and approved (fixture rows).
+    for (const type of ['photo', 'passport_scan', 'residence_proof', 'vaccination_certificate']) {
+      await t.db.kysely.insertInto('pilgrim_documents').values({ id: crypto.randomUUID(), account_id: rich.admin.accountId, type: type as never, status: 'approved', storage_key: `fixture/${type}`, content_type: 'image/png', size_bytes: 10, sha256: '0'.repeat(64), uploaded_at: t.clock.now(), reviewed_at: t.clock.now() } as never).execute();
+    }
+    const mission = (await t.signInAs('mission_officer', { countryCode: 'FR' })).headers;
+    const rows = (await fx.api('GET', '/missions/visa-readiness?season=1448H', mission)).json() as { bookingId: string; accountId: string; bookingConfirmed: boolean; documentsApproved: boolean; vaccinationValid: boolean; ready: boolean }[];
+    const richRows = rows.filter((r) => r.bookingId === bookingOf.rich!.id);
+    expect(richRows).toHaveLength(2);
+    expect(richRows.find((r) => r.accountId === rich.admin.accountId)).toMatchObject({ bookingConfirmed: true, documentsApproved: true, vaccinationValid: true, ready: true });
+    expect(richRows.find((r) => r.accountId !== rich.admin.accountId)).toMatchObject({ bookingConfirmed: true, documentsApproved: false, ready: false });
+    expect(rows.find((r) => r.bookingId === bookingOf.poor!.id)).toMatchObject({ bookingConfirmed: false, ready: false });
+    const csv = await fx.api('GET', '/missions/visa-readiness.csv?season=1448H', mission);
+    expect(csv.body.split('\n')[0]).toBe('booking,account,name,booking_confirmed,documents_approved,missing_documents,vaccination_valid,ready');
+    const gb = (await t.signInAs('mission_officer', { countryCode: 'GB' })).headers;
+    expect((await fx.api('GET', '/missions/visa-readiness?season=1448H', gb)).json()).toEqual([]);
+  });
+});
+
 describe('cancelling', () => {
   it('previews and then refunds by the season\'s schedule, returning the seats', async () => {
     t.clock.set('2026-05-05T00:00:00Z');

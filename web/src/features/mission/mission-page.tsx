@@ -20,6 +20,7 @@ export function MissionPage({ account }: { account: Account }) {
   const { data: seasons } = useApi<{ code: string }[]>('/seasons');
   const season = seasons?.[0]?.code;
   const { data } = useApi<Overview>(season ? `/missions/overview?season=${season}` : null);
+  const { data: readiness } = useApi<{ bookingConfirmed: boolean; documentsApproved: boolean; vaccinationValid: boolean; ready: boolean }[]>(season ? `/missions/visa-readiness?season=${season}` : null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const country = countryName(account.countryCode ?? '');
   const maxFailures = Math.max(1, ...Object.values(data?.failuresByRule ?? {}));
@@ -54,6 +55,16 @@ export function MissionPage({ account }: { account: Account }) {
                 ...Object.entries(data.bookings).map(([status, b]) => ({ key: status, label: t('missionPortal.booked', { status: t(`missionPortal.statuses.${status}`), families: number(b.families), seats: number(b.seats) }), value: b.seats, text: number(b.seats) })),
               ]} />
             ) : <p>{t('missionPortal.drawPending')}</p>}
+            <h2>{t('missionPortal.visa')}</h2>
+            {readiness && readiness.length > 0 ? (
+              <>
+                <BarChart label={t('missionPortal.visa')} rows={(['ready', 'bookingConfirmed', 'documentsApproved', 'vaccinationValid'] as const).map((k) => {
+                  const n = readiness.filter((r) => r[k]).length;
+                  return { key: k, label: t(`missionPortal.readiness.${k}`), value: n, text: `${number(n)} / ${number(readiness.length)}` };
+                })} />
+                <p><a href={`/api/v1/missions/visa-readiness.csv?season=${season}`} download>{t('missionPortal.readinessCsv')}</a></p>
+              </>
+            ) : <p>{t('missionPortal.noBookings')}</p>}
             <h2>{t('missionPortal.popularity')}</h2>
             <ul className="chart">{data.popularity.map((p) => <li key={p.packageId} className="popularity-row"><span>{p.title}</span><DemandBars p={p} /></li>)}</ul>
           </>
