@@ -131,6 +131,8 @@ describe('the draw in the browser', () => {
     await page.goto(`${server.base}/pilgrim/draw`);
     await page.getByRole('button', { name: /ادفع .* من محفظتي/ }).click();
     await page.getByRole('heading', { name: 'الحجز مؤكد' }).waitFor();
+    const pdf = await page.request.get(await page.getByRole('link', { name: 'تأكيد الحجز (PDF)' }).getAttribute('href').then((h) => `${server.base}${h}`));
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(await server.services.ledger.check()).toEqual([]);
     await page.screenshot({ path: path.join(artifactsDir, 'wallet-paid-ar-360.png'), fullPage: true });
     // Changing her mind: the refund is previewed first, then cancelled into the wallet.

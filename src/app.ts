@@ -30,6 +30,7 @@ import { systemRoutes } from './modules/system/index.ts';
 import { bookingRoutes, providerBookingRoutes } from './modules/bookings/index.ts';
 import { drawRoutes } from './modules/draw/index.ts';
 import { walletRoutes } from './modules/wallet/index.ts';
+import { documentRoutes } from './modules/documents/index.ts';
 import { paymentRoutes } from './modules/payments/index.ts';
 import { simulatedGatewayRoutes } from './modules/gateway-sim/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
@@ -163,6 +164,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(bookingRoutes, { bookings: services.bookings, sale: services.sale });
       await api.register(providerBookingRoutes, { providerBookings: services.providerBookings });
       await api.register(walletRoutes, { wallet: services.wallet, bookings: services.bookings, db, clock: services.clock });
+      await api.register(documentRoutes, { documents: services.documents });
       await api.register(paymentRoutes, { payments: services.payments, db, clock: services.clock });
       await api.register(simulatedGatewayRoutes, { gateway: services.gatewaySim });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });

@@ -12,6 +12,7 @@ import { createSeasonService } from './modules/seasons/index.ts';
 import { createPilgrimService } from './modules/pilgrims/index.ts';
 import { createApplicationService } from './modules/applications/index.ts';
 import { createMissionService, createVisaReadiness } from './modules/missions/index.ts';
+import { createDocumentService } from './modules/documents/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
 import { createBookingService, createProviderBookingService, createSaleService } from './modules/bookings/index.ts';
 import { createCascade, createDrawService } from './modules/draw/index.ts';
@@ -79,6 +80,7 @@ export function createServices(deps: ServiceDeps) {
   const readiness = createVisaReadiness({ db: deps.db, seasons, bookings, applications, pilgrims });
   const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings, readiness });
   const ledger = createLedgerService({ db: deps.db, clock });
+  const documents = createDocumentService({ db: deps.db, clock, bookings, catalogue, providers, pilgrims, ledger });
   const providerBookings = createProviderBookingService({ db: deps.db, catalogue, applications, pilgrims, ledger });
   const wallet = createWalletService({ db: deps.db, clock, ledger, bookings, catalogue, seasons });
   providers.onSuspended((trx, ctx, providerId) => wallet.refundSuspended(trx, ctx, providerId, async (id) => (await applications.family(trx, id))?.adminAccountId));
@@ -88,7 +90,7 @@ export function createServices(deps: ServiceDeps) {
   const payments = createPaymentService({ db: deps.db, clock, ledger, gateway: deps.cardGateway ?? simulatedCardGateway(gatewaySim, webhookSecret) });
   return {
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions, bookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings,
+    seasons, pilgrims, applications, missions, bookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -202,6 +202,15 @@ export function createBookingService(deps: BookingDeps) {
       return presentBooking({ ...b, status: 'confirmed', confirmed_at: clock.now() });
     },
 
+    /** A booking the caller's family holds (any member may read it), with the family. */
+    async readable(executor: Executor, ctx: RequestContext, id: string) {
+      const b = await repo.find(executor, id);
+      const family = b && (await deps.applications.family(executor, b.application_id));
+      if (!b || !family || !family.members.includes(ctx.actor?.accountId ?? '')) throw new AppError('booking.not_found');
+      return { booking: b, family };
+    },
+    find: (executor: Executor, id: string) => repo.find(executor, id),
+
     /** The caller's family's booking, locked, for paying it (the family's admin only). */
     lockForPayer: (trx: Executor, ctx: RequestContext, id: string) => ownBooking(trx, ctx, id),
 

@@ -42,6 +42,8 @@ export function createLedgerRepository() {
       db.selectFrom('ledger_transfers').selectAll()
         .where((w) => w.or([w('debit_account', '=', accountId), w('credit_account', '=', accountId)]))
         .orderBy('created_at', 'desc').orderBy('id').limit(limit).execute(),
+    forBooking: (db: Executor, bookingId: string) =>
+      db.selectFrom('ledger_transfers').selectAll().where('booking_id', '=', bookingId).where('flags', '=', 'posted').orderBy('created_at').orderBy('batch_id').execute(),
     duePending: (db: Executor, now: Date, limit: number) =>
       db.selectFrom('ledger_transfers as t').leftJoin('ledger_transfers as r', 'r.pending_id', 't.id').selectAll('t')
         .where('t.flags', '=', 'pending').where('r.id', 'is', null).where('t.timeout_at', '<=', now).limit(limit).execute(),

@@ -106,6 +106,8 @@ export function createLedgerService(deps: { db: Db; clock: Clock }) {
     },
 
     byExternalRef: (executor: Executor, kind: string, ref: string) => repo.byExternalRef(executor, kind, ref),
+    /** The posted legs that concern a booking (payments, VAT, refunds), oldest first. */
+    forBooking: (executor: Executor, bookingId: string) => repo.forBooking(executor, bookingId),
     duePending: (executor: Executor, limit = 50) => repo.duePending(executor, clock.now(), limit),
     history: (executor: Executor, accountId: string, limit = 100) => repo.history(executor, accountId, limit),
 

@@ -164,6 +164,12 @@ export function createProviderService(deps: {
      * and publishes `provider.suspended`, which the booking module answers by
      * flagging and notifying the affected bookings.
      */
+    /** A provider's name in a language, for documents. */
+    async displayName(executor: Executor, providerId: string, locale: 'ar' | 'en') {
+      const row = await repo.findById(executor, providerId);
+      return row ? (locale === 'ar' ? row.legal_name_ar : row.legal_name_en) : '';
+    },
+
     onSuspended: (listener: (trx: Executor, ctx: RequestContext, providerId: string) => Promise<unknown>) => suspensionListeners.push(listener),
 
     async decide(

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
+import { platformSecret } from '../../db/platform-secrets.ts';
+import { signClaim } from '../documents/domain/tokens.ts';
 
 let t: TestApp;
 let fx: ReturnType<typeof hajjFixtures>;
@@ -138,6 +140,31 @@ describe('the provider\'s side', () => {
     expect((await fx.api('GET', '/provider/bookings', other)).json()).toEqual([]);
     expect((await fx.api('GET', `/provider/packages/${pkg.a}/manifest.csv`, other)).json().code).toBe('package.not_found');
     expect((await fx.api('GET', '/provider/payouts', other)).json()).toEqual({ owed: 0, movements: [] });
+  });
+});
+
+describe('booking documents', () => {
+  it('issues the confirmation, a card per pilgrim and the receipt as PDF, to the family only', async () => {
+    const members = (await t.db.kysely.selectFrom('application_members').select('account_id').where('application_id', '=', rich.id).execute()).map((m) => m.account_id);
+    for (const url of [`/bookings/${bookingOf.rich!.id}/confirmation.pdf`, `/bookings/${bookingOf.rich!.id}/receipt.pdf`, ...members.map((m) => `/bookings/${bookingOf.rich!.id}/cards/${m}.pdf`)]) {
+      for (const lang of ['ar', 'en']) {
+        const res = await fx.api('GET', url, { ...rich.admin.headers, 'accept-language': lang });
+        expect(res.statusCode, `${url} ${res.body.slice(0, 200)}`).toBe(200);
+        expect(res.headers['content-type']).toBe('application/pdf');
+        expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      }
+    }
+    expect((await fx.api('GET', `/bookings/${bookingOf.poor!.id}/confirmation.pdf`, poor.admin.headers)).json().code).toBe('booking.not_confirmed');
+    expect((await fx.api('GET', `/bookings/${bookingOf.rich!.id}/receipt.pdf`, poor.admin.headers)).json().code).toBe('booking.not_found');
+  });
+
+  it('lets a gate check a pilgrim card\'s code, and refuses a forged one', async () => {
+    const gate = (await t.signInAs('gate_officer')).headers;
+    const key = await platformSecret(t.db.kysely, t.clock, 'document-token');
+    const token = signClaim(key, { kind: 'pilgrim', bookingId: bookingOf.rich!.id, accountId: rich.admin.accountId, season: '1448H' });
+    expect((await fx.api('GET', `/documents/verify?token=${token}`, gate)).json()).toMatchObject({ valid: true, kind: 'pilgrim', confirmed: true, accountId: rich.admin.accountId });
+    const forged = signClaim('x'.repeat(43), { kind: 'pilgrim', bookingId: bookingOf.rich!.id, season: '1448H' });
+    expect((await fx.api('GET', `/documents/verify?token=${forged}`, gate)).json()).toEqual({ valid: false });
   });
 });
 

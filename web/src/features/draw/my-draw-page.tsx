@@ -46,6 +46,7 @@ export function MyDrawPage() {
   const season = seasons?.find((s) => ['frozen', 'offers', 'between', 'open_sale'].includes(s.phase)) ?? seasons?.[0];
   const { data: draw } = useApi<DrawView>(season ? `/seasons/${season.code}/draw` : null);
   const { data: mine, error, reload } = useApi<Mine>(season ? `/seasons/${season.code}/draw/mine` : null);
+  const { data: application } = useApi<{ members: { accountId: string; name: string }[] }>(season ? `/applications/mine?season=${season.code}` : null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const lang = currentLanguage();
 
@@ -118,6 +119,13 @@ export function MyDrawPage() {
                 </p>
                 {live.amountPaid === 0 && <button type="button" className="secondary" onClick={() => void decline(live.id)}>{t('draw.decline')}</button>}
               </>
+            )}
+            {live.status === 'confirmed' && (
+              <ul className="doc-links">
+                <li><a href={`/api/v1/bookings/${live.id}/confirmation.pdf`} target="_blank" rel="noreferrer">{t('draw.docs.confirmation')}</a></li>
+                <li><a href={`/api/v1/bookings/${live.id}/receipt.pdf`} target="_blank" rel="noreferrer">{t('draw.docs.receipt')}</a></li>
+                {application?.members.map((m) => <li key={m.accountId}><a href={`/api/v1/bookings/${live.id}/cards/${m.accountId}.pdf`} target="_blank" rel="noreferrer">{t('draw.docs.card', { name: m.name })}</a></li>)}
+              </ul>
             )}
             {live.amountPaid > 0 && !preview && <button type="button" className="secondary" onClick={() => void previewCancel(live.id)}>{t('draw.cancel')}</button>}
             {preview && (

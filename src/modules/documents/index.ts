@@ -1,0 +1,2 @@
+export { createDocumentService, type DocumentService } from './service.ts';
+export { documentRoutes } from './routes.ts';

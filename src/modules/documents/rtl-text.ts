@@ -1,0 +1,42 @@
+import bidiFactory from 'bidi-js';
+
+const bidi = bidiFactory();
+
+export interface Run {
+  text: string;
+  rtl: boolean;
+}
+
+/**
+ * Splits one line into directional runs in **visual** order (left to right on
+ * the page), by the Unicode bidirectional algorithm. Each run keeps its
+ * characters in logical order: the PDF font engine (fontkit) shapes Arabic
+ * letters by context and lays a right-to-left run out right to left itself,
+ * so shaping always sees the letters in reading order.
+ */
+export function visualRuns(line: string, base: 'rtl' | 'ltr'): Run[] {
+  if (line.length === 0) return [];
+  const { levels } = bidi.getEmbeddingLevels(line, base);
+  const runs: { start: number; end: number; level: number }[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const last = runs[runs.length - 1];
+    if (last && last.level === levels[i]) last.end = i + 1;
+    else runs.push({ start: i, end: i + 1, level: levels[i]! });
+  }
+  // Rule L2: from the highest level down to the lowest odd one, reverse every sequence of runs at that level or higher.
+  const max = Math.max(...runs.map((r) => r.level));
+  const minOdd = Math.min(...runs.map((r) => r.level).filter((l) => l % 2 === 1), max + 1);
+  for (let level = max; level >= minOdd; level--) {
+    for (let i = 0; i < runs.length; ) {
+      if (runs[i]!.level < level) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < runs.length && runs[j]!.level >= level) j++;
+      runs.splice(i, j - i, ...runs.slice(i, j).reverse());
+      i = j;
+    }
+  }
+  return runs.map((r) => ({ text: line.slice(r.start, r.end), rtl: r.level % 2 === 1 }));
+}
