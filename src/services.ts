@@ -83,6 +83,10 @@ export function createServices(deps: ServiceDeps) {
   const documents = createDocumentService({ db: deps.db, clock, bookings, catalogue, providers, pilgrims, ledger });
   const providerBookings = createProviderBookingService({ db: deps.db, catalogue, applications, pilgrims, ledger });
   const wallet = createWalletService({ db: deps.db, clock, ledger, bookings, catalogue, seasons });
+  bookings.onEnded(async (trx, ctx, b) => {
+    const payer = (await applications.family(trx, b.application_id))?.adminAccountId;
+    if (payer) await wallet.refundEndedHold(trx, ctx, b, payer);
+  });
   providers.onSuspended((trx, ctx, providerId) => wallet.refundSuspended(trx, ctx, providerId, async (id) => (await applications.family(trx, id))?.adminAccountId));
   // The simulated card gateway stands in for a real one (docs/payments.md); both sides read the webhook key from the database.
   const webhookSecret = () => platformSecret(deps.db.kysely, clock, 'simgw-webhook');

@@ -75,6 +75,8 @@ export function createBookingService(deps: BookingDeps) {
   const repo = createBookingsRepository();
   const { db, clock } = deps;
   const listeners: ReleaseListener[] = [];
+  /** Told of every held booking that expires or is declined, before its seats move on (the wallet returns any instalment paid). */
+  const endListeners: ((trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>) => Promise<unknown>)[] = [];
 
   async function notify(trx: Executor, accountId: string, template: 'offered' | 'expired', p: { packageId: string; seats: number; deadline: Date; source: BookingSource }) {
     const contact = (await deps.accounts.contacts(trx, [accountId])).get(accountId);
@@ -134,7 +136,10 @@ export function createBookingService(deps: BookingDeps) {
   /** Ends a booking (expired, declined or cancelled), gives its seats back and tells the listeners, in one transaction. */
   async function end(trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>, status: 'expired' | 'declined' | 'cancelled', refunded = 0, reason?: string) {
     if (status === 'cancelled') await repo.cancel(trx, b.id, refunded, clock.now());
-    else await repo.setStatus(trx, b.id, status, clock.now());
+    else {
+      for (const listener of endListeners) await listener(trx, ctx, b);
+      await repo.setStatus(trx, b.id, status, clock.now());
+    }
     await deps.catalogue.releaseSeats(trx, [{ packageId: b.package_id, seats: b.seats }]);
     await deps.seasons.releaseQuota(trx, b.season, [{ country: b.country, seats: b.seats }]);
     await writeAudit(trx, clock, ctx, { action: `booking.${status}`, subjectType: 'booking', subjectId: b.id, data: { packageId: b.package_id, seats: b.seats, ...(status === 'cancelled' ? { refunded, reason } : {}) } });
@@ -155,6 +160,12 @@ export function createBookingService(deps: BookingDeps) {
     hold,
     takeSeats,
     onRelease: (listener: ReleaseListener) => listeners.push(listener),
+    onEnded: (listener: (trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>) => Promise<unknown>) => endListeners.push(listener),
+    /** Records money returned for a booking (the ledger legs are the caller's, same transaction). */
+    async recordRefund(trx: Executor, ctx: AuditContext, id: string, amount: number) {
+      await repo.addPayment(trx, id, -amount, clock.now());
+      await writeAudit(trx, clock, ctx, { action: 'booking.refunded', subjectType: 'booking', subjectId: id, data: { amount } });
+    },
     offered: (trx: Executor, season: string, applicationIds: string[]) => repo.offered(trx, season, applicationIds),
     live: (trx: Executor, season: string, applicationId: string) => repo.live(trx, season, applicationId),
 

@@ -55,7 +55,7 @@ export function createWalletService(deps: {
   db: Db;
   clock: Clock;
   ledger: LedgerService;
-  bookings: Pick<BookingService, 'lockForPayer' | 'recordPayment' | 'refundSchedule' | 'cancel' | 'liveForPackages'>;
+  bookings: Pick<BookingService, 'lockForPayer' | 'recordPayment' | 'refundSchedule' | 'cancel' | 'liveForPackages' | 'recordRefund'>;
   catalogue: Pick<CatalogueService, 'priceOf' | 'packageIdsOf'>;
   seasons: Pick<SeasonService, 'get'>;
 }) {
@@ -90,21 +90,25 @@ export function createWalletService(deps: {
     return { paid: b.amount_paid, refund, fee, daysBefore, schedule };
   }
 
-  /** Moves a refund back to the wallet that paid (provider share and VAT in proportion), then cancels, in one transaction. */
+  /** Moves `refund` of what a booking was paid back to the wallet that paid it: provider share and VAT in proportion. */
+  async function returnMoney(trx: Executor, b: Selectable<BookingsTable>, payerAccountId: string, refund: number) {
+    const price = (await deps.catalogue.priceOf(trx, b.package_id, b.package_version))!;
+    const due = { subtotal: price.subtotal * b.seats, vat: price.vat * b.seats };
+    const total = due.subtotal + due.vat;
+    // VAT paid so far follows the same rounding as the payments (domain/payment.ts); the refund takes its share of it.
+    const vatPaid = b.amount_paid === total ? due.vat : Math.floor((b.amount_paid * due.vat) / total);
+    const vatAfter = Math.floor(((b.amount_paid - refund) * due.vat) / total);
+    const wallet = await ledger.wallet(trx, payerAccountId);
+    await ledger.transfer(trx, [
+      { debit: (await ledger.providerPayable(trx, price.providerId)).id, credit: wallet.id, amount: refund - (vatPaid - vatAfter), kind: 'refund', bookingId: b.id },
+      { debit: (await ledger.platform(trx, 'vat')).id, credit: wallet.id, amount: vatPaid - vatAfter, kind: 'refund_vat', bookingId: b.id },
+    ]);
+  }
+
+  /** Refunds by the schedule (or in full), then cancels, in one transaction. */
   async function cancelWithRefund(trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>, payerAccountId: string, full: boolean) {
     const r = await refundOf(trx, b, full);
-    if (r.refund > 0) {
-      const price = (await deps.catalogue.priceOf(trx, b.package_id, b.package_version))!;
-      const due = { subtotal: price.subtotal * b.seats, vat: price.vat * b.seats };
-      const total = due.subtotal + due.vat;
-      const vatPaid = b.amount_paid === total ? due.vat : Math.floor((b.amount_paid * due.vat) / total);
-      const vatAfter = Math.floor(((b.amount_paid - r.refund) * due.vat) / total);
-      const wallet = await ledger.wallet(trx, payerAccountId);
-      await ledger.transfer(trx, [
-        { debit: (await ledger.providerPayable(trx, price.providerId)).id, credit: wallet.id, amount: r.refund - (vatPaid - vatAfter), kind: 'refund', bookingId: b.id },
-        { debit: (await ledger.platform(trx, 'vat')).id, credit: wallet.id, amount: vatPaid - vatAfter, kind: 'refund_vat', bookingId: b.id },
-      ]);
-    }
+    if (r.refund > 0) await returnMoney(trx, b, payerAccountId, r.refund);
     await deps.bookings.cancel(trx, ctx, b, r.refund, full ? 'provider_suspended' : 'pilgrim');
     return r;
   }
@@ -125,6 +129,16 @@ export function createWalletService(deps: {
       const b = await deps.bookings.lockForPayer(trx, ctx, bookingId);
       const r = await cancelWithRefund(trx, ctx, b, ctx.actor!.accountId, false);
       return { ...r, wallet: await view(trx, ctx.actor!.accountId) };
+    },
+
+    /**
+     * A hold that expires or is declined after an instalment was paid: everything paid goes
+     * back to the wallet, in the transaction that ends the hold — no money without a booking.
+     */
+    async refundEndedHold(trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>, payerAccountId: string) {
+      if (b.amount_paid <= 0) return;
+      await returnMoney(trx, b, payerAccountId, b.amount_paid);
+      await deps.bookings.recordRefund(trx, ctx, b.id, b.amount_paid);
     },
 
     /** A provider's suspension: every live booking of its packages is cancelled and refunded in full. */
