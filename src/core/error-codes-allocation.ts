@@ -45,6 +45,7 @@ export const allocationErrorCodes = {
   'payment.unknown': { status: 404, en: 'This event is for a payment the platform never started; it was recorded and ignored.', ar: 'هذا الإشعار لعملية دفع لم تبدأها المنصة؛ سُجل وأُهمل.' },
   'wallet.bad_statement': { status: 400, en: 'The statement cannot be read (line {line}): {problem}. Nothing was credited.', ar: 'تعذرت قراءة كشف الحساب (السطر {line}): {problem}. لم يُضف أي مبلغ.' },
   'booking.not_confirmed': { status: 409, en: 'This document is issued once the booking is confirmed (paid in full).', ar: 'تصدر هذه الوثيقة بعد تأكيد الحجز (دفعه كاملًا).' },
+  'booking.bad_plan': { status: 400, en: 'This instalment plan cannot be used: {problem}.', ar: 'لا يمكن استخدام خطة الأقساط هذه: {problem}.' },
   'booking.not_cancellable': { status: 409, en: 'This booking is {status}; only a held or confirmed booking can be cancelled.', ar: 'هذا الحجز في حالة «{status}»؛ ولا يُلغى إلا حجز محجوز مؤقتًا أو مؤكد.' },
   'wallet.insufficient_funds': { status: 409, en: 'Your wallet does not hold enough for this payment. Top it up first.', ar: 'رصيد محفظتك لا يكفي لهذا الدفع. اشحنها أولًا.' },
   'ledger.not_pending': { status: 409, en: 'This is not an open hold.', ar: 'هذه ليست حجزًا ماليًا مفتوحًا.' },

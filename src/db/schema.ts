@@ -9,7 +9,7 @@ import type { PilgrimDocumentsTable, PilgrimProfilesTable } from '../modules/pil
 import type { ApplicationMembersTable, ApplicationPreferencesTable, ApplicationsTable, MissionRequirementsTable, PackageDemandTable } from '../modules/applications/tables.ts';
 import type { DomainEventsTable } from '../modules/events/tables.ts';
 import type { DrawEntriesTable, DrawResultsTable, DrawsTable } from '../modules/draw/tables.ts';
-import type { BookingsTable, OpenSalesTable, PlatformSecretsTable, RefundSchedulesTable, SaleQueueTable } from '../modules/bookings/tables.ts';
+import type { BookingsTable, InstalmentPlansTable, OpenSalesTable, PlatformSecretsTable, RefundSchedulesTable, SaleQueueTable } from '../modules/bookings/tables.ts';
 import type { IdempotencyKeysTable, LedgerAccountsTable, LedgerTransfersTable } from '../modules/ledger/tables.ts';
 import type { SimgwEventsTable, SimgwPaymentsTable } from '../modules/gateway-sim/tables.ts';
 import type { CardPaymentsTable, PaymentEventsTable } from '../modules/payments/tables.ts';
@@ -54,6 +54,7 @@ export interface Database {
   sale_queue: SaleQueueTable;
   platform_secrets: PlatformSecretsTable;
   refund_schedules: RefundSchedulesTable;
+  instalment_plans: InstalmentPlansTable;
   ledger_accounts: LedgerAccountsTable;
   ledger_transfers: LedgerTransfersTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -28,6 +28,14 @@ export function createBookingsRepository() {
     async addPayment(db: Executor, id: string, amount: number, now: Date) {
       await db.updateTable('bookings').set((eb) => ({ amount_paid: eb('amount_paid', '+', amount), updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute();
     },
+    instalmentPlan: (db: Executor, season: string) => db.selectFrom('instalment_plans').select('steps').where('season', '=', season).executeTakeFirst(),
+    async setInstalmentPlan(db: Executor, season: string, steps: { percent: number; daysBeforeArrival: number | null }[], by: string | null, now: Date) {
+      await db.insertInto('instalment_plans').values({ season, steps: JSON.stringify(steps), updated_by: by, updated_at: now })
+        .onConflict((oc) => oc.column('season').doUpdateSet({ steps: JSON.stringify(steps), updated_by: by, updated_at: now })).execute();
+    },
+    async setDeadline(db: Executor, id: string, deadline: Date, now: Date) {
+      await db.updateTable('bookings').set({ hold_deadline: deadline, updated_at: now }).where('id', '=', id).execute();
+    },
     refundSchedule: (db: Executor, season: string) => db.selectFrom('refund_schedules').select('rules').where('season', '=', season).executeTakeFirst(),
     async setRefundSchedule(db: Executor, season: string, rules: { minDaysBefore: number; feeBps: number }[], by: string | null, now: Date) {
       await db.insertInto('refund_schedules').values({ season, rules: JSON.stringify(rules), updated_by: by, updated_at: now })

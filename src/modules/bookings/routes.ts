@@ -55,6 +55,26 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
     config: { policy: pilgrim },
   }, async (req) => bookings.decline(req.ctx, req.params.id));
 
+  const Step = Type.Object({ percent: Type.Integer({ minimum: 1, maximum: 100 }), daysBeforeArrival: Type.Union([Type.Integer({ minimum: 0, maximum: 720 }), Type.Null()]) }, { additionalProperties: false });
+
+  app.get('/bookings/:id/schedule', {
+    schema: {
+      tags, summary: 'Your booking\'s payment schedule under the season\'s instalment plan', params: Obj({ id: Uuid() }),
+      response: { 200: Type.Array(Type.Object({ step: Type.Integer(), amount: Type.Integer(), dueAt: Nullable(Type.String()), paid: Type.Boolean() })) },
+    },
+    config: { policy: pilgrim },
+  }, async (req) => bookings.scheduleOf(req.ctx, req.params.id));
+
+  app.get('/seasons/:code/instalment-plan', {
+    schema: { tags, summary: 'How the season\'s bookings may be paid: percentages, the first by the offer\'s deadline, the others days before arrival', params: SeasonParams, response: { 200: Type.Array(Step) } },
+    config: { policy: policies.public },
+  }, async (req) => bookings.planOf(req.params.code));
+
+  app.put('/seasons/:code/instalment-plan', {
+    schema: { tags, summary: 'Set the season\'s instalment plan', params: SeasonParams, body: Obj({ steps: Type.Array(Step, { minItems: 1, maxItems: 6 }) }), response: { 200: Type.Array(Step) } },
+    config: { policy: ministryAdmin },
+  }, async (req) => bookings.setInstalmentPlan(req.ctx, req.params.code, req.body.steps));
+
   app.get('/seasons/:code/capacity-check', {
     schema: {
       tags, summary: 'The capacity invariant: packages and countries whose live bookings pass the bound or disagree with the counter (empty when healthy)',

@@ -14,6 +14,7 @@ import type { CatalogueService } from '../catalogue/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
 import { bookingEmails } from './emails.ts';
+import { nextDeadline, payInFull, planProblem, schedule, type PlanStep } from './domain/instalments.ts';
 import { createBookingsRepository } from './repository.ts';
 import type { BookingSource, BookingsTable } from './tables.ts';
 
@@ -41,7 +42,7 @@ export type BookingDeps = {
   db: Db;
   clock: Clock;
   catalogue: Pick<CatalogueService, 'takeSeats' | 'releaseSeats' | 'packageFacts' | 'titles' | 'priceOf'>;
-  seasons: Pick<SeasonService, 'useQuota' | 'releaseQuota'>;
+  seasons: Pick<SeasonService, 'useQuota' | 'releaseQuota' | 'get'>;
   applications: Pick<ApplicationService, 'family'>;
   accounts: Pick<AccountService, 'contacts'>;
   notifications: Pick<NotificationService, 'enqueue'>;
@@ -148,6 +149,14 @@ export function createBookingService(deps: BookingDeps) {
     for (const listener of listeners) await listener(trx, ctx, { season: b.season, packageId: b.package_id, country: b.country });
   }
 
+  async function instalmentPlan(executor: Executor, season: string): Promise<PlanStep[]> {
+    return (await repo.instalmentPlan(executor, season))?.steps ?? payInFull;
+  }
+  async function scheduleLines(executor: Executor, b: Selectable<BookingsTable>) {
+    const season = await deps.seasons.get(b.season, executor);
+    return schedule(b.amount_due, await instalmentPlan(executor, b.season), season.arrivalDate);
+  }
+
   async function ownBooking(trx: Executor, ctx: RequestContext, id: string) {
     const b = await repo.find(trx, id, true);
     const family = b && (await deps.applications.family(trx, b.application_id));
@@ -236,12 +245,48 @@ export function createBookingService(deps: BookingDeps) {
       if (paid > b.amount_due) throw new AppError('booking.overpayment', { outstanding: b.amount_due - b.amount_paid });
       await repo.addPayment(trx, b.id, amount, clock.now());
       await writeAudit(trx, clock, ctx, { action: 'booking.paid', subjectType: 'booking', subjectId: b.id, data: { amount, paid, due: b.amount_due } });
-      if (paid < b.amount_due) return presentBooking({ ...b, amount_paid: paid });
+      if (paid < b.amount_due) {
+        // An instalment that completes a step of the season's plan holds the seats until the next step's date.
+        const lines = await scheduleLines(trx, b);
+        const next = nextDeadline(lines, paid, b.hold_deadline ?? clock.now());
+        if (next && b.hold_deadline && next.getTime() !== b.hold_deadline.getTime()) {
+          await repo.setDeadline(trx, b.id, next, clock.now());
+          await writeAudit(trx, clock, ctx, { action: 'booking.deadline_moved', subjectType: 'booking', subjectId: b.id, data: { from: b.hold_deadline.toISOString(), to: next.toISOString() } });
+        }
+        return presentBooking({ ...b, amount_paid: paid, hold_deadline: next ?? b.hold_deadline });
+      }
       await repo.setStatus(trx, b.id, 'confirmed', clock.now());
       await writeAudit(trx, clock, ctx, { action: 'booking.confirmed', subjectType: 'booking', subjectId: b.id, data: { seats: b.seats } });
       const providerId = await providerOf(trx, b);
       if (providerId) await publishEvent(trx, clock, bookingEvent('booking.confirmed', b, providerId));
       return presentBooking({ ...b, amount_paid: paid, status: 'confirmed', confirmed_at: clock.now() });
+    },
+
+    /** The season's instalment plan (pay in full when none is set). */
+    instalmentPlan,
+    planOf: (season: string) => instalmentPlan(db.kysely, season),
+    async setInstalmentPlan(ctx: RequestContext, season: string, steps: PlanStep[]) {
+      const problem = planProblem(steps);
+      if (problem) throw new AppError('booking.bad_plan', { problem });
+      await db.kysely.transaction().execute(async (trx) => {
+        await repo.setInstalmentPlan(trx, season, steps, ctx.actor?.accountId ?? null, clock.now());
+        await writeAudit(trx, clock, ctx, { action: 'season.instalment_plan_set', subjectType: 'season', subjectId: season, data: { steps } });
+      }).catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23503') throw new AppError('season.not_found');
+        throw error;
+      });
+      return steps;
+    },
+    /** A booking's payment schedule: each step's amount, its date, and whether it is paid. */
+    async scheduleOf(ctx: RequestContext, id: string) {
+      const b = await repo.find(db.kysely, id);
+      const family = b && (await deps.applications.family(db.kysely, b.application_id));
+      if (!b || !family || !family.members.includes(ctx.actor?.accountId ?? '')) throw new AppError('booking.not_found');
+      const lines = await scheduleLines(db.kysely, b);
+      return lines.map((l, i) => {
+        const paid = b.amount_paid >= l.cumulative;
+        return { step: i + 1, amount: l.amount, dueAt: (l.dueAt ?? (i === 0 && !paid ? b.hold_deadline : null))?.toISOString() ?? null, paid };
+      });
     },
 
     /** The season's refund schedule (the default when none is set). */

@@ -49,6 +49,13 @@ export interface RefundSchedulesTable {
   updated_at: Date;
 }
 
+export interface InstalmentPlansTable {
+  season: string;
+  steps: ColumnType<{ percent: number; daysBeforeArrival: number | null }[], string, string>;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
 export interface PlatformSecretsTable {
   name: string;
   value: string;

@@ -116,6 +116,32 @@ describe('paying a booking', () => {
     expect((await fx.api('GET', '/wallet', late.admin.headers)).json().balance).toBe(bookingOf.late!.amountDue);
   });
 
+  it('follows the season\'s instalment plan: a completed step holds the seats until the next step\'s date', async () => {
+    const bad = await fx.api('PUT', '/seasons/1448H/instalment-plan', admin, { steps: [{ percent: 30, daysBeforeArrival: null }, { percent: 60, daysBeforeArrival: 60 }] });
+    expect(bad.json()).toMatchObject({ code: 'booking.bad_plan' });
+    const set = await fx.api('PUT', '/seasons/1448H/instalment-plan', admin, { steps: [{ percent: 30, daysBeforeArrival: null }, { percent: 70, daysBeforeArrival: 60 }] });
+    expect(set.statusCode, set.body).toBe(200);
+    t.clock.set(moments.preference);
+    const f = await fx.family('FR', 1, []);
+    t.clock.set('2026-05-03T00:00:00Z');
+    const b = await hold(f, '2026-05-03T06:00:00Z');
+    const reference = (await fx.api('GET', '/wallet', f.admin.headers)).json().bankReference;
+    await fx.api('POST', '/wallet/bank-statements', { ...admin, 'content-type': 'text/csv' }, `date,reference,amount,transaction_id\n2026-05-03,${reference},${riyals(b.amountDue)},TX-PLAN\n` as never);
+    const before = (await fx.api('GET', `/bookings/${b.id}/schedule`, f.admin.headers)).json();
+    expect(before).toEqual([
+      { step: 1, amount: Math.floor(b.amountDue * 0.3), dueAt: '2026-05-03T06:00:00.000Z', paid: false },
+      { step: 2, amount: b.amountDue - Math.floor(b.amountDue * 0.3), dueAt: '2027-03-10T21:00:00.000Z', paid: false },
+    ]);
+    const first = await fx.api('POST', `/bookings/${b.id}/pay`, f.admin.headers, { amount: Math.floor(b.amountDue * 0.3) });
+    expect(first.json().booking).toMatchObject({ status: 'held', holdDeadline: '2027-03-10T21:00:00.000Z' });
+    t.clock.set('2026-05-03T06:00:01Z'); // the offer's deadline passes: the booking stands
+    expect(await t.services.bookings.expireDue(10)).toBe(0);
+    const rest = await fx.api('POST', `/bookings/${b.id}/pay`, f.admin.headers, {});
+    expect(rest.json().booking).toMatchObject({ status: 'confirmed' });
+    expect((await fx.api('GET', `/bookings/${b.id}/schedule`, f.admin.headers)).json().every((l: { paid: boolean }) => l.paid)).toBe(true);
+    await fx.api('PUT', '/seasons/1448H/instalment-plan', admin, { steps: [{ percent: 100, daysBeforeArrival: null }] });
+  });
+
   it('returns a paid instalment when the hold expires unpaid: no money without a booking', async () => {
     t.clock.set(moments.preference);
     const f = await fx.family('FR', 1, []);
@@ -145,15 +171,15 @@ describe('the provider\'s side', () => {
     expect(list.statusCode, list.body).toBe(200);
     const listed = list.json() as { id: string; status: string }[];
     expect(listed.map((b) => b.id)).toEqual(expect.arrayContaining([bookingOf.rich!.id, bookingOf.poor!.id, bookingOf.late!.id]));
-    expect(listed.filter((b) => b.status === 'held' || b.status === 'confirmed')).toHaveLength(3); // and one that expired
+    const live = listed.filter((b) => b.status === 'held' || b.status === 'confirmed') as unknown as { seats: number }[];
     const manifest = await fx.api('GET', `/provider/packages/${pkg.a}/manifest.csv`, provider);
     expect(manifest.headers['content-type']).toMatch(/^text\/csv/);
     const lines = manifest.body.trim().split('\n');
     expect(lines[0]).toBe('booking,status,role,family_name,given_names,arabic_name,gender,date_of_birth,nationality,residence,passport_number,passport_expiry');
-    expect(lines).toHaveLength(1 + 2 + 1 + 1); // rich (2 people), poor, late
+    expect(lines).toHaveLength(1 + live.reduce((n, b) => n + b.seats, 0)); // one line per pilgrim of a live booking
     expect(lines.filter((l) => l.startsWith(bookingOf.rich!.id))).toHaveLength(2);
     const price = (await t.services.catalogue.priceOf(t.db.kysely, pkg.a!, 1))!;
-    expect((await fx.api('GET', '/provider/payouts', provider)).json()).toMatchObject({ owed: price.subtotal * 2 });
+    expect((await fx.api('GET', '/provider/payouts', provider)).json()).toMatchObject({ owed: price.subtotal * 3 }); // rich (2 seats) and the family that paid by instalments (1)
     // Another provider sees none of it.
     const other = (await t.createLicensedProvider()).owner.headers;
     expect((await fx.api('GET', '/provider/bookings', other)).json()).toEqual([]);

@@ -92,8 +92,9 @@ export function MyDrawPage() {
     }
   }
 
-  if (!season) return <p>{t('app.loading')}</p>;
   const live = mine?.bookings.find((b) => b.status === 'held' || b.status === 'confirmed');
+  const { data: plan } = useApi<{ step: number; amount: number; dueAt: string | null; paid: boolean }[]>(live ? `/bookings/${live.id}/schedule?v=${live.amountPaid}` : null);
+  if (!season) return <p>{t('app.loading')}</p>;
   return (
     <div className="stack">
       <section className="card">
@@ -112,6 +113,11 @@ export function MyDrawPage() {
               <>
                 <p>{t('draw.payBy', { date: formatDate(live.holdDeadline, lang) })} <Countdown until={live.holdDeadline} /></p>
                 <p>{t('draw.due', { paid: sar(live.amountPaid), due: sar(live.amountDue) })}</p>
+                {plan && plan.length > 1 && (
+                  <ol className="schedule" aria-label={t('draw.schedule')}>
+                    {plan.map((s) => <li key={s.step}>{sar(s.amount)} — {s.paid ? t('draw.stepPaid') : s.dueAt ? t('draw.stepDue', { date: formatDate(s.dueAt, lang) }) : ''}</li>)}
+                  </ol>
+                )}
                 <p className="actions">
                   <button type="button" className="primary" onClick={() => void pay(live.id)}>{t('draw.payRest', { amount: sar(live.amountDue - live.amountPaid) })}</button>
                   {live.amountPaid === 0 && <button type="button" className="secondary" onClick={() => void pay(live.id, Math.floor(live.amountDue / 2))}>{t('draw.payHalf', { amount: sar(Math.floor(live.amountDue / 2)) })}</button>}

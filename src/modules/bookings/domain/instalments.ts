@@ -1,0 +1,53 @@
+/**
+ * Instalment plans (data per season): steps of a percentage of the price; the
+ * first is due by the offer's deadline, each later one `daysBeforeArrival`
+ * days before the season's arrival date. Amounts are whole halalas: each step
+ * takes its percentage rounded down and the last takes what is left, so the
+ * steps always add up to the price.
+ */
+export interface PlanStep {
+  percent: number;
+  daysBeforeArrival: number | null;
+}
+
+export const payInFull: PlanStep[] = [{ percent: 100, daysBeforeArrival: null }];
+
+/** Why a plan cannot be used, or null. */
+export function planProblem(steps: PlanStep[]): string | null {
+  if (steps.length === 0) return 'a plan needs at least one step';
+  if (steps[0]!.daysBeforeArrival !== null) return 'the first step is due by the offer\'s deadline (daysBeforeArrival null)';
+  if (steps.slice(1).some((s) => s.daysBeforeArrival === null)) return 'every later step needs daysBeforeArrival';
+  for (let i = 2; i < steps.length; i++) if (steps[i]!.daysBeforeArrival! >= steps[i - 1]!.daysBeforeArrival!) return 'later steps must come closer to arrival';
+  if (steps.reduce((s, x) => s + x.percent, 0) !== 100) return 'the percentages must add up to 100';
+  return null;
+}
+
+export interface ScheduleLine {
+  amount: number;
+  /** Cumulative amount paid once this step is done. */
+  cumulative: number;
+  /** null: by the offer's deadline. */
+  dueAt: Date | null;
+}
+
+export function schedule(amountDue: number, steps: PlanStep[], arrivalDate: string): ScheduleLine[] {
+  const arrival = Date.parse(`${arrivalDate}T00:00:00+03:00`);
+  let cumulative = 0;
+  return steps.map((s, i) => {
+    const amount = i === steps.length - 1 ? amountDue - cumulative : Math.floor((amountDue * s.percent) / 100);
+    cumulative += amount;
+    return { amount, cumulative, dueAt: s.daysBeforeArrival === null ? null : new Date(arrival - s.daysBeforeArrival * 86_400_000) };
+  });
+}
+
+/**
+ * The hold's deadline once `paid` has been paid: unchanged while the first step is
+ * incomplete; then the due date of the first step not yet covered — never earlier
+ * than the current deadline. null once everything is paid.
+ */
+export function nextDeadline(lines: ScheduleLine[], paid: number, current: Date): Date | null {
+  const open = lines.find((l) => l.cumulative > paid);
+  if (!open) return null;
+  if (open.dueAt === null) return current;
+  return open.dueAt > current ? open.dueAt : current;
+}
