@@ -63,7 +63,8 @@ create table draw_results (
   unique (season, application_id)
 );
 
--- A family's claim on seats. Held and confirmed bookings occupy seats (packages.seats_taken and
+-- A family's claim on seats: held → confirmed (paid) → visa_ready → completed, or expired, declined,
+-- cancelled. Live bookings (held to completed) occupy seats (packages.seats_taken and
 -- country_quotas.seats_used move in the same transaction as the status).
 create table bookings (
   id               uuid primary key,
@@ -74,7 +75,7 @@ create table bookings (
   country          text not null,
   seats            smallint not null check (seats between 1 and 8),
   source           text not null check (source in ('draw', 'cascade', 'open_sale')),
-  status           text not null check (status in ('held', 'confirmed', 'expired', 'declined', 'cancelled')),
+  status           text not null check (status in ('held', 'confirmed', 'visa_ready', 'completed', 'expired', 'declined', 'cancelled')),
   hold_deadline    timestamptz,
   created_at       timestamptz not null,
   updated_at       timestamptz not null,
@@ -83,10 +84,10 @@ create table bookings (
   version          integer not null default 1
 );
 -- A family holds at most one live booking a season, and gets at most one offer from the draw.
-create unique index bookings_one_live on bookings (season, application_id) where status in ('held', 'confirmed');
+create unique index bookings_one_live on bookings (season, application_id) where status in ('held', 'confirmed', 'visa_ready', 'completed');
 create unique index bookings_one_offer on bookings (season, application_id) where source in ('draw', 'cascade');
 create index bookings_due_idx on bookings (hold_deadline) where status = 'held';
-create index bookings_package_idx on bookings (package_id) where status in ('held', 'confirmed');
+create index bookings_package_idx on bookings (package_id) where status in ('held', 'confirmed', 'visa_ready', 'completed');
 
 -- The open sale's waiting room. Shared by every server process.
 create table open_sales (

@@ -8,6 +8,7 @@ import type { LedgerService } from '../ledger/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import { createBookingsRepository } from './repository.ts';
 import { presentBooking } from './service.ts';
+import { liveStatuses } from './tables.ts';
 
 /**
  * A provider's side of its bookings: the list, the manifest of each package
@@ -42,7 +43,7 @@ export function createProviderBookingService(deps: {
     async manifest(ctx: RequestContext, packageId: string) {
       const packageIds = await deps.catalogue.packageIdsOf(db.kysely, providerOf(ctx));
       if (!packageIds.includes(packageId)) throw new AppError('package.not_found');
-      const bookings = (await repo.forPackages(db.kysely, [packageId], 100_000)).filter((b) => b.status === 'held' || b.status === 'confirmed');
+      const bookings = (await repo.forPackages(db.kysely, [packageId], 100_000)).filter((b) => (liveStatuses as readonly string[]).includes(b.status));
       const lines: string[][] = [];
       for (const b of bookings) {
         const family = await deps.applications.family(db.kysely, b.application_id);

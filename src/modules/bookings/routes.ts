@@ -75,6 +75,11 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
     config: { policy: ministryAdmin },
   }, async (req) => bookings.setInstalmentPlan(req.ctx, req.params.code, req.body.steps));
 
+  app.post('/seasons/:code/complete', {
+    schema: { tags, summary: 'After the season\'s end: visa-ready bookings are completed', params: SeasonParams, response: { 200: Type.Object({ completed: Type.Integer() }) } },
+    config: { policy: ministryAdmin },
+  }, async (req) => bookings.completeSeason(req.ctx, req.params.code));
+
   app.get('/seasons/:code/capacity-check', {
     schema: {
       tags, summary: 'The capacity invariant: packages and countries whose live bookings pass the bound or disagree with the counter (empty when healthy)',

@@ -38,6 +38,9 @@ type ReleaseListener = (trx: Executor, ctx: AuditContext, released: Released) =>
 /** Fees by days before arrival when the ministry has set none: free until 60 days, 10 % until 30, 50 % until 7, then nothing back. */
 export const defaultRefundSchedule = [{ minDaysBefore: 60, feeBps: 0 }, { minDaysBefore: 30, feeBps: 1000 }, { minDaysBefore: 7, feeBps: 5000 }];
 
+/** The calendar day in Makkah (YYYY-MM-DD). */
+const riyadhDay = (d: Date) => new Date(d.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
+
 export type BookingDeps = {
   db: Db;
   clock: Clock;
@@ -262,6 +265,26 @@ export function createBookingService(deps: BookingDeps) {
       return presentBooking({ ...b, amount_paid: paid, status: 'confirmed', confirmed_at: clock.now() });
     },
 
+    /** Confirmed bookings whose every member is ready for the visa become visa-ready (the mission submits them). */
+    async markVisaReady(ctx: AuditContext, ids: string[]) {
+      return db.kysely.transaction().execute(async (trx) => {
+        const moved = await repo.advance(trx, ids, 'confirmed', 'visa_ready', clock.now());
+        for (const id of moved) await writeAudit(trx, clock, ctx, { action: 'booking.visa_ready', subjectType: 'booking', subjectId: id });
+        return moved.length;
+      });
+    },
+
+    /** After the season's end, visa-ready bookings are completed. */
+    async completeSeason(ctx: RequestContext, season: string) {
+      const s = await deps.seasons.get(season);
+      if (riyadhDay(clock.now()) <= s.seasonEnd) throw new AppError('booking.season_not_over', { end: s.seasonEnd });
+      return db.kysely.transaction().execute(async (trx) => {
+        const moved = await repo.advance(trx, await repo.withStatus(trx, season, 'visa_ready'), 'visa_ready', 'completed', clock.now());
+        await writeAudit(trx, clock, ctx, { action: 'season.completed', subjectType: 'season', subjectId: season, data: { completed: moved.length } });
+        return { completed: moved.length };
+      });
+    },
+
     /** The season's instalment plan (pay in full when none is set). */
     instalmentPlan,
     planOf: (season: string) => instalmentPlan(db.kysely, season),
@@ -305,7 +328,7 @@ export function createBookingService(deps: BookingDeps) {
     },
     /** Cancels a held or confirmed booking after its refund was moved in the ledger (same transaction); seats go back. */
     async cancel(trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>, refunded: number, reason: 'pilgrim' | 'provider_suspended') {
-      if (b.status !== 'held' && b.status !== 'confirmed') throw new AppError('booking.not_cancellable', { status: b.status });
+      if (b.status !== 'held' && b.status !== 'confirmed' && b.status !== 'visa_ready') throw new AppError('booking.not_cancellable', { status: b.status });
       await end(trx, ctx, b, 'cancelled', refunded, reason);
     },
     /** Live bookings of these packages, locked (a provider's suspension). */

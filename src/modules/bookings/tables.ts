@@ -1,6 +1,10 @@
 import type { ColumnType } from 'kysely';
 
-export type BookingStatus = 'held' | 'confirmed' | 'expired' | 'declined' | 'cancelled';
+export type BookingStatus = 'held' | 'confirmed' | 'visa_ready' | 'completed' | 'expired' | 'declined' | 'cancelled';
+/** Bookings that occupy seats. */
+export const liveStatuses = ['held', 'confirmed', 'visa_ready', 'completed'] as const satisfies readonly BookingStatus[];
+/** Bookings paid in full. */
+export const paidStatuses = ['confirmed', 'visa_ready', 'completed'] as const satisfies readonly BookingStatus[];
 export type BookingSource = 'draw' | 'cascade' | 'open_sale';
 
 export interface BookingsTable {

@@ -12,6 +12,7 @@ import type { LedgerService } from '../ledger/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { ProviderService } from '../providers/index.ts';
 import { signClaim, verifyClaim } from './domain/tokens.ts';
+import { paidStatuses } from '../bookings/tables.ts';
 import { renderPdf, type Block } from './pdf.ts';
 
 const words = {
@@ -54,7 +55,7 @@ export function createDocumentService(deps: {
     /** The confirmation of a confirmed booking: who, what, how much, and a signed code. */
     async confirmation(ctx: RequestContext, bookingId: string) {
       const c = await context(ctx, bookingId);
-      if (c.booking.status !== 'confirmed') throw new AppError('booking.not_confirmed');
+      if (!(paidStatuses as readonly string[]).includes(c.booking.status)) throw new AppError('booking.not_confirmed');
       const token = signClaim(await secret(), { kind: 'booking', bookingId, season: c.booking.season });
       const blocks: Block[] = [
         { kind: 'title', text: `${c.w.confirmation} — ${c.booking.season}` },
@@ -76,7 +77,7 @@ export function createDocumentService(deps: {
     /** A card per pilgrim of a confirmed booking, with a code naming that pilgrim. */
     async card(ctx: RequestContext, bookingId: string, accountId: string) {
       const c = await context(ctx, bookingId);
-      if (c.booking.status !== 'confirmed') throw new AppError('booking.not_confirmed');
+      if (!(paidStatuses as readonly string[]).includes(c.booking.status)) throw new AppError('booking.not_confirmed');
       const p = c.people.get(accountId);
       if (!c.members.includes(accountId) || !p) throw new AppError('booking.not_found');
       const token = signClaim(await secret(), { kind: 'pilgrim', bookingId, accountId, season: c.booking.season });
@@ -113,7 +114,7 @@ export function createDocumentService(deps: {
       const claim = verifyClaim(await secret(), token);
       if (!claim) return { valid: false as const };
       const b = await deps.bookings.find(db.kysely, claim.bookingId);
-      return { valid: true as const, kind: claim.kind, bookingId: claim.bookingId, accountId: claim.accountId ?? null, season: claim.season, status: b?.status ?? 'unknown', confirmed: b?.status === 'confirmed' };
+      return { valid: true as const, kind: claim.kind, bookingId: claim.bookingId, accountId: claim.accountId ?? null, season: claim.season, status: b?.status ?? 'unknown', confirmed: Boolean(b && (paidStatuses as readonly string[]).includes(b.status)) };
     },
   };
 }

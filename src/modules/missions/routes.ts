@@ -26,6 +26,11 @@ export const missionRoutes: FastifyPluginAsyncTypebox<{ missions: MissionService
     config: { policy: mission },
   }, async (req, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="visa-readiness-${req.query.season}.csv"`).header('cache-control', 'private, no-store').send(await missions.visaReadinessCsv(req.ctx, req.query.season)));
 
+  app.post('/missions/visa-ready', {
+    schema: { tags, summary: "Submit your country's confirmed bookings whose every member is ready: they become visa-ready", querystring: SeasonQuery, response: { 200: Type.Object({ marked: Type.Integer(), waiting: Type.Integer() }) } },
+    config: { policy: mission },
+  }, async (req) => missions.markVisaReady(req.ctx, req.query.season));
+
   app.get('/missions/overview', {
     schema: {
       tags,

@@ -23,7 +23,7 @@ export function createMissionService(deps: {
   applications: Pick<ApplicationService, 'countryApplications' | 'popularity'>;
   pilgrims: Pick<PilgrimService, 'factsFor'>;
   draw: Pick<DrawService, 'countryOutcomes'>;
-  bookings: Pick<BookingService, 'countrySummary'>;
+  bookings: Pick<BookingService, 'countrySummary' | 'markVisaReady'>;
   readiness: VisaReadiness;
 }) {
   const { db, clock } = deps;
@@ -70,6 +70,15 @@ export function createMissionService(deps: {
     /** Visa readiness of the officer's country, per member (JSON rows or CSV). */
     visaReadiness: (ctx: RequestContext, season: string) => deps.readiness.rows(season, countryOf(ctx), ctx.locale),
     visaReadinessCsv: (ctx: RequestContext, season: string) => deps.readiness.csv(season, countryOf(ctx), ctx.locale),
+
+    /** Submits the country's confirmed bookings whose every member is ready: they become visa-ready. */
+    async markVisaReady(ctx: RequestContext, season: string) {
+      const rows = await deps.readiness.rows(season, countryOf(ctx), ctx.locale);
+      const byBooking = new Map<string, boolean>();
+      for (const r of rows) byBooking.set(r.bookingId, (byBooking.get(r.bookingId) ?? true) && r.ready);
+      const ready = [...byBooking].filter(([, ok]) => ok).map(([id]) => id);
+      return { marked: await deps.bookings.markVisaReady(ctx, ready), waiting: byBooking.size - ready.length };
+    },
 
     /** Publishes the mission's requirements for its nationals in one language. */
     async setRequirements(ctx: RequestContext, language: string, body: string) {

@@ -41,7 +41,7 @@ export function createVisaReadiness(deps: {
         const f = facts.get(m);
         const vaccinationValid = Boolean(f && evaluator.evaluate(f.person).find((r) => r.code === 'meningococcal_vaccination')?.passed !== false);
         const docs = missing.get(m) ?? [];
-        const confirmed = b.status === 'confirmed';
+        const confirmed = b.status !== 'held'; // confirmed, visa-ready or completed: paid in full
         out.push({ bookingId: b.id, accountId: m, name: f?.name ?? '', bookingConfirmed: confirmed, documentsApproved: docs.length === 0, missingDocuments: docs, vaccinationValid, ready: confirmed && docs.length === 0 && vaccinationValid });
       }
     }

@@ -16,6 +16,12 @@ let poor: Family;
 let late: Family;
 const bookingOf: Record<string, { id: string; amountDue: number }> = {};
 const ctx = { requestId: 'test', actor: null };
+let planFamily: Family;
+async function approveVisaDocuments(accountId: string) {
+  for (const type of ['photo', 'passport_scan', 'residence_proof', 'vaccination_certificate']) {
+    await t.db.kysely.insertInto('pilgrim_documents').values({ id: crypto.randomUUID(), account_id: accountId, type: type as never, status: 'approved', storage_key: `fixture/${type}`, content_type: 'image/png', size_bytes: 10, sha256: '0'.repeat(64), uploaded_at: t.clock.now(), reviewed_at: t.clock.now() } as never).execute();
+  }
+}
 
 async function hold(f: Family, deadline: string) {
   const row = await t.db.kysely.transaction().execute((trx) =>
@@ -123,6 +129,7 @@ describe('paying a booking', () => {
     expect(set.statusCode, set.body).toBe(200);
     t.clock.set(moments.preference);
     const f = await fx.family('FR', 1, []);
+    planFamily = f;
     t.clock.set('2026-05-03T00:00:00Z');
     const b = await hold(f, '2026-05-03T06:00:00Z');
     const reference = (await fx.api('GET', '/wallet', f.admin.headers)).json().bankReference;
@@ -216,9 +223,7 @@ describe('booking documents', () => {
 describe('visa readiness', () => {
   it('shows each member of the country\'s bookings: confirmed, documents approved, vaccination valid', async () => {
     // The family admin's four visa documents were reviewed and approved (fixture rows).
-    for (const type of ['photo', 'passport_scan', 'residence_proof', 'vaccination_certificate']) {
-      await t.db.kysely.insertInto('pilgrim_documents').values({ id: crypto.randomUUID(), account_id: rich.admin.accountId, type: type as never, status: 'approved', storage_key: `fixture/${type}`, content_type: 'image/png', size_bytes: 10, sha256: '0'.repeat(64), uploaded_at: t.clock.now(), reviewed_at: t.clock.now() } as never).execute();
-    }
+    await approveVisaDocuments(rich.admin.accountId);
     const mission = (await t.signInAs('mission_officer', { countryCode: 'FR' })).headers;
     const rows = (await fx.api('GET', '/missions/visa-readiness?season=1448H', mission)).json() as { bookingId: string; accountId: string; bookingConfirmed: boolean; documentsApproved: boolean; vaccinationValid: boolean; ready: boolean }[];
     const richRows = rows.filter((r) => r.bookingId === bookingOf.rich!.id);
@@ -230,6 +235,23 @@ describe('visa readiness', () => {
     expect(csv.body.split('\n')[0]).toBe('booking,account,name,booking_confirmed,documents_approved,missing_documents,vaccination_valid,ready');
     const gb = (await t.signInAs('mission_officer', { countryCode: 'GB' })).headers;
     expect((await fx.api('GET', '/missions/visa-readiness?season=1448H', gb)).json()).toEqual([]);
+  });
+
+  it('lets the mission submit the families that are ready, and the season complete their bookings after it ends', async () => {
+    const mission = (await t.signInAs('mission_officer', { countryCode: 'FR' })).headers;
+    await approveVisaDocuments(planFamily.admin.accountId);
+    const submitted = (await fx.api('POST', '/missions/visa-ready?season=1448H', mission)).json();
+    expect(submitted.marked).toBe(1); // the family paid by instalments; the rich family's second member still lacks documents
+    const planBooking = (await t.db.kysely.selectFrom('bookings').select(['id', 'status']).where('application_id', '=', planFamily.id).executeTakeFirstOrThrow());
+    expect(planBooking.status).toBe('visa_ready');
+    expect((await fx.api('GET', `/bookings/${planBooking.id}/confirmation.pdf`, planFamily.admin.headers)).statusCode).toBe(200);
+    expect((await fx.api('POST', '/seasons/1448H/complete', admin)).json().code).toBe('booking.season_not_over');
+    const now = t.clock.now();
+    t.clock.set('2027-05-26T00:00:00Z'); // (the test's sign-ins have expired by then: the service directly)
+    expect(await t.services.bookings.completeSeason({ requestId: 'test', actor: null, locale: 'en' }, '1448H')).toEqual({ completed: 1 });
+    t.clock.set(now);
+    expect((await t.db.kysely.selectFrom('bookings').select('status').where('id', '=', planBooking.id).executeTakeFirstOrThrow()).status).toBe('completed');
+    expect(await t.services.ledger.check()).toEqual([]);
   });
 });
 

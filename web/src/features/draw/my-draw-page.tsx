@@ -92,7 +92,7 @@ export function MyDrawPage() {
     }
   }
 
-  const live = mine?.bookings.find((b) => b.status === 'held' || b.status === 'confirmed');
+  const live = mine?.bookings.find((b) => ['held', 'confirmed', 'visa_ready', 'completed'].includes(b.status));
   const { data: plan } = useApi<{ step: number; amount: number; dueAt: string | null; paid: boolean }[]>(live ? `/bookings/${live.id}/schedule?v=${live.amountPaid}` : null);
   if (!season) return <p>{t('app.loading')}</p>;
   return (
@@ -126,7 +126,7 @@ export function MyDrawPage() {
                 {live.amountPaid === 0 && <button type="button" className="secondary" onClick={() => void decline(live.id)}>{t('draw.decline')}</button>}
               </>
             )}
-            {live.status === 'confirmed' && (
+            {live.status !== 'held' && (
               <ul className="doc-links">
                 <li><a href={`/api/v1/bookings/${live.id}/confirmation.pdf`} target="_blank" rel="noreferrer">{t('draw.docs.confirmation')}</a></li>
                 <li><a href={`/api/v1/bookings/${live.id}/receipt.pdf`} target="_blank" rel="noreferrer">{t('draw.docs.receipt')}</a></li>

@@ -62,7 +62,13 @@ export function MissionPage({ account }: { account: Account }) {
                   const n = readiness.filter((r) => r[k]).length;
                   return { key: k, label: t(`missionPortal.readiness.${k}`), value: n, text: `${number(n)} / ${number(readiness.length)}` };
                 })} />
-                <p><a href={`/api/v1/missions/visa-readiness.csv?season=${season}`} download>{t('missionPortal.readinessCsv')}</a></p>
+                <p className="actions">
+                  <a href={`/api/v1/missions/visa-readiness.csv?season=${season}`} download>{t('missionPortal.readinessCsv')}</a>
+                  <button type="button" className="secondary" onClick={() => api<{ marked: number; waiting: number }>(`/missions/visa-ready?season=${season}`, { method: 'POST' }).then(
+                    (r) => setMessage({ kind: 'success', text: t('missionPortal.submitted', { marked: r.marked, waiting: r.waiting }) }),
+                    (err: unknown) => setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : String(err) }),
+                  )}>{t('missionPortal.submitReady')}</button>
+                </p>
               </>
             ) : <p>{t('missionPortal.noBookings')}</p>}
             <h2>{t('missionPortal.popularity')}</h2>
