@@ -152,6 +152,17 @@ export function createBookingService(deps: BookingDeps) {
     for (const listener of listeners) await listener(trx, ctx, { season: b.season, packageId: b.package_id, country: b.country });
   }
 
+  /** Saves a per-season setting with its audit record; an unknown season is a 404, not a key violation. */
+  async function saveSeasonSetting(ctx: RequestContext, season: string, action: string, data: Record<string, unknown>, save: (trx: Executor) => Promise<void>) {
+    await db.kysely.transaction().execute(async (trx) => {
+      await save(trx);
+      await writeAudit(trx, clock, ctx, { action, subjectType: 'season', subjectId: season, data });
+    }).catch((error: unknown) => {
+      if ((error as { code?: string }).code === '23503') throw new AppError('season.not_found');
+      throw error;
+    });
+  }
+
   async function instalmentPlan(executor: Executor, season: string): Promise<PlanStep[]> {
     return (await repo.instalmentPlan(executor, season))?.steps ?? payInFull;
   }
@@ -291,13 +302,7 @@ export function createBookingService(deps: BookingDeps) {
     async setInstalmentPlan(ctx: RequestContext, season: string, steps: PlanStep[]) {
       const problem = planProblem(steps);
       if (problem) throw new AppError('booking.bad_plan', { problem });
-      await db.kysely.transaction().execute(async (trx) => {
-        await repo.setInstalmentPlan(trx, season, steps, ctx.actor?.accountId ?? null, clock.now());
-        await writeAudit(trx, clock, ctx, { action: 'season.instalment_plan_set', subjectType: 'season', subjectId: season, data: { steps } });
-      }).catch((error: unknown) => {
-        if ((error as { code?: string }).code === '23503') throw new AppError('season.not_found');
-        throw error;
-      });
+      await saveSeasonSetting(ctx, season, 'season.instalment_plan_set', { steps }, (trx) => repo.setInstalmentPlan(trx, season, steps, ctx.actor?.accountId ?? null, clock.now()));
       return steps;
     },
     /** A booking's payment schedule: each step's amount, its date, and whether it is paid. */
@@ -317,13 +322,7 @@ export function createBookingService(deps: BookingDeps) {
       return (await repo.refundSchedule(executor, season))?.rules ?? defaultRefundSchedule;
     },
     async setRefundSchedule(ctx: RequestContext, season: string, rules: { minDaysBefore: number; feeBps: number }[]) {
-      await db.kysely.transaction().execute(async (trx) => {
-        await repo.setRefundSchedule(trx, season, rules, ctx.actor?.accountId ?? null, clock.now());
-        await writeAudit(trx, clock, ctx, { action: 'season.refund_schedule_set', subjectType: 'season', subjectId: season, data: { rules } });
-      }).catch((error: unknown) => {
-        if ((error as { code?: string }).code === '23503') throw new AppError('season.not_found');
-        throw error;
-      });
+      await saveSeasonSetting(ctx, season, 'season.refund_schedule_set', { rules }, (trx) => repo.setRefundSchedule(trx, season, rules, ctx.actor?.accountId ?? null, clock.now()));
       return rules;
     },
     /** Cancels a held or confirmed booking after its refund was moved in the ledger (same transaction); seats go back. */
