@@ -48,7 +48,9 @@ export async function renderPdf(blocks: Block[], locale: 'ar' | 'en', meta: { ti
   const width = (p: { text: string; font: string }, size: number) => doc.font(p.font).fontSize(size).widthOfString(p.text, { features: [...FEATURES] });
   /** Draws one line at y: runs in visual order, from the right edge for Arabic, the left for English. */
   function line(text: string, y: number, size: number, color = '#111111', edge: 'start' | 'end' = 'start') {
-    const placed = visualRuns(text, base).flatMap(pieces);
+    // Arabic-Indic digits (as Intl writes Hijri dates in Arabic) are set as Western digits, which both fonts have.
+    const digits = text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90));
+    const placed = visualRuns(digits, base).flatMap(pieces);
     const total = placed.reduce((w, p) => w + width(p, size), 0);
     const fromRight = (locale === 'ar') === (edge === 'start');
     let x = fromRight ? right - total : left;
