@@ -8,22 +8,12 @@ import { scryptHasher } from '../src/modules/accounts/index.ts';
 import { samplePackage } from '../src/modules/catalogue/fixtures.ts';
 import { createServices } from '../src/services.ts';
 import { progress, seedPublishedPackages } from './seed.ts';
-import { benchDatabaseEnv, emit, startServer, stopServer } from './support.ts';
+import { benchDatabaseEnv, drain, emit, startServer, stopServer } from './support.ts';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 2400);
 const SEATS = Number(process.env.BENCH_SEATS ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const MINUTE = 60_000;
-
-/** `concurrency` workers draining `total` jobs; answers the seconds it took. */
-async function drain(total: number, concurrency: number, job: () => Promise<unknown>) {
-  let left = total;
-  const start = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (left-- > 0) await job();
-  }));
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
 
 /**
  * open-sale: families admitted from the waiting room book one hot package over

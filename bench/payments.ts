@@ -5,20 +5,11 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { createServices } from '../src/services.ts';
 import { progress } from './seed.ts';
-import { benchDatabaseEnv, emit } from './support.ts';
+import { benchDatabaseEnv, drain, emit } from './support.ts';
 
 const WALLETS = Number(process.env.BENCH_WALLETS ?? 1000);
 const TRANSFERS = Number(process.env.BENCH_TRANSFERS ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
-
-async function drain(total: number, concurrency: number, job: (i: number) => Promise<unknown>) {
-  let next = 0;
-  const start = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    for (let i = next++; i < total; i = next++) await job(i);
-  }));
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
 
 /**
  * payments: posted transfers per second through the ledger service (each in its

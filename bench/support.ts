@@ -94,3 +94,13 @@ export async function load(url: string, options: { connections: number; seconds:
   }
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
 }
+
+/** Runs `total` jobs from `concurrency` workers at once; answers the seconds it took. */
+export async function drain(total: number, concurrency: number, job: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const start = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    for (let i = next++; i < total; i = next++) await job(i);
+  }));
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}

@@ -26,13 +26,18 @@ export interface BoundedCounter {
   key: (k: string) => Record<string, string>;
 }
 
-/** Adds `n` to each key's counter; answers the first key that would cross its bound, or null. */
-export async function takeBounded(executor: Executor, c: BoundedCounter, items: { key: string; n: number }[], mode: GuardMode = 'conditional'): Promise<string | null> {
+/** The amounts per key, keys in sorted order (the order every writer locks them in). */
+function sortedTotals(items: { key: string; n: number }[]): [string, number][] {
   const merged = new Map<string, number>();
   for (const i of items) merged.set(i.key, (merged.get(i.key) ?? 0) + i.n);
-  for (const key of [...merged.keys()].sort()) {
-    const n = merged.get(key)!;
-    const where = sql.join(Object.entries(c.key(key)).map(([col, v]) => sql`${sql.ref(col)} = ${v}`), sql` and `);
+  return [...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+const whereKey = (c: BoundedCounter, key: string) => sql.join(Object.entries(c.key(key)).map(([col, v]) => sql`${sql.ref(col)} = ${v}`), sql` and `);
+
+/** Adds `n` to each key's counter; answers the first key that would cross its bound, or null. */
+export async function takeBounded(executor: Executor, c: BoundedCounter, items: { key: string; n: number }[], mode: GuardMode = 'conditional'): Promise<string | null> {
+  for (const [key, n] of sortedTotals(items)) {
+    const where = whereKey(c, key);
     if (mode === 'unguarded') {
       const row = await sql<{ used: number; bound: number }>`select ${sql.ref(c.used)} as used, ${sql.ref(c.bound)} as bound from ${sql.table(c.table)} where ${where}`.execute(executor);
       const current = row.rows[0];
@@ -53,7 +58,7 @@ export async function takeBounded(executor: Executor, c: BoundedCounter, items: 
  * short when thousands book one package at the opening of the open sale.
  */
 export async function takeBoundedPair(executor: Executor, first: [BoundedCounter, string], second: [BoundedCounter, string], n: number): Promise<'first' | 'second' | null> {
-  const where = ([c, key]: [BoundedCounter, string]) => sql.join(Object.entries(c.key(key)).map(([col, v]) => sql`${sql.ref(col)} = ${v}`), sql` and `);
+  const where = ([c, key]: [BoundedCounter, string]) => whereKey(c, key);
   const [a, b] = [first[0], second[0]];
   const result = await sql<{ first: number; second: number }>`
     with a as (update ${sql.table(a.table)} set ${sql.ref(a.used)} = ${sql.ref(a.used)} + ${n} where ${where(first)} and ${sql.ref(a.used)} + ${n} <= ${sql.ref(a.bound)} returning 1),
@@ -65,11 +70,8 @@ export async function takeBoundedPair(executor: Executor, first: [BoundedCounter
 
 /** Gives seats back (an expired, declined or cancelled booking). */
 export async function releaseBounded(executor: Executor, c: BoundedCounter, items: { key: string; n: number }[]): Promise<void> {
-  const merged = new Map<string, number>();
-  for (const i of items) merged.set(i.key, (merged.get(i.key) ?? 0) + i.n);
-  for (const key of [...merged.keys()].sort()) {
-    const where = sql.join(Object.entries(c.key(key)).map(([col, v]) => sql`${sql.ref(col)} = ${v}`), sql` and `);
-    await sql`update ${sql.table(c.table)} set ${sql.ref(c.used)} = ${sql.ref(c.used)} - ${merged.get(key)!} where ${where}`.execute(executor);
+  for (const [key, n] of sortedTotals(items)) {
+    await sql`update ${sql.table(c.table)} set ${sql.ref(c.used)} = ${sql.ref(c.used)} - ${n} where ${whereKey(c, key)}`.execute(executor);
   }
 }
 

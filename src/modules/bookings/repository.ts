@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import { copyRows } from '../../db/copy.ts';
 import type { Executor } from '../../db/database.ts';
-import { liveStatuses, type BookingsTable, type BookingStatus, type OpenSalesTable } from './tables.ts';
+import { cancellableStatuses, liveStatuses, type BookingsTable, type BookingStatus, type OpenSalesTable } from './tables.ts';
 
 const BOOKING_COLUMNS = ['id', 'season', 'application_id', 'package_id', 'package_version', 'country', 'seats', 'source', 'status', 'hold_deadline', 'created_at', 'updated_at', 'amount_due', 'amount_paid'] as const;
 
@@ -51,7 +51,7 @@ export function createBookingsRepository() {
     forPackages: (db: Executor, packageIds: string[], limit: number) =>
       packageIds.length ? db.selectFrom('bookings').selectAll().where('package_id', 'in', packageIds).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute() : Promise.resolve([]),
     liveForPackages: (db: Executor, packageIds: string[]) =>
-      packageIds.length ? db.selectFrom('bookings').selectAll().where('package_id', 'in', packageIds).where('status', 'in', ['held', 'confirmed', 'visa_ready']).orderBy('id').forUpdate().execute() : Promise.resolve([]),
+      packageIds.length ? db.selectFrom('bookings').selectAll().where('package_id', 'in', packageIds).where('status', 'in', [...cancellableStatuses]).orderBy('id').forUpdate().execute() : Promise.resolve([]),
     async cancel(db: Executor, id: string, refunded: number, now: Date) {
       await db.updateTable('bookings').set((eb) => ({ status: 'cancelled', amount_paid: eb('amount_paid', '-', refunded), ended_at: now, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute();
     },
@@ -78,11 +78,11 @@ export function createBookingsRepository() {
     capacityViolations: (db: Executor, season: string) =>
       sql<{ kind: string; key: string; booked: number; bound: number; counter: number }>`
         select 'package' as kind, p.id::text as key, coalesce(b.seats, 0)::int as booked, p.capacity as bound, p.seats_taken as counter
-        from packages p left join (select package_id, sum(seats) as seats from bookings where status in ('held', 'confirmed', 'visa_ready', 'completed') group by package_id) b on b.package_id = p.id
+        from packages p left join (select package_id, sum(seats) as seats from bookings where status in (${sql.join([...liveStatuses])}) group by package_id) b on b.package_id = p.id
         where p.season = ${season} and (coalesce(b.seats, 0) > p.capacity or coalesce(b.seats, 0) <> p.seats_taken)
         union all
         select 'country', q.country, coalesce(b.seats, 0)::int, q.seats, q.seats_used
-        from country_quotas q left join (select country, sum(seats) as seats from bookings where season = ${season} and status in ('held', 'confirmed', 'visa_ready', 'completed') group by country) b on b.country = q.country
+        from country_quotas q left join (select country, sum(seats) as seats from bookings where season = ${season} and status in (${sql.join([...liveStatuses])}) group by country) b on b.country = q.country
         where q.season = ${season} and (coalesce(b.seats, 0) > q.seats or coalesce(b.seats, 0) <> q.seats_used)`.execute(db).then((r) => r.rows),
 
     // The open sale and its waiting room.

@@ -100,7 +100,9 @@ export function createSaleService(deps: {
       inQueue: Boolean(entry),
       position,
       admittedUpTo: admittedUpTo(rate, elapsed),
-      queueLength: await repo.queueLength(db.kysely, season),
+      // Once ordered, places run 1…next-1 without gaps: the length needs no count of the queue on every poll
+      // (the settings may be a second old, so never less than the caller's own place).
+      queueLength: s.ordered_at ? Math.max(s.next_position - 1, position ?? 0) : await repo.queueLength(db.kysely, season),
       estimatedWaitSeconds: entry ? estimatedWaitSeconds(rate, position ?? 1, elapsed) : null,
       admitted,
       admissionToken: admitted ? signAdmission(await key(), { season, accountId, expiresAt: now + s.token_minutes * 60_000 }) : null,

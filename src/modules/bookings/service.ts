@@ -16,7 +16,7 @@ import type { SeasonService } from '../seasons/index.ts';
 import { bookingEmails } from './emails.ts';
 import { nextDeadline, payInFull, planProblem, schedule, type PlanStep } from './domain/instalments.ts';
 import { createBookingsRepository } from './repository.ts';
-import type { BookingSource, BookingsTable } from './tables.ts';
+import { cancellableStatuses, type BookingSource, type BookingsTable } from './tables.ts';
 
 export interface Offer {
   season: string;
@@ -327,7 +327,7 @@ export function createBookingService(deps: BookingDeps) {
     },
     /** Cancels a held or confirmed booking after its refund was moved in the ledger (same transaction); seats go back. */
     async cancel(trx: Executor, ctx: AuditContext, b: Selectable<BookingsTable>, refunded: number, reason: 'pilgrim' | 'provider_suspended') {
-      if (b.status !== 'held' && b.status !== 'confirmed' && b.status !== 'visa_ready') throw new AppError('booking.not_cancellable', { status: b.status });
+      if (!(cancellableStatuses as readonly string[]).includes(b.status)) throw new AppError('booking.not_cancellable', { status: b.status });
       await end(trx, ctx, b, 'cancelled', refunded, reason);
     },
     /** Live bookings of these packages, locked (a provider's suspension). */

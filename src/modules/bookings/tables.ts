@@ -3,6 +3,8 @@ import type { ColumnType } from 'kysely';
 export type BookingStatus = 'held' | 'confirmed' | 'visa_ready' | 'completed' | 'expired' | 'declined' | 'cancelled';
 /** Bookings that occupy seats. */
 export const liveStatuses = ['held', 'confirmed', 'visa_ready', 'completed'] as const satisfies readonly BookingStatus[];
+/** Bookings that may still be cancelled (a completed pilgrimage cannot). */
+export const cancellableStatuses = ['held', 'confirmed', 'visa_ready'] as const satisfies readonly BookingStatus[];
 /** Bookings paid in full. */
 export const paidStatuses = ['confirmed', 'visa_ready', 'completed'] as const satisfies readonly BookingStatus[];
 export type BookingSource = 'draw' | 'cascade' | 'open_sale';

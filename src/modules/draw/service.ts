@@ -123,8 +123,7 @@ export function createDrawService(deps: DrawDeps) {
         const quotas = (await deps.seasons.quotaUsage(trx, season)).filter((q) => q.seats > 0);
         if (quotas.length === 0) throw new AppError('draw.no_quotas');
         const candidates = await deps.applications.drawCandidates(trx, season);
-        const facts = new Map<string, Awaited<ReturnType<typeof deps.pilgrims.factsFor>> extends Map<string, infer F> ? F : never>();
-        for (const ids of chunks(candidates.flatMap((c) => c.members))) for (const [k, v] of await deps.pilgrims.factsFor(trx, ids)) facts.set(k, v);
+        const facts = new Map((await Promise.all(chunks(candidates.flatMap((c) => c.members)).map((ids) => deps.pilgrims.factsFor(trx, ids)))).flatMap((m) => [...m]));
         const reserved = pools.filter((p) => p.share !== undefined).map((p) => p.code);
         const rows: Omit<EntryRow, 'leafIndex' | 'record'>[] = [];
         for (const c of candidates) {

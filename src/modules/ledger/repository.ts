@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { LedgerAccountsTable, LedgerTransfersTable } from './tables.ts';
+import { paidStatuses } from '../bookings/tables.ts';
 
 /** The only place that queries the ledger's tables. */
 export function createLedgerRepository() {
@@ -57,7 +58,7 @@ export function createLedgerRepository() {
                  sum(case when kind in ('booking_payment', 'booking_vat') then amount when kind in ('refund', 'refund_vat') then -amount else 0 end) as paid
           from ledger_transfers where booking_id is not null and flags in ('posted', 'post_pending') group by booking_id
         ) l on l.booking_id = b.id
-        where b.amount_paid <> coalesce(l.paid, 0) or (b.status in ('confirmed', 'visa_ready', 'completed') and b.amount_paid <> b.amount_due)`.execute(db).then((r) => r.rows),
+        where b.amount_paid <> coalesce(l.paid, 0) or (b.status in (${sql.join([...paidStatuses])}) and b.amount_paid <> b.amount_due)`.execute(db).then((r) => r.rows),
     negativeWallets: (db: Executor) =>
       sql<{ code: string; posted: number; available: number }>`
         with moves as (

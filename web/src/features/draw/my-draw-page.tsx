@@ -57,6 +57,7 @@ export function MyDrawPage() {
       await api(`/bookings/${id}/pay`, { method: 'POST', body: amount ? { amount } : {}, headers: { 'idempotency-key': crypto.randomUUID() } });
       setMessage({ kind: 'success', text: t('draw.paid') });
       reload();
+      reloadPlan();
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) });
     }
@@ -93,7 +94,7 @@ export function MyDrawPage() {
   }
 
   const live = mine?.bookings.find((b) => ['held', 'confirmed', 'visa_ready', 'completed'].includes(b.status));
-  const { data: plan } = useApi<{ step: number; amount: number; dueAt: string | null; paid: boolean }[]>(live ? `/bookings/${live.id}/schedule?v=${live.amountPaid}` : null);
+  const { data: plan, reload: reloadPlan } = useApi<{ step: number; amount: number; dueAt: string | null; paid: boolean }[]>(live ? `/bookings/${live.id}/schedule` : null);
   if (!season) return <p>{t('app.loading')}</p>;
   return (
     <div className="stack">
