@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
@@ -88,11 +88,13 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
     void reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, {
+  // Security headers on every answer. The middleware is built once (the Fastify plugin rebuilds it for every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'connect-src': ["'self'"] },
     },
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
