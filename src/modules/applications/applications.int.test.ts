@@ -187,6 +187,57 @@ describe('live popularity counters', () => {
   });
 });
 
+describe('rankings written together (group commit)', () => {
+  it('judges each of many simultaneous rankings on its own: the valid ones land, each refused one gets its own rule and changes nothing', async () => {
+    t.clock.set(IN_PREFERENCE);
+    const family = async (size: number) => {
+      const admin = await pilgrim('FR');
+      const id: string = (await api('POST', '/applications', admin.headers, { season: '1448H' })).json().id;
+      const members = [];
+      for (let i = 1; i < size; i++) {
+        const member = await pilgrim('FR');
+        await api('POST', `/applications/${id}/members`, admin.headers, { email: member.email });
+        members.push(member);
+      }
+      await api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: [pkgs.lyon] });
+      const version: number = (await api('GET', `/applications/${id}`, admin.headers)).json().version;
+      return { admin, id, members, version };
+    };
+    const [a, b, c, d, e, f] = [await family(1), await family(2), await family(2), await family(1), await family(1), await family(1)];
+    const stranger = await pilgrim('FR');
+    const rank = (who: { headers: Record<string, string> }, id: string, packageIds: unknown[], expectedVersion?: number) =>
+      api('PUT', `/applications/${id}/ranking`, who.headers, { packageIds, ...(expectedVersion ? { expectedVersion } : {}) });
+    const auditBefore = await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'application.ranked').executeTakeFirstOrThrow();
+
+    const answers = await Promise.all([
+      rank(a.admin, a.id, [pkgs.paris, pkgs.lyon]), // valid
+      rank(b.admin, b.id, [pkgs.tiny]), // a family of 2 for a 1-seat package
+      rank(c.members[0]!, c.id, [pkgs.paris]), // a member is not the admin
+      rank(d.admin, d.id, [pkgs.paris], d.version - 1), // a stale version
+      rank(e.admin, e.id, [pkgs.paris], e.version), // the same family twice: written in order
+      rank(e.admin, e.id, [pkgs.paris, pkgs.lyon], e.version + 1),
+      rank(stranger, a.id, [pkgs.lyon]), // not theirs
+      rank(f.admin, f.id, [pkgs.lyon]), // the ranking it already has
+    ]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 400, 403, 409, 200, 200, 404, 200]);
+    expect(answers.map((r) => r.json().code)).toEqual([undefined, 'application.ranking_rule', 'application.admin_only', 'application.version_conflict', undefined, undefined, 'application.not_found', undefined]);
+    expect(answers[1]!.json().title).toContain('too_small');
+    expect(answers[4]!.json().version).toBe(e.version + 1);
+    expect(answers[5]!.json().version).toBe(e.version + 2);
+
+    const view = async (x: { admin: { headers: Record<string, string> }; id: string }) => (await api('GET', `/applications/${x.id}`, x.admin.headers)).json();
+    expect((await view(a)).ranking.map((r: { packageId: string }) => r.packageId)).toEqual([pkgs.paris, pkgs.lyon]);
+    expect((await view(e)).ranking.map((r: { packageId: string }) => r.packageId)).toEqual([pkgs.paris, pkgs.lyon]);
+    for (const refused of [b, c, d]) expect(await view(refused)).toMatchObject({ version: refused.version, ranking: [{ packageId: pkgs.lyon }] });
+    const auditAfter = await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'application.ranked').executeTakeFirstOrThrow();
+    expect(Number(auditAfter.n) - Number(auditBefore.n)).toBe(4);
+    const strip = (rows: { packageId: string; firstChoiceSeats: number; anyChoiceSeats: number; families: number }[]) =>
+      rows.map(({ packageId, firstChoiceSeats, anyChoiceSeats, families }) => ({ packageId, firstChoiceSeats, anyChoiceSeats, families })).sort((x, y) => x.packageId.localeCompare(y.packageId));
+    expect(strip(await t.services.applications.popularity('1448H'))).toEqual(strip(await t.services.applications.popularityFromRecords('1448H')));
+    t.clock.set(IN_REGISTRATION);
+  });
+});
+
 describe('mission portal', () => {
   it("a mission sees its own country's quota, demand and failures, and nothing of another country", async () => {
     const gbAdmin = await pilgrim('GB', { passportExpiry: '2027-06-01' });

@@ -1,6 +1,9 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type QueryCreator } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import type { auditRows } from '../audit/index.ts';
 import type { DemandDelta } from './domain/demand.ts';
+import type { CounterDelta } from './domain/ranking-batch.ts';
 import type { ApplicationMembersTable, ApplicationsTable } from './tables.ts';
 
 /** The only place that queries applications, members and preferences. */
@@ -18,20 +21,46 @@ export function createApplicationsRepository() {
     async insert(db: Executor, row: Insertable<ApplicationsTable>) {
       await db.insertInto('applications').values(row).execute();
     },
-    /** Locks an application and reads its members in one round trip. */
-    async lockWithMembers(db: Executor, id: string) {
-      const rows = await db
+    /** Locks applications in id order (the lock order) and reads their members and ranking, in one round trip. */
+    lockMany: (db: Executor, ids: string[]) =>
+      db
         .selectFrom('applications as a')
-        .innerJoin('application_members as m', 'm.application_id', 'a.id')
-        .select(['a.id', 'a.season', 'a.admin_account_id', 'a.country', 'a.version', 'm.account_id', 'm.role', 'm.added_at'])
-        .where('a.id', '=', id)
-        .orderBy('m.added_at')
-        .forUpdate('a')
-        .execute();
-      const first = rows[0];
-      if (!first) return undefined;
-      const { id: appId, season, admin_account_id, country, version } = first;
-      return { app: { id: appId, season, admin_account_id, country, version }, members: rows.map((r) => ({ account_id: r.account_id, role: r.role })) };
+        .select((eb) => [
+          'a.id',
+          'a.season',
+          'a.admin_account_id',
+          'a.country',
+          'a.version',
+          eb.fn<string[]>('array', [eb.selectFrom('application_members as m').select('m.account_id').whereRef('m.application_id', '=', 'a.id').orderBy('m.added_at')]).as('members'),
+          eb.fn<string[]>('array', [eb.selectFrom('application_preferences as p').select('p.package_id').whereRef('p.application_id', '=', 'a.id').orderBy('p.rank')]).as('ranking'),
+        ])
+        .where('a.id', 'in', ids)
+        .orderBy('a.id')
+        .forUpdate()
+        .execute(),
+    /**
+     * Writes the rankings of locked applications: the previous rankings go, the
+     * demand counters move, the versions go up and the audit records are
+     * written in one statement; the new rankings follow in a second (a package
+     * may change rank, and the rows it replaces must be gone first).
+     */
+    async writeRankings(
+      db: Executor,
+      change: { rankings: { applicationId: string; ranking: { packageId: string; version: number }[] }[]; demand: CounterDelta[]; audit: ReturnType<typeof auditRows>; now: Date },
+    ) {
+      const ids = change.rankings.map((r) => r.applicationId);
+      const statement = db
+        .with('gone', (q) => q.deleteFrom('application_preferences').where('application_id', 'in', ids))
+        .with('bumped', (q) => q.updateTable('applications').set((eb) => ({ version: eb('version', '+', 1), updated_at: change.now })).where('id', 'in', ids))
+        .with('audited', (q) => q.insertInto('audit_log').values(change.audit));
+      // The same ranking submitted again moves no counter: then there is nothing to upsert.
+      const done = sql<number>`1`.as('done');
+      await (change.demand.length > 0
+        ? statement.with('counted', (q) => counterUpsert(q as unknown as QueryCreator<Database>, change.demand)).selectNoFrom(done)
+        : statement.selectNoFrom(done)
+      ).execute();
+      const rows = change.rankings.flatMap((r) => r.ranking.map((p, i) => ({ application_id: r.applicationId, rank: i + 1, package_id: p.packageId, package_version: p.version })));
+      if (rows.length > 0) await db.insertInto('application_preferences').values(rows).execute();
     },
     find(db: Executor, id: string, forUpdate = false) {
       let q = db.selectFrom('applications').selectAll().where('id', '=', id);
@@ -54,33 +83,12 @@ export function createApplicationsRepository() {
     },
     preferences: (db: Executor, id: string) =>
       db.selectFrom('application_preferences').selectAll().where('application_id', '=', id).orderBy('rank').execute(),
-    /** Replaces the ranking; returns the one it replaced (one statement for both). */
-    async replacePreferences(db: Executor, id: string, ranking: { packageId: string; version: number }[]) {
-      const before = await db.deleteFrom('application_preferences').where('application_id', '=', id).returning(['package_id', 'rank']).execute();
-      if (ranking.length > 0) {
-        await db
-          .insertInto('application_preferences')
-          .values(ranking.map((r, i) => ({ application_id: id, rank: i + 1, package_id: r.packageId, package_version: r.version })))
-          .execute();
-      }
-      return before;
-    },
+    /** Moves the demand counters of one family (deltas come sorted by package: the lock order). */
+    applyDemand: (db: Executor, key: { season: string; country: string; shard: number }, deltas: DemandDelta[]) =>
+      applyCounterDeltas(db, deltas.map((d) => ({ ...d, ...key }))),
+    /** Moves demand counter rows of several families, given in the lock order. */
+    applyCounterDeltas,
 
-    /** Moves the demand counters (deltas come sorted by package: the lock order). */
-    async applyDemand(db: Executor, key: { season: string; country: string; shard: number }, deltas: DemandDelta[]) {
-      if (deltas.length === 0) return;
-      await db
-        .insertInto('package_demand')
-        .values(deltas.map((d) => ({ package_id: d.packageId, country: key.country, shard: key.shard, season: key.season, first_choice_seats: d.first, any_choice_seats: d.any, families: d.families })))
-        .onConflict((oc) =>
-          oc.columns(['package_id', 'country', 'shard']).doUpdateSet((eb) => ({
-            first_choice_seats: eb('package_demand.first_choice_seats', '+', eb.ref('excluded.first_choice_seats')),
-            any_choice_seats: eb('package_demand.any_choice_seats', '+', eb.ref('excluded.any_choice_seats')),
-            families: eb('package_demand.families', '+', eb.ref('excluded.families')),
-          })),
-        )
-        .execute();
-    },
 
     /**
      * Read model (joins the catalogue's `packages` for capacity and title):
@@ -134,4 +142,23 @@ export function createApplicationsRepository() {
         .where('a.country', '=', country)
         .execute(),
   };
+}
+
+/** Moves demand counter rows (given in the lock order: package, country, shard). */
+async function applyCounterDeltas(db: Executor, deltas: CounterDelta[]) {
+  if (deltas.length === 0) return;
+  await counterUpsert(db, deltas).execute();
+}
+
+function counterUpsert(db: QueryCreator<Database>, deltas: CounterDelta[]) {
+  return db
+    .insertInto('package_demand')
+    .values(deltas.map((d) => ({ package_id: d.packageId, country: d.country, shard: d.shard, season: d.season, first_choice_seats: d.first, any_choice_seats: d.any, families: d.families })))
+    .onConflict((oc) =>
+      oc.columns(['package_id', 'country', 'shard']).doUpdateSet((eb) => ({
+        first_choice_seats: eb('package_demand.first_choice_seats', '+', eb.ref('excluded.first_choice_seats')),
+        any_choice_seats: eb('package_demand.any_choice_seats', '+', eb.ref('excluded.any_choice_seats')),
+        families: eb('package_demand.families', '+', eb.ref('excluded.families')),
+      })),
+    );
 }

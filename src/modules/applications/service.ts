@@ -8,8 +8,10 @@ import { writeAudit } from '../audit/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
-import { canAddMember, checkRanking } from './domain/family.ts';
-import { rankingChange, shardOf, sizeChange, type Ranked } from './domain/demand.ts';
+import { canAddMember } from './domain/family.ts';
+import { shardOf, sizeChange, type Ranked } from './domain/demand.ts';
+import { createRankingWriter } from './ranking-writer.ts';
+import { judgeChange } from './domain/ranking-batch.ts';
 import { createApplicationsRepository } from './repository.ts';
 import { pickText } from '../catalogue/domain/listing.ts';
 
@@ -27,23 +29,22 @@ export function createApplicationService(deps: {
   const repo = createApplicationsRepository();
   const { db, clock } = deps;
   const changeable = ['registration', 'preference'] as const;
+  const rankings = createRankingWriter(deps);
 
-  const ranked = (rows: { package_id: string; rank: number }[]): Ranked[] => rows.map((r) => ({ packageId: r.package_id, rank: r.rank }));
+  const ranked = (packageIds: string[]): Ranked[] => packageIds.map((packageId, i) => ({ packageId, rank: i + 1 }));
 
   /** Keeps the live popularity counters in step with the change, in the same transaction. */
-  async function moveDemand(trx: Executor, app: { id: string; season: string; country: string }, deltas: ReturnType<typeof rankingChange>) {
+  async function moveDemand(trx: Executor, app: { id: string; season: string; country: string }, deltas: ReturnType<typeof sizeChange>) {
     await repo.applyDemand(trx, { season: app.season, country: app.country, shard: shardOf(app.id) }, deltas);
   }
 
   /** The caller's application, locked, after checking they are its admin and the version they saw. */
   async function forChange(trx: Executor, ctx: RequestContext, id: string, expectedVersion?: number) {
-    const locked = await repo.lockWithMembers(trx, id);
-    if (!locked) throw new AppError('application.not_found');
-    const { app, members } = locked;
-    if (!members.some((m) => m.account_id === ctx.actor?.accountId)) throw new AppError('application.not_found');
-    if (app.admin_account_id !== ctx.actor?.accountId) throw new AppError('application.admin_only');
-    if (expectedVersion !== undefined && expectedVersion !== app.version) throw new AppError('application.version_conflict', { current: app.version });
-    return { app, members };
+    const [row] = await repo.lockMany(trx, [id]);
+    const app = row && { id: row.id, season: row.season, adminAccountId: row.admin_account_id, country: row.country, version: row.version, members: row.members, ranking: row.ranking };
+    const verdict = judgeChange(ctx.actor?.accountId, app, expectedVersion);
+    if (!verdict.ok) throw new AppError(verdict.code, verdict.params);
+    return { app: app!, members: app!.members };
   }
 
   async function view(ctx: RequestContext, id: string) {
@@ -120,18 +121,18 @@ export function createApplicationService(deps: {
         const { app, members } = await forChange(trx, ctx, id, expectedVersion);
         await deps.seasons.assertPhase(trx, app.season, [...changeable]);
         const candidate = await deps.accounts.pilgrimByEmail(trx, email);
-        const facts = candidate && (await deps.pilgrims.factsFor(trx, [candidate.id, ...members.map((m) => m.account_id)]));
+        const facts = candidate && (await deps.pilgrims.factsFor(trx, [candidate.id, ...members]));
         const f = candidate && facts?.get(candidate.id);
         if (!candidate || !facts || !f) throw new AppError('application.member_not_found');
         if (await repo.applicationOf(trx, app.season, candidate.id)) throw new AppError('application.already_applied', { name: f.name });
         const problem = canAddMember(
-          { members: members.map((m) => ({ accountId: m.account_id, country: facts.get(m.account_id)?.residenceCountry ?? app.country })) },
+          { members: members.map((m) => ({ accountId: m, country: facts.get(m)?.residenceCountry ?? app.country })) },
           { accountId: candidate.id, country: f.residenceCountry },
         );
         if (problem) throw new AppError('application.family_rule', { problem: familyProblemText[problem] });
         const now = clock.now();
         await repo.addMember(trx, { application_id: id, account_id: candidate.id, season: app.season, role: 'member', added_at: now });
-        await moveDemand(trx, app, sizeChange(ranked(await repo.preferences(trx, id)), members.length, members.length + 1));
+        await moveDemand(trx, app, sizeChange(ranked(app.ranking), members.length, members.length + 1));
         await repo.bump(trx, id, now);
         await writeAudit(trx, clock, ctx, { action: 'application.member_added', subjectType: 'application', subjectId: id, data: { accountId: candidate.id } });
       }).catch((error: unknown) => {
@@ -145,9 +146,9 @@ export function createApplicationService(deps: {
       await db.kysely.transaction().execute(async (trx) => {
         const { app, members } = await forChange(trx, ctx, id, expectedVersion);
         await deps.seasons.assertPhase(trx, app.season, [...changeable]);
-        if (accountId === app.admin_account_id || !members.some((m) => m.account_id === accountId)) throw new AppError('application.member_not_found');
+        if (accountId === app.adminAccountId || !members.includes(accountId)) throw new AppError('application.member_not_found');
         await repo.removeMember(trx, id, accountId);
-        await moveDemand(trx, app, sizeChange(ranked(await repo.preferences(trx, id)), members.length, members.length - 1));
+        await moveDemand(trx, app, sizeChange(ranked(app.ranking), members.length, members.length - 1));
         await repo.bump(trx, id, clock.now());
         await writeAudit(trx, clock, ctx, { action: 'application.member_removed', subjectType: 'application', subjectId: id, data: { accountId } });
       });
@@ -157,27 +158,12 @@ export function createApplicationService(deps: {
     /**
      * Ranks up to five packages, during the preference phase only. Each must
      * be on sale, open to the family's country and big enough for the family.
-     * Answers with the new ranking and version.
+     * Answers with the new ranking and version (just that: this is the
+     * opening-day hot path; the full view is one GET away). Written by group
+     * commit with the rankings arriving at the same time.
      */
-    async rank(ctx: RequestContext, id: string, packageIds: string[], expectedVersion?: number) {
-      return db.kysely.transaction().execute(async (trx) => {
-        const { app, members } = await forChange(trx, ctx, id, expectedVersion);
-        await deps.seasons.assertPhase(trx, app.season, ['preference']);
-        const packages = await deps.catalogue.packageFacts(trx, packageIds);
-        const problem = checkRanking(packageIds, { size: members.length, country: app.country, season: app.season }, packages);
-        if (problem) throw new AppError('application.ranking_rule', { problem: 'packageId' in problem ? `${problem.problem} (${problem.packageId})` : problem.problem });
-        const before = ranked(await repo.replacePreferences(trx, id, packageIds.map((p) => ({ packageId: p, version: packages.get(p)!.version }))));
-        await moveDemand(trx, app, rankingChange(before, packageIds.map((p, i) => ({ packageId: p, rank: i + 1 })), members.length));
-        await repo.bump(trx, id, clock.now());
-        await writeAudit(trx, clock, ctx, { action: 'application.ranked', subjectType: 'application', subjectId: id, data: { packageIds } });
-        // Just the ranking: this is the opening-day hot path; the full view is one GET away.
-        return {
-          id,
-          version: app.version + 1,
-          ranking: packageIds.map((p, i) => ({ rank: i + 1, packageId: p, packageVersion: packages.get(p)!.version })),
-        };
-      });
-    },
+    rank: (ctx: RequestContext, id: string, packageIds: string[], expectedVersion?: number) =>
+      rankings.rank(ctx, { actorId: ctx.actor?.accountId, applicationId: id, packageIds, expectedVersion }),
 
     /** Demand for every ranked package of a season, in seats, against capacity (optionally one country's). */
     async popularity(season: string, country?: string, language = 'ar') {

@@ -1,3 +1,3 @@
-export { writeAudit, type AuditEntry, type AuditContext } from './audit-writer.ts';
+export { auditRows, writeAudit, writeAudits, type AuditEntry, type AuditContext } from './audit-writer.ts';
 export { createAuditService, type AuditService, type AuditRecord } from './service.ts';
 export { auditRoutes } from './routes.ts';
