@@ -3,6 +3,7 @@ import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
 import type { Locale } from '../../core/i18n.ts';
 import type { Principal, RequestContext } from '../../core/principal.ts';
 import type { Executor } from '../../db/database.ts';
+import { groupLoader } from '../../db/group-loader.ts';
 import { writeAudit } from '../audit/index.ts';
 import { HOUR, presentAccount, type AccountView, type AccountsDeps } from './deps.ts';
 import { checkPassword, lockoutAfter, normalizeEmail } from './domain/rules.ts';
@@ -35,6 +36,12 @@ export interface SignInResult {
 export function createAuthService(deps: AccountsDeps) {
   const repo = createAccountsRepository();
   const { db, clock } = deps;
+  // Credentials are looked up by group (one query for the requests arriving together), never cached.
+  const sessions = groupLoader(async (hashes: readonly string[]) => {
+    const rows = await repo.findLiveSessions(db.kysely, [...new Set(hashes)], clock.now());
+    const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+    return hashes.map((h) => byHash.get(h) ?? null);
+  });
 
   function assertStrongPassword(password: string, email: string) {
     if (checkPassword(password, email)) throw new AppError('account.password_too_weak');
@@ -228,8 +235,7 @@ export function createAuthService(deps: AccountsDeps) {
 
     /** Resolves a cookie or bearer secret to the principal behind it, or null. */
     async authenticate(token: string): Promise<Principal | null> {
-      const tokenHash = hashToken(token);
-      const row = await repo.findLiveSession(db.kysely, tokenHash, clock.now());
+      const row = await sessions.load(hashToken(token));
       if (!row) return null;
       return {
         accountId: row.account_id,

@@ -49,8 +49,8 @@ export function createAccountsRepository() {
       await db.insertInto('sessions').values(row).execute();
     },
 
-    /** The live session or token behind a credential, with its account, or nothing. */
-    findLiveSession(db: Executor, tokenHash: string, now: Date) {
+    /** The live sessions or tokens behind credentials, with their accounts (the dead ones are absent). */
+    findLiveSessions(db: Executor, tokenHashes: string[], now: Date) {
       return db
         .selectFrom('sessions')
         .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
@@ -63,11 +63,11 @@ export function createAccountsRepository() {
           'accounts.country_code',
           'accounts.locale',
         ])
-        .where('sessions.token_hash', '=', tokenHash)
+        .where('sessions.token_hash', 'in', tokenHashes)
         .where('sessions.revoked_at', 'is', null)
         .where('sessions.expires_at', '>', now)
         .where('accounts.status', '=', 'active')
-        .executeTakeFirst();
+        .execute();
     },
 
     async revokeSession(db: Executor, tokenHash: string, now: Date) {
