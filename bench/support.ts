@@ -56,7 +56,9 @@ export async function cli(args: string[], env: Record<string, string>): Promise<
 export async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = 3900 + Math.floor(Math.random() * 90);
   const workers = process.env.BENCH_WORKERS ?? '1';
-  const child = spawn(process.execPath, [path.join(root, 'bin/manasik.mjs'), 'start', '--no-demo', '--workers', workers], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/manasik.mjs'), 'start', '--no-demo', '--workers', workers], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
