@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { groupLoader, writeInRounds } from '../../db/group-loader.ts';
-import { auditRows } from '../audit/index.ts';
+import { auditInsert } from '../audit/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
 import { shardOf } from './domain/demand.ts';
@@ -82,7 +82,7 @@ export function createRankingWriter(deps: {
           after: item.request.packageIds.map((packageId, i) => ({ packageId, rank: i + 1 })),
           size: app.members.length,
         }))),
-        audit: auditRows(clock, accepted.map(({ item }) => ({
+        audit: auditInsert(clock, accepted.map(({ item }) => ({
           ctx: item.ctx,
           entry: { action: 'application.ranked', subjectType: 'application', subjectId: item.request.applicationId, data: { packageIds: item.request.packageIds } },
         }))),

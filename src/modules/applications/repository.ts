@@ -1,7 +1,6 @@
-import { sql, type Insertable, type QueryCreator } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import type { Database } from '../../db/schema.ts';
-import type { auditRows } from '../audit/index.ts';
+import type { auditInsert } from '../audit/index.ts';
 import type { DemandDelta } from './domain/demand.ts';
 import type { CounterDelta } from './domain/ranking-batch.ts';
 import type { ApplicationMembersTable, ApplicationsTable } from './tables.ts';
@@ -34,7 +33,7 @@ export function createApplicationsRepository() {
           eb.fn<string[]>('array', [eb.selectFrom('application_members as m').select('m.account_id').whereRef('m.application_id', '=', 'a.id').orderBy('m.added_at')]).as('members'),
           eb.fn<string[]>('array', [eb.selectFrom('application_preferences as p').select('p.package_id').whereRef('p.application_id', '=', 'a.id').orderBy('p.rank')]).as('ranking'),
         ])
-        .where('a.id', 'in', ids)
+        .where(sql<boolean>`a.id = any(${ids}::uuid[])`)
         .orderBy('a.id')
         .forUpdate()
         .execute(),
@@ -46,21 +45,23 @@ export function createApplicationsRepository() {
      */
     async writeRankings(
       db: Executor,
-      change: { rankings: { applicationId: string; ranking: { packageId: string; version: number }[] }[]; demand: CounterDelta[]; audit: ReturnType<typeof auditRows>; now: Date },
+      change: { rankings: { applicationId: string; ranking: { packageId: string; version: number }[] }[]; demand: CounterDelta[]; audit: ReturnType<typeof auditInsert>; now: Date },
     ) {
+      // Columns travel as one array parameter each (unnest): a batch costs the same few parameters
+      // to build, send and plan whatever its size.
       const ids = change.rankings.map((r) => r.applicationId);
-      const statement = db
-        .with('gone', (q) => q.deleteFrom('application_preferences').where('application_id', 'in', ids))
-        .with('bumped', (q) => q.updateTable('applications').set((eb) => ({ version: eb('version', '+', 1), updated_at: change.now })).where('id', 'in', ids))
-        .with('audited', (q) => q.insertInto('audit_log').values(change.audit));
-      // The same ranking submitted again moves no counter: then there is nothing to upsert.
-      const done = sql<number>`1`.as('done');
-      await (change.demand.length > 0
-        ? statement.with('counted', (q) => counterUpsert(q as unknown as QueryCreator<Database>, change.demand)).selectNoFrom(done)
-        : statement.selectNoFrom(done)
-      ).execute();
-      const rows = change.rankings.flatMap((r) => r.ranking.map((p, i) => ({ application_id: r.applicationId, rank: i + 1, package_id: p.packageId, package_version: p.version })));
-      if (rows.length > 0) await db.insertInto('application_preferences').values(rows).execute();
+      await sql`
+        with gone as (delete from application_preferences where application_id = any(${ids}::uuid[])),
+        bumped as (update applications set version = version + 1, updated_at = ${change.now} where id = any(${ids}::uuid[])),
+        audited as (${change.audit}),
+        counted as (${counterUpsert(change.demand)})
+        select 1`.execute(db);
+      const rows = change.rankings.flatMap((r) => r.ranking.map((p, i) => ({ applicationId: r.applicationId, rank: i + 1, packageId: p.packageId, version: p.version })));
+      if (rows.length > 0) {
+        await sql`
+          insert into application_preferences (application_id, rank, package_id, package_version)
+          select * from unnest(${rows.map((r) => r.applicationId)}::uuid[], ${rows.map((r) => r.rank)}::int[], ${rows.map((r) => r.packageId)}::uuid[], ${rows.map((r) => r.version)}::int[])`.execute(db);
+      }
     },
     find(db: Executor, id: string, forUpdate = false) {
       let q = db.selectFrom('applications').selectAll().where('id', '=', id);
@@ -146,19 +147,19 @@ export function createApplicationsRepository() {
 
 /** Moves demand counter rows (given in the lock order: package, country, shard). */
 async function applyCounterDeltas(db: Executor, deltas: CounterDelta[]) {
-  if (deltas.length === 0) return;
-  await counterUpsert(db, deltas).execute();
+  if (deltas.length > 0) await counterUpsert(deltas).execute(db);
 }
 
-function counterUpsert(db: QueryCreator<Database>, deltas: CounterDelta[]) {
-  return db
-    .insertInto('package_demand')
-    .values(deltas.map((d) => ({ package_id: d.packageId, country: d.country, shard: d.shard, season: d.season, first_choice_seats: d.first, any_choice_seats: d.any, families: d.families })))
-    .onConflict((oc) =>
-      oc.columns(['package_id', 'country', 'shard']).doUpdateSet((eb) => ({
-        first_choice_seats: eb('package_demand.first_choice_seats', '+', eb.ref('excluded.first_choice_seats')),
-        any_choice_seats: eb('package_demand.any_choice_seats', '+', eb.ref('excluded.any_choice_seats')),
-        families: eb('package_demand.families', '+', eb.ref('excluded.families')),
-      })),
-    );
+/** Adds deltas to counter rows, creating the missing ones; unnest keeps the order given, which is the lock order. */
+function counterUpsert(deltas: readonly CounterDelta[]) {
+  const col = <V>(pick: (d: CounterDelta) => V) => deltas.map(pick);
+  return sql`
+    insert into package_demand (package_id, country, shard, season, first_choice_seats, any_choice_seats, families)
+    select * from unnest(
+      ${col((d) => d.packageId)}::uuid[], ${col((d) => d.country)}::text[], ${col((d) => d.shard)}::smallint[], ${col((d) => d.season)}::text[],
+      ${col((d) => d.first)}::int[], ${col((d) => d.any)}::int[], ${col((d) => d.families)}::int[])
+    on conflict (package_id, country, shard) do update set
+      first_choice_seats = package_demand.first_choice_seats + excluded.first_choice_seats,
+      any_choice_seats = package_demand.any_choice_seats + excluded.any_choice_seats,
+      families = package_demand.families + excluded.families`;
 }

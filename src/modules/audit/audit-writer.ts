@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
 import type { Principal, RequestContext } from '../../core/principal.ts';
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 
 export interface AuditEntry {
@@ -26,24 +27,22 @@ export async function writeAudit(executor: Executor, clock: Clock, ctx: AuditCon
 
 /** Records several state changes (each with its own actor) in one statement, in the changes' transaction. */
 export async function writeAudits(executor: Executor, clock: Clock, records: readonly { ctx: AuditContext; entry: AuditEntry }[]): Promise<void> {
-  if (records.length === 0) return;
-  await executor.insertInto('audit_log').values(auditRows(clock, records)).execute();
+  if (records.length > 0) await auditInsert(clock, records).execute(executor);
 }
 
 /**
- * The audit log rows for state changes, for a module that writes them within
- * one of its own statements (e.g. a data-modifying CTE) instead of a round trip of their own.
+ * The statement that records state changes, for a module that runs it within
+ * one of its own statements (a data-modifying CTE) instead of a round trip of
+ * its own. Columns travel as one array each: the same few parameters for any
+ * number of records.
  */
-export function auditRows(clock: Clock, records: readonly { ctx: AuditContext; entry: AuditEntry }[]) {
-  const now = clock.now();
-  return records.map(({ ctx, entry }) => ({
-    occurred_at: now,
-    actor_id: ctx.actor?.accountId ?? null,
-    actor_role: ctx.actor?.role ?? null,
-    action: entry.action,
-    subject_type: entry.subjectType,
-    subject_id: entry.subjectId,
-    data: JSON.stringify(entry.data ?? {}),
-    request_id: ctx.requestId,
-  }));
+export function auditInsert(clock: Clock, records: readonly { ctx: AuditContext; entry: AuditEntry }[]) {
+  const col = <V>(pick: (r: { ctx: AuditContext; entry: AuditEntry }) => V) => records.map(pick);
+  return sql`
+    insert into audit_log (occurred_at, actor_id, actor_role, action, subject_type, subject_id, data, request_id)
+    select ${clock.now()}, u.* from unnest(
+      ${col((r) => r.ctx.actor?.accountId ?? null)}::uuid[], ${col((r) => r.ctx.actor?.role ?? null)}::text[], ${col((r) => r.entry.action)}::text[],
+      ${col((r) => r.entry.subjectType)}::text[], ${col((r) => r.entry.subjectId)}::text[], ${col((r) => JSON.stringify(r.entry.data ?? {}))}::jsonb[],
+      ${col((r) => r.ctx.requestId)}::text[])
+    as u(actor_id, actor_role, action, subject_type, subject_id, data, request_id)`;
 }
