@@ -6,8 +6,8 @@ import { groupLoader, writeInRounds } from '../../db/group-loader.ts';
 import { auditInsert } from '../audit/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
-import { shardOf } from './domain/demand.ts';
-import { batchDemand, judgeRanking, type LockedApplication, type RankingRequest } from './domain/ranking-batch.ts';
+import { ranks, shardOf } from './domain/demand.ts';
+import { batchDemand, judgeRanking, type RankingRequest } from './domain/ranking-batch.ts';
 import { createApplicationsRepository } from './repository.ts';
 
 export interface RankingResult {
@@ -61,9 +61,7 @@ export function createRankingWriter(deps: {
   /** One batch (each application at most once) in the caller's transaction. */
   async function write(trx: Executor, items: readonly Item[]): Promise<(RankingResult | AppError)[]> {
     const locked = await repo.lockMany(trx, [...new Set(items.map((i) => i.request.applicationId))]);
-    const apps = new Map<string, LockedApplication>(
-      locked.map((a) => [a.id, { id: a.id, season: a.season, adminAccountId: a.admin_account_id, country: a.country, version: a.version, members: a.members, ranking: a.ranking }]),
-    );
+    const apps = new Map(locked.map((a) => [a.id, a]));
     const phases = await phaseErrors(trx, new Set(locked.map((a) => a.season)));
     const packages = await deps.catalogue.packageFacts(trx, [...new Set(items.flatMap((i) => i.request.packageIds))]);
     const verdicts = items.map((item) => {
@@ -78,8 +76,8 @@ export function createRankingWriter(deps: {
           season: app.season,
           country: app.country,
           shard: shardOf(app.id),
-          before: app.ranking.map((packageId, i) => ({ packageId, rank: i + 1 })),
-          after: item.request.packageIds.map((packageId, i) => ({ packageId, rank: i + 1 })),
+          before: ranks(app.ranking),
+          after: ranks(item.request.packageIds),
           size: app.members.length,
         }))),
         audit: auditInsert(clock, accepted.map(({ item }) => ({

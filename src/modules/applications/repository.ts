@@ -2,7 +2,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { auditInsert } from '../audit/index.ts';
 import type { DemandDelta } from './domain/demand.ts';
-import type { CounterDelta } from './domain/ranking-batch.ts';
+import type { CounterDelta, LockedApplication } from './domain/ranking-batch.ts';
 import type { ApplicationMembersTable, ApplicationsTable } from './tables.ts';
 
 /** The only place that queries applications, members and preferences. */
@@ -21,7 +21,7 @@ export function createApplicationsRepository() {
       await db.insertInto('applications').values(row).execute();
     },
     /** Locks applications in id order (the lock order) and reads their members and ranking, in one round trip. */
-    lockMany: (db: Executor, ids: string[]) =>
+    lockMany: (db: Executor, ids: string[]): Promise<LockedApplication[]> =>
       db
         .selectFrom('applications as a')
         .select((eb) => [
@@ -36,7 +36,8 @@ export function createApplicationsRepository() {
         .where(sql<boolean>`a.id = any(${ids}::uuid[])`)
         .orderBy('a.id')
         .forUpdate()
-        .execute(),
+        .execute()
+        .then((rows) => rows.map((a) => ({ id: a.id, season: a.season, adminAccountId: a.admin_account_id, country: a.country, version: a.version, members: a.members, ranking: a.ranking }))),
     /**
      * Writes the rankings of locked applications: the previous rankings go, the
      * demand counters move, the versions go up and the audit records are

@@ -9,7 +9,7 @@ import type { CatalogueService } from '../catalogue/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
 import { canAddMember } from './domain/family.ts';
-import { shardOf, sizeChange, type Ranked } from './domain/demand.ts';
+import { ranks, shardOf, sizeChange } from './domain/demand.ts';
 import { createRankingWriter } from './ranking-writer.ts';
 import { judgeChange } from './domain/ranking-batch.ts';
 import { createApplicationsRepository } from './repository.ts';
@@ -31,8 +31,6 @@ export function createApplicationService(deps: {
   const changeable = ['registration', 'preference'] as const;
   const rankings = createRankingWriter(deps);
 
-  const ranked = (packageIds: string[]): Ranked[] => packageIds.map((packageId, i) => ({ packageId, rank: i + 1 }));
-
   /** Keeps the live popularity counters in step with the change, in the same transaction. */
   async function moveDemand(trx: Executor, app: { id: string; season: string; country: string }, deltas: ReturnType<typeof sizeChange>) {
     await repo.applyDemand(trx, { season: app.season, country: app.country, shard: shardOf(app.id) }, deltas);
@@ -40,8 +38,7 @@ export function createApplicationService(deps: {
 
   /** The caller's application, locked, after checking they are its admin and the version they saw. */
   async function forChange(trx: Executor, ctx: RequestContext, id: string, expectedVersion?: number) {
-    const [row] = await repo.lockMany(trx, [id]);
-    const app = row && { id: row.id, season: row.season, adminAccountId: row.admin_account_id, country: row.country, version: row.version, members: row.members, ranking: row.ranking };
+    const [app] = await repo.lockMany(trx, [id]);
     const verdict = judgeChange(ctx.actor?.accountId, app, expectedVersion);
     if (!verdict.ok) throw new AppError(verdict.code, verdict.params);
     return { app: app!, members: app!.members };
@@ -132,7 +129,7 @@ export function createApplicationService(deps: {
         if (problem) throw new AppError('application.family_rule', { problem: familyProblemText[problem] });
         const now = clock.now();
         await repo.addMember(trx, { application_id: id, account_id: candidate.id, season: app.season, role: 'member', added_at: now });
-        await moveDemand(trx, app, sizeChange(ranked(app.ranking), members.length, members.length + 1));
+        await moveDemand(trx, app, sizeChange(ranks(app.ranking), members.length, members.length + 1));
         await repo.bump(trx, id, now);
         await writeAudit(trx, clock, ctx, { action: 'application.member_added', subjectType: 'application', subjectId: id, data: { accountId: candidate.id } });
       }).catch((error: unknown) => {
@@ -148,7 +145,7 @@ export function createApplicationService(deps: {
         await deps.seasons.assertPhase(trx, app.season, [...changeable]);
         if (accountId === app.adminAccountId || !members.includes(accountId)) throw new AppError('application.member_not_found');
         await repo.removeMember(trx, id, accountId);
-        await moveDemand(trx, app, sizeChange(ranked(app.ranking), members.length, members.length - 1));
+        await moveDemand(trx, app, sizeChange(ranks(app.ranking), members.length, members.length - 1));
         await repo.bump(trx, id, clock.now());
         await writeAudit(trx, clock, ctx, { action: 'application.member_removed', subjectType: 'application', subjectId: id, data: { accountId } });
       });

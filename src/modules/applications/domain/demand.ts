@@ -14,6 +14,9 @@ export interface Ranked {
   rank: number;
 }
 
+/** A ranking given as package ids, first choice first. */
+export const ranks = (packageIds: readonly string[]): Ranked[] => packageIds.map((packageId, i) => ({ packageId, rank: i + 1 }));
+
 function contribution(ranking: readonly Ranked[], size: number, sign: 1 | -1): DemandDelta[] {
   return ranking.map((r) => ({ packageId: r.packageId, first: r.rank === 1 ? sign * size : 0, any: sign * size, families: sign }));
 }
