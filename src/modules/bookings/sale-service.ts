@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.ts';
+import { shortCache } from '../../core/short-cache.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
@@ -45,19 +46,13 @@ export function createSaleService(deps: {
   const key = () => (secret ??= platformSecret(db.kysely, clock, SECRET_NAME));
 
   // The sale's settings are read on every queue and booking request at the opening; each process
-  // keeps them for a second (the same rule as the season reference cache).
-  const settingsCache = new Map<string, { at: number; row: Promise<NonNullable<Awaited<ReturnType<typeof repo.sale>>>> }>();
-  async function sale(season: string, fresh = false) {
-    const hit = settingsCache.get(season);
-    if (!fresh && hit && performance.now() - hit.at < 1000) return hit.row;
-    const row = (async () => {
+  // keeps them for a second (the same rule as the season reference data).
+  const settingsCache = shortCache(1000);
+  const sale = (season: string, fresh = false) =>
+    settingsCache.get(season, async () => {
       await repo.ensureSale(db.kysely, { season, admit_per_minute: defaultSaleSettings.admitPerMinute, first_batch: defaultSaleSettings.firstBatch, token_minutes: defaultSaleSettings.tokenMinutes, hold_minutes: defaultSaleSettings.holdMinutes });
       return (await repo.sale(db.kysely, season))!;
-    })();
-    row.catch(() => settingsCache.delete(season));
-    settingsCache.set(season, { at: performance.now(), row });
-    return row;
-  }
+    }, fresh);
 
   /** At or after the opening, the first request to arrive orders the early arrivals (once, under the sale's lock). */
   async function ensureOrdered(season: string, opensAt: Date) {

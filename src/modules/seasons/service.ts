@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import countries from 'i18n-iso-countries';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
+import { shortCache } from '../../core/short-cache.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Locale } from '../../core/i18n.ts';
 import type { RequestContext } from '../../core/principal.ts';
@@ -63,17 +64,9 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
    * it for a second. A change made here clears it at once; another process
    * sees it within a second. Phases are still computed from the live clock.
    */
-  const REFERENCE_TTL_MS = 1000;
-  const reference = new Map<string, { at: number; value: Promise<unknown> }>();
-  function cached<T>(key: string, read: () => Promise<T>): Promise<T> {
-    const hit = reference.get(key);
-    if (hit && performance.now() - hit.at < REFERENCE_TTL_MS) return hit.value as Promise<T>;
-    const value = read();
-    value.catch(() => reference.delete(key));
-    reference.set(key, { at: performance.now(), value });
-    return value;
-  }
-  const forget = () => reference.clear();
+  const reference = shortCache(1000);
+  const cached = reference.get;
+  const forget = reference.clear;
 
   async function load(executor: Executor, code: string) {
     const row = await repo.find(executor, code);
