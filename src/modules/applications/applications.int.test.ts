@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actingAs } from '../../core/principal.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { samplePackage } from '../catalogue/fixtures.ts';
 
@@ -234,6 +236,21 @@ describe('rankings written together (group commit)', () => {
     const strip = (rows: { packageId: string; firstChoiceSeats: number; anyChoiceSeats: number; families: number }[]) =>
       rows.map(({ packageId, firstChoiceSeats, anyChoiceSeats, families }) => ({ packageId, firstChoiceSeats, anyChoiceSeats, families })).sort((x, y) => x.packageId.localeCompare(y.packageId));
     expect(strip(await t.services.applications.popularity('1448H'))).toEqual(strip(await t.services.applications.popularityFromRecords('1448H')));
+    t.clock.set(IN_REGISTRATION);
+  });
+
+  it('writes the rankings that arrive together in one transaction', async () => {
+    t.clock.set(IN_PREFERENCE);
+    const families = [];
+    for (let i = 0; i < 3; i++) {
+      const admin = await pilgrim('FR');
+      families.push({ admin, id: (await api('POST', '/applications', admin.headers, { season: '1448H' })).json().id as string });
+    }
+    await Promise.all(families.map((f) => t.services.applications.rank(actingAs(f.admin.accountId), f.id, [pkgs.paris!])));
+    // Rows changed by one transaction carry its id (xmin).
+    const rows = await sql<{ tx: string }>`select xmin::text as tx from applications where id = any(${families.map((f) => f.id)}::uuid[])`.execute(t.db.kysely);
+    expect(rows.rows).toHaveLength(3);
+    expect(new Set(rows.rows.map((r) => r.tx)).size).toBe(1);
     t.clock.set(IN_REGISTRATION);
   });
 });

@@ -32,14 +32,12 @@ interface Item {
  *
  * A batch that fails as a whole (never a rule: those are judged per request)
  * is retried one request per transaction, so no request pays for another's.
- * `maxBatch: 1` writes every ranking in its own transaction.
  */
 export function createRankingWriter(deps: {
   db: Db;
   clock: Clock;
   seasons: Pick<SeasonService, 'assertPhase'>;
   catalogue: Pick<CatalogueService, 'packageFacts'>;
-  maxBatch?: number;
 }) {
   const repo = createApplicationsRepository();
   const { db, clock } = deps;
@@ -104,7 +102,7 @@ export function createRankingWriter(deps: {
   // A family that submits twice in one batch has its second ranking written after its first.
   const batch = (items: readonly Item[]) => writeInRounds(items, (i) => i.request.applicationId, inTransaction);
 
-  const loader = groupLoader<Item, RankingResult>(batch, { maxBatch: deps.maxBatch ?? 200 });
+  const loader = groupLoader<Item, RankingResult>(batch);
 
   return {
     /** Ranks packages for an application; resolves when the ranking is committed. */

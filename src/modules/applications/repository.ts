@@ -64,11 +64,7 @@ export function createApplicationsRepository() {
           select * from unnest(${rows.map((r) => r.applicationId)}::uuid[], ${rows.map((r) => r.rank)}::int[], ${rows.map((r) => r.packageId)}::uuid[], ${rows.map((r) => r.version)}::int[])`.execute(db);
       }
     },
-    find(db: Executor, id: string, forUpdate = false) {
-      let q = db.selectFrom('applications').selectAll().where('id', '=', id);
-      if (forUpdate) q = q.forUpdate();
-      return q.executeTakeFirst();
-    },
+    find: (db: Executor, id: string) => db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst(),
     /** The application a person is in for a season, if any. */
     applicationOf: (db: Executor, season: string, accountId: string) =>
       db.selectFrom('application_members').select('application_id').where('season', '=', season).where('account_id', '=', accountId).executeTakeFirst(),
@@ -88,8 +84,6 @@ export function createApplicationsRepository() {
     /** Moves the demand counters of one family (deltas come sorted by package: the lock order). */
     applyDemand: (db: Executor, key: { season: string; country: string; shard: number }, deltas: DemandDelta[]) =>
       applyCounterDeltas(db, deltas.map((d) => ({ ...d, ...key }))),
-    /** Moves demand counter rows of several families, given in the lock order. */
-    applyCounterDeltas,
 
 
     /**

@@ -41,7 +41,7 @@ export function createApplicationService(deps: {
     const [app] = await repo.lockMany(trx, [id]);
     const verdict = judgeChange(ctx.actor?.accountId, app, expectedVersion);
     if (!verdict.ok) throw new AppError(verdict.code, verdict.params);
-    return { app: app!, members: app!.members };
+    return app!;
   }
 
   async function view(ctx: RequestContext, id: string) {
@@ -115,7 +115,8 @@ export function createApplicationService(deps: {
     /** The admin adds a registered pilgrim (by email) who lives in the same country. */
     async addMember(ctx: RequestContext, id: string, email: string, expectedVersion?: number) {
       await db.kysely.transaction().execute(async (trx) => {
-        const { app, members } = await forChange(trx, ctx, id, expectedVersion);
+        const app = await forChange(trx, ctx, id, expectedVersion);
+        const { members } = app;
         await deps.seasons.assertPhase(trx, app.season, [...changeable]);
         const candidate = await deps.accounts.pilgrimByEmail(trx, email);
         const facts = candidate && (await deps.pilgrims.factsFor(trx, [candidate.id, ...members]));
@@ -141,7 +142,8 @@ export function createApplicationService(deps: {
 
     async removeMember(ctx: RequestContext, id: string, accountId: string, expectedVersion?: number) {
       await db.kysely.transaction().execute(async (trx) => {
-        const { app, members } = await forChange(trx, ctx, id, expectedVersion);
+        const app = await forChange(trx, ctx, id, expectedVersion);
+        const { members } = app;
         await deps.seasons.assertPhase(trx, app.season, [...changeable]);
         if (accountId === app.adminAccountId || !members.includes(accountId)) throw new AppError('application.member_not_found');
         await repo.removeMember(trx, id, accountId);

@@ -87,7 +87,7 @@ export function batchDemand(changes: readonly { season: string; country: string;
   return rows.sort(compareCounterRows);
 }
 
-export function compareCounterRows(a: { packageId: string; country: string; shard: number }, b: { packageId: string; country: string; shard: number }): number {
+function compareCounterRows(a: { packageId: string; country: string; shard: number }, b: { packageId: string; country: string; shard: number }): number {
   if (a.packageId !== b.packageId) return a.packageId < b.packageId ? -1 : 1;
   if (a.country !== b.country) return a.country < b.country ? -1 : 1;
   return a.shard - b.shard;
