@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
 import { platformSecret } from '../../db/platform-secrets.ts';
 import { signClaim } from '../documents/domain/tokens.ts';
+import { liveStatuses } from '../bookings/tables.ts';
 
 let t: TestApp;
 let fx: ReturnType<typeof hajjFixtures>;
@@ -176,9 +177,9 @@ describe('the provider\'s side', () => {
   it('lists its bookings, exports the manifest of a package, and shows what it is owed', async () => {
     const list = await fx.api('GET', '/provider/bookings', provider);
     expect(list.statusCode, list.body).toBe(200);
-    const listed = list.json() as { id: string; status: string }[];
+    const listed = list.json() as { id: string; status: string; seats: number }[];
     expect(listed.map((b) => b.id)).toEqual(expect.arrayContaining([bookingOf.rich!.id, bookingOf.poor!.id, bookingOf.late!.id]));
-    const live = listed.filter((b) => b.status === 'held' || b.status === 'confirmed') as unknown as { seats: number }[];
+    const live = listed.filter((b) => (liveStatuses as readonly string[]).includes(b.status));
     const manifest = await fx.api('GET', `/provider/packages/${pkg.a}/manifest.csv`, provider);
     expect(manifest.headers['content-type']).toMatch(/^text\/csv/);
     const lines = manifest.body.trim().split('\n');
