@@ -13,6 +13,8 @@ import { installAuth } from './http/auth.ts';
 import { installMetrics } from './http/metrics.ts';
 import { policies, type Policy } from './http/policy.ts';
 import { frameworkErrorHandler, installProblemHandlers } from './http/problem.ts';
+import { installEdge, problemForClientError } from './http/edge.ts';
+import { createMethodIndex } from './http/method-index.ts';
 import { Problem } from './http/schemas.ts';
 import { installValidators } from './http/validators.ts';
 import { installWeb } from './http/web.ts';
@@ -47,6 +49,8 @@ export interface RouteEntry {
   url: string;
   policy: Policy | undefined;
   schema: Record<string, unknown> | undefined;
+  /** Body media types the route takes (default JSON). */
+  accepts: readonly string[] | undefined;
 }
 
 /**
@@ -65,24 +69,28 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: problemForClientError,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const services = createServices({ ...deps, logger });
   const routes: RouteEntry[] = [];
+  const methodIndex = createMethodIndex();
   app.addHook('onRoute', (route) => {
     // The documentation UI's own routes are public by nature.
     if (!route.config?.policy && route.url.startsWith('/docs')) route.config = { ...route.config, policy: policies.static };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      routes.push({ method, url: route.url, policy: route.config?.policy, schema: route.schema as Record<string, unknown> });
+      routes.push({ method, url: route.url, policy: route.config?.policy, schema: route.schema as Record<string, unknown>, accepts: route.config?.accepts });
+      methodIndex.add(method, route.url);
     }
   });
 
   // JSON only: no text/plain parser, so a cross-site form post cannot reach a handler.
   app.removeContentTypeParser('text/plain');
+  installEdge(app);
   installValidators(app);
-  installProblemHandlers(app, config.bodyLimitBytes);
+  installProblemHandlers(app, config.bodyLimitBytes, methodIndex.at);
   app.addSchema(Problem);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -20,7 +20,7 @@ import { createLedgerService } from './modules/ledger/index.ts';
 import { createWalletService } from './modules/wallet/index.ts';
 import { createSimulatedGateway } from './modules/gateway-sim/index.ts';
 import { createPaymentService, simulatedCardGateway, type CardGateway } from './modules/payments/index.ts';
-import { platformSecret } from './db/platform-secrets.ts';
+import { existingPlatformSecret, platformSecret } from './db/platform-secrets.ts';
 import type { GuardMode } from './db/counters.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
@@ -91,7 +91,7 @@ export function createServices(deps: ServiceDeps) {
   // The simulated card gateway stands in for a real one (docs/payments.md); both sides read the webhook key from the database.
   const webhookSecret = () => platformSecret(deps.db.kysely, clock, 'simgw-webhook');
   const gatewaySim = createSimulatedGateway({ db: deps.db, clock, webhookUrl: `${deps.config.publicUrl}/api/v1/payments/webhooks/simcard`, secret: webhookSecret, chaos: deps.config.gatewayChaos, ...(deps.gatewayFetch ? { fetch: deps.gatewayFetch } : {}) });
-  const payments = createPaymentService({ db: deps.db, clock, ledger, gateway: deps.cardGateway ?? simulatedCardGateway(gatewaySim, webhookSecret) });
+  const payments = createPaymentService({ db: deps.db, clock, ledger, gateway: deps.cardGateway ?? simulatedCardGateway(gatewaySim, () => existingPlatformSecret(deps.db.kysely, 'simgw-webhook')) });
   return {
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
     seasons, pilgrims, applications, missions, bookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents,

@@ -32,8 +32,48 @@ const baseErrorCodes = {
   },
   'request.unsupported_media_type': {
     status: 415,
-    en: 'This content type is not accepted here; send application/json.',
-    ar: 'نوع المحتوى غير مقبول هنا؛ أرسل application/json.',
+    en: 'This content type is not accepted here; send {accepted}.',
+    ar: 'نوع المحتوى غير مقبول هنا؛ أرسل {accepted}.',
+  },
+  'request.too_deep': {
+    status: 400,
+    en: 'The request body is nested deeper than {limit} levels.',
+    ar: 'محتوى الطلب متداخل لأكثر من {limit} مستوى.',
+  },
+  'request.ill_formed_text': {
+    status: 400,
+    en: 'The field {field} holds characters that are not well-formed text.',
+    ar: 'الحقل {field} يحتوي على محارف نصية غير سليمة.',
+  },
+  'request.malformed_multipart': {
+    status: 400,
+    en: 'The uploaded form is malformed: send multipart/form-data with a boundary and one file.',
+    ar: 'نموذج الرفع غير سليم: أرسل multipart/form-data مع حدٍّ فاصل وملف واحد.',
+  },
+  'request.header_too_large': {
+    status: 431,
+    en: 'The address or the headers of this request are too long.',
+    ar: 'عنوان هذا الطلب أو ترويساته أطول من المسموح.',
+  },
+  'request.timeout': {
+    status: 408,
+    en: 'The request took too long to arrive. Please try again.',
+    ar: 'استغرق وصول الطلب وقتًا طويلًا. يرجى المحاولة مرة أخرى.',
+  },
+  'request.unreadable': {
+    status: 400,
+    en: 'The request could not be read.',
+    ar: 'تعذرت قراءة الطلب.',
+  },
+  'request.conflict': {
+    status: 409,
+    en: 'This conflicts with something that already exists or was changed at the same moment. Reload and try again.',
+    ar: 'يتعارض هذا مع بيانات موجودة أو تغيرت في اللحظة نفسها. أعد التحميل وحاول مرة أخرى.',
+  },
+  'request.invalid_value': {
+    status: 400,
+    en: 'A value in this request cannot be stored.',
+    ar: 'في هذا الطلب قيمة لا يمكن حفظها.',
   },
   'request.uri_too_long': {
     status: 414,
@@ -52,8 +92,8 @@ const baseErrorCodes = {
   },
   'request.method_not_allowed': {
     status: 405,
-    en: 'This method is not allowed here.',
-    ar: 'هذه الطريقة غير مسموح بها هنا.',
+    en: 'This method is not allowed here; this address takes {allowed}.',
+    ar: 'هذه الطريقة غير مسموح بها هنا؛ هذا العنوان يقبل {allowed}.',
   },
   'request.rate_limited': {
     status: 429,

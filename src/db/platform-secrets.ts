@@ -7,6 +7,14 @@ import type { Executor } from './database.ts';
  * shares (admission tokens, the simulated gateway's webhook key): the first
  * process to need it stores a fresh random value; everyone reads that one.
  */
+/**
+ * The secret, only if it exists: what a verifier uses, so that checking a
+ * token never writes (no secret means nothing was ever signed with it).
+ */
+export async function existingPlatformSecret(db: Executor, name: string): Promise<string | null> {
+  return (await db.selectFrom('platform_secrets').select('value').where('name', '=', name).executeTakeFirst())?.value ?? null;
+}
+
 export async function platformSecret(db: Executor, clock: Clock, name: string): Promise<string> {
   await db.insertInto('platform_secrets').values({ name, value: randomBytes(32).toString('base64url'), created_at: clock.now() })
     .onConflict((oc) => oc.column('name').doNothing()).execute();

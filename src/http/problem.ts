@@ -28,7 +28,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   return reply;
 }
 
-/** Maps the framework's own request errors to our codes. */
+/** Maps the framework's own request errors (and its plugins') to our codes. */
 function fromFastifyError(error: FastifyError, request: FastifyRequest, bodyLimit: number): AppError | null {
   if (error.validation) {
     const fieldErrors = translateValidation(error.validation as never, error.validationContext ?? 'body', localeOf(request));
@@ -45,11 +45,32 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest, bodyLimi
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('request.body_too_large', { limit: bodyLimit });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+      return new AppError('request.unsupported_media_type', { accepted: (request.routeOptions.config?.accepts ?? ['application/json']).join(', ') });
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError('request.unsupported_media_type');
+      return new AppError('request.unreadable');
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('request.body_too_large', { limit: bodyLimit });
   }
+  // @fastify/multipart and busboy: a form without a boundary, cut short, or over its limits.
+  if (error.code?.startsWith('FST_') && /multipart|form|part|field|file|proto/i.test(error.code)) return new AppError('request.malformed_multipart');
+  if (/^(Multipart: |Unexpected end of (form|multipart)|Malformed part header)/.test(error.message)) return new AppError('request.malformed_multipart');
   if (error instanceof SyntaxError) return new AppError('request.malformed_json');
   if (error.statusCode === 429) return new AppError('request.rate_limited', { retryAfter: 60 });
+  return null;
+}
+
+/**
+ * A database refusal that reaches the edge means a rule was not checked
+ * earlier (a race two requests ran, a value no schema bounded). It is still
+ * the request's fault, never a 500: integrity violations are conflicts, data
+ * exceptions are bad values. Each is logged so the missing check gets written.
+ */
+function fromDatabaseError(error: unknown): AppError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return null;
+  if (code.startsWith('23')) return new AppError('request.conflict');
+  if (code.startsWith('22')) return new AppError('request.invalid_value');
   return null;
 }
 
@@ -63,19 +84,28 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
  * One place maps every error to problem+json. Unknown errors are logged with
  * their stack and answered as a generic 500 that reveals nothing internal.
  */
-export function installProblemHandlers(app: FastifyInstance, bodyLimit: number) {
+export function installProblemHandlers(app: FastifyInstance, bodyLimit: number, methodsAt: (path: string) => string[]) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = isAppError(error) ? error : fromFastifyError(error, request, bodyLimit);
     if (appError) {
       if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
       return sendProblem(request, reply, appError);
     }
+    const fromDatabase = fromDatabaseError(error);
+    if (fromDatabase) {
+      request.log.warn({ err: error }, 'the database refused a request that passed validation');
+      return sendProblem(request, reply, fromDatabase);
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.warn({ err: error }, 'unmapped client error');
-      return sendProblem(request, reply, new AppError('request.validation_failed', { summary: error.code ?? 'bad request' }));
+      return sendProblem(request, reply, new AppError('request.unreadable'));
     }
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(request, reply, new AppError('internal.unexpected'));
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new AppError('request.not_found')));
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = methodsAt(request.url.split('?')[0]!);
+    if (allowed.length > 0) return sendProblem(request, reply, new AppError('request.method_not_allowed', { allowed: allowed.join(', ') }, { headers: { allow: allowed.join(', ') } }));
+    return sendProblem(request, reply, new AppError('request.not_found'));
+  });
 }

@@ -24,6 +24,9 @@ afterAll(async () => t?.close());
 
 const NIL_UUID = '00000000-0000-4000-8000-000000000000';
 const apiRoutes = () => t.routes.filter((r) => r.method !== 'HEAD');
+const acceptsOf = (r: RouteEntry) => r.accepts ?? ['application/json'];
+/** Routes that take a request body: every method but GET, HEAD and OPTIONS. */
+const bodyRoutes = () => apiRoutes().filter((r) => !['GET', 'OPTIONS'].includes(r.method));
 
 function headersFor(route: RouteEntry): Record<string, string> {
   const policy = route.policy!;
@@ -104,7 +107,7 @@ describe('bad input on every route', () => {
   }
 
   it('refuses malformed JSON, wrong content types and oversized bodies', async () => {
-    for (const route of apiRoutes().filter((r) => r.schema?.body)) {
+    for (const route of apiRoutes().filter((r) => r.schema?.body && acceptsOf(r).includes('application/json'))) {
       const base = { method: route.method as never, url: fillParams(route.url, undefined, route), headers: headersFor(route) };
       await expectRefused('malformed', { ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload: '{"email": ' }, { code: 'request.malformed_json' });
       await expectRefused('empty', { ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload: '' });
@@ -119,11 +122,7 @@ describe('bad input on every route', () => {
     for (const route of apiRoutes().filter((r) => r.schema?.body)) {
       const schema = route.schema!.body as JsonSchema & { required?: string[] };
       const base = { method: route.method as never, url: fillParams(route.url, undefined, route), headers: headersFor(route) };
-      if (schema.type !== 'object') {
-        // A text body (a CSV upload): JSON of any shape is refused as a whole.
-        await expectRefused('json instead of text', { ...base, payload: { zzUnknown: 1 } }, { pointer: '/body' });
-        continue;
-      }
+      if (schema.type !== 'object') continue; // a text body (a CSV upload): see the content-type test
       for (const field of schema.required ?? []) {
         await expectRefused('missing', { ...base, payload: {} }, { code: 'request.validation_failed', pointer: `/body/${field}` });
       }
@@ -174,15 +173,103 @@ describe('bad input on every route', () => {
           method: route.method as never,
           url: fillParams(route.url, bad, route),
           headers: headersFor(route),
-          payload: route.method === 'GET' ? undefined : { status: 'active' },
+          payload: route.method === 'GET' || !acceptsOf(route).includes('application/json') ? undefined : { status: 'active' },
         }, code ? { code } : {});
       }
     }
   });
 
-  it('answers unknown API paths and methods with a problem, not the web app', async () => {
+  it('refuses every content type a route does not take, before reading the body', async () => {
+    const samples: Record<string, { payload: string; type: string }> = {
+      'application/json': { type: 'application/json', payload: '{"a": 1}' },
+      'text/csv': { type: 'text/csv', payload: 'country,seats\nFR,1\n' },
+      'multipart/form-data': { type: 'multipart/form-data; boundary=x', payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc\r\n--x--\r\n' },
+      'text/plain': { type: 'text/plain', payload: 'hello' },
+      'application/x-www-form-urlencoded': { type: 'application/x-www-form-urlencoded', payload: 'a=1' },
+      'application/xml': { type: 'application/xml', payload: '<a/>' },
+    };
+    let checked = 0;
+    for (const route of bodyRoutes()) {
+      for (const [type, sample] of Object.entries(samples)) {
+        if (acceptsOf(route).includes(type)) continue;
+        await expectRefused(`${type} not taken`, { method: route.method as never, url: fillParams(route.url, undefined, route), headers: { ...headersFor(route), 'content-type': sample.type }, payload: sample.payload }, { status: 415, code: 'request.unsupported_media_type' });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('refuses JSON nested 10,000 deep on every route, whatever it takes', async () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    for (const route of bodyRoutes()) {
+      const body = await expectRefused('deep JSON', { method: route.method as never, url: fillParams(route.url, undefined, route), headers: { ...headersFor(route), 'content-type': 'application/json' }, payload: deep });
+      expect(['request.too_deep', 'request.unsupported_media_type'], route.url).toContain(body.code);
+    }
+  });
+
+  it('refuses ill-formed Unicode (a lone surrogate) in every string field, query parameter and path parameter, naming it', async () => {
+    let checked = 0;
+    for (const route of apiRoutes()) {
+      const base = { method: route.method as never, url: fillParams(route.url, undefined, route), headers: headersFor(route) };
+      const body = route.schema?.body as JsonSchema | undefined;
+      if (body?.type === 'object' && acceptsOf(route).includes('application/json')) {
+        for (const [field, prop] of Object.entries(body.properties ?? {})) {
+          const value = prop.type === 'array' ? ['ab\ud800cd'] : 'ab\ud800cd';
+          const payload = JSON.stringify({ [field]: value }); // JSON.stringify writes the lone surrogate as the escape \ud800
+          await expectRefused('lone surrogate', { ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload }, { code: 'request.ill_formed_text', pointer: prop.type === 'array' ? `/body/${field}/0` : `/body/${field}` });
+          checked++;
+        }
+        await expectRefused('lone surrogate key', { ...base, headers: { ...base.headers, 'content-type': 'application/json' }, payload: '{"\\udc00": 1}' }, { code: 'request.ill_formed_text' });
+      }
+      for (const field of Object.keys((route.schema?.querystring as JsonSchema | undefined)?.properties ?? {})) {
+        await expectRefused('lone surrogate in query', { ...base, url: `${base.url}?${field}=%ED%A0%80` }, { code: 'request.bad_url' });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('refuses a multipart upload without a boundary, or cut short, on every route that takes one', async () => {
+    const uploads = bodyRoutes().filter((r) => acceptsOf(r).includes('multipart/form-data'));
+    expect(uploads.length).toBeGreaterThan(0);
+    for (const route of uploads) {
+      const base = { method: route.method as never, url: fillParams(route.url, undefined, route), headers: headersFor(route) };
+      await expectRefused('no boundary', { ...base, headers: { ...base.headers, 'content-type': 'multipart/form-data' }, payload: 'abc' }, { status: 400, code: 'request.malformed_multipart' });
+      await expectRefused('cut short', { ...base, headers: { ...base.headers, 'content-type': 'multipart/form-data; boundary=xx' }, payload: '--xx\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\nabc' }, { status: 400, code: 'request.malformed_multipart' });
+      await expectRefused('garbage', { ...base, headers: { ...base.headers, 'content-type': 'multipart/form-data; boundary=xx' }, payload: 'not a form at all' });
+    }
+  });
+
+  it('answers an over-long address on every route with 431 problem+json, in the caller\'s language', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as { port: number };
+    const pad = 'x'.repeat(20_000);
+    for (const route of apiRoutes()) {
+      const url = `http://127.0.0.1:${port}${fillParams(route.url, undefined, route)}?pad=${pad}`;
+      const res = await fetch(url, { method: route.method, headers: { ...headersFor(route), 'accept-language': 'en' } });
+      expect(res.status, `${route.method} ${route.url}`).toBe(431);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      const body = await res.json() as { code: string; title: string };
+      expect(body.code).toBe('request.header_too_large');
+      expect(body.title).toMatch(/too long/);
+    }
+    const ar = await fetch(`http://127.0.0.1:${port}/health?pad=${pad}`, { headers: { 'accept-language': 'ar' } });
+    expect(((await ar.json()) as { title: string }).title).toMatch(/أطول/);
+  });
+
+  it('answers unknown API paths with 404 and wrong methods with 405 and Allow, as problems', async () => {
     await expectRefused('unknown path', { method: 'GET', url: '/api/v1/nothing-here' }, { status: 404, code: 'request.not_found' });
-    await expectRefused('unknown method', { method: 'PUT', url: '/api/v1/me' }, { status: 404 });
+    const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+    const byUrl = new Map<string, Set<string>>();
+    for (const r of apiRoutes()) byUrl.set(r.url, (byUrl.get(r.url) ?? new Set()).add(r.method));
+    for (const [url, taken] of byUrl) {
+      if (url.includes('*')) continue;
+      const wrong = methods.find((m) => !taken.has(m))!;
+      const res = await t.app.inject({ method: wrong as never, url: fillParams(url) });
+      expect(res.statusCode, `${wrong} ${url}`).toBe(405);
+      expect(res.json().code).toBe('request.method_not_allowed');
+      for (const m of taken) expect(res.headers.allow, url).toContain(m);
+    }
   });
 
   it('answers in the caller\'s language', async () => {

@@ -20,6 +20,7 @@ export const validationMessages = {
   minItems: { en: 'must have at least {limit} items', ar: 'يجب ألا يقل عن {limit} عناصر' },
   maxItems: { en: 'must have at most {limit} items', ar: 'يجب ألا يزيد على {limit} عناصر' },
   invalid: { en: 'is not valid', ar: 'غير صالح' },
+  illFormedText: { en: 'holds characters that are not well-formed text (a lone surrogate)', ar: 'يحتوي على محارف نصية غير سليمة (بديل منفرد)' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export const typeNames = {

@@ -37,7 +37,7 @@ export function verifySignature(secret: string, header: string | undefined, rawB
 }
 
 /** The adapter for the simulated gateway. */
-export function simulatedCardGateway(sim: SimulatedGateway, secret: () => Promise<string>): CardGateway {
+export function simulatedCardGateway(sim: SimulatedGateway, secret: () => Promise<string | null>): CardGateway {
   const statusOf = { requires_card: 'pending', requires_3ds: 'authorized', succeeded: 'succeeded', declined: 'failed', failed: 'failed' } as const;
   return {
     name: 'simcard',
@@ -48,7 +48,8 @@ export function simulatedCardGateway(sim: SimulatedGateway, secret: () => Promis
     },
     async verifyWebhook(rawBody, headers, nowMs) {
       const header = headers['simgw-signature'];
-      if (!verifySignature(await secret(), typeof header === 'string' ? header : undefined, rawBody, nowMs)) return null;
+      const key = await secret();
+      if (!key || !verifySignature(key, typeof header === 'string' ? header : undefined, rawBody, nowMs)) return null;
       const event = JSON.parse(rawBody) as { id: string; type: GatewayEvent['type']; data: { payment: { id: string; amount: number } } };
       return { id: event.id, type: event.type, paymentId: event.data.payment.id, amount: event.data.payment.amount };
     },

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/database.ts';
 import { idempotent } from '../../http/idempotency.ts';
+import { keepJsonRaw } from '../../http/edge.ts';
 import { policies } from '../../http/policy.ts';
 import { Obj, Uuid } from '../../http/schemas.ts';
 import type { PaymentService } from './service.ts';
@@ -34,7 +35,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentService
 
   // The gateway signs its webhooks over the exact bytes it sent: keep them as a string here.
   await app.register(async (hooks) => {
-    hooks.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => done(null, body));
+    keepJsonRaw(hooks, 64 * 1024);
     hooks.post('/payments/webhooks/simcard', {
       schema: {
         tags,

@@ -1,8 +1,8 @@
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AppError } from '../../core/errors.ts';
 import { policies } from '../../http/policy.ts';
+import { multipartOnly, readOneFile } from '../../http/uploads.ts';
 import { MAX_DOCUMENT_BYTES } from './domain/review.ts';
 import * as S from './schemas.ts';
 import type { PilgrimService } from './service.ts';
@@ -37,18 +37,9 @@ export const pilgrimRoutes: FastifyPluginAsyncTypebox<{ pilgrims: PilgrimService
       params: S.DocumentTypeParams,
       response: { 201: S.ProfileView },
     },
-    config: { policy: policies.roles('pilgrim') },
+    config: { policy: policies.roles('pilgrim'), accepts: multipartOnly },
   }, async (req, reply) => {
-    if (!req.isMultipart()) throw new AppError('document.missing_file');
-    const file = await req.file();
-    if (!file || file.fieldname !== 'file') throw new AppError('document.missing_file');
-    let bytes: Buffer;
-    try {
-      bytes = await file.toBuffer();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('document.too_large', { limit: MAX_DOCUMENT_BYTES / 1024 / 1024 });
-      throw error;
-    }
+    const { bytes } = await readOneFile(req, 'file', MAX_DOCUMENT_BYTES);
     return reply.code(201).send(await pilgrims.uploadDocument(req.ctx, req.params.type, bytes));
   });
 

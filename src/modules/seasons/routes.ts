@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
+import { acceptCsv, csvOnly } from '../../http/uploads.ts';
 import type { EligibilityRule } from './domain/eligibility.ts';
 import * as S from './schemas.ts';
 import type { SeasonService } from './service.ts';
@@ -10,7 +11,7 @@ export const seasonRoutes: FastifyPluginAsyncTypebox<{ seasons: SeasonService }>
   const tags = ['seasons'];
 
   // Quotas can be sent as a CSV file.
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 100_000 }, (_req, body, done) => done(null, body));
+  acceptCsv(app, 100_000);
 
   app.get('/seasons', {
     schema: { tags, summary: 'Seasons with their calendar and current phase', response: { 200: Type.Array(S.SeasonSchema) } },
@@ -65,9 +66,10 @@ export const seasonRoutes: FastifyPluginAsyncTypebox<{ seasons: SeasonService }>
       description: 'Send `Content-Type: text/csv` with a `country,seats` header line.',
       params: S.SeasonParams,
       body: S.QuotaCsv,
+      consumes: ['text/csv'],
       response: { 200: Type.Array(S.QuotaSchema) },
     },
-    config: { policy: policies.ministry },
+    config: { policy: policies.ministry, accepts: csvOnly },
   }, async (req) => seasons.importQuotas(req.ctx, req.params.code, req.body));
 
   app.get('/seasons/:code/eligibility-rules', {

@@ -4,6 +4,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/database.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
+import { acceptCsv, csvOnly } from '../../http/uploads.ts';
 import { Nullable, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
 import type { BookingService } from '../bookings/index.ts';
 import { BookingSchema } from '../bookings/routes.ts';
@@ -25,7 +26,7 @@ const Refund = Type.Object({ paid: Type.Integer(), refund: Type.Integer(), fee: 
 
 export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; bookings: BookingService; db: Db; clock: Clock }> = async (app, { wallet, bookings, db, clock }) => {
   const tags = ['wallet'];
-  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 2_000_000 }, (_req, body, done) => done(null, body));
+  acceptCsv(app, 2_000_000);
 
   app.get('/wallet', {
     schema: { tags, summary: 'Your wallet: balance, bank reference for top-ups, and history', response: { 200: WalletSchema } },
@@ -77,9 +78,11 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; bo
     schema: {
       tags,
       summary: 'Import a bank statement (CSV: date,reference,amount,transaction_id) and credit the wallets it names',
-      description: 'A transaction already credited is skipped; a reference that names no wallet is listed, not guessed.',
+      description: 'Send `Content-Type: text/csv`. A transaction already credited is skipped; a reference that names no wallet is listed, not guessed.',
+      body: Type.String({ minLength: 1, maxLength: 2_000_000, description: 'text/csv: a "date,reference,amount,transaction_id" header, then one line per incoming transfer' }),
+      consumes: ['text/csv'],
       response: { 200: Type.Object({ credited: Type.Array(Line), duplicates: Type.Array(Type.Integer()), unmatched: Type.Array(Line) }) },
     },
-    config: { policy: policies.roles('ministry_admin') },
-  }, async (req) => wallet.importStatement(req.ctx, String(req.body ?? '')));
+    config: { policy: policies.roles('ministry_admin'), accepts: csvOnly },
+  }, async (req) => wallet.importStatement(req.ctx, req.body));
 };
