@@ -11,6 +11,12 @@ export interface ErrorCodeSpec {
   status: number;
   en: string;
   ar: string;
+  /**
+   * Translations of parameters that are codes: `{ field: { cr_number: { en, ar } } }`
+   * shows the code `cr_number` as words in each language. A parameter is a code
+   * or a value (a number, a date, a name), never a sentence in one language.
+   */
+  terms?: Record<string, Record<string, Record<'en' | 'ar', string>>>;
 }
 
 const baseErrorCodes = {
@@ -200,6 +206,13 @@ const baseErrorCodes = {
     status: 409,
     en: 'A provider with this {field} is already registered.',
     ar: 'يوجد مقدم خدمة مسجل بهذا {field}.',
+    terms: {
+      field: {
+        cr_number: { en: 'commercial registration number', ar: 'رقم السجل التجاري' },
+        licence_number: { en: 'licence number', ar: 'رقم الترخيص' },
+        registration: { en: 'commercial registration or licence number', ar: 'رقم السجل التجاري أو الترخيص' },
+      },
+    },
   },
   'provider.not_found': {
     status: 404,

@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorCode } from './error-codes.ts';
+import { errorCodes, type ErrorCode, type ErrorCodeSpec } from './error-codes.ts';
 import { type Locale, interpolate } from './i18n.ts';
 
 export type ErrorParams = Record<string, string | number>;
@@ -29,7 +29,7 @@ export class AppError extends Error {
     params: ErrorParams = {},
     options: { fieldErrors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
   ) {
-    super(interpolate(errorCodes[code].en, params), { cause: options.cause });
+    super(render(code, params, 'en'), { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.params = params;
@@ -42,8 +42,16 @@ export class AppError extends Error {
   }
 
   localizedMessage(locale: Locale): string {
-    return interpolate(errorCodes[this.code][locale], this.params);
+    return render(this.code, this.params, locale);
   }
+}
+
+/** The message of `code` in `locale`, with parameters that are codes shown as the registry's words for them. */
+function render(code: ErrorCode, params: ErrorParams, locale: Locale): string {
+  const spec: ErrorCodeSpec = errorCodes[code];
+  const shown: ErrorParams = {};
+  for (const [name, value] of Object.entries(params)) shown[name] = spec.terms?.[name]?.[String(value)]?.[locale] ?? value;
+  return interpolate(spec[locale], shown);
 }
 
 export function isAppError(e: unknown): e is AppError {

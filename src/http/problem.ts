@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../core/errors.ts';
 import { defaultLocale, negotiateLocale, type Locale } from '../core/i18n.ts';
+import { constraintProblem } from '../db/constraint-errors.ts';
 import { translateValidation } from './validation-messages.ts';
 
 /** The language to answer in: the caller's explicit choice, else their account's, else Arabic. */
@@ -67,6 +68,8 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest, bodyLimi
  * exceptions are bad values. Each is logged so the missing check gets written.
  */
 function fromDatabaseError(error: unknown): AppError | null {
+  const explained = constraintProblem(error);
+  if (explained) return explained;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return null;
   if (code.startsWith('23')) return new AppError('request.conflict');
@@ -93,7 +96,8 @@ export function installProblemHandlers(app: FastifyInstance, bodyLimit: number, 
     }
     const fromDatabase = fromDatabaseError(error);
     if (fromDatabase) {
-      request.log.warn({ err: error }, 'the database refused a request that passed validation');
+      // A registered constraint is a lost race, answered as the rule it guards; anything else is a check to write.
+      if (fromDatabase.code.startsWith('request.')) request.log.warn({ err: error }, 'the database refused a request that passed validation');
       return sendProblem(request, reply, fromDatabase);
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -2,6 +2,10 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { Role } from '../../core/principal.ts';
 import type { AccountsTable, SessionsTable, TokenPurpose } from './tables.ts';
+import { explainConstraints } from '../../db/constraint-errors.ts';
+
+// What this module's constraints mean when a race breaks one (src/db/constraint-errors.ts).
+explainConstraints({ accounts_email_normalized_key: 'account.email_taken' });
 
 /** The only place that queries the accounts module's tables. */
 export function createAccountsRepository() {

@@ -4,6 +4,10 @@ import type { auditInsert } from '../audit/index.ts';
 import type { DemandDelta } from './domain/demand.ts';
 import type { CounterDelta, LockedApplication } from './domain/ranking-batch.ts';
 import type { ApplicationMembersTable, ApplicationsTable } from './tables.ts';
+import { explainConstraints } from '../../db/constraint-errors.ts';
+
+// What this module's constraints mean when a race breaks one (src/db/constraint-errors.ts).
+explainConstraints({ application_members_season_account_id_key: ['application.already_applied', { name: '' }] });
 
 /** The only place that queries applications, members and preferences. */
 export function createApplicationsRepository() {

@@ -2,6 +2,10 @@ import { sql, type Insertable } from 'kysely';
 import { copyRows } from '../../db/copy.ts';
 import type { Executor } from '../../db/database.ts';
 import { cancellableStatuses, liveStatuses, type BookingsTable, type BookingStatus, type OpenSalesTable } from './tables.ts';
+import { explainConstraints } from '../../db/constraint-errors.ts';
+
+// What this module's constraints mean when a race breaks one (src/db/constraint-errors.ts).
+explainConstraints({ bookings_one_live: 'booking.already_booked', bookings_one_offer: 'booking.already_booked' });
 
 const BOOKING_COLUMNS = ['id', 'season', 'application_id', 'package_id', 'package_version', 'country', 'seats', 'source', 'status', 'hold_deadline', 'created_at', 'updated_at', 'amount_due', 'amount_paid'] as const;
 

@@ -2,6 +2,10 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import { copyLines, copyRows } from '../../db/copy.ts';
 import type { Executor } from '../../db/database.ts';
 import type { DrawsTable } from './tables.ts';
+import { explainConstraints } from '../../db/constraint-errors.ts';
+
+// What this module's constraints mean when a race breaks one (src/db/constraint-errors.ts).
+explainConstraints({ draws_pkey: 'draw.already_frozen' });
 
 export interface EntryRow {
   leafIndex: number;

@@ -22,6 +22,18 @@ export function createLedgerRepository() {
     async insertTransfers(db: Executor, rows: Insertable<LedgerTransfersTable>[]) {
       if (rows.length) await db.insertInto('ledger_transfers').values(rows).execute();
     },
+    /**
+     * Inserts a transfer that records an outside event (a bank transaction, a gateway
+     * payment) unless one with the same kind and reference exists — also one that a
+     * concurrent transaction is committing: PostgreSQL waits for it, then skips. True
+     * when this call wrote it.
+     */
+    async insertTransferOnce(db: Executor, row: Insertable<LedgerTransfersTable>) {
+      const written = await db.insertInto('ledger_transfers').values(row)
+        .onConflict((oc) => oc.columns(['kind', 'external_ref']).where('external_ref', 'is not', null).doNothing())
+        .returning('id').executeTakeFirst();
+      return written !== undefined;
+    },
     findTransfer: (db: Executor, id: string) => db.selectFrom('ledger_transfers').selectAll().where('id', '=', id).executeTakeFirst(),
     byExternalRef: (db: Executor, kind: string, ref: string) =>
       db.selectFrom('ledger_transfers').selectAll().where('kind', '=', kind).where('external_ref', '=', ref).executeTakeFirst(),

@@ -77,6 +77,19 @@ export function createLedgerService(deps: { db: Db; clock: Clock }) {
       return { batchId: batch, transferIds: rows.map((r) => r.id) };
     },
 
+    /**
+     * Posts one leg that records an outside event (`leg.externalRef` is required) exactly
+     * once, however many times and however concurrently the event is reported: answers
+     * false, writing nothing, when it was already recorded.
+     */
+    async recordOnce(executor: Executor, leg: Leg & { externalRef: string }) {
+      const id = newId();
+      return repo.insertTransferOnce(executor, {
+        id, batch_id: id, debit_account: leg.debit, credit_account: leg.credit, amount: leg.amount, kind: leg.kind, flags: 'posted',
+        pending_id: null, timeout_at: null, booking_id: leg.bookingId ?? null, external_ref: leg.externalRef, created_at: clock.now(),
+      });
+    },
+
     /** A hold: moves nothing yet, reserves until `timeoutAt`, then posts or voids exactly once. */
     async hold(executor: Executor, leg: Leg, timeoutAt: Date) {
       const id = newId();

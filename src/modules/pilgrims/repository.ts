@@ -2,6 +2,10 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { DocumentType } from './domain/review.ts';
 import type { PilgrimDocumentsTable, PilgrimProfilesTable } from './tables.ts';
+import { explainConstraints } from '../../db/constraint-errors.ts';
+
+// What this module's constraints mean when a race breaks one (src/db/constraint-errors.ts).
+explainConstraints({ pilgrim_profiles_passport_key_key: 'pilgrim.passport_taken' });
 
 /** The only place that queries pilgrim profiles and documents. */
 export function createPilgrimsRepository() {

@@ -2,6 +2,14 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { ProviderStatus } from './domain/licensing.ts';
 import type { MemberRole, ProvidersTable } from './tables.ts';
+import { explainConstraints } from '../../db/constraint-errors.ts';
+
+// What this module's constraints mean when a race breaks one (src/db/constraint-errors.ts).
+explainConstraints({
+  providers_cr_number_key: ['provider.duplicate_registration', { field: 'cr_number' }],
+  providers_licence_number_key: ['provider.duplicate_registration', { field: 'licence_number' }],
+  provider_members_account_id_key: 'provider.applicant_not_eligible',
+});
 
 /** The only place that queries `providers` and `provider_members`. */
 export function createProvidersRepository() {

@@ -120,8 +120,8 @@ export function createProviderService(deps: {
       return db.kysely.transaction().execute(async (trx) => {
         // Checked first for a precise message; the unique indexes still settle a race.
         const taken = await repo.takenNumbers(trx, input.crNumber, input.licenceNumber);
-        if (taken.cr) throw new AppError('provider.duplicate_registration', { field: 'CR number' });
-        if (taken.licence) throw new AppError('provider.duplicate_registration', { field: 'licence number' });
+        if (taken.cr) throw new AppError('provider.duplicate_registration', { field: 'cr_number' });
+        if (taken.licence) throw new AppError('provider.duplicate_registration', { field: 'licence_number' });
         const now = clock.now();
         const row = {
           id: newId(),
@@ -153,7 +153,7 @@ export function createProviderService(deps: {
         });
         return present({ ...row, offices: input.offices, contacts: input.contacts }, today());
       }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) throw new AppError('provider.duplicate_registration', { field: 'CR or licence number' });
+        if (isUniqueViolation(error)) throw new AppError('provider.duplicate_registration', { field: 'registration' });
         throw error;
       });
     },

@@ -187,19 +187,22 @@ export function createWalletService(deps: {
         const credited: { line: number; reference: string; amount: number }[] = [];
         const duplicates: number[] = [];
         const unmatched: { line: number; reference: string; amount: number }[] = [];
-        for (const l of lines) {
-          if (await ledger.byExternalRef(trx, 'top_up_bank', l.transactionId)) {
-            duplicates.push(l.line);
-            continue;
-          }
+        // In transaction-id order, so two imports of overlapping statements wait for each other instead of deadlocking.
+        const byTransaction = [...lines].sort((a, b) => (a.transactionId < b.transactionId ? -1 : a.transactionId > b.transactionId ? 1 : a.line - b.line));
+        for (const l of byTransaction) {
           const wallet = await ledger.walletByBankReference(trx, l.reference);
           if (!wallet) {
             unmatched.push({ line: l.line, reference: l.reference, amount: l.amount });
             continue;
           }
-          await ledger.transfer(trx, [{ debit: clearing.id, credit: wallet.id, amount: l.amount, kind: 'top_up_bank', externalRef: l.transactionId }]);
-          credited.push({ line: l.line, reference: l.reference, amount: l.amount });
+          const fresh = await ledger.recordOnce(trx, { debit: clearing.id, credit: wallet.id, amount: l.amount, kind: 'top_up_bank', externalRef: l.transactionId });
+          if (fresh) credited.push({ line: l.line, reference: l.reference, amount: l.amount });
+          else duplicates.push(l.line);
         }
+        const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
+        credited.sort(byLine);
+        unmatched.sort(byLine);
+        duplicates.sort((a, b) => a - b);
         await writeAudit(trx, clock, ctx, { action: 'wallet.statement_imported', subjectType: 'ledger', subjectId: clearing.id, data: { credited: credited.length, duplicates: duplicates.length, unmatched: unmatched.length } });
         return { credited, duplicates, unmatched };
       });
