@@ -17,6 +17,8 @@ export interface ErrorCodeSpec {
    * or a value (a number, a date, a name), never a sentence in one language.
    */
   terms?: Record<string, Record<string, Record<'en' | 'ar', string>>>;
+  /** Parameters that are amounts in halalas, shown as riyals in the reader's language. */
+  money?: readonly string[];
 }
 
 const baseErrorCodes = {

@@ -1,5 +1,6 @@
 import { errorCodes, type ErrorCode, type ErrorCodeSpec } from './error-codes.ts';
 import { type Locale, interpolate } from './i18n.ts';
+import { formatSar, halalas } from './money.ts';
 
 export type ErrorParams = Record<string, string | number>;
 
@@ -50,7 +51,9 @@ export class AppError extends Error {
 function render(code: ErrorCode, params: ErrorParams, locale: Locale): string {
   const spec: ErrorCodeSpec = errorCodes[code];
   const shown: ErrorParams = {};
-  for (const [name, value] of Object.entries(params)) shown[name] = spec.terms?.[name]?.[String(value)]?.[locale] ?? value;
+  for (const [name, value] of Object.entries(params)) {
+    shown[name] = spec.money?.includes(name) && typeof value === 'number' ? formatSar(halalas(value), locale) : (spec.terms?.[name]?.[String(value)]?.[locale] ?? value);
+  }
   return interpolate(spec[locale], shown);
 }
 

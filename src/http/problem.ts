@@ -19,6 +19,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     instance: request.url.split('?')[0],
     requestId: String(request.id),
     ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors } : {}),
+    // The values behind the message (an amount missing, a date to come back on), for clients to act on.
+    ...(Object.keys(error.params).length > 0 ? { params: error.params } : {}),
   };
   void reply
     .code(error.status)

@@ -65,7 +65,8 @@ export function createLedgerService(deps: { db: Db; clock: Clock }) {
       if (options.fundedBy) {
         await repo.lock(executor, options.fundedBy);
         const need = legs.filter((l) => l.debit === options.fundedBy).reduce((s, l) => s + l.amount, 0);
-        if ((await balance(executor, options.fundedBy)).available < need) throw new AppError('wallet.insufficient_funds');
+        const { available } = await balance(executor, options.fundedBy);
+        if (available < need) throw new AppError('wallet.insufficient_funds', { missing: need - Math.max(available, 0), available, needed: need });
       }
       const batch = newId();
       const now = clock.now();

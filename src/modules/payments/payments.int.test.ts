@@ -57,6 +57,9 @@ describe('card top-ups through the simulated gateway', () => {
     expect((await api('POST', `/sim-gateway/payments/${p.gatewayPaymentId}/3ds`, {}, { code: '123456' })).json().status).toBe('succeeded');
     await deliverAll();
     expect(await wallet()).toMatchObject({ balance: 80_000, pendingIn: 0 });
+    // Each top-up is one movement in the history with its outcome, not a line per step.
+    const cardMoves = (await wallet()).history.filter((h: { kind: string }) => h.kind === 'top_up_card');
+    expect(cardMoves.map((h: { amount: number; state: string }) => [h.amount, h.state])).toEqual([[30_000, 'posted'], [50_000, 'posted']]);
   });
 
   it('voids the hold when the challenge fails', async () => {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
 import { acceptCsv, csvOnly } from '../../http/uploads.ts';
-import { Nullable, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
+import { Nullable, Obj, SeasonCode, StringEnum, Uuid } from '../../http/schemas.ts';
 import type { BookingService } from '../bookings/index.ts';
 import { BookingSchema } from '../bookings/routes.ts';
 import type { WalletService } from './service.ts';
@@ -15,7 +15,15 @@ const WalletSchema = Type.Object({
   balance: Type.Integer({ description: 'Halalas' }),
   available: Type.Integer({ description: 'Halalas not held by a pending payment' }),
   pendingIn: Type.Integer({ description: 'Halalas on their way in (authorised card payments)' }),
-  history: Type.Array(Type.Object({ id: Type.String(), at: Type.String(), kind: Type.String(), state: Type.String(), amount: Type.Integer(), bookingId: Nullable(Type.String()) })),
+  history: Type.Array(Type.Object({
+    id: Type.String(),
+    at: Type.String({ format: 'date-time' }),
+    kind: Type.String({ description: 'top_up_bank, top_up_card, booking_payment, booking_vat, refund, refund_vat' }),
+    state: StringEnum(['pending', 'posted', 'voided'] as const, { description: 'A card top-up is one movement: pending while authorised, then posted (captured) or voided' }),
+    amount: Type.Integer({ description: 'Halalas, positive into the wallet' }),
+    bookingId: Nullable(Type.String()),
+    settledAt: Nullable(Type.String({ format: 'date-time', description: 'When a pending movement was captured or voided' })),
+  })),
 });
 const Line = Type.Object({ line: Type.Integer(), reference: Type.String(), amount: Type.Integer() });
 const idempotencyHeader = { description: 'Idempotency-Key (8–100 letters, digits, - or _): a retry with the same key and body replays the first answer' };

@@ -12,6 +12,7 @@ import type { SeasonService } from '../seasons/index.ts';
 import type { AuditContext } from '../audit/index.ts';
 import type { Selectable } from 'kysely';
 import type { BookingsTable } from '../bookings/tables.ts';
+import { movements } from './domain/history.ts';
 
 export interface StatementLine {
   line: number;
@@ -70,14 +71,7 @@ export function createWalletService(deps: {
       balance: balance.posted,
       available: balance.available,
       pendingIn: balance.pendingCredits,
-      history: history.map((t) => ({
-        id: t.id,
-        at: t.created_at.toISOString(),
-        kind: t.kind,
-        state: t.flags,
-        amount: t.credit_account === wallet.id ? t.amount : -t.amount,
-        bookingId: t.booking_id,
-      })),
+      history: movements(history, wallet.id),
     };
   }
 

@@ -112,6 +112,9 @@ describe('paying a booking', () => {
     const res = await fx.api('POST', `/bookings/${bookingOf.poor!.id}/pay`, { ...poor.admin.headers, 'idempotency-key': 'pay-poor-0001' }, {});
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('wallet.insufficient_funds');
+    // It says how much is missing, in words and as a value a client can offer as the top-up.
+    expect(res.json().params).toEqual({ missing: bookingOf.poor!.amountDue, available: 0, needed: bookingOf.poor!.amountDue });
+    expect(res.json().title.replace(/\s/g, ' ')).toContain(`SAR ${(bookingOf.poor!.amountDue / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`);
     const after = await t.tableCounts();
     expect({ ...after, idempotency_keys: 0, ledger_accounts: 0 }).toEqual({ ...before, idempotency_keys: 0, ledger_accounts: 0 });
   });
