@@ -6,7 +6,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { createCatalogueRepository, type CatalogueFilter } from '../src/modules/catalogue/index.ts';
 import { samplePackage } from '../src/modules/catalogue/fixtures.ts';
-import { riyadhDate } from '../src/modules/providers/index.ts';
+import { riyadhDate } from '../src/core/dates.ts';
 import { scryptHasher } from '../src/modules/accounts/index.ts';
 import { createServices } from '../src/services.ts';
 import { seedPublishedPackages } from './seed.ts';

@@ -1,13 +1,13 @@
 import { actingAs, systemContext, type RequestContext } from '../core/principal.ts';
 import { samplePackage } from '../modules/catalogue/fixtures.ts';
 import type { Services } from '../services.ts';
+import type { SeasonDays } from '../modules/seasons/index.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 
 const DAY = 86_400_000;
-const SEASON = '1447H';
 
 /**
- * Season 1447H, drawn and published, in its offer phase: families from four
+ * The coming season, drawn and published, in its offer phase: families from four
  * countries applied and ranked two packages of the demo provider; the draw was
  * frozen, seeded with a public value, run and published, so the public draw
  * page, the verifier, the waiting list and the offers have something to show.
@@ -16,14 +16,15 @@ const SEASON = '1447H';
  * The calendar is moved forward between the steps, as the weeks of a real
  * season would move it; each step still checks its phase.
  */
-export async function seedDrawnSeason(services: Services, provider: RequestContext, yusufId: string) {
+export async function seedDrawnSeason(services: Services, provider: RequestContext, yusufId: string, season: { code: string } & SeasonDays) {
+  const SEASON = season.code;
   const ctx = systemContext('seed');
   const now = services.clock.now().getTime();
   const at = (days: number) => new Date(now + days * DAY).toISOString();
   const calendar = (shift: number) => services.seasons.setCalendar(ctx, SEASON, {
     registrationOpens: at(shift - 40), preferenceOpens: at(shift - 20), preferenceCloses: at(shift - 6), drawAt: at(shift - 5),
     offersClose: at(shift + 10), openSaleAt: at(shift + 14), visaCutoff: at(shift + 90),
-    referenceDate: '2026-05-25', arrivalDate: '2026-05-20', seasonEnd: '2026-06-05',
+    referenceDate: season.referenceDate, arrivalDate: season.arrivalDate, seasonEnd: season.seasonEnd,
   });
   await calendar(10); // preference phase: families apply and rank
   await services.seasons.importQuotas(ctx, SEASON, 'country,seats\nFR,22\nGB,14\nUS,16\nDE,8\n');

@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { verifyFiles } from '../modules/draw/index.ts';
 import { demoAccounts } from './demo-data.ts';
 import { drawFileNames } from './draw-commands.ts';
-import { seedDemo } from './seed.ts';
+import { demoSeasons, seedDemo } from './seed.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,8 +17,9 @@ describe('the demo data', () => {
     expect(await seedDemo(t.services)).toBe(demoAccounts.length);
     expect(await seedDemo(t.services)).toBe(0); // idempotent
     const seasons = await t.services.seasons.list();
-    expect(Object.fromEntries(seasons.map((s) => [s.code, s.phase]))).toEqual({ '1448H': 'preference', '1447H': 'offers' });
-    const files = Object.fromEntries(await Promise.all(drawFileNames.map(async (n) => [n, await t.services.draw.file('1447H', n)])));
+    const { drawn, preference } = demoSeasons(t.clock.now());
+    expect(Object.fromEntries(seasons.map((s) => [s.code, s.phase]))).toEqual({ [preference.code]: 'preference', [drawn.code]: 'offers' });
+    const files = Object.fromEntries(await Promise.all(drawFileNames.map(async (n) => [n, await t.services.draw.file(drawn.code, n)])));
     const lines = (text: string) => text.split('\n').filter(Boolean);
     const verdict = verifyFiles({
       commitment: JSON.parse(files['commitment.json']), parameters: JSON.parse(files['parameters.json']), entries: lines(files['entries.ndjson']),
@@ -27,6 +28,22 @@ describe('the demo data', () => {
     expect(verdict).toMatchObject({ identical: true, entries: 23 });
     const results = lines(files['results.ndjson']).map((l) => JSON.parse(l));
     expect(results.some((r) => r.outcome === 'waiting')).toBe(true);
-    expect(await t.services.bookings.capacityViolations('1447H')).toEqual([]);
+    expect(await t.services.bookings.capacityViolations(drawn.code)).toEqual([]);
+  });
+
+  it.each([['today'], ['2027-04-20T12:00:00Z'], ['2031-09-09T12:00:00Z']])('keeps every demo date consistent with the day it starts (%s)', async (day) => {
+    const other = await createTestApp();
+    try {
+      other.clock.set(day === 'today' ? new Date() : day);
+      await seedDemo(other.services);
+      const { drawn, preference } = demoSeasons(other.clock.now());
+      for (const s of [drawn, preference]) {
+        const season = await other.services.seasons.get(s.code);
+        // Offers, the open sale and the visa cut-off all come before the pilgrims arrive.
+        expect(new Date(season.visaCutoff).getTime()).toBeLessThan(new Date(`${season.arrivalDate}T00:00:00+03:00`).getTime());
+      }
+    } finally {
+      await other.close();
+    }
   });
 });

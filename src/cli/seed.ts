@@ -6,6 +6,8 @@ import { samplePackage } from '../modules/catalogue/fixtures.ts';
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from './demo-data.ts';
 import { seedDrawnSeason } from './seed-draw.ts';
 import type { RequestContext } from '../core/principal.ts';
+import { riyadhDate } from '../core/dates.ts';
+import { firstHajjAfter, hajjDays } from '../modules/seasons/index.ts';
 
 /**
  * Seeds the demo accounts. Idempotent: accounts that exist are left alone,
@@ -31,27 +33,41 @@ export async function seedDemo(services: Services, options: { progress?: boolean
     bar?.increment(1, { email: account.email });
   }
   bar?.stop();
-  if (ids.has('amina@manasik.demo') && ids.has('omar@manasik.demo')) await seedDemoSeason(services, ids);
-  if (provider && ids.has('yusuf@manasik.demo')) await seedDrawnSeason(services, provider, ids.get('yusuf@manasik.demo')!);
+  const seasons = demoSeasons(services.clock.now());
+  if (ids.has('amina@manasik.demo') && ids.has('omar@manasik.demo')) await seedDemoSeason(services, ids, seasons.preference);
+  if (provider && ids.has('yusuf@manasik.demo')) await seedDrawnSeason(services, provider, ids.get('yusuf@manasik.demo')!, seasons.drawn);
   return created;
 }
+
+/**
+ * The demo's two seasons, chosen from the day it is seeded so that every date
+ * is consistent with it: the coming Hajj (at least 100 days away, so its
+ * offers, open sale and visa cut-off all fall before arrival) has been drawn
+ * and is in its offer phase; the Hajj after it is in its preference phase.
+ */
+export function demoSeasons(now: Date) {
+  const drawn = firstHajjAfter(riyadhDate(new Date(now.getTime() + 100 * DAY)));
+  return { drawn, preference: { code: `${drawn.year + 1}H`, year: drawn.year + 1, ...hajjDays(drawn.year + 1) } };
+}
+type DemoSeason = ReturnType<typeof demoSeasons>['drawn'];
 
 const DAY = 86_400_000;
 
 /**
- * Season 1448H in its preference phase (relative to today), with quotas, and
- * a family from France that has applied and ranked: Amina (admin) and Omar.
+ * The season after the coming one, in its preference phase (relative to today),
+ * with quotas, and a family from France that has applied and ranked: Amina
+ * (admin) and Omar.
  */
-async function seedDemoSeason(services: Services, ids: Map<string, string>) {
+async function seedDemoSeason(services: Services, ids: Map<string, string>, season: DemoSeason) {
   const now = services.clock.now().getTime();
   const at = (days: number) => new Date(now + days * DAY).toISOString();
   const ctx = systemContext('seed');
-  await services.seasons.setCalendar(ctx, '1448H', {
+  await services.seasons.setCalendar(ctx, season.code, {
     registrationOpens: at(-30), preferenceOpens: at(-1), preferenceCloses: at(30), drawAt: at(31),
     offersClose: at(45), openSaleAt: at(50), visaCutoff: at(120),
-    referenceDate: '2027-05-15', arrivalDate: '2027-05-10', seasonEnd: '2027-05-25',
+    referenceDate: season.referenceDate, arrivalDate: season.arrivalDate, seasonEnd: season.seasonEnd,
   });
-  await services.seasons.importQuotas(ctx, '1448H', 'country,seats\nFR,3200\nGB,2500\nUS,4100\nDE,1800\nBE,900\nCA,1500\nAU,1200\n');
+  await services.seasons.importQuotas(ctx, season.code, 'country,seats\nFR,3200\nGB,2500\nUS,4100\nDE,1800\nBE,900\nCA,1500\nAU,1200\n');
   const family = [
     { email: 'amina@manasik.demo', givenNamesLatin: 'Amina', familyNameLatin: 'Diallo', fullNameArabic: 'أمينة ديالو', gender: 'female' as const, passportNumber: '19FR00001' },
     { email: 'omar@manasik.demo', givenNamesLatin: 'Omar', familyNameLatin: 'Farouk', fullNameArabic: 'عمر فاروق', gender: 'male' as const, passportNumber: '19FR00002' },
@@ -63,9 +79,9 @@ async function seedDemoSeason(services: Services, ids: Map<string, string>) {
       passportExpiry: '2031-06-30', meningococcalVaccination: '2026-10-15',
     });
   }
-  const application = await services.applications.create(contexts[0]!, '1448H');
+  const application = await services.applications.create(contexts[0]!, season.code);
   await services.applications.addMember(contexts[0]!, application.id, 'omar@manasik.demo');
-  const onSale = await services.catalogue.search({ country: 'FR', season: '1448H', sort: 'price_asc', limit: 3, offset: 0 }, 'en');
+  const onSale = await services.catalogue.search({ country: 'FR', season: season.code, sort: 'price_asc', limit: 3, offset: 0 }, 'en');
   await services.applications.rank(contexts[0]!, application.id, onSale.items.map((p) => p.id));
 }
 
@@ -86,26 +102,28 @@ async function seedDemoProvider(services: Services, account: DemoAccount) {
   const year = services.clock.now().getUTCFullYear();
   await services.providers.decide(systemContext('seed'), provider.id, 'approve', { validFrom: `${year - 1}-01-01`, validTo: `${year + 2}-12-31` });
   const ctx = actingAs(owner.id, { locale: account.locale, role: 'provider_staff', providerId: provider.id }, 'seed');
-  for (const [index, input] of demoPackages().entries()) {
+  const packages = demoPackages(demoSeasons(services.clock.now()).preference.year);
+  for (const [index, input] of packages.entries()) {
     const pkg = await services.packages.create(ctx, input);
-    if (index < demoPackages().length - 1) await services.packages.publish(ctx, pkg.id); // the last stays a draft
+    if (index < packages.length - 1) await services.packages.publish(ctx, pkg.id); // the last stays a draft
   }
   return ctx;
 }
 
-/** A small, varied catalogue: camps A to D, near and far, general and dedicated. */
-function demoPackages() {
+/** A small, varied catalogue for the season in its preference phase: camps A to D, near and far, general and dedicated. */
+function demoPackages(year: number) {
+  const season = `${year}H`;
   const europe = ['FR', 'GB', 'DE', 'BE', 'NL', 'ES', 'IT', 'SE'];
   const americas = ['US', 'CA', 'BR', 'AR', 'MX'];
   return [
-    samplePackage({ title: { ar: 'باقة الصفوة الذهبية — أجياد', en: 'Al-Safwa Gold — Ajyad' }, makkah: { hotel: 'Ajyad Makkah Towers', distanceM: 250, roomOccupancy: 2 }, minaCamp: 'A', eligibleCountries: europe, capacity: 40,
+    samplePackage({ season, title: { ar: 'باقة الصفوة الذهبية — أجياد', en: 'Al-Safwa Gold — Ajyad' }, makkah: { hotel: 'Ajyad Makkah Towers', distanceM: 250, roomOccupancy: 2 }, minaCamp: 'A', eligibleCountries: europe, capacity: 40,
       priceLines: [{ component: 'makkah_housing', net: 2_850_000 }, { component: 'madinah_housing', net: 900_000 }, { component: 'mina_arafat', net: 1_650_000 }, { component: 'meals', net: 420_000 }, { component: 'transport', net: 180_000 }, { component: 'guidance', net: 60_000 }, { component: 'insurance', net: 15_000 }, { component: 'service_fee', net: 120_000 }] }),
-    samplePackage({ eligibleCountries: [...europe, ...americas] }),
-    samplePackage({ title: { ar: 'باقة الصفوة الاقتصادية — الشرائع', en: 'Al-Safwa Economy — Al-Sharaie' }, makkah: { hotel: 'Sharaie Residences', distanceM: 7800, roomOccupancy: 5 }, minaCamp: 'D', meals: 'half_board', madinah: undefined, eligibleCountries: [...europe, ...americas, 'AU', 'NZ'], capacity: 300,
+    samplePackage({ season, eligibleCountries: [...europe, ...americas] }),
+    samplePackage({ season, title: { ar: 'باقة الصفوة الاقتصادية — الشرائع', en: 'Al-Safwa Economy — Al-Sharaie' }, makkah: { hotel: 'Sharaie Residences', distanceM: 7800, roomOccupancy: 5 }, minaCamp: 'D', meals: 'half_board', madinah: undefined, eligibleCountries: [...europe, ...americas, 'AU', 'NZ'], capacity: 300,
       priceLines: [{ component: 'makkah_housing', net: 520_000 }, { component: 'mina_arafat', net: 610_000 }, { component: 'meals', net: 180_000 }, { component: 'transport', net: 90_000 }, { component: 'service_fee', net: 50_000 }] }),
-    samplePackage({ title: { ar: 'رحلة باريس المخصصة', en: 'Paris group departure', fr: 'Départ groupé de Paris' }, type: 'dedicated', departureCity: 'Paris', minaCamp: 'B', eligibleCountries: ['FR', 'BE', 'CH', 'LU'], guidanceLanguages: ['fr', 'ar'], capacity: 90,
+    samplePackage({ season, title: { ar: 'رحلة باريس المخصصة', en: 'Paris group departure', fr: 'Départ groupé de Paris' }, type: 'dedicated', departureCity: 'Paris', minaCamp: 'B', eligibleCountries: ['FR', 'BE', 'CH', 'LU'], guidanceLanguages: ['fr', 'ar'], capacity: 90,
       priceLines: [{ component: 'flight', net: 720_000, vatCategory: 'zero' }, { component: 'makkah_housing', net: 1_400_000 }, { component: 'madinah_housing', net: 450_000 }, { component: 'mina_arafat', net: 990_000 }, { component: 'meals', net: 300_000 }, { component: 'transport', net: 150_000 }, { component: 'guidance', net: 40_000 }] }),
-    samplePackage({ title: { ar: 'باقة القطار — العزيزية', en: 'Train package — Aziziyah' }, transport: 'train', minaCamp: 'C', eligibleCountries: [...americas, 'GB'], guidanceLanguages: ['en', 'es', 'pt'] }),
-    samplePackage({ title: { ar: 'مسودة: باقة 1449', en: 'Draft: 1449 package' }, season: '1449H' }),
+    samplePackage({ season, title: { ar: 'باقة القطار — العزيزية', en: 'Train package — Aziziyah' }, transport: 'train', minaCamp: 'C', eligibleCountries: [...americas, 'GB'], guidanceLanguages: ['en', 'es', 'pt'] }),
+    samplePackage({ title: { ar: `مسودة: باقة ${year + 1}هـ`, en: `Draft: ${year + 1}H package` }, season: `${year + 1}H` }),
   ];
 }

@@ -24,13 +24,3 @@ export class ManualClock implements Clock {
     this.#ms = new Date(to).getTime();
   }
 }
-
-/** Formats a date in the Umm al-Qura (Hijri) calendar, e.g. "٢٥ ذو القعدة ١٤٤٧ هـ". */
-export function formatHijri(date: Date, locale: 'ar' | 'en', timeZone = 'Asia/Riyadh'): string {
-  return new Intl.DateTimeFormat(`${locale}-SA-u-ca-islamic-umalqura`, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  }).format(date);
-}

@@ -21,6 +21,20 @@ export interface ErrorCodeSpec {
   money?: readonly string[];
 }
 
+/** The names of a season's dates, for messages about its calendar. */
+const calendarFieldTerms = {
+  registrationOpens: { en: 'the opening of registration', ar: 'بدء التسجيل' },
+  preferenceOpens: { en: 'the opening of preferences', ar: 'بدء مرحلة التفضيلات' },
+  preferenceCloses: { en: 'the close of preferences', ar: 'انتهاء مرحلة التفضيلات' },
+  drawAt: { en: 'the draw', ar: 'موعد القرعة' },
+  offersClose: { en: 'the close of offers', ar: 'انتهاء العروض' },
+  openSaleAt: { en: 'the open sale', ar: 'البيع المفتوح' },
+  visaCutoff: { en: 'the visa cut-off', ar: 'آخر موعد للتأشيرات' },
+  arrivalDate: { en: 'the arrival day', ar: 'يوم الوصول' },
+  referenceDate: { en: 'the reference day', ar: 'اليوم المرجعي' },
+  seasonEnd: { en: 'the end of the season', ar: 'نهاية الموسم' },
+};
+
 const baseErrorCodes = {
   // Request shape (raised by the HTTP layer before any service runs)
   'request.validation_failed': {
@@ -305,7 +319,13 @@ const baseErrorCodes = {
   'season.calendar_out_of_order': {
     status: 400,
     en: 'The calendar is out of order: {earlier} must come before {later}.',
-    ar: 'تواريخ التقويم غير مرتبة: يجب أن يسبق {earlier} التاريخ {later}.',
+    ar: 'تواريخ التقويم غير مرتبة: يجب أن يسبق {earlier} {later}.',
+    terms: { earlier: calendarFieldTerms, later: calendarFieldTerms },
+  },
+  'season.wrong_hijri_year': {
+    status: 400,
+    en: 'The reference day {referenceDate} falls in {year}H, not in the season {season}.',
+    ar: 'يقع اليوم المرجعي {referenceDate} في عام {year}هـ، لا في موسم {season}.',
   },
   'season.invalid_date': {
     status: 400,

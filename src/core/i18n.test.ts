@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHijri } from './clock.ts';
+import { formatHijri } from './dates.ts';
 import { directionOf, interpolate, negotiateLocale } from './i18n.ts';
 
 describe('negotiateLocale', () => {

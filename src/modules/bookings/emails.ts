@@ -1,5 +1,5 @@
 import type { Locale } from '../../core/i18n.ts';
-import { formatHijri } from '../../core/clock.ts';
+import { formatHijri } from '../../core/dates.ts';
 
 interface Email {
   subject: string;

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
+import { riyadhDate } from '../../core/dates.ts';
 import type { AuditContext } from '../audit/index.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { packageSeats, quotaSeats, takeBoundedPair, type GuardMode } from '../../db/counters.ts';
@@ -39,7 +40,6 @@ type ReleaseListener = (trx: Executor, ctx: AuditContext, released: Released) =>
 export const defaultRefundSchedule = [{ minDaysBefore: 60, feeBps: 0 }, { minDaysBefore: 30, feeBps: 1000 }, { minDaysBefore: 7, feeBps: 5000 }];
 
 /** The calendar day in Makkah (YYYY-MM-DD). */
-const riyadhDay = (d: Date) => new Date(d.getTime() + 3 * 3_600_000).toISOString().slice(0, 10);
 
 export type BookingDeps = {
   db: Db;
@@ -288,7 +288,7 @@ export function createBookingService(deps: BookingDeps) {
     /** After the season's end, visa-ready bookings are completed. */
     async completeSeason(ctx: RequestContext, season: string) {
       const s = await deps.seasons.get(season);
-      if (riyadhDay(clock.now()) <= s.seasonEnd) throw new AppError('booking.season_not_over', { end: s.seasonEnd });
+      if (riyadhDate(clock.now()) <= s.seasonEnd) throw new AppError('booking.season_not_over', { end: s.seasonEnd });
       return db.kysely.transaction().execute(async (trx) => {
         const moved = await repo.advance(trx, await repo.withStatus(trx, season, 'visa_ready'), 'visa_ready', 'completed', clock.now());
         await writeAudit(trx, clock, ctx, { action: 'season.completed', subjectType: 'season', subjectId: season, data: { completed: moved.length } });

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { packageSeats, releaseBounded, takeBounded, type GuardMode } from '../../db/counters.ts';
 import { pickText } from './domain/listing.ts';
-import { riyadhDate } from '../providers/index.ts';
+import { riyadhDate } from '../../core/dates.ts';
 import { createCatalogueRepository, type CatalogueRow } from './catalogue-repository.ts';
 import { presentCatalogueItem, type CatalogueItem } from './presenters.ts';
 import type { CatalogueFilter } from './schemas.ts';

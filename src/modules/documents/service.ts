@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import type { Clock } from '../../core/clock.ts';
-import { formatHijri } from '../../core/clock.ts';
+import { formatHijri } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Locale } from '../../core/i18n.ts';
 import type { RequestContext } from '../../core/principal.ts';

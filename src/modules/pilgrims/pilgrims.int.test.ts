@@ -124,7 +124,10 @@ describe('documents', () => {
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('document.too_large');
     const json = await t.app.inject({ method: 'POST', url: '/api/v1/pilgrim/documents/photo', headers: p.headers, payload: { file: 'x' } });
-    expect(json.json().code).toBe('document.missing_file');
+    expect(json.statusCode).toBe(415); // an upload takes a form, nothing else
+    expect(json.json().code).toBe('request.unsupported_media_type');
+    const noFile = await t.app.inject({ method: 'POST', url: '/api/v1/pilgrim/documents/photo', headers: { ...p.headers, 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-data; name="other"; filename="a.png"\r\n\r\nabc\r\n--x--\r\n' });
+    expect(noFile.json().code).toBe('document.missing_file');
     const badType = await upload(p.headers, 'selfie', PNG);
     expect(badType.statusCode).toBe(400);
     expect(await t.tableCounts()).toEqual(before);

@@ -1,3 +1,3 @@
 export { createProviderService, type ProviderService, type ProviderView, type ProviderApplication } from './service.ts';
 export { providerRoutes } from './routes.ts';
-export { mayTrade, riyadhDate } from './domain/licensing.ts';
+export { mayTrade } from './domain/licensing.ts';

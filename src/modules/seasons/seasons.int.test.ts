@@ -48,7 +48,7 @@ describe('season calendar', () => {
     const before = await t.tableCounts();
     const res = await api('PUT', '/seasons/1449H', { ...ministry, 'accept-language': 'en' }, { ...calendar, drawAt: '2026-06-15T00:00:00Z' });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'season.calendar_out_of_order', title: 'The calendar is out of order: preferenceCloses must come before drawAt.' });
+    expect(res.json()).toMatchObject({ code: 'season.calendar_out_of_order', title: 'The calendar is out of order: the close of preferences must come before the draw.' });
     const badDay = await api('PUT', '/seasons/1449H', ministry, { ...calendar, referenceDate: '2027-02-30' });
     expect(badDay.json().errors).toEqual([expect.objectContaining({ pointer: '/body/referenceDate' })]);
     expect(await t.tableCounts()).toEqual(before);

@@ -9,8 +9,8 @@ import type { RequestContext } from '../../core/principal.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { quotaSeats, releaseBounded, takeBounded, type GuardMode } from '../../db/counters.ts';
 import { writeAudit } from '../audit/index.ts';
-import { calendarProblem, phaseAt, type Phase, type SeasonCalendar } from './domain/calendar.ts';
-import { isValidDate } from './domain/dates.ts';
+import { phaseAt, seasonDatesProblem, type Phase, type SeasonCalendar } from './domain/calendar.ts';
+import { hijriOf, isValidDate } from '../../core/dates.ts';
 import { defaultRules, evaluate, type EligibilityRule, type Person } from './domain/eligibility.ts';
 import { createSeasonsRepository } from './repository.ts';
 import type { SeasonsTable } from './tables.ts';
@@ -151,9 +151,9 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
         openSaleAt: new Date(input.openSaleAt),
         visaCutoff: new Date(input.visaCutoff),
       };
-      const problem = calendarProblem(calendar);
-      if (problem) throw new AppError('season.calendar_out_of_order', problem);
-      if (input.arrivalDate > input.seasonEnd) throw new AppError('season.calendar_out_of_order', { earlier: 'arrivalDate', later: 'seasonEnd' });
+      const problem = seasonDatesProblem(code, calendar, input, (day) => hijriOf(day).year);
+      if (problem?.kind === 'order') throw new AppError('season.calendar_out_of_order', { earlier: problem.earlier, later: problem.later });
+      if (problem?.kind === 'hijri_year') throw new AppError('season.wrong_hijri_year', { season: code, year: problem.year, referenceDate: input.referenceDate });
       const view = await db.kysely.transaction().execute(async (trx) => {
         const now = clock.now();
         const row = {

@@ -30,7 +30,15 @@ const idempotencyHeader = { description: 'Idempotency-Key (8–100 letters, digi
 
 /** /api/v1/wallet, paying a booking, and the bank statement import. */
 const Rule = Type.Object({ minDaysBefore: Type.Integer({ minimum: 0, maximum: 1000 }), feeBps: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Fee kept, in basis points of what was paid' }) }, { additionalProperties: false });
-const Refund = Type.Object({ paid: Type.Integer(), refund: Type.Integer(), fee: Type.Integer(), daysBefore: Type.Integer(), schedule: Type.Array(Rule) });
+const Refund = Type.Object({
+  paid: Type.Integer({ description: 'Halalas paid so far' }),
+  refund: Type.Integer({ description: 'Halalas that come back to the wallet' }),
+  fee: Type.Integer({ description: 'Halalas kept' }),
+  daysBefore: Type.Integer({ description: 'Whole days from now until the arrival day begins (negative after it)' }),
+  rule: Nullable(Rule),
+  reason: StringEnum(['schedule', 'provider_suspended'] as const, { description: 'schedule: the season\'s refund schedule decides (rule: the one that applies; null when none does and everything is kept); provider_suspended: everything comes back' }),
+  schedule: Type.Array(Rule),
+});
 
 export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; bookings: BookingService; db: Db; clock: Clock }> = async (app, { wallet, bookings, db, clock }) => {
   const tags = ['wallet'];

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
+import { daysUntil } from '../../core/dates.ts';
 import { parseRiyals } from '../../core/money.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db, Executor } from '../../db/database.ts';
@@ -78,10 +79,10 @@ export function createWalletService(deps: {
   /** What cancelling returns: the season's schedule by days before arrival; everything when the provider was suspended. */
   async function refundOf(executor: Executor, b: Selectable<BookingsTable>, full: boolean) {
     const season = await deps.seasons.get(b.season, executor);
-    const daysBefore = Math.floor((Date.parse(`${season.arrivalDate}T00:00:00+03:00`) - clock.now().getTime()) / 86_400_000);
+    const daysBefore = daysUntil(season.arrivalDate, clock.now());
     const schedule = await deps.bookings.refundSchedule(executor, b.season);
-    const { refund, fee } = full ? { refund: b.amount_paid, fee: 0 } : refundFor(b.amount_paid, daysBefore, schedule);
-    return { paid: b.amount_paid, refund, fee, daysBefore, schedule };
+    const { refund, fee, rule } = full ? { refund: b.amount_paid, fee: 0, rule: null } : refundFor(b.amount_paid, daysBefore, schedule);
+    return { paid: b.amount_paid, refund, fee, daysBefore, rule, reason: full ? ('provider_suspended' as const) : ('schedule' as const), schedule };
   }
 
   /** Moves `refund` of what a booking was paid back to the wallet that paid it: provider share and VAT in proportion. */

@@ -1,3 +1,4 @@
+import { riyadhMidnight } from '../../../core/dates.ts';
 /**
  * Instalment plans (data per season): steps of a percentage of the price; the
  * first is due by the offer's deadline, each later one `daysBeforeArrival`
@@ -31,7 +32,7 @@ export interface ScheduleLine {
 }
 
 export function schedule(amountDue: number, steps: PlanStep[], arrivalDate: string): ScheduleLine[] {
-  const arrival = Date.parse(`${arrivalDate}T00:00:00+03:00`);
+  const arrival = riyadhMidnight(arrivalDate).getTime();
   let cumulative = 0;
   return steps.map((s, i) => {
     const amount = i === steps.length - 1 ? amountDue - cumulative : Math.floor((amountDue * s.percent) / 100);

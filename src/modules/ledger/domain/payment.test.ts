@@ -46,11 +46,12 @@ describe('paymentLegs', () => {
 describe('refundFor', () => {
   const schedule = [{ minDaysBefore: 60, feeBps: 0 }, { minDaysBefore: 30, feeBps: 1000 }, { minDaysBefore: 7, feeBps: 5000 }];
   it.each([
-    [90, 10_000, 0],
-    [60, 10_000, 0],
-    [59, 9_000, 1_000],
-    [30, 9_000, 1_000],
-    [10, 5_000, 5_000],
-    [3, 0, 10_000],
-  ])('%i days before: refund %i, fee %i', (days, refund, fee) => expect(refundFor(10_000, days, schedule)).toEqual({ refund, fee }));
+    [90, 10_000, 0, schedule[0]],
+    [60, 10_000, 0, schedule[0]],
+    [59, 9_000, 1_000, schedule[1]],
+    [30, 9_000, 1_000, schedule[1]],
+    [10, 5_000, 5_000, schedule[2]],
+    [3, 0, 10_000, null],
+    [-2, 0, 10_000, null], // after the arrival day: nothing comes back, and no rule is claimed
+  ])('%i days before: refund %i, fee %i, by the rule %o', (days, refund, fee, rule) => expect(refundFor(10_000, days, schedule)).toEqual({ refund, fee, rule }));
 });

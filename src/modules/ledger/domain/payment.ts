@@ -29,8 +29,14 @@ export interface RefundRule {
   feeBps: number;
 }
 
-export function refundFor(paid: number, daysBefore: number, schedule: RefundRule[]): { refund: number; fee: number } {
-  const rule = [...schedule].sort((a, b) => b.minDaysBefore - a.minDaysBefore).find((r) => daysBefore >= r.minDaysBefore);
+/**
+ * What cancelling `daysBefore` days before arrival returns of `paid`, and the
+ * rule that decides it: the rule with the largest `minDaysBefore` still met;
+ * with none met (too close to arrival, or after it) everything paid is kept
+ * (`rule` is null).
+ */
+export function refundFor(paid: number, daysBefore: number, schedule: RefundRule[]): { refund: number; fee: number; rule: RefundRule | null } {
+  const rule = [...schedule].sort((a, b) => b.minDaysBefore - a.minDaysBefore).find((r) => daysBefore >= r.minDaysBefore) ?? null;
   const fee = rule ? Math.floor((paid * rule.feeBps) / 10_000) : paid;
-  return { refund: paid - fee, fee };
+  return { refund: paid - fee, fee, rule };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayTrade, nextStatus, riyadhDate } from './licensing.ts';
+import { mayTrade, nextStatus } from './licensing.ts';
 
 describe('nextStatus', () => {
   it.each([
@@ -26,11 +26,4 @@ describe('mayTrade', () => {
     [{ ...licensed, status: 'suspended' as const }, '2026-06-01', false],
     [{ ...licensed, status: 'pending' as const }, '2026-06-01', false],
   ])('%o on %s: %s', (provider, today, expected) => expect(mayTrade(provider, today)).toBe(expected));
-});
-
-describe('riyadhDate', () => {
-  it.each([
-    ['2026-05-01T20:59:59Z', '2026-05-01'],
-    ['2026-05-01T21:00:00Z', '2026-05-02'], // midnight in Riyadh (UTC+3)
-  ])('%s is %s in Riyadh', (instant, date) => expect(riyadhDate(new Date(instant))).toBe(date));
 });

@@ -35,10 +35,3 @@ export function mayTrade(
     today <= provider.licenceValidTo
   );
 }
-
-const riyadhFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Riyadh', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar date in Saudi Arabia at `instant` (the ministry's day, whatever the server's zone). */
-export function riyadhDate(instant: Date): string {
-  return riyadhFormat.format(instant);
-}

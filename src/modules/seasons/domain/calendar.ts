@@ -29,6 +29,38 @@ export function phaseAt(c: SeasonCalendar, now: Date): Phase {
   return 'closed';
 }
 
+/** The days of a season (Saudi calendar days, `YYYY-MM-DD`). */
+export interface SeasonDays {
+  /** Pilgrims arrive from this day; refunds count the days before it. */
+  arrivalDate: string;
+  /** Ages and validity are judged on this day (the Day of Arafah, typically). */
+  referenceDate: string;
+  seasonEnd: string;
+}
+
+export type CalendarField = keyof SeasonCalendar | keyof SeasonDays;
+
+/**
+ * What is wrong with a season's dates, or null: the instants in order, the
+ * visa cut-off before arrival, arrival and the reference day before the end,
+ * and the reference day inside the Hijri year the season is named for
+ * (1448H's Hajj is in Dhu al-Hijjah 1448). A calendar that fails here would
+ * make refunds, ages and deadlines nonsense, so it is refused whole.
+ */
+export function seasonDatesProblem(code: string, c: SeasonCalendar, days: SeasonDays, hijriYearOf: (day: string) => number):
+  | { kind: 'order'; earlier: CalendarField; later: CalendarField }
+  | { kind: 'hijri_year'; year: number }
+  | null {
+  const order = calendarProblem(c);
+  if (order) return { kind: 'order', ...order };
+  if (c.visaCutoff.getTime() > new Date(`${days.arrivalDate}T00:00:00+03:00`).getTime()) return { kind: 'order', earlier: 'visaCutoff', later: 'arrivalDate' };
+  if (days.arrivalDate > days.seasonEnd) return { kind: 'order', earlier: 'arrivalDate', later: 'seasonEnd' };
+  if (days.referenceDate > days.seasonEnd) return { kind: 'order', earlier: 'referenceDate', later: 'seasonEnd' };
+  const year = hijriYearOf(days.referenceDate);
+  if (`${year}H` !== code) return { kind: 'hijri_year', year };
+  return null;
+}
+
 /** The calendar's dates must come in order; returns the first pair that does not. */
 export function calendarProblem(c: SeasonCalendar): { earlier: keyof SeasonCalendar; later: keyof SeasonCalendar } | null {
   const order: (keyof SeasonCalendar)[] = ['registrationOpens', 'preferenceOpens', 'preferenceCloses', 'drawAt', 'offersClose', 'openSaleAt', 'visaCutoff'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, ageOn, isValidDate } from './dates.ts';
+import { addDays, addMonths, ageOn, isValidDate } from '../../../core/dates.ts';
 import { defaultRules, evaluate, type Person, type RuleCode, type SeasonFacts } from './eligibility.ts';
 
 const facts: SeasonFacts = {

@@ -1,5 +1,5 @@
 import { interpolate, type Locale } from '../../../core/i18n.ts';
-import { addDays, addMonths, ageOn, type IsoDate } from './dates.ts';
+import { addDays, addMonths, ageOn, type IsoDate } from '../../../core/dates.ts';
 
 /**
  * Eligibility rules are data: the ministry edits them per season (a new
