@@ -15,6 +15,7 @@ import { policies, type Policy } from './http/policy.ts';
 import { frameworkErrorHandler, installProblemHandlers } from './http/problem.ts';
 import { installEdge, problemForClientError } from './http/edge.ts';
 import { createMethodIndex } from './http/method-index.ts';
+import { installIdempotency } from './http/idempotency.ts';
 import { Problem } from './http/schemas.ts';
 import { installValidators } from './http/validators.ts';
 import { installWeb } from './http/web.ts';
@@ -51,6 +52,8 @@ export interface RouteEntry {
   schema: Record<string, unknown> | undefined;
   /** Body media types the route takes (default JSON). */
   accepts: readonly string[] | undefined;
+  /** The route's operation runs at most once per Idempotency-Key. */
+  idempotent: boolean;
 }
 
 /**
@@ -81,7 +84,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
     if (!route.config?.policy && route.url.startsWith('/docs')) route.config = { ...route.config, policy: policies.static };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      routes.push({ method, url: route.url, policy: route.config?.policy, schema: route.schema as Record<string, unknown>, accepts: route.config?.accepts });
+      routes.push({ method, url: route.url, policy: route.config?.policy, schema: route.schema as Record<string, unknown>, accepts: route.config?.accepts, idempotent: route.config?.idempotent ?? false });
       methodIndex.add(method, route.url);
     }
   });
@@ -89,6 +92,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
   // JSON only: no text/plain parser, so a cross-site form post cannot reach a handler.
   app.removeContentTypeParser('text/plain');
   installEdge(app);
+  installIdempotency(app);
   installValidators(app);
   installProblemHandlers(app, config.bodyLimitBytes, methodIndex.at);
   app.addSchema(Problem);
@@ -173,9 +177,9 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(drawRoutes, { draw: services.draw });
       await api.register(bookingRoutes, { bookings: services.bookings, sale: services.sale });
       await api.register(providerBookingRoutes, { providerBookings: services.providerBookings });
-      await api.register(walletRoutes, { wallet: services.wallet, bookings: services.bookings, db, clock: services.clock });
+      await api.register(walletRoutes, { wallet: services.wallet, bookings: services.bookings, db });
       await api.register(documentRoutes, { documents: services.documents });
-      await api.register(paymentRoutes, { payments: services.payments, db, clock: services.clock });
+      await api.register(paymentRoutes, { payments: services.payments });
       await api.register(simulatedGatewayRoutes, { gateway: services.gatewaySim });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },

@@ -82,7 +82,7 @@ export function createServices(deps: ServiceDeps) {
   const ledger = createLedgerService({ db: deps.db, clock });
   const documents = createDocumentService({ db: deps.db, clock, bookings, catalogue, providers, pilgrims, ledger });
   const providerBookings = createProviderBookingService({ db: deps.db, catalogue, applications, pilgrims, ledger });
-  const wallet = createWalletService({ db: deps.db, clock, ledger, bookings, catalogue, seasons });
+  const wallet = createWalletService({ db: deps.db, clock, ledger, bookings, catalogue, seasons, applications, pilgrims });
   bookings.onEnded(async (trx, ctx, b) => {
     const payer = (await applications.family(trx, b.application_id))?.adminAccountId;
     if (payer) await wallet.refundEndedHold(trx, ctx, b, payer);

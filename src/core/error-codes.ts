@@ -21,6 +21,14 @@ export interface ErrorCodeSpec {
   money?: readonly string[];
 }
 
+/** The names of a pilgrim's documents. */
+const documentTerms = {
+  photo: { en: 'photo', ar: 'الصورة الشخصية' },
+  passport_scan: { en: 'passport scan', ar: 'صورة الجواز' },
+  residence_proof: { en: 'proof of residence', ar: 'إثبات الإقامة' },
+  vaccination_certificate: { en: 'vaccination certificate', ar: 'شهادة التطعيم' },
+};
+
 /** The names of a season's dates, for messages about its calendar. */
 const calendarFieldTerms = {
   registrationOpens: { en: 'the opening of registration', ar: 'بدء التسجيل' },
@@ -358,6 +366,18 @@ const baseErrorCodes = {
     status: 404,
     en: 'Fill in your profile first.',
     ar: 'أكمل ملفك الشخصي أولًا.',
+  },
+  'pilgrim.documents_awaited': {
+    status: 409,
+    en: 'Before {step}, these documents must be approved: {missing}. Upload what is missing; a reviewer approves it.',
+    ar: 'قبل {step} يجب اعتماد هذه المستندات: {missing}. ارفع الناقص منها ليعتمده المراجع.',
+    terms: {
+      step: {
+        accept_offer: { en: 'accepting or paying an offer', ar: 'قبول العرض أو دفعه' },
+        visa: { en: 'the visa', ar: 'التأشيرة' },
+      },
+      missing: documentTerms,
+    },
   },
   'pilgrim.passport_taken': {
     status: 409,

@@ -2,7 +2,18 @@ import { errorCodes, type ErrorCode, type ErrorCodeSpec } from './error-codes.ts
 import { type Locale, interpolate } from './i18n.ts';
 import { formatSar, halalas } from './money.ts';
 
-export type ErrorParams = Record<string, string | number>;
+/** A group in a list parameter: who or what (`label`), and the codes that concern it. */
+export interface ErrorParamGroup {
+  label: string;
+  items: readonly string[];
+}
+/**
+ * A message parameter: a value (a number, a date, a name), a code the registry
+ * translates (`terms`), or a list of codes or of groups, shown as a list in the
+ * reader's language ("Amina (passport scan and photo); Omar (photo)").
+ */
+export type ErrorParam = string | number | readonly string[] | readonly ErrorParamGroup[];
+export type ErrorParams = Record<string, ErrorParam>;
 
 /** A field-level problem, as returned in `errors` of a problem document. */
 export interface FieldError {
@@ -50,9 +61,16 @@ export class AppError extends Error {
 /** The message of `code` in `locale`, with parameters that are codes shown as the registry's words for them. */
 function render(code: ErrorCode, params: ErrorParams, locale: Locale): string {
   const spec: ErrorCodeSpec = errorCodes[code];
-  const shown: ErrorParams = {};
+  const term = (name: string, value: string) => spec.terms?.[name]?.[value]?.[locale] ?? value;
+  const list = (items: readonly string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  const shown: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
-    shown[name] = spec.money?.includes(name) && typeof value === 'number' ? formatSar(halalas(value), locale) : (spec.terms?.[name]?.[String(value)]?.[locale] ?? value);
+    if (Array.isArray(value)) {
+      shown[name] = value.every((v) => typeof v === 'string')
+        ? list((value as string[]).map((v) => term(name, v)))
+        : (value as ErrorParamGroup[]).map((g) => `${g.label} (${list(g.items.map((v) => term(name, v)))})`).join(locale === 'ar' ? '؛ ' : '; ');
+    } else if (spec.money?.includes(name) && typeof value === 'number') shown[name] = formatSar(halalas(value), locale);
+    else shown[name] = term(name, String(value));
   }
   return interpolate(spec[locale], shown);
 }

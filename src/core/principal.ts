@@ -36,6 +36,14 @@ export interface RequestContext {
   actor: Principal | null;
   locale: Locale;
   requestId: string;
+  /**
+   * Set when the caller sent an `Idempotency-Key` to an operation that takes one:
+   * the operation runs at most once per key (`runOnce`, src/db/idempotency.ts).
+   * `fingerprint` identifies the request (method, route, parameters, body), so the
+   * same key with another request is refused; `replayed` is set when an earlier
+   * answer is given again.
+   */
+  idempotency?: { key: string; operation: string; fingerprint: string; replayed?: boolean };
 }
 
 /** A context for work done by the platform itself (CLI, scheduled jobs). */

@@ -88,6 +88,43 @@ describe('route policies', () => {
   });
 });
 
+describe('operations that book, pay or issue a permit', () => {
+  /** Every operation that creates a booking, moves money or (later) issues a permit. */
+  const mustTakeKey = [
+    'POST /api/v1/bookings/:id/pay',
+    'POST /api/v1/bookings/:id/cancel',
+    'POST /api/v1/bookings/:id/decline',
+    'POST /api/v1/wallet/top-ups',
+    'POST /api/v1/wallet/bank-statements',
+    'POST /api/v1/seasons/:code/sale/bookings',
+    'POST /api/v1/seasons/:code/draw/publish',
+    'POST /api/v1/providers/:id/suspend',
+  ];
+  const idempotentRoutes = () => apiRoutes().filter((r) => r.idempotent);
+
+  it('take an Idempotency-Key, and say so in the API document', async () => {
+    const declared = idempotentRoutes().map((r) => `${r.method} ${r.url}`);
+    for (const op of mustTakeKey) expect(declared, op).toContain(op);
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
+    for (const route of idempotentRoutes()) {
+      const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
+      const params = doc.paths[path]?.[route.method.toLowerCase()]?.parameters ?? [];
+      expect(params.some((p) => p.in === 'header' && p.name === 'idempotency-key'), `${route.method} ${route.url}`).toBe(true);
+    }
+  });
+
+  it('refuse a malformed key before doing anything', async () => {
+    for (const route of idempotentRoutes()) {
+      const headers = { ...headersFor(route), 'idempotency-key': 'short', ...(acceptsOf(route).includes('application/json') ? {} : { 'content-type': acceptsOf(route)[0]! }) };
+      const before = await t.tableCounts();
+      const res = await t.app.inject({ method: route.method as never, url: fillParams(route.url, undefined, route), headers, payload: acceptsOf(route).includes('application/json') ? {} : 'x' });
+      expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBe(400);
+      expect(['idempotency.bad_key', 'request.validation_failed'], route.url).toContain(res.json().code);
+      expect(await t.tableCounts()).toEqual(before);
+    }
+  });
+});
+
 describe('bad input on every route', () => {
   async function expectRefused(label: string, request: InjectOptions, expected?: { status?: number; code?: string; pointer?: string }) {
     const before = await t.tableCounts();

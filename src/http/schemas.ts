@@ -55,7 +55,7 @@ export const Problem = Type.Object(
     instance: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ pointer: Type.String(), message: Type.String() }))),
-    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), { description: 'The values in the message, by name (amounts in halalas), for clients to act on' })),
+    params: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'The values in the message, by name (amounts in halalas; codes; lists of codes or of { label, items } groups), for clients to act on' })),
   },
   { $id: 'Problem', title: 'Problem' },
 );

@@ -24,8 +24,24 @@ export function hajjFixtures(t: TestApp) {
   const api = (method: string, url: string, headers: Record<string, string>, payload?: unknown) =>
     t.app.inject({ method: method as 'GET', url: `/api/v1${url}`, headers: { 'accept-language': 'en', ...headers }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 
-  /** A signed-in pilgrim with a complete profile. */
-  async function pilgrim(country: string, extra: Record<string, unknown> = {}, locale: 'ar' | 'en' = 'en') {
+  /**
+   * Marks documents of `accountId` approved, as a reviewer would after an upload
+   * (the review itself is tested in the pilgrims module).
+   */
+  async function approveDocuments(accountId: string, types: readonly string[] = ['passport_scan', 'photo']) {
+    for (const type of types) {
+      await t.db.kysely.insertInto('pilgrim_documents').values({
+        id: crypto.randomUUID(), account_id: accountId, type: type as never, status: 'approved', storage_key: `fixture/${type}`,
+        content_type: 'image/png', size_bytes: 10, sha256: '0'.repeat(64), uploaded_at: t.clock.now(), reviewed_at: t.clock.now(),
+      } as never).execute();
+    }
+  }
+
+  /**
+   * A signed-in pilgrim with a complete profile whose passport scan and photo are
+   * approved (what paying an offer needs); `documents: 'none'` leaves them awaited.
+   */
+  async function pilgrim(country: string, extra: Record<string, unknown> = {}, locale: 'ar' | 'en' = 'en', documents: 'approved' | 'none' = 'approved') {
     const p = await t.signInAs('pilgrim', { locale });
     const n = ++serial;
     const res = await api('PUT', '/pilgrim/profile', p.headers, {
@@ -34,17 +50,18 @@ export function hajjFixtures(t: TestApp) {
       meningococcalVaccination: '2026-10-01', ...extra,
     });
     expect(res.statusCode, res.body).toBe(200);
+    if (documents === 'approved') await approveDocuments(p.accountId);
     return p;
   }
 
   /** A family of `size` in `country` that ranks `choices` (the clock must be in the preference phase). */
-  async function family(country: string, size: number, choices: string[], options: { locale?: 'ar' | 'en'; memberExtra?: Record<string, unknown> } = {}) {
-    const admin = await pilgrim(country, {}, options.locale ?? 'en');
+  async function family(country: string, size: number, choices: string[], options: { locale?: 'ar' | 'en'; memberExtra?: Record<string, unknown>; documents?: 'approved' | 'none' } = {}) {
+    const admin = await pilgrim(country, {}, options.locale ?? 'en', options.documents);
     const created = await api('POST', '/applications', admin.headers, { season: '1448H' });
     expect(created.statusCode, created.body).toBe(201);
     const id: string = created.json().id;
     for (let i = 1; i < size; i++) {
-      const member = await pilgrim(country, i === 1 ? (options.memberExtra ?? {}) : {});
+      const member = await pilgrim(country, i === 1 ? (options.memberExtra ?? {}) : {}, 'en', options.documents);
       expect((await api('POST', `/applications/${id}/members`, admin.headers, { email: member.email })).statusCode).toBe(200);
     }
     if (choices.length) {
@@ -70,5 +87,5 @@ export function hajjFixtures(t: TestApp) {
     return { ministry, packages: ids, provider: provider.owner.headers };
   }
 
-  return { api, pilgrim, family, season };
+  return { api, pilgrim, family, season, approveDocuments };
 }

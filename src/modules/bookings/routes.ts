@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
 import { Nullable, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
 import type { SaleService } from './sale-service.ts';
@@ -51,8 +52,8 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
   const ministryAdmin = policies.roles('ministry_admin');
 
   app.post('/bookings/:id/decline', {
-    schema: { tags, summary: 'Give up a held offer (family admin); the seats go to the next family in draw order', params: Obj({ id: Uuid() }), response: { 200: BookingSchema } },
-    config: { policy: pilgrim },
+    schema: { tags, summary: 'Give up a held offer (family admin); the seats go to the next family in draw order', headers: IdempotencyHeaders, params: Obj({ id: Uuid() }), response: { 200: BookingSchema } },
+    config: { policy: pilgrim, idempotent: true },
   }, async (req) => bookings.decline(req.ctx, req.params.id));
 
   const Step = Type.Object({ percent: Type.Integer({ minimum: 1, maximum: 100 }), daysBeforeArrival: Type.Union([Type.Integer({ minimum: 0, maximum: 720 }), Type.Null()]) }, { additionalProperties: false });
@@ -111,11 +112,12 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
     schema: {
       tags,
       summary: 'Book seats for your whole family in the open sale (needs the Admission-Token header from the waiting room)',
+      headers: Type.Composite([IdempotencyHeaders, Type.Object({ 'admission-token': Type.Optional(Type.String({ maxLength: 500, description: 'The token the waiting room gave once you were admitted' })) })]),
       params: SeasonParams,
       body: Obj({ packageId: Uuid() }),
       response: { 201: BookingSchema },
     },
-    config: { policy: pilgrim },
+    config: { policy: pilgrim, idempotent: true },
   }, async (req, reply) => {
     const token = req.headers['admission-token'];
     return reply.code(201).send(await sale.book(req.ctx, req.params.code, req.body.packageId, typeof token === 'string' ? token : undefined));

@@ -12,6 +12,7 @@ import type { SeasonService } from '../seasons/index.ts';
 import { admittedUpTo, estimatedWaitSeconds, signAdmission, verifyAdmission } from './domain/admission.ts';
 import { createBookingsRepository } from './repository.ts';
 import { existingPlatformSecret, platformSecret } from '../../db/platform-secrets.ts';
+import { runOnce } from '../../db/idempotency.ts';
 import { presentBooking, type BookingService } from './service.ts';
 
 export interface SaleSettings {
@@ -36,7 +37,7 @@ export function createSaleService(deps: {
   clock: Clock;
   seasons: Pick<SeasonService, 'get' | 'assertPhase' | 'evaluatorFor'>;
   applications: Pick<ApplicationService, 'applicationOf' | 'family'>;
-  pilgrims: Pick<PilgrimService, 'factsFor'>;
+  pilgrims: Pick<PilgrimService, 'factsFor' | 'assertStepReady'>;
   catalogue: Pick<CatalogueService, 'packageFacts' | 'withSeatsLeft'>;
   bookings: Pick<BookingService, 'hold' | 'live'>;
 }) {
@@ -134,31 +135,30 @@ export function createSaleService(deps: {
 
     /** Books in the open sale: a valid admission, the family's admin, an eligible family, a suitable package. */
     async book(ctx: RequestContext, season: string, packageId: string, token: string | undefined) {
-      const verifyKey = secret ? await secret : await existingPlatformSecret(db.kysely, SECRET_NAME);
-      const admission = token && verifyKey ? verifyAdmission(verifyKey, token, clock.now().getTime()) : null;
-      if (!admission || admission.season !== season || admission.accountId !== ctx.actor!.accountId) throw new AppError('sale.admission_required');
-      const calendar = await deps.seasons.get(season);
-      if (calendar.phase !== 'open_sale') throw new AppError('sale.not_open', { opensAt: calendar.openSaleAt });
-      const s = await sale(season);
-      const evaluator = await deps.seasons.evaluatorFor(season, ctx.locale);
-      const booking = await db.kysely.transaction().execute(async (trx) => {
+      // Once per Idempotency-Key: a client whose answer was lost retries and gets its booking
+      // (even once its admission token has expired), not "already booked".
+      return runOnce(deps, ctx, async (trx) => {
+        const verifyKey = secret ? await secret : await existingPlatformSecret(db.kysely, SECRET_NAME);
+        const admission = token && verifyKey ? verifyAdmission(verifyKey, token, clock.now().getTime()) : null;
+        if (!admission || admission.season !== season || admission.accountId !== ctx.actor!.accountId) throw new AppError('sale.admission_required');
+        const calendar = await deps.seasons.get(season);
+        if (calendar.phase !== 'open_sale') throw new AppError('sale.not_open', { opensAt: calendar.openSaleAt });
+        const s = await sale(season);
+        const evaluator = await deps.seasons.evaluatorFor(season, ctx.locale);
         const app = await deps.applications.applicationOf(trx, season, ctx.actor!.accountId);
         const family = app && (await deps.applications.family(trx, app.application_id));
         if (!family) throw new AppError('application.not_found');
         if (family.adminAccountId !== ctx.actor!.accountId) throw new AppError('application.admin_only');
         const facts = await deps.pilgrims.factsFor(trx, family.members);
         if (family.members.some((m) => { const f = facts.get(m); return !f || evaluator.evaluate(f.person).some((r) => !r.passed); })) throw new AppError('booking.not_eligible');
+        await deps.pilgrims.assertStepReady(trx, family.members, 'accept_offer');
         const problem = checkRanking([packageId], { size: family.members.length, country: family.country, season }, await deps.catalogue.packageFacts(trx, [packageId]));
         if (problem) throw new AppError('booking.package_unsuitable', { problem: problem.problem });
         if (await deps.bookings.live(trx, season, family.id)) throw new AppError('booking.already_booked');
         const held = await deps.bookings.hold(trx, ctx, { season, applicationId: family.id, adminAccountId: family.adminAccountId, packageId, seats: family.members.length, country: family.country }, 'open_sale', new Date(clock.now().getTime() + s.hold_minutes * 60_000), { seatsLast: true });
         if ('problem' in held) throw new AppError(held.problem === 'quota_full' ? 'booking.quota_full' : 'booking.sold_out');
-        return held.booking;
-      }).catch((error: unknown) => {
-        if ((error as { code?: string }).code === '23505') throw new AppError('booking.already_booked');
-        throw error;
+        return presentBooking({ ...held.booking, confirmed_at: null, ended_at: null, version: 1 });
       });
-      return presentBooking({ ...booking, confirmed_at: null, ended_at: null, version: 1 });
     },
   };
 }

@@ -7,10 +7,12 @@ let t: TestApp;
 let fx: ReturnType<typeof hajjFixtures>;
 let ministry: Record<string, string>;
 let pkg: Record<string, string>;
-const early: Awaited<ReturnType<ReturnType<typeof hajjFixtures>['family']>>[] = [];
+type Family = Awaited<ReturnType<ReturnType<typeof hajjFixtures>['family']>>;
+const early: Family[] = [];
+let waiting: Family;
 const queue = (h: Record<string, string>, method = 'POST') => fx.api(method, '/seasons/1448H/sale/queue', h);
-const book = (h: Record<string, string>, packageId: string, token?: string | null) =>
-  fx.api('POST', '/seasons/1448H/sale/bookings', { ...h, ...(token ? { 'admission-token': token } : {}) }, { packageId });
+const book = (h: Record<string, string>, packageId: string, token?: string | null, key?: string) =>
+  fx.api('POST', '/seasons/1448H/sale/bookings', { ...h, ...(token ? { 'admission-token': token } : {}), ...(key ? { 'idempotency-key': key } : {}) }, { packageId });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -18,6 +20,7 @@ beforeAll(async () => {
   ({ ministry, packages: pkg } = await fx.season({ FR: 100 }, { hot: { capacity: 3, countries: ['FR'] }, other: { capacity: 40, countries: ['GB'] } }));
   t.clock.set(moments.preference);
   for (let i = 0; i < 5; i++) early.push(await fx.family('FR', 1, []));
+  waiting = await fx.family('FR', 1, [], { documents: 'none' });
   const set = await fx.api('PUT', '/seasons/1448H/sale', ministry, { admitPerMinute: 1, firstBatch: 1, tokenMinutes: 10, holdMinutes: 30 });
   expect(set.statusCode, set.body).toBe(200);
 }, 60_000);
@@ -62,13 +65,20 @@ describe('the open sale', () => {
     expect((await book(second.f.admin.headers, pkg.hot!, first.s.admissionToken)).json().code).toBe('sale.admission_required'); // someone else's
     expect((await book(first.f.admin.headers, pkg.hot!, first.s.admissionToken.slice(0, -3) + 'abc')).json().code).toBe('sale.admission_required'); // forged
     expect((await book(first.f.admin.headers, pkg.other!, first.s.admissionToken)).json().code).toBe('booking.package_unsuitable'); // not open to FR
-    const booked = await book(first.f.admin.headers, pkg.hot!, first.s.admissionToken);
+    const booked = await book(first.f.admin.headers, pkg.hot!, first.s.admissionToken, 'sale-first-0001');
     expect(booked.statusCode, booked.body).toBe(201);
     expect(booked.json()).toMatchObject({ status: 'held', source: 'open_sale', seats: 1, holdDeadline: '2026-05-18T00:30:00.000Z' });
     expect((await book(first.f.admin.headers, pkg.hot!, first.s.admissionToken)).json().code).toBe('booking.already_booked');
+    // A client whose answer was lost retries with the same key and gets its booking, not "already booked".
+    const retried = await book(first.f.admin.headers, pkg.hot!, first.s.admissionToken, 'sale-first-0001');
+    expect(retried.statusCode).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.json()).toEqual(booked.json());
 
     t.clock.set('2026-05-18T00:11:00Z'); // tokens last 10 minutes
     expect((await book(first.f.admin.headers, pkg.hot!, first.s.admissionToken)).json().code).toBe('sale.admission_required');
+    // ... and the retry still gets its booking after the token expired.
+    expect((await book(first.f.admin.headers, pkg.hot!, first.s.admissionToken, 'sale-first-0001')).json().id).toBe(booked.json().id);
   });
 
   it('sells the hot package to the last seat and then says it is sold out', async () => {
@@ -82,5 +92,15 @@ describe('the open sale', () => {
     expect(results.filter((r) => r === 'booked')).toHaveLength(2);
     expect(results.filter((r) => r === 'booking.sold_out')).toHaveLength(2);
     expect(await t.services.bookings.capacityViolations('1448H')).toEqual([]);
+  });
+
+  it('refuses a family whose passport scan or photo still awaits review, naming what is missing', async () => {
+    await queue(waiting.admin.headers);
+    const { admissionToken } = (await queue(waiting.admin.headers, 'GET')).json();
+    const before = await t.tableCounts();
+    const res = await book(waiting.admin.headers, pkg.hot!, admissionToken);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'pilgrim.documents_awaited', params: { step: 'accept_offer', missing: [{ items: ['passport_scan', 'photo'] }] } });
+    expect(await t.tableCounts()).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import type { AuditContext } from '../audit/index.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { packageSeats, quotaSeats, takeBoundedPair, type GuardMode } from '../../db/counters.ts';
 import type { Db, Executor } from '../../db/database.ts';
+import { runOnce } from '../../db/idempotency.ts';
 import type { AccountService } from '../accounts/index.ts';
 import type { ApplicationService } from '../applications/index.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -333,9 +334,9 @@ export function createBookingService(deps: BookingDeps) {
     /** Live bookings of these packages, locked (a provider's suspension). */
     liveForPackages: (trx: Executor, packageIds: string[]) => repo.liveForPackages(trx, packageIds),
 
-    /** The family's admin gives up an offer; the seats go to the cascade at once. */
+    /** The family's admin gives up an offer; the seats go to the cascade at once (once per Idempotency-Key). */
     async decline(ctx: RequestContext, id: string) {
-      return db.kysely.transaction().execute(async (trx) => {
+      return runOnce(deps, ctx, async (trx) => {
         const b = await ownBooking(trx, ctx, id);
         if (b.status !== 'held') throw new AppError('booking.not_held', { status: b.status });
         await end(trx, ctx, b, 'declined');

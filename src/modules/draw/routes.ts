@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
 import { Nullable, Obj, SeasonCode, StringEnum, Text, Uuid } from '../../http/schemas.ts';
 import { BookingSchema } from '../bookings/routes.ts';
@@ -79,8 +80,8 @@ export const drawRoutes: FastifyPluginAsyncTypebox<{ draw: DrawService }> = asyn
   }, async (req) => draw.run(req.ctx, req.params.code));
 
   app.post('/seasons/:code/draw/publish', {
-    schema: { tags, summary: 'Publish the results: winners get held bookings, every family is notified', params: SeasonParams, response: { 200: DrawSchema } },
-    config: { policy: ministryAdmin },
+    schema: { tags, summary: 'Publish the results: winners get held bookings, every family is notified', headers: IdempotencyHeaders, params: SeasonParams, response: { 200: DrawSchema } },
+    config: { policy: ministryAdmin, idempotent: true },
   }, async (req) => draw.publish(req.ctx, req.params.code));
 
   app.get('/seasons/:code/draw/files/:name', {

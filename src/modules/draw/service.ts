@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db, Executor } from '../../db/database.ts';
+import { runOnce } from '../../db/idempotency.ts';
 import type { AccountService } from '../accounts/index.ts';
 import type { ApplicationService } from '../applications/index.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -208,10 +209,10 @@ export function createDrawService(deps: DrawDeps) {
       return { rerun: false, identical: true, ...view(done, ctx) };
     },
 
-    /** Publishes the results: holds for every winner, and every family told in its language. */
+    /** Publishes the results: holds for every winner, and every family told in its language (once per Idempotency-Key). */
     async publish(ctx: RequestContext, season: string) {
       const calendar = await deps.seasons.get(season);
-      const published = await db.kysely.transaction().execute(async (trx) => {
+      return runOnce(deps, ctx, async (trx) => {
         const draw = await load(trx, season, true);
         needs(draw, 'drawn');
         const now = clock.now();
@@ -232,9 +233,8 @@ export function createDrawService(deps: DrawDeps) {
         }
         await repo.update(trx, season, { status: 'published', published_at: now, published_by: ctx.actor?.accountId ?? null });
         await writeAudit(trx, clock, ctx, { action: 'draw.published', subjectType: 'draw', subjectId: season, data: { holds: winners.length, deadline: deadline.toISOString() } });
-        return load(trx, season);
+        return view(await load(trx, season), ctx);
       });
-      return view(published, ctx);
     },
 
     /** One country's published outcomes (nothing before publication). */

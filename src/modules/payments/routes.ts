@@ -1,8 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Clock } from '../../core/clock.ts';
-import type { Db } from '../../db/database.ts';
-import { idempotent } from '../../http/idempotency.ts';
+import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { keepJsonRaw } from '../../http/edge.ts';
 import { policies } from '../../http/policy.ts';
 import { Obj, Uuid } from '../../http/schemas.ts';
@@ -11,22 +9,19 @@ import type { PaymentService } from './service.ts';
 const TopUp = Type.Object({ id: Type.String(), gatewayPaymentId: Type.String(), redirectUrl: Type.String(), amount: Type.Integer(), status: Type.String() });
 
 /** Card top-ups of the wallet, and the gateway's webhooks. */
-export const paymentRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentService; db: Db; clock: Clock }> = async (app, { payments, db, clock }) => {
+export const paymentRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentService }> = async (app, { payments }) => {
   const tags = ['wallet'];
 
   app.post('/wallet/top-ups', {
     schema: {
       tags,
       summary: 'Top up your wallet by card: answers the gateway\'s hosted payment page to send the pilgrim to',
-      description: 'Accepts Idempotency-Key: a retry with the same key and body replays the first answer.',
+      headers: IdempotencyHeaders,
       body: Obj({ amount: Type.Integer({ minimum: 100, maximum: 50_000_000, description: 'Halalas (1 SAR = 100)' }) }),
       response: { 201: TopUp },
     },
-    config: { policy: policies.roles('pilgrim') },
-  }, async (req, reply) => {
-    await idempotent(req, reply, { db, clock }, (trx, started) => payments.startTopUp(trx, req.ctx, req.body.amount, started), 201, () => payments.createGatewayPayment(req.body.amount));
-    return reply;
-  });
+    config: { policy: policies.roles('pilgrim'), idempotent: true },
+  }, async (req, reply) => reply.code(201).send(await payments.startTopUp(req.ctx, req.body.amount)));
 
   app.get('/wallet/top-ups/:id', {
     schema: { tags, summary: 'A card top-up\'s state: created, authorized, succeeded or failed', params: Obj({ id: Uuid() }), response: { 200: Type.Object({ id: Type.String(), amount: Type.Integer(), status: Type.String() }) } },

@@ -8,6 +8,7 @@ import type { LedgerService } from '../ledger/index.ts';
 import type { CardGateway, GatewayStatus } from './gateway.ts';
 import { createPaymentsRepository } from './repository.ts';
 import { idempotencyStore } from '../../db/idempotency-store.ts';
+import { runOnce } from '../../db/idempotency.ts';
 
 const AUTH_HOLD_MS = 24 * 3_600_000;
 const RECONCILE_AFTER_MS = 30_000;
@@ -43,18 +44,22 @@ export function createPaymentService(deps: { db: Db; clock: Clock; ledger: Ledge
     return 'applied' as const;
   }
 
-  return {
-    /** Starts the gateway's payment (a network call: never inside a transaction). */
-    createGatewayPayment: (amount: number) => gateway.createPayment(amount, 'Manasik wallet top-up'),
+  async function recordTopUp(trx: Executor, ctx: RequestContext, amount: number, started: { id: string; redirectUrl: string }) {
+    const now = clock.now();
+    const id = newId();
+    await repo.insert(trx, { id, gateway: gateway.name, gateway_payment_id: started.id, account_id: ctx.actor!.accountId, amount, status: 'created', pending_transfer: null, created_at: now, updated_at: now });
+    await writeAudit(trx, clock, ctx, { action: 'payment.started', subjectType: 'card_payment', subjectId: id, data: { amount, gateway: gateway.name } });
+    return { id, gatewayPaymentId: started.id, redirectUrl: started.redirectUrl, amount, status: 'created' };
+  }
 
-    /** Records a started top-up; the caller sends the pilgrim to the hosted page. */
-    async startTopUp(trx: Executor, ctx: RequestContext, amount: number, started: { id: string; redirectUrl: string }) {
-      const now = clock.now();
-      const id = newId();
-      await repo.insert(trx, { id, gateway: gateway.name, gateway_payment_id: started.id, account_id: ctx.actor!.accountId, amount, status: 'created', pending_transfer: null, created_at: now, updated_at: now });
-      await writeAudit(trx, clock, ctx, { action: 'payment.started', subjectType: 'card_payment', subjectId: id, data: { amount, gateway: gateway.name } });
-      return { id, gatewayPaymentId: started.id, redirectUrl: started.redirectUrl, amount, status: 'created' };
-    },
+  return {
+    /**
+     * Starts a card top-up: the gateway's payment first (a network call, never inside a
+     * transaction, and not made again for a retry with the same Idempotency-Key), then
+     * its record; the caller sends the pilgrim to the hosted page.
+     */
+    startTopUp: (ctx: RequestContext, amount: number) =>
+      runOnce(deps, ctx, (trx, started) => recordTopUp(trx, ctx, amount, started), () => gateway.createPayment(amount, 'Manasik wallet top-up')),
 
     async status(ctx: RequestContext, id: string) {
       const p = await repo.find(db.kysely, id);

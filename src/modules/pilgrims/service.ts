@@ -12,7 +12,7 @@ import type { NotificationService } from '../notifications/index.ts';
 import type { Person, SeasonService } from '../seasons/index.ts';
 import {
   MAX_DOCUMENT_BYTES, acceptedContent, blockedSteps, documentsToRecheck, passportKey,
-  type DocumentType, type ProfileField,
+  type DocumentType, type ProfileField, type Step,
 } from './domain/review.ts';
 import { createPilgrimsRepository } from './repository.ts';
 import type { PilgrimDocumentsTable, PilgrimProfilesTable } from './tables.ts';
@@ -92,6 +92,13 @@ export function createPilgrimService(deps: {
       documents: documents.map(presentDocument),
       blockedSteps: blockedSteps(approved),
     };
+  }
+
+  async function documentsMissing(executor: Executor, accountIds: string[], step: Step) {
+    const rows = accountIds.length ? await repo.approvedDocumentTypes(executor, accountIds) : [];
+    const approved = new Map<string, Set<DocumentType>>(accountIds.map((id) => [id, new Set()]));
+    for (const r of rows) approved.get(r.account_id)?.add(r.type as DocumentType);
+    return new Map([...approved].map(([id, types]) => [id, blockedSteps(types)[step] ?? []]));
   }
 
   return {
@@ -203,12 +210,24 @@ export function createPilgrimService(deps: {
       );
     },
 
+    /** For each pilgrim, the documents `step` still needs approved (an empty list: none). */
+    documentsMissing,
     /** For each pilgrim, the documents the visa step still needs approved (an empty list: none). */
-    async visaDocumentsMissing(executor: Executor, accountIds: string[]) {
-      const rows = accountIds.length ? await repo.approvedDocumentTypes(executor, accountIds) : [];
-      const approved = new Map<string, Set<DocumentType>>(accountIds.map((id) => [id, new Set()]));
-      for (const r of rows) approved.get(r.account_id)?.add(r.type as DocumentType);
-      return new Map([...approved].map(([id, types]) => [id, blockedSteps(types).visa ?? []]));
+    visaDocumentsMissing: (executor: Executor, accountIds: string[]) => documentsMissing(executor, accountIds, 'visa'),
+
+    /**
+     * Refuses `step` (paying or accepting an offer, the visa) while a member's
+     * documents that it needs are not approved, naming each member and what they
+     * still need — the same rule the profile shows in `blockedSteps`, enforced
+     * where the step happens, in the caller's transaction.
+     */
+    async assertStepReady(executor: Executor, accountIds: string[], step: Extract<Step, 'accept_offer' | 'visa'>) {
+      const missing = await documentsMissing(executor, accountIds, step);
+      const waiting = accountIds.filter((id) => (missing.get(id) ?? []).length > 0);
+      if (waiting.length === 0) return;
+      const names = await repo.profilesOf(executor, waiting);
+      const nameOf = new Map(names.map((p) => [p.account_id, `${p.given_names_latin} ${p.family_name_latin}`]));
+      throw new AppError('pilgrim.documents_awaited', { step, missing: waiting.map((id) => ({ label: nameOf.get(id) ?? id, items: missing.get(id)! })) });
     },
 
     /**

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
 import { AccountSchema } from '../accounts/schemas.ts';
 import type { ProviderService } from './service.ts';
@@ -37,8 +38,8 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderServ
     ['reinstate', S.ReinstateBody, 'Lift a suspension'],
   ] as const) {
     app.post(`/providers/:id/${action}`, {
-      schema: { tags, summary, params: S.ProviderIdParams, body, response: { 200: S.ProviderSchema } },
-      config: { policy: policies.ministry },
+      schema: { tags, summary, headers: IdempotencyHeaders, params: S.ProviderIdParams, body, response: { 200: S.ProviderSchema } },
+      config: { policy: policies.ministry, idempotent: true },
     }, async (req) => providers.decide(req.ctx, req.params.id, action, req.body as { validFrom?: string; validTo?: string; reason?: string }));
   }
 

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Clock } from '../../core/clock.ts';
 import type { Db } from '../../db/database.ts';
-import { idempotent } from '../../http/idempotency.ts';
+import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
 import { acceptCsv, csvOnly } from '../../http/uploads.ts';
 import { Nullable, Obj, SeasonCode, StringEnum, Uuid } from '../../http/schemas.ts';
@@ -26,8 +25,6 @@ const WalletSchema = Type.Object({
   })),
 });
 const Line = Type.Object({ line: Type.Integer(), reference: Type.String(), amount: Type.Integer() });
-const idempotencyHeader = { description: 'Idempotency-Key (8–100 letters, digits, - or _): a retry with the same key and body replays the first answer' };
-
 /** /api/v1/wallet, paying a booking, and the bank statement import. */
 const Rule = Type.Object({ minDaysBefore: Type.Integer({ minimum: 0, maximum: 1000 }), feeBps: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Fee kept, in basis points of what was paid' }) }, { additionalProperties: false });
 const Refund = Type.Object({
@@ -40,7 +37,7 @@ const Refund = Type.Object({
   schedule: Type.Array(Rule),
 });
 
-export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; bookings: BookingService; db: Db; clock: Clock }> = async (app, { wallet, bookings, db, clock }) => {
+export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; bookings: BookingService; db: Db }> = async (app, { wallet, bookings, db }) => {
   const tags = ['wallet'];
   acceptCsv(app, 2_000_000);
 
@@ -53,16 +50,13 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; bo
     schema: {
       tags,
       summary: 'Pay towards a held booking from your wallet (in full by default, or an instalment); the payment that completes it confirms it',
-      description: idempotencyHeader.description,
+      headers: IdempotencyHeaders,
       params: Obj({ id: Uuid() }),
       body: Obj({ amount: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000_00, description: 'Halalas; default: everything still owed' })) }),
       response: { 200: Type.Object({ booking: BookingSchema, wallet: WalletSchema }) },
     },
-    config: { policy: policies.roles('pilgrim') },
-  }, async (req, reply) => {
-    await idempotent(req, reply, { db, clock }, (trx) => wallet.payBooking(trx, req.ctx, req.params.id, req.body.amount));
-    return reply;
-  });
+    config: { policy: policies.roles('pilgrim'), idempotent: true },
+  }, async (req) => wallet.payBooking(req.ctx, req.params.id, req.body.amount));
 
   app.get('/bookings/:id/cancellation', {
     schema: { tags, summary: 'What cancelling this booking now would give back, by the season\'s refund schedule', params: Obj({ id: Uuid() }), response: { 200: Refund } },
@@ -71,14 +65,11 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; bo
 
   app.post('/bookings/:id/cancel', {
     schema: {
-      tags, summary: 'Cancel your family\'s booking: the refund returns to your wallet at once; the seats go back', description: idempotencyHeader.description,
+      tags, summary: 'Cancel your family\'s booking: the refund returns to your wallet at once; the seats go back', headers: IdempotencyHeaders,
       params: Obj({ id: Uuid() }), response: { 200: Type.Intersect([Refund, Type.Object({ wallet: WalletSchema })]) },
     },
-    config: { policy: policies.roles('pilgrim') },
-  }, async (req, reply) => {
-    await idempotent(req, reply, { db, clock }, (trx) => wallet.cancelBooking(trx, req.ctx, req.params.id));
-    return reply;
-  });
+    config: { policy: policies.roles('pilgrim'), idempotent: true },
+  }, async (req) => wallet.cancelBooking(req.ctx, req.params.id));
 
   app.get('/seasons/:code/refund-schedule', {
     schema: { tags, summary: 'The season\'s refund schedule: the fee kept by days before arrival', params: Obj({ code: SeasonCode() }), response: { 200: Type.Array(Rule) } },
@@ -97,8 +88,9 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; bo
       description: 'Send `Content-Type: text/csv`. A transaction already credited is skipped; a reference that names no wallet is listed, not guessed.',
       body: Type.String({ minLength: 1, maxLength: 2_000_000, description: 'text/csv: a "date,reference,amount,transaction_id" header, then one line per incoming transfer' }),
       consumes: ['text/csv'],
+      headers: IdempotencyHeaders,
       response: { 200: Type.Object({ credited: Type.Array(Line), duplicates: Type.Array(Type.Integer()), unmatched: Type.Array(Line) }) },
     },
-    config: { policy: policies.roles('ministry_admin'), accepts: csvOnly },
+    config: { policy: policies.roles('ministry_admin'), accepts: csvOnly, idempotent: true },
   }, async (req) => wallet.importStatement(req.ctx, req.body));
 };

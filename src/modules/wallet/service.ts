@@ -5,11 +5,14 @@ import { daysUntil } from '../../core/dates.ts';
 import { parseRiyals } from '../../core/money.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db, Executor } from '../../db/database.ts';
+import { runOnce } from '../../db/idempotency.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { BookingService } from '../bookings/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
 import { paymentLegs, refundFor, type LedgerService } from '../ledger/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
+import type { ApplicationService } from '../applications/index.ts';
+import type { PilgrimService } from '../pilgrims/index.ts';
 import type { AuditContext } from '../audit/index.ts';
 import type { Selectable } from 'kysely';
 import type { BookingsTable } from '../bookings/tables.ts';
@@ -60,6 +63,8 @@ export function createWalletService(deps: {
   bookings: Pick<BookingService, 'lockForPayer' | 'recordPayment' | 'refundSchedule' | 'cancel' | 'liveForPackages' | 'recordRefund'>;
   catalogue: Pick<CatalogueService, 'priceOf' | 'packageIdsOf'>;
   seasons: Pick<SeasonService, 'get'>;
+  applications: Pick<ApplicationService, 'family'>;
+  pilgrims: Pick<PilgrimService, 'assertStepReady'>;
 }) {
   const { db, clock, ledger } = deps;
 
@@ -119,12 +124,13 @@ export function createWalletService(deps: {
       });
     },
 
-    /** The family's admin cancels; the refund goes back to the wallet at once. */
-    async cancelBooking(trx: Executor, ctx: RequestContext, bookingId: string) {
-      const b = await deps.bookings.lockForPayer(trx, ctx, bookingId);
-      const r = await cancelWithRefund(trx, ctx, b, ctx.actor!.accountId, false);
-      return { ...r, wallet: await view(trx, ctx.actor!.accountId) };
-    },
+    /** The family's admin cancels; the refund goes back to the wallet at once (once per Idempotency-Key). */
+    cancelBooking: (ctx: RequestContext, bookingId: string) =>
+      runOnce(deps, ctx, async (trx) => {
+        const b = await deps.bookings.lockForPayer(trx, ctx, bookingId);
+        const r = await cancelWithRefund(trx, ctx, b, ctx.actor!.accountId, false);
+        return { ...r, wallet: await view(trx, ctx.actor!.accountId) };
+      }),
 
     /**
      * A hold that expires or is declined after an instalment was paid: everything paid goes
@@ -149,10 +155,13 @@ export function createWalletService(deps: {
     /**
      * Pays towards a held booking from the wallet: the provider's share and the VAT
      * as separate legs, the booking's paid amount and (when complete) its confirmation,
-     * all in the caller's transaction. Refused after the deadline: the money stays.
+     * all in one transaction, once per Idempotency-Key. Refused after the deadline: the money stays.
      */
-    async payBooking(trx: Executor, ctx: RequestContext, bookingId: string, amount?: number) {
+    payBooking: (ctx: RequestContext, bookingId: string, amount?: number) => runOnce(deps, ctx, async (trx) => {
       const booking = await deps.bookings.lockForPayer(trx, ctx, bookingId);
+      // Paying is accepting the offer: every member's passport scan and photo must be approved first.
+      const family = await deps.applications.family(trx, booking.application_id);
+      await deps.pilgrims.assertStepReady(trx, family?.members ?? [], 'accept_offer');
       const outstanding = booking.amount_due - booking.amount_paid;
       const pay = amount ?? outstanding;
       if (pay <= 0 || pay > outstanding) throw new AppError('booking.overpayment', { outstanding });
@@ -168,7 +177,7 @@ export function createWalletService(deps: {
         { debit: wallet.id, credit: vat.id, amount: legs.vat, kind: 'booking_vat', bookingId },
       ], { fundedBy: wallet.id });
       return { booking: result, wallet: await view(trx, ctx.actor!.accountId) };
-    },
+    }),
 
     /**
      * Credits wallets from a bank statement: each line's reference names a wallet; a
@@ -177,7 +186,7 @@ export function createWalletService(deps: {
      */
     async importStatement(ctx: RequestContext, csv: string) {
       const lines = parseStatement(csv);
-      return db.kysely.transaction().execute(async (trx) => {
+      return runOnce(deps, ctx, async (trx) => {
         const clearing = await ledger.platform(trx, 'bank');
         const credited: { line: number; reference: string; amount: number }[] = [];
         const duplicates: number[] = [];

@@ -5,6 +5,7 @@ import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
 import { platformSecret } from '../../db/platform-secrets.ts';
 import { signClaim } from '../documents/domain/tokens.ts';
 import { liveStatuses } from '../bookings/tables.ts';
+import { samplePackage } from '../catalogue/fixtures.ts';
 
 let t: TestApp;
 let fx: ReturnType<typeof hajjFixtures>;
@@ -18,15 +19,11 @@ let late: Family;
 const bookingOf: Record<string, { id: string; amountDue: number }> = {};
 const ctx = { requestId: 'test', actor: null };
 let planFamily: Family;
-async function approveVisaDocuments(accountId: string) {
-  for (const type of ['photo', 'passport_scan', 'residence_proof', 'vaccination_certificate']) {
-    await t.db.kysely.insertInto('pilgrim_documents').values({ id: crypto.randomUUID(), account_id: accountId, type: type as never, status: 'approved', storage_key: `fixture/${type}`, content_type: 'image/png', size_bytes: 10, sha256: '0'.repeat(64), uploaded_at: t.clock.now(), reviewed_at: t.clock.now() } as never).execute();
-  }
-}
+const approveVisaDocuments = (accountId: string) => fx.approveDocuments(accountId, ['residence_proof', 'vaccination_certificate']);
 
-async function hold(f: Family, deadline: string) {
+async function hold(f: Family, deadline: string, packageId = pkg.a!) {
   const row = await t.db.kysely.transaction().execute((trx) =>
-    t.services.bookings.hold(trx, ctx, { season: '1448H', applicationId: f.id, adminAccountId: f.admin.accountId, packageId: pkg.a!, seats: f.size, country: 'FR' }, 'draw', new Date(deadline)));
+    t.services.bookings.hold(trx, ctx, { season: '1448H', applicationId: f.id, adminAccountId: f.admin.accountId, packageId, seats: f.size, country: 'FR' }, 'draw', new Date(deadline)));
   if (!('booking' in row) || !row.booking) throw new Error('no room');
   return { id: row.booking.id, amountDue: row.booking.amount_due };
 }
@@ -347,5 +344,38 @@ describe('the ledger', () => {
     t.clock.set('2026-05-09T00:00:00Z'); // two days after the last
     await t.services.payments.purgeIdempotencyKeys();
     expect(await count()).toBe(0);
+  });
+});
+
+describe('documents before paying', () => {
+  it('refuses to pay an offer while a member\'s passport scan or photo awaits review, naming each member and document', async () => {
+    const now = t.clock.now();
+    t.clock.set(moments.preference);
+    const waiting = await fx.family('FR', 2, [], { documents: 'none' });
+    await fx.approveDocuments(waiting.admin.accountId, ['passport_scan']); // the admin's photo and the member's two documents still wait
+    const seller = await t.createLicensedProvider();
+    const created = await fx.api('POST', '/packages', seller.owner.headers, samplePackage({ eligibleCountries: ['FR'], capacity: 10 }));
+    await fx.api('POST', `/packages/${created.json().id}/publish`, seller.owner.headers);
+    const b = await hold(waiting, '2026-05-20T00:00:00Z', created.json().id);
+    t.clock.set(now);
+    const { bankReference } = (await fx.api('GET', '/wallet', waiting.admin.headers)).json();
+    await fx.api('POST', '/wallet/bank-statements', { ...admin, 'content-type': 'text/csv' }, `date,reference,amount,transaction_id\n2026-05-03,${bankReference},${riyals(b.amountDue)},TX-DOCS\n` as never);
+    const before = await t.tableCounts();
+    const res = await fx.api('POST', `/bookings/${b.id}/pay`, { ...waiting.admin.headers, 'idempotency-key': 'pay-docs-0001' }, {});
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().code).toBe('pilgrim.documents_awaited');
+    const missing = res.json().params.missing as { label: string; items: string[] }[];
+    expect(missing.map((m) => m.items)).toEqual([['photo'], ['passport_scan', 'photo']]);
+    expect(res.json().title).toMatch(/^Before accepting or paying an offer, these documents must be approved: Test Pilgrim \w+ \(photo\); Test Pilgrim \w+ \(passport scan and photo\)/);
+    const arabic = await fx.api('POST', `/bookings/${b.id}/pay`, { ...waiting.admin.headers, 'accept-language': 'ar' }, {});
+    expect(arabic.json().title).toMatch(/صورة الجواز و\s?الصورة الشخصية/);
+    expect({ ...(await t.tableCounts()), idempotency_keys: 0 }).toEqual({ ...before, idempotency_keys: 0 });
+    // Once a reviewer approves them, the same payment goes through.
+    await fx.approveDocuments(waiting.admin.accountId, ['photo']);
+    const member = (await t.db.kysely.selectFrom('application_members').select('account_id').where('application_id', '=', waiting.id).where('account_id', '!=', waiting.admin.accountId).executeTakeFirstOrThrow()).account_id;
+    await fx.approveDocuments(member, ['passport_scan', 'photo']);
+    const paid = await fx.api('POST', `/bookings/${b.id}/pay`, { ...waiting.admin.headers, 'idempotency-key': 'pay-docs-0002' }, {});
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json().booking.status).toBe('confirmed');
   });
 });

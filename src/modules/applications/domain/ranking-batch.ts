@@ -5,6 +5,7 @@
  * exactly as if it had been written alone.
  */
 import type { ErrorCode } from '../../../core/error-codes.ts';
+import type { ErrorParams } from '../../../core/errors.ts';
 import { checkRanking, type PackageFacts } from './family.ts';
 import { mergeDeltas, rankingChange, type DemandDelta, type Ranked } from './demand.ts';
 
@@ -26,7 +27,7 @@ export interface LockedApplication {
   ranking: string[];
 }
 
-export type RankingVerdict = { ok: true } | { ok: false; code: ErrorCode; params: Record<string, string | number> };
+export type RankingVerdict = { ok: true } | { ok: false; code: ErrorCode; params: ErrorParams };
 
 /**
  * Who may change an application: its admin (others, members included, are
@@ -51,7 +52,7 @@ export function judgeChange(actorId: string | undefined, app: LockedApplication 
 export function judgeRanking(
   request: RankingRequest,
   app: LockedApplication | undefined,
-  phaseError: { code: ErrorCode; params: Record<string, string | number> } | null,
+  phaseError: { code: ErrorCode; params: ErrorParams } | null,
   packages: Map<string, PackageFacts>,
 ): RankingVerdict {
   const change = judgeChange(request.actorId, app, request.expectedVersion);
