@@ -175,7 +175,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(applicationRoutes, { applications: services.applications });
       await api.register(missionRoutes, { missions: services.missions });
       await api.register(drawRoutes, { draw: services.draw });
-      await api.register(bookingRoutes, { bookings: services.bookings, sale: services.sale });
+      await api.register(bookingRoutes, { bookings: services.bookings, sale: services.sale, familyBookings: services.familyBookings });
       await api.register(providerBookingRoutes, { providerBookings: services.providerBookings });
       await api.register(walletRoutes, { wallet: services.wallet, bookings: services.bookings, db });
       await api.register(documentRoutes, { documents: services.documents });

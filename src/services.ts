@@ -14,7 +14,7 @@ import { createApplicationService } from './modules/applications/index.ts';
 import { createMissionService, createVisaReadiness } from './modules/missions/index.ts';
 import { createDocumentService } from './modules/documents/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
-import { createBookingService, createProviderBookingService, createSaleService } from './modules/bookings/index.ts';
+import { createBookingService, createFamilyBookings, createProviderBookingService, createSaleService } from './modules/bookings/index.ts';
 import { createCascade, createDrawService } from './modules/draw/index.ts';
 import { createLedgerService } from './modules/ledger/index.ts';
 import { createWalletService } from './modules/wallet/index.ts';
@@ -74,6 +74,7 @@ export function createServices(deps: ServiceDeps) {
   const pilgrims = createPilgrimService({ db: deps.db, clock, storage, seasons, notifications });
   const applications = createApplicationService({ db: deps.db, clock, seasons, accounts, pilgrims, catalogue });
   const bookings = createBookingService({ db: deps.db, clock, catalogue, seasons, applications, accounts, notifications, ...(deps.capacityGuard ? { guard: deps.capacityGuard } : {}) });
+  const familyBookings = createFamilyBookings({ db: deps.db, clock, applications, catalogue, pilgrims, seasons });
   const sale = createSaleService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings });
   const draw = createDrawService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings, accounts, notifications });
   bookings.onRelease(createCascade({ clock, seasons, catalogue, bookings }));
@@ -94,7 +95,7 @@ export function createServices(deps: ServiceDeps) {
   const payments = createPaymentService({ db: deps.db, clock, ledger, gateway: deps.cardGateway ?? simulatedCardGateway(gatewaySim, () => existingPlatformSecret(deps.db.kysely, 'simgw-webhook')) });
   return {
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions, bookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents,
+    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents,
   };
 }
 export type Services = ReturnType<typeof createServices>;

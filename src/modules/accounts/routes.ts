@@ -1,4 +1,6 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Nullable } from '../../http/schemas.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/auth.ts';
 import { policies } from '../../http/policy.ts';
 import type { AccountService } from './account-service.ts';
@@ -81,6 +83,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = async
     await auth.resetPassword(req.ctx, req.body.token, req.body.password);
     return reply.code(204).send(null);
   });
+
+  app.get('/auth/session', {
+    schema: { tags, summary: 'Who is signed in: the account, or null when nobody is (a state, not an error)', response: { 200: Type.Object({ account: Nullable(S.AccountSchema) }) } },
+    config: { policy: policies.public },
+  }, async (req) => ({ account: req.ctx.actor ? await accounts.getMe(req.ctx).catch(() => null) : null }));
 
   app.get('/me', {
     schema: { tags, summary: 'The signed-in account', response: { 200: S.AccountSchema } },

@@ -70,6 +70,9 @@ export function createApplicationsRepository() {
     },
     find: (db: Executor, id: string) => db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst(),
     /** The application a person is in for a season, if any. */
+    membershipsOf: (db: Executor, accountId: string) =>
+      db.selectFrom('application_members as m').innerJoin('applications as a', 'a.id', 'm.application_id')
+        .select(['m.season', 'm.application_id', 'm.role', 'a.country']).where('m.account_id', '=', accountId).orderBy('m.season', 'desc').execute(),
     applicationOf: (db: Executor, season: string, accountId: string) =>
       db.selectFrom('application_members').select('application_id').where('season', '=', season).where('account_id', '=', accountId).executeTakeFirst(),
     async bump(db: Executor, id: string, now: Date) {

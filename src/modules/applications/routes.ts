@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Email, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
+import { Email, Obj, SeasonCode, StringEnum, Uuid } from '../../http/schemas.ts';
 import { MAX_CHOICES } from './domain/family.ts';
 import type { ApplicationService } from './service.ts';
 
@@ -48,6 +48,14 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ applications: Applic
     schema: { tags, summary: 'Start your family\'s application (you become its admin)', body: Obj({ season: Season() }), response: { 201: ApplicationSchema } },
     config: { policy: pilgrim },
   }, async (req, reply) => reply.code(201).send(await applications.create(req.ctx, req.body.season)));
+
+  app.get('/me/applications', {
+    schema: {
+      tags, summary: 'Every application you are in, newest season first (empty when none: season pickers start from here)',
+      response: { 200: Type.Array(Type.Object({ season: Type.String(), applicationId: Type.String(), role: StringEnum(['admin', 'member'] as const), country: Type.String() })) },
+    },
+    config: { policy: pilgrim },
+  }, async (req) => applications.memberships(req.ctx));
 
   app.get('/applications/mine', {
     schema: { tags, summary: 'The application you are in for a season', querystring: Obj({ season: Season() }), response: { 200: ApplicationSchema } },

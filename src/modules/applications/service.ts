@@ -105,6 +105,11 @@ export function createApplicationService(deps: {
       return view(ctx, id);
     },
 
+    /** Every application the caller is in, newest season first (an empty list: none yet — a state, not an error). */
+    async memberships(ctx: RequestContext, executor: Executor = db.kysely) {
+      return (await repo.membershipsOf(executor, ctx.actor!.accountId)).map((m) => ({ season: m.season, applicationId: m.application_id, role: m.role, country: m.country }));
+    },
+
     /** The application the caller is in for a season (as admin or read-only member). */
     async mine(ctx: RequestContext, season: string) {
       const row = await repo.applicationOf(db.kysely, season, ctx.actor!.accountId);

@@ -59,6 +59,10 @@ export function createBookingsRepository() {
     async cancel(db: Executor, id: string, refunded: number, now: Date) {
       await db.updateTable('bookings').set((eb) => ({ status: 'cancelled', amount_paid: eb('amount_paid', '-', refunded), ended_at: now, updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute();
     },
+    forApplications: (db: Executor, applicationIds: string[]) =>
+      applicationIds.length
+        ? db.selectFrom('bookings').selectAll().where('application_id', 'in', applicationIds).orderBy('created_at', 'desc').orderBy('id').execute()
+        : Promise.resolve([]),
     forApplication: (db: Executor, season: string, applicationId: string) =>
       db.selectFrom('bookings').selectAll().where('season', '=', season).where('application_id', '=', applicationId).orderBy('created_at', 'desc').execute(),
     live: (db: Executor, season: string, applicationId: string) =>

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
-import { Nullable, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
+import { Nullable, Obj, SeasonCode, StringEnum, Uuid } from '../../http/schemas.ts';
+import type { FamilyBookings } from './family-bookings.ts';
 import type { SaleService } from './sale-service.ts';
 import type { BookingService } from './service.ts';
 
@@ -44,10 +45,46 @@ const SettingsSchema = Type.Object({
   orderSeed: Nullable(Type.String()), orderedAt: Nullable(Type.String()), earlyArrivals: Type.Union([Type.Integer(), Type.Null()]),
 });
 const SeasonParams = Obj({ code: Season() });
+const Money = (description: string) => Type.Integer({ description: `Halalas: ${description}` });
+export const FamilyBookingSchema = Type.Object({
+  id: Type.String(),
+  season: Type.String(),
+  applicationId: Type.String(),
+  packageId: Type.String(),
+  packageTitle: Type.String({ description: 'In the reader\'s language where the provider wrote one' }),
+  seats: Type.Integer(),
+  source: StringEnum(['draw', 'cascade', 'open_sale'] as const),
+  status: StringEnum(['held', 'confirmed', 'visa_ready', 'completed', 'expired', 'declined', 'cancelled'] as const),
+  holdDeadline: Nullable(Type.String({ format: 'date-time', description: 'Pay by then, or the offer expires' })),
+  createdAt: Type.String({ format: 'date-time' }),
+  confirmedAt: Nullable(Type.String({ format: 'date-time' })),
+  amountDue: Money('the price of every seat'),
+  amountPaid: Money('paid so far'),
+  outstanding: Money('still to pay'),
+  arrivalDate: Type.String({ format: 'date' }),
+  schedule: Type.Array(Type.Object({ step: Type.Integer(), amount: Money('this step'), dueAt: Nullable(Type.String({ format: 'date-time' })), paid: Type.Boolean() })),
+  members: Type.Array(Type.Object({ accountId: Type.String(), name: Type.String(), admin: Type.Boolean() })),
+  documents: Type.Object({
+    confirmation: Nullable(Type.String({ description: 'PDF, once paid in full' })),
+    receipt: Nullable(Type.String({ description: 'PDF (a simplified tax invoice), once something is paid' })),
+    cards: Type.Array(Type.Object({ accountId: Type.String(), name: Type.String(), url: Type.String() })),
+  }),
+  allowedActions: Type.Array(StringEnum(['pay', 'decline', 'cancel'] as const), { description: 'What you may do now; a client shows exactly these' }),
+});
 
 /** /api/v1/bookings and the open sale under /api/v1/seasons/:code/sale. */
-export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService; sale: SaleService }> = async (app, { bookings, sale }) => {
+export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService; sale: SaleService; familyBookings: FamilyBookings }> = async (app, { bookings, sale, familyBookings }) => {
   const tags = ['bookings'];
+
+  app.get('/me/bookings', {
+    schema: { tags, summary: 'Your family\'s bookings in every season: status, amounts, schedule, deadline, documents and what you may do', response: { 200: Type.Object({ items: Type.Array(FamilyBookingSchema) }) } },
+    config: { policy: policies.roles('pilgrim') },
+  }, async (req) => ({ items: await familyBookings.list(req.ctx) }));
+
+  app.get('/me/bookings/:id', {
+    schema: { tags, summary: 'One of your family\'s bookings', params: Obj({ id: Uuid() }), response: { 200: FamilyBookingSchema } },
+    config: { policy: policies.roles('pilgrim') },
+  }, async (req) => familyBookings.one(req.ctx, req.params.id));
   const pilgrim = policies.roles('pilgrim');
   const ministryAdmin = policies.roles('ministry_admin');
 
