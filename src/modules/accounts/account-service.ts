@@ -1,4 +1,4 @@
-import countries from 'i18n-iso-countries';
+import { isCountry } from '../../core/countries.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Locale } from '../../core/i18n.ts';
@@ -70,7 +70,7 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
       const countryCode = input.countryCode?.toUpperCase() ?? null;
       const problem = checkBinding(input.role, providerId, countryCode);
       if (problem) throw new AppError(problem.code, { role: input.role, binding: problem.binding });
-      if (countryCode && !countries.isValid(countryCode)) throw new AppError('account.unknown_country', { country: countryCode });
+      if (countryCode && !isCountry(countryCode)) throw new AppError('account.unknown_country', { country: countryCode });
       return inTransaction(db, executor, async (trx) => {
         const normalized = normalizeEmail(input.email);
         if (await repo.findByEmail(trx, normalized)) throw new AppError('account.email_taken');

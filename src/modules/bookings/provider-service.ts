@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../../core/csv.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
@@ -55,7 +55,7 @@ export function createProviderBookingService(deps: {
           if (p) lines.push([b.id, b.status, m === family.adminAccountId ? 'admin' : 'member', p.familyName, p.givenNames, p.arabicName, p.gender, p.dateOfBirth, p.nationality, p.residence, p.passportNumber, p.passportExpiry]);
         }
       }
-      return stringify([['booking', 'status', 'role', 'family_name', 'given_names', 'arabic_name', 'gender', 'date_of_birth', 'nationality', 'residence', 'passport_number', 'passport_expiry'], ...lines]);
+      return writeCsv(['booking', 'status', 'role', 'family_name', 'given_names', 'arabic_name', 'gender', 'date_of_birth', 'nationality', 'residence', 'passport_number', 'passport_expiry'], lines);
     },
 
     /** What the platform owes the provider, and every movement behind it. */

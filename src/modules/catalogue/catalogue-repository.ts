@@ -63,7 +63,7 @@ export function createCatalogueRepository() {
       onSale(db, today).clearSelect().select(['p.id', 'p.season', 'p.capacity', 'p.seats_taken', 'v.version', 'v.eligible_countries', 'v.total', 'p.provider_id']).where('p.id', 'in', ids).execute(),
     idsOfProvider: (db: Executor, providerId: string) => db.selectFrom('packages').select('id').where('provider_id', '=', providerId).execute().then((r) => r.map((x) => x.id)),
     priceOf: (db: Executor, packageId: string, version: number) =>
-      db.selectFrom('package_versions as v').innerJoin('packages as p', 'p.id', 'v.package_id').select(['v.subtotal', 'v.vat', 'v.total', 'p.provider_id'])
+      db.selectFrom('package_versions as v').innerJoin('packages as p', 'p.id', 'v.package_id').select(['v.subtotal', 'v.vat', 'v.total', 'v.price_lines', 'p.provider_id'])
         .where('v.package_id', '=', packageId).where('v.version', '=', version).executeTakeFirst(),
     titles: (db: Executor, ids: string[]) =>
       db.selectFrom('packages as p').innerJoin('package_versions as v', (j) => j.onRef('v.package_id', '=', 'p.id').onRef('v.version', '=', 'p.current_version'))

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { packageSeats, releaseBounded, takeBounded, type GuardMode } from '../../db/counters.ts';
 import { pickText } from './domain/listing.ts';
+import type { PriceLine } from './domain/pricing.ts';
 import { riyadhDate } from '../../core/dates.ts';
 import { createCatalogueRepository, type CatalogueRow } from './catalogue-repository.ts';
 import { presentCatalogueItem, type CatalogueItem } from './presenters.ts';
@@ -59,7 +60,7 @@ export function createCatalogueService(deps: { db: Db; clock: Clock }) {
     /** What one person pays for a package version, and to which provider. */
     async priceOf(executor: Executor, packageId: string, version: number) {
       const row = await repo.priceOf(executor, packageId, version);
-      return row && { subtotal: Number(row.subtotal), vat: Number(row.vat), total: Number(row.total), providerId: row.provider_id };
+      return row && { subtotal: Number(row.subtotal), vat: Number(row.vat), total: Number(row.total), providerId: row.provider_id, lines: row.price_lines as PriceLine[] };
     },
 
     /** Package titles in a language (with fallback), whatever the package's state. */

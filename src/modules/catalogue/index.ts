@@ -2,5 +2,5 @@ export { createPackageService, type PackageService } from './package-service.ts'
 export { createCatalogueService, type CatalogueService } from './catalogue-service.ts';
 export { createCatalogueRepository } from './catalogue-repository.ts';
 export { packageRoutes, catalogueRoutes } from './routes.ts';
-export { priceBreakdown, priceComponents, type PriceLineInput } from './domain/pricing.ts';
+export { priceBreakdown, priceComponents, type PriceLine, type PriceLineInput } from './domain/pricing.ts';
 export type { PackageInput, CatalogueFilter } from './schemas.ts';

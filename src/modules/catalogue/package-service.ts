@@ -1,4 +1,4 @@
-import countries from 'i18n-iso-countries';
+import { isCountry } from '../../core/countries.ts';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
@@ -30,7 +30,7 @@ class ForeignPackageError extends AppError {
 function checkContent(input: PackageInput) {
   const priceProblem = checkPriceLines(input.priceLines);
   if (priceProblem) throw new AppError('package.invalid_price', { problem: priceProblemText[priceProblem] });
-  const unknown = input.eligibleCountries.find((c) => !countries.isValid(c.toUpperCase()));
+  const unknown = input.eligibleCountries.find((c) => !isCountry(c.toUpperCase()));
   if (unknown) throw new AppError('package.unknown_country', { country: unknown });
   if ((input.type === 'dedicated') !== Boolean(input.departureCity)) throw new AppError('package.departure_city_rule');
 }

@@ -14,6 +14,13 @@ export type Block =
   | { kind: 'line'; text: string; size?: number; muted?: boolean }
   | { kind: 'pairs'; rows: [string, string][] }
   | { kind: 'image'; png: Buffer; size: number }
+  /** A photo (JPEG or PNG) `width` wide, kept in proportion, at the start edge. */
+  | { kind: 'photo'; bytes: Buffer; width: number; height: number }
+  /**
+   * Rows of cells under a header row; `widths` are fractions of the line (they sum
+   * to 1), the first column at the start edge (the right in Arabic), numbers at the end of their cell.
+   */
+  | { kind: 'table'; header: string[]; rows: string[][]; widths: number[] }
   | { kind: 'gap' };
 
 /**
@@ -47,13 +54,13 @@ export async function renderPdf(blocks: Block[], locale: 'ar' | 'en', meta: { ti
   };
   const width = (p: { text: string; font: string }, size: number) => doc.font(p.font).fontSize(size).widthOfString(p.text, { features: [...FEATURES] });
   /** Draws one line at y: runs in visual order, from the right edge for Arabic, the left for English. */
-  function line(text: string, y: number, size: number, color = '#111111', edge: 'start' | 'end' = 'start') {
+  function line(text: string, y: number, size: number, color = '#111111', edge: 'start' | 'end' = 'start', box: [number, number] = [left, right]) {
     // Arabic-Indic digits (as Intl writes Hijri dates in Arabic) are set as Western digits, which both fonts have.
     const digits = text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90));
     const placed = visualRuns(digits, base).flatMap(pieces);
     const total = placed.reduce((w, p) => w + width(p, size), 0);
     const fromRight = (locale === 'ar') === (edge === 'start');
-    let x = fromRight ? right - total : left;
+    let x = fromRight ? box[1] - total : box[0];
     for (const p of placed) {
       doc.font(p.font).fontSize(size).fillColor(color).text(p.text, x, y, { lineBreak: false, features: [...FEATURES] });
       x += width(p, size);
@@ -74,6 +81,25 @@ export async function renderPdf(blocks: Block[], locale: 'ar' | 'en', meta: { ti
     } else if (b.kind === 'image') {
       doc.image(b.png, locale === 'ar' ? right - b.size : left, y, { width: b.size, height: b.size });
       y += b.size + 8;
+    } else if (b.kind === 'photo') {
+      doc.image(b.bytes, locale === 'ar' ? right - b.width : left, y, { fit: [b.width, b.height] });
+      y += b.height + 8;
+    } else if (b.kind === 'table') {
+      // Column boxes from the start edge: left to right in English, right to left in Arabic.
+      const span = right - left;
+      let at = 0;
+      const boxes = b.widths.map((w) => {
+        const box: [number, number] = locale === 'ar' ? [right - (at + w) * span, right - at * span] : [left + at * span, left + (at + w) * span];
+        at += w;
+        return box;
+      });
+      const row = (cells: string[], color: string, size: number) => {
+        cells.forEach((cell, i) => line(cell, y, size, color, i === 0 ? 'start' : 'end', [boxes[i]![0] + 2, boxes[i]![1] - 2]));
+        y += size * 1.7;
+      };
+      row(b.header, '#555555', 9);
+      doc.moveTo(left, y - 4).lineTo(right, y - 4).strokeColor('#cccccc').stroke();
+      for (const r of b.rows) row(r, '#111111', 10);
     }
   }
   doc.end();

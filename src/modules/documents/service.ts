@@ -7,18 +7,39 @@ import type { RequestContext } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { existingPlatformSecret, platformSecret } from '../../db/platform-secrets.ts';
 import type { BookingService } from '../bookings/index.ts';
-import type { CatalogueService } from '../catalogue/index.ts';
+import type { CatalogueService, PriceLine } from '../catalogue/index.ts';
 import type { LedgerService } from '../ledger/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { ProviderService } from '../providers/index.ts';
 import { signClaim, verifyClaim } from './domain/tokens.ts';
 import { paidStatuses } from '../bookings/tables.ts';
 import { renderPdf, type Block } from './pdf.ts';
+import { invoiceQr, riyalText } from './domain/zatca-qr.ts';
+import { countryName } from '../../core/countries.ts';
 
 const words = {
-  ar: { confirmation: 'تأكيد الحجز', card: 'بطاقة الحاج', receipt: 'إيصال', season: 'الموسم', booking: 'رقم الحجز', package: 'الباقة', provider: 'مقدم الخدمة', seats: 'المقاعد', status: 'الحالة', due: 'الإجمالي', paid: 'المدفوع', pilgrim: 'الحاج', passport: 'الجواز', scan: 'امسح الرمز للتحقق من الحجز', cardScan: 'امسح الرمز عند البوابة', payment: 'دفعة', vat: 'ضريبة القيمة المضافة', refund: 'استرداد', refundVat: 'ضريبة مستردة', total: 'الصافي المدفوع', issued: 'صدر في', sar: 'ر.س' },
-  en: { confirmation: 'Booking confirmation', card: 'Pilgrim card', receipt: 'Receipt', season: 'Season', booking: 'Booking', package: 'Package', provider: 'Provider', seats: 'Seats', status: 'Status', due: 'Total', paid: 'Paid', pilgrim: 'Pilgrim', passport: 'Passport', scan: 'Scan the code to verify the booking', cardScan: 'Show this code at the gate', payment: 'Payment', vat: 'VAT', refund: 'Refund', refundVat: 'VAT refunded', total: 'Net paid', issued: 'Issued', sar: 'SAR' },
+  ar: {
+    confirmation: 'تأكيد الحجز', card: 'بطاقة الحاج', season: 'الموسم', booking: 'رقم الحجز', package: 'الباقة', provider: 'مقدم الخدمة', seats: 'المقاعد', due: 'الإجمالي', paid: 'المدفوع',
+    pilgrim: 'الحاج', passport: 'الجواز (آخر أربعة)', nationality: 'الجنسية', noPhoto: 'لم تُرفع صورة بعد', scan: 'امسح الرمز للتحقق من الحجز', cardScan: 'امسح الرمز عند البوابة', issued: 'صدر في', sar: 'ر.س',
+    invoice: 'فاتورة ضريبية مبسطة', invoiceNumber: 'رقم الفاتورة', issuedAt: 'تاريخ ووقت الإصدار', seller: 'البائع', sellerVat: 'الرقم الضريبي للبائع', vatMissing: 'لم يُسجَّل بعد', buyer: 'المشتري',
+    item: 'البند', qty: 'الكمية', unit: 'سعر الوحدة دون الضريبة', rate: 'نسبة الضريبة', vat: 'ضريبة القيمة المضافة', lineTotal: 'الإجمالي مع الضريبة',
+    subtotal: 'الإجمالي دون الضريبة', vatTotal: 'مجموع ضريبة القيمة المضافة', total: 'الإجمالي شاملًا الضريبة', payments: 'المدفوعات', payment: 'دفعة', refund: 'استرداد', paidToDate: 'المدفوع حتى الآن', outstanding: 'المتبقي',
+  },
+  en: {
+    confirmation: 'Booking confirmation', card: 'Pilgrim card', season: 'Season', booking: 'Booking', package: 'Package', provider: 'Provider', seats: 'Seats', due: 'Total', paid: 'Paid',
+    pilgrim: 'Pilgrim', passport: 'Passport (last four)', nationality: 'Nationality', noPhoto: 'No photo uploaded yet', scan: 'Scan the code to verify the booking', cardScan: 'Show this code at the gate', issued: 'Issued', sar: 'SAR',
+    invoice: 'Simplified tax invoice', invoiceNumber: 'Invoice number', issuedAt: 'Issued on', seller: 'Seller', sellerVat: 'Seller VAT number', vatMissing: 'not registered yet', buyer: 'Buyer',
+    item: 'Item', qty: 'Qty', unit: 'Unit price excl. VAT', rate: 'VAT rate', vat: 'VAT', lineTotal: 'Total incl. VAT',
+    subtotal: 'Total excl. VAT', vatTotal: 'Total VAT', total: 'Total incl. VAT', payments: 'Payments', payment: 'Payment', refund: 'Refund', paidToDate: 'Paid to date', outstanding: 'Outstanding',
+  },
 } as const;
+
+const components = {
+  ar: { makkah_housing: 'السكن في مكة', madinah_housing: 'السكن في المدينة', mina_arafat: 'منى وعرفات', meals: 'الوجبات', transport: 'النقل', flight: 'الطيران', guidance: 'الإرشاد', insurance: 'التأمين', service_fee: 'رسوم الخدمة' },
+  en: { makkah_housing: 'Makkah housing', madinah_housing: 'Madinah housing', mina_arafat: 'Mina and Arafat', meals: 'Meals', transport: 'Transport', flight: 'Flight', guidance: 'Guidance', insurance: 'Insurance', service_fee: 'Service fee' },
+} as const satisfies Record<Locale, Record<PriceLine['component'], string>>;
+
+const vatPercent: Record<PriceLine['vatCategory'], string> = { standard: '15%', zero: '0%' };
 
 const money = (halalas: number, locale: Locale) => `${(halalas / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${words[locale].sar}`;
 
@@ -32,8 +53,8 @@ export function createDocumentService(deps: {
   clock: Clock;
   bookings: Pick<BookingService, 'readable' | 'find'>;
   catalogue: Pick<CatalogueService, 'titles' | 'priceOf'>;
-  providers: Pick<ProviderService, 'displayName'>;
-  pilgrims: Pick<PilgrimService, 'manifestRows'>;
+  providers: Pick<ProviderService, 'displayName' | 'seller'>;
+  pilgrims: Pick<PilgrimService, 'manifestRows' | 'photoOf'>;
   ledger: Pick<LedgerService, 'forBooking'>;
 }) {
   const { db, clock } = deps;
@@ -51,7 +72,7 @@ export function createDocumentService(deps: {
     return { booking, locale, title, provider, members, people, w: words[locale] };
   }
 
-  return {
+  const service = {
     /** The confirmation of a confirmed booking: who, what, how much, and a signed code. */
     async confirmation(ctx: RequestContext, bookingId: string) {
       const c = await context(ctx, bookingId);
@@ -74,39 +95,102 @@ export function createDocumentService(deps: {
       return renderPdf(blocks, c.locale, { title: `${c.w.confirmation} ${bookingId}` });
     },
 
-    /** A card per pilgrim of a confirmed booking, with a code naming that pilgrim. */
+    /**
+     * A card per pilgrim of a confirmed booking: the photo, both names, nationality,
+     * the last four characters of the passport number (never the whole of it), and a
+     * code naming that pilgrim.
+     */
     async card(ctx: RequestContext, bookingId: string, accountId: string) {
+      const { blocks, title, locale } = await service.cardContent(ctx, bookingId, accountId);
+      return renderPdf(blocks, locale, { title });
+    },
+
+    /** What a pilgrim's card prints. */
+    async cardContent(ctx: RequestContext, bookingId: string, accountId: string) {
       const c = await context(ctx, bookingId);
       if (!(paidStatuses as readonly string[]).includes(c.booking.status)) throw new AppError('booking.not_confirmed');
       const p = c.people.get(accountId);
       if (!c.members.includes(accountId) || !p) throw new AppError('booking.not_found');
       const token = signClaim(await secret(), { kind: 'pilgrim', bookingId, accountId, season: c.booking.season });
-      return renderPdf([
+      const photo = await deps.pilgrims.photoOf(db.kysely, accountId);
+      const nationality = countryName(p.nationality, c.locale);
+      const blocks: Block[] = [
         { kind: 'title', text: `${c.w.card} — ${c.booking.season}` },
+        photo ? { kind: 'photo', bytes: photo.bytes, width: 110, height: 140 } : { kind: 'line', text: c.w.noPhoto, muted: true },
         { kind: 'line', text: p.arabicName, size: 16 },
         { kind: 'line', text: `${p.givenNames} ${p.familyName}`, size: 14 },
-        { kind: 'pairs', rows: [[c.w.package, c.title], [c.w.provider, c.provider], [c.w.booking, bookingId.slice(0, 8).toUpperCase()]] },
+        { kind: 'pairs', rows: [[c.w.nationality, nationality], [c.w.passport, `•••• ${p.passportNumber.slice(-4)}`], [c.w.package, c.title], [c.w.provider, c.provider], [c.w.booking, bookingId.slice(0, 8).toUpperCase()]] },
         { kind: 'gap' },
         { kind: 'image', png: await qr(token), size: 170 },
         { kind: 'line', text: c.w.cardScan, muted: true },
-      ], c.locale, { title: `${c.w.card} ${p.givenNames} ${p.familyName}` });
+      ];
+      return { blocks, locale: c.locale, title: `${c.w.card} ${p.givenNames} ${p.familyName}` };
     },
 
-    /** The receipt: every payment and refund of the booking with its VAT, from the ledger. */
+    /**
+     * The receipt, as a Saudi simplified tax invoice: seller and VAT number, buyer,
+     * date and time of issue, each line with its VAT rate and amount, totals with
+     * VAT, the payments and refunds from the ledger, and the e-invoicing QR code
+     * (seller, VAT number, time, total, VAT total; domain/zatca-qr.ts).
+     */
     async receipt(ctx: RequestContext, bookingId: string) {
+      const { blocks, title, locale } = await service.invoice(ctx, bookingId);
+      return renderPdf(blocks, locale, { title });
+    },
+
+    /** What the receipt prints, and the text its QR code carries. */
+    async invoice(ctx: RequestContext, bookingId: string) {
       const c = await context(ctx, bookingId);
+      const price = await deps.catalogue.priceOf(db.kysely, c.booking.package_id, c.booking.package_version);
+      const seller = price ? await deps.providers.seller(db.kysely, price.providerId) : null;
+      if (!price || !seller) throw new AppError('booking.not_found');
       const legs = await deps.ledger.forBooking(db.kysely, bookingId);
-      const label = { booking_payment: c.w.payment, booking_vat: c.w.vat, refund: c.w.refund, refund_vat: c.w.refundVat } as Record<string, string>;
-      const sign = (kind: string) => (kind.startsWith('refund') ? -1 : 1);
-      const net = legs.reduce((s, l) => s + sign(l.kind) * l.amount, 0);
-      return renderPdf([
-        { kind: 'title', text: `${c.w.receipt} — ${bookingId.slice(0, 8).toUpperCase()}` },
-        { kind: 'line', text: `${c.title} · ${c.provider}`, size: 12 },
+      const seats = c.booking.seats;
+      const subtotal = price.subtotal * seats;
+      const vat = price.vat * seats;
+      const issued = clock.now();
+      const buyer = c.people.get(c.members[0]!);
+      // A payment is its provider leg and its VAT leg, posted in one batch; a refund likewise.
+      const batches = new Map<string, { at: Date; amount: number; refund: boolean }>();
+      for (const l of legs) {
+        const refund = l.kind.startsWith('refund');
+        const entry = batches.get(l.batch_id) ?? { at: l.created_at, amount: 0, refund };
+        entry.amount += l.amount;
+        batches.set(l.batch_id, entry);
+      }
+      const paid = [...batches.values()].reduce((s, b) => s + (b.refund ? -b.amount : b.amount), 0);
+      const qr = invoiceQr({ sellerName: seller.nameAr, vatNumber: seller.vatNumber ?? '', timestamp: issued.toISOString().replace(/\.\d{3}Z$/, 'Z'), total: riyalText(subtotal + vat), vatTotal: riyalText(vat) });
+      const m = (h: number) => money(h, c.locale);
+      const blocks: Block[] = [
+        { kind: 'title', text: c.w.invoice },
+        { kind: 'pairs', rows: [
+          [c.w.invoiceNumber, `MN-${bookingId.slice(0, 8).toUpperCase()}`],
+          [c.w.issuedAt, `${issued.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${formatHijri(issued, c.locale)}`],
+          [c.w.seller, c.locale === 'ar' ? seller.nameAr : `${seller.nameEn} · ${seller.nameAr}`],
+          [c.w.sellerVat, seller.vatNumber ?? c.w.vatMissing],
+          [c.w.buyer, buyer ? `${buyer.givenNames} ${buyer.familyName}` : ''],
+          [c.w.package, `${c.title} · ${c.booking.season}`],
+        ] },
         { kind: 'gap' },
-        { kind: 'pairs', rows: legs.map((l): [string, string] => [`${label[l.kind] ?? l.kind} · ${l.created_at.toISOString().slice(0, 10)}`, money(sign(l.kind) * l.amount, c.locale)]) },
+        {
+          kind: 'table',
+          widths: [0.28, 0.08, 0.18, 0.1, 0.16, 0.2],
+          header: [c.w.item, c.w.qty, c.w.unit, c.w.rate, c.w.vat, c.w.lineTotal],
+          rows: price.lines.map((l) => [components[c.locale][l.component], String(seats), m(l.net), vatPercent[l.vatCategory], m(l.vat * seats), m(l.gross * seats)]),
+        },
         { kind: 'gap' },
-        { kind: 'pairs', rows: [[c.w.total, money(net, c.locale)]] },
-      ], c.locale, { title: `${c.w.receipt} ${bookingId}` });
+        { kind: 'pairs', rows: [[c.w.subtotal, m(subtotal)], [c.w.vatTotal, m(vat)], [c.w.total, m(subtotal + vat)]] },
+        { kind: 'gap' },
+        { kind: 'line', text: c.w.payments, size: 12 },
+        { kind: 'pairs', rows: [
+          ...[...batches.values()].map((b): [string, string] => [`${b.refund ? c.w.refund : c.w.payment} · ${b.at.toISOString().slice(0, 10)}`, m(b.refund ? -b.amount : b.amount)]),
+          [c.w.paidToDate, m(paid)],
+          [c.w.outstanding, m(c.booking.amount_due - paid)],
+        ] },
+        { kind: 'gap' },
+        { kind: 'image', png: await QRCode.toBuffer(qr, { errorCorrectionLevel: 'M', margin: 1, width: 300 }), size: 120 },
+      ];
+      return { blocks, qr, locale: c.locale, title: `${c.w.invoice} MN-${bookingId.slice(0, 8).toUpperCase()}` };
     },
 
     /** What a scanned code says, checked against the signature and the booking's current state. */
@@ -118,5 +202,6 @@ export function createDocumentService(deps: {
       return { valid: true as const, kind: claim.kind, bookingId: claim.bookingId, accountId: claim.accountId ?? null, season: claim.season, status: b?.status ?? 'unknown', confirmed: Boolean(b && (paidStatuses as readonly string[]).includes(b.status)) };
     },
   };
+  return service;
 }
 export type DocumentService = ReturnType<typeof createDocumentService>;

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../../core/csv.ts';
 import type { Locale } from '../../core/i18n.ts';
 import type { Db } from '../../db/database.ts';
 import type { ApplicationService } from '../applications/index.ts';
@@ -51,10 +51,10 @@ export function createVisaReadiness(deps: {
   return {
     rows,
     csv: async (season: string, country: string, locale: Locale) =>
-      stringify([
+      writeCsv(
         ['booking', 'account', 'name', 'booking_confirmed', 'documents_approved', 'missing_documents', 'vaccination_valid', 'ready'],
-        ...(await rows(season, country, locale)).map((r) => [r.bookingId, r.accountId, r.name, r.bookingConfirmed, r.documentsApproved, r.missingDocuments.join(' '), r.vaccinationValid, r.ready]),
-      ]),
+        (await rows(season, country, locale)).map((r) => [r.bookingId, r.accountId, r.name, r.bookingConfirmed, r.documentsApproved, r.missingDocuments.join(' '), r.vaccinationValid, r.ready]),
+      ),
   };
 }
 export type VisaReadiness = ReturnType<typeof createVisaReadiness>;

@@ -244,6 +244,18 @@ export function createPilgrimService(deps: {
     },
 
     /** The file itself, for its owner and for ministry reviewers. */
+    /**
+     * A pilgrim's current photo (approved, else the one awaiting review), for the
+     * pilgrim card; null when none was uploaded or its file is gone.
+     */
+    async photoOf(executor: Executor, accountId: string): Promise<{ bytes: Buffer; contentType: string } | null> {
+      const docs = await repo.currentDocuments(executor, accountId);
+      const photo = docs.find((d) => d.type === 'photo' && d.status === 'approved') ?? docs.find((d) => d.type === 'photo' && d.status === 'pending');
+      if (!photo) return null;
+      const bytes = await deps.storage.get(photo.storage_key).catch(() => null);
+      return bytes && { bytes, contentType: photo.content_type };
+    },
+
     async documentFile(ctx: RequestContext, id: string) {
       const doc = await repo.findDocument(db.kysely, id);
       const reviewer = ctx.actor?.role === 'ministry_officer' || ctx.actor?.role === 'ministry_admin';

@@ -9,6 +9,7 @@ export function sampleApplication(overrides: Partial<ProviderApplication> = {}):
     legalNameEn: 'Al-Safwa Pilgrim Services Co.',
     crNumber: String(n),
     licenceNumber: `HJ-${n}`,
+    vatNumber: `3${String(n).padStart(13, '0').slice(-13)}3`,
     ownershipDeclaration: 'Wholly owned by Saudi shareholders listed in the commercial register.',
     paidUpCapital: 500_000_000,
     bankGuaranteeRef: `BG-${n}`,

@@ -19,6 +19,7 @@ export interface ProviderApplication {
   legalNameEn: string;
   crNumber: string;
   licenceNumber: string;
+  vatNumber: string;
   ownershipDeclaration: string;
   paidUpCapital: number;
   bankGuaranteeRef: string;
@@ -26,8 +27,10 @@ export interface ProviderApplication {
   contacts: Contact[];
 }
 
-export interface ProviderView extends ProviderApplication {
+export interface ProviderView extends Omit<ProviderApplication, 'vatNumber'> {
   id: string;
+  /** Null for a provider licensed before it was asked for. */
+  vatNumber: string | null;
   status: ProviderStatus;
   licenceValidFrom: string | null;
   licenceValidTo: string | null;
@@ -59,6 +62,7 @@ function present(row: Selectable<ProvidersTable>, today: string): ProviderView {
     legalNameEn: row.legal_name_en,
     crNumber: row.cr_number,
     licenceNumber: row.licence_number,
+    vatNumber: row.vat_number,
     ownershipDeclaration: row.ownership_declaration,
     paidUpCapital: row.paid_up_capital,
     bankGuaranteeRef: row.bank_guarantee_ref,
@@ -130,6 +134,7 @@ export function createProviderService(deps: {
           legal_name_en: input.legalNameEn.trim(),
           cr_number: input.crNumber,
           licence_number: input.licenceNumber,
+          vat_number: input.vatNumber,
           ownership_declaration: input.ownershipDeclaration,
           paid_up_capital: input.paidUpCapital,
           bank_guarantee_ref: input.bankGuaranteeRef,
@@ -169,6 +174,12 @@ export function createProviderService(deps: {
     async displayName(executor: Executor, providerId: string, locale: 'ar' | 'en') {
       const row = await repo.findById(executor, providerId);
       return row ? (locale === 'ar' ? row.legal_name_ar : row.legal_name_en) : '';
+    },
+
+    /** Who sells on a tax invoice: the registered (Arabic) name, the English name and the VAT number. */
+    async seller(executor: Executor, providerId: string) {
+      const row = await repo.findById(executor, providerId);
+      return row && { nameAr: row.legal_name_ar, nameEn: row.legal_name_en, vatNumber: row.vat_number };
     },
 
     onSuspended: (listener: (trx: Executor, ctx: RequestContext, providerId: string) => Promise<unknown>) => suspensionListeners.push(listener),

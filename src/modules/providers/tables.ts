@@ -18,6 +18,7 @@ export interface ProvidersTable {
   legal_name_en: string;
   cr_number: string;
   licence_number: string;
+  vat_number: string | null;
   ownership_declaration: string;
   paid_up_capital: number;
   bank_guarantee_ref: string;

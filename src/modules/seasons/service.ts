@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import countries from 'i18n-iso-countries';
+import { isCountry } from '../../core/countries.ts';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { shortCache } from '../../core/short-cache.ts';
@@ -199,7 +199,7 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
     programmeCountries: () => cached('programme', () => repo.programmeCountries(db.kysely)),
 
     async addCountry(ctx: RequestContext, code: string): Promise<void> {
-      if (!countries.isValid(code)) throw new AppError('account.unknown_country', { country: code });
+      if (!isCountry(code)) throw new AppError('account.unknown_country', { country: code });
       await db.kysely.transaction().execute(async (trx) => {
         forget();
         await repo.addCountry(trx, code, clock.now());
@@ -239,7 +239,7 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
       const rows = lines.map(([country = '', seats = ''], i) => {
         const line = i + 2;
         const code = country.toUpperCase();
-        if (!/^[A-Z]{2}$/.test(code) || !countries.isValid(code)) throw new AppError('season.invalid_csv', { line, problem: `unknown country "${country}"` });
+        if (!/^[A-Z]{2}$/.test(code) || !isCountry(code)) throw new AppError('season.invalid_csv', { line, problem: `unknown country "${country}"` });
         if (!/^\d{1,7}$/.test(seats) || Number(seats) > 1_000_000) throw new AppError('season.invalid_csv', { line, problem: `seats must be a whole number from 0 to 1000000` });
         if (seen.has(code)) throw new AppError('season.invalid_csv', { line, problem: `${code} appears twice` });
         seen.add(code);

@@ -1,15 +1,11 @@
-import { createRequire } from 'node:module';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import countries from 'i18n-iso-countries';
+import { countryName } from '../../core/countries.ts';
 import type { Registry } from 'prom-client';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import { policies } from '../../http/policy.ts';
-
-const require = createRequire(import.meta.url);
-countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
-countries.registerLocale(require('i18n-iso-countries/langs/ar.json'));
 
 /** Liveness, readiness, metrics and reference data. */
 export const systemRoutes: FastifyPluginAsyncTypebox<{ db: Db; registry: Registry; metricsToken: string | undefined }> = async (
@@ -54,7 +50,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ db: Db; registry: Registr
     config: { policy: policies.public },
   }, async () =>
     Object.keys(countries.getAlpha2Codes())
-      .map((code) => ({ code, ar: countries.getName(code, 'ar') ?? code, en: countries.getName(code, 'en') ?? code }))
+      .map((code) => ({ code, ar: countryName(code, 'ar'), en: countryName(code, 'en') }))
       .sort((a, b) => a.en.localeCompare(b.en)),
   );
 };

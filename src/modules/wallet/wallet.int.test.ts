@@ -6,6 +6,7 @@ import { platformSecret } from '../../db/platform-secrets.ts';
 import { signClaim } from '../documents/domain/tokens.ts';
 import { liveStatuses } from '../bookings/tables.ts';
 import { samplePackage } from '../catalogue/fixtures.ts';
+import { readInvoiceQr } from '../documents/domain/zatca-qr.ts';
 
 let t: TestApp;
 let fx: ReturnType<typeof hajjFixtures>;
@@ -182,7 +183,7 @@ describe('the provider\'s side', () => {
     const live = listed.filter((b) => (liveStatuses as readonly string[]).includes(b.status));
     const manifest = await fx.api('GET', `/provider/packages/${pkg.a}/manifest.csv`, provider);
     expect(manifest.headers['content-type']).toMatch(/^text\/csv/);
-    const lines = manifest.body.trim().split('\n');
+    const lines = manifest.body.trim().split('\r\n');
     expect(lines[0]).toBe('booking,status,role,family_name,given_names,arabic_name,gender,date_of_birth,nationality,residence,passport_number,passport_expiry');
     expect(lines).toHaveLength(1 + live.reduce((n, b) => n + b.seats, 0)); // one line per pilgrim of a live booking
     expect(lines.filter((l) => l.startsWith(bookingOf.rich!.id))).toHaveLength(2);
@@ -211,6 +212,46 @@ describe('booking documents', () => {
     expect((await fx.api('GET', `/bookings/${bookingOf.rich!.id}/receipt.pdf`, poor.admin.headers)).json().code).toBe('booking.not_found');
   });
 
+  it('prints on a pilgrim card the photo, nationality and only the last four characters of the passport number', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    const boundary = 'card-photo-boundary';
+    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="me.png"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const uploaded = await t.app.inject({ method: 'POST', url: '/api/v1/pilgrim/documents/photo', headers: { ...rich.admin.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const principal = await t.services.auth.authenticate(rich.admin.token);
+    const { blocks } = await t.services.documents.cardContent({ actor: principal, locale: 'ar', requestId: 't' }, bookingOf.rich!.id, rich.admin.accountId);
+    expect(blocks.find((b) => b.kind === 'photo')).toMatchObject({ kind: 'photo', bytes: png });
+    const passport = (await t.db.kysely.selectFrom('pilgrim_profiles').select('passport_number').where('account_id', '=', rich.admin.accountId).executeTakeFirstOrThrow()).passport_number;
+    const text = JSON.stringify(blocks.filter((b) => b.kind !== 'photo' && b.kind !== 'image'));
+    expect(text).toContain('["الجنسية","فرنسا"]');
+    expect(text).toContain(`•••• ${passport.slice(-4)}`);
+    expect(text).not.toContain(passport);
+    // A reviewer approves the new photo (the visa readiness below counts on it).
+    await t.db.kysely.updateTable('pilgrim_documents').set({ status: 'approved', reviewed_at: t.clock.now() }).where('account_id', '=', rich.admin.accountId).where('type', '=', 'photo').where('status', '=', 'pending').execute();
+  });
+
+  it('makes the receipt a simplified tax invoice: seller and VAT number, buyer, lines with their VAT, totals, and the e-invoicing QR code', async () => {
+    const principal = await t.services.auth.authenticate(rich.admin.token);
+    const { blocks, qr } = await t.services.documents.invoice({ actor: principal, locale: 'en', requestId: 't' }, bookingOf.rich!.id);
+    const text = JSON.stringify(blocks.filter((b) => b.kind !== 'image'));
+    const price = (await t.services.catalogue.priceOf(t.db.kysely, pkg.a!, 1))!;
+    const seller = (await t.services.providers.seller(t.db.kysely, price.providerId))!;
+    expect(text).toContain('Simplified tax invoice');
+    expect(text).toContain(seller.vatNumber);
+    expect(text).toContain(seller.nameAr);
+    expect(text).toContain('"Buyer","Test Pilgrim');
+    const table = blocks.find((b) => b.kind === 'table')!;
+    expect(table.kind === 'table' && table.rows.map((r) => r[3])).toEqual(price.lines.map((l) => (l.vatCategory === 'zero' ? '0%' : '15%')));
+    const sar = (h: number) => `${(h / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })} SAR`;
+    expect(text).toContain(`["Total VAT","${sar(price.vat * 2)}"]`);
+    expect(text).toContain(`["Total incl. VAT","${sar(price.total * 2)}"]`);
+    expect(text).not.toMatch(/Net paid/);
+    // The QR code: TLV of seller name, VAT number, time of issue, total with VAT, VAT total.
+    const [name, vatNumber, at, total, vat] = readInvoiceQr(qr);
+    expect({ name, vatNumber, total, vat }).toEqual({ name: seller.nameAr, vatNumber: seller.vatNumber, total: (price.total * 2 / 100).toFixed(2), vat: (price.vat * 2 / 100).toFixed(2) });
+    expect(at).toBe(t.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  });
+
   it('lets a gate check a pilgrim card\'s code, and refuses a forged one', async () => {
     const gate = (await t.signInAs('gate_officer')).headers;
     const key = await platformSecret(t.db.kysely, t.clock, 'document-token');
@@ -233,7 +274,11 @@ describe('visa readiness', () => {
     expect(richRows.find((r) => r.accountId !== rich.admin.accountId)).toMatchObject({ bookingConfirmed: true, documentsApproved: false, ready: false });
     expect(rows.find((r) => r.bookingId === bookingOf.poor!.id)).toMatchObject({ bookingConfirmed: false, ready: false });
     const csv = await fx.api('GET', '/missions/visa-readiness.csv?season=1448H', mission);
-    expect(csv.body.split('\n')[0]).toBe('booking,account,name,booking_confirmed,documents_approved,missing_documents,vaccination_valid,ready');
+    const csvLines = csv.body.trimEnd().split('\r\n');
+    expect(csvLines[0]).toBe('booking,account,name,booking_confirmed,documents_approved,missing_documents,vaccination_valid,ready');
+    const adminLine = csvLines.find((l) => l.includes(rich.admin.accountId))!.split(',');
+    expect(adminLine.slice(3)).toEqual(['true', 'true', '', 'true', 'true']);
+    expect(csvLines.find((l) => l.startsWith(bookingOf.poor!.id))!.split(',')[3]).toBe('false');
     const gb = (await t.signInAs('mission_officer', { countryCode: 'GB' })).headers;
     expect((await fx.api('GET', '/missions/visa-readiness?season=1448H', gb)).json()).toEqual([]);
   });
