@@ -9,7 +9,7 @@ import { migrate } from '../db/migrator.ts';
 import { createServices } from '../services.ts';
 import { serve } from '../server.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-data.ts';
-import { seedDemo } from './seed.ts';
+import { seedDemo, seedDemoIfEmpty } from './seed.ts';
 import { registerDrawCommands } from './draw-commands.ts';
 import { registerLedgerCommands } from './ledger-commands.ts';
 
@@ -96,7 +96,7 @@ program
 
 program
   .command('start')
-  .description('migrate, seed the demo on first run (embedded database only), and serve API and web app')
+  .description('migrate, seed the demo into an empty database (embedded or PostgreSQL), and serve API and web app')
   .option('--no-demo', 'do not seed demo data')
   .option('--workers <n>', 'server processes sharing the port (PostgreSQL only; e.g. one per core)', (v) => {
     const n = Number(v);
@@ -114,11 +114,10 @@ program
     if (opts.workers > 1 && !config.databaseUrl) throw new InvalidArgumentError('--workers needs PostgreSQL (DATABASE_URL): the embedded database is one process');
     console.log(`Database: ${where(config)}`);
     await runMigrations(db);
-    const seedIt = opts.demo && !config.databaseUrl;
-    if (seedIt) {
-      const created = await seedDemo(createServices({ config, db }), { progress: process.stdout.isTTY });
-      if (created) console.log(`Seeded ${created} demo accounts.`);
-    }
+    const demo = opts.demo ? await seedDemoIfEmpty(createServices({ config, db }), { progress: process.stdout.isTTY }) : 'skipped';
+    if (demo === 'seeded') console.log('Seeded the demo.');
+    if (demo === 'refused') console.log('The database already holds data: no demo was added (start with an empty database, or run `npx manasik seed --demo` on purpose).');
+    const showSignIns = demo === 'seeded' || demo === 'present';
     if (opts.workers > 1) {
       await db.close();
       startWorkers(opts.workers);
@@ -127,7 +126,7 @@ program
     }
     console.log(`\nManasik is running at ${config.publicUrl}  (API docs: ${config.publicUrl}/docs)${opts.workers > 1 ? ` with ${opts.workers} worker processes` : ''}`);
     if (config.devMailbox) console.log(`Development mailbox (emails are not sent): ${config.publicUrl}/dev/mailbox`);
-    if (seedIt) {
+    if (showSignIns) {
       console.log(`\nDemo sign-ins (password for all: ${DEMO_PASSWORD}):`);
       for (const a of demoAccounts) console.log(`  ${a.role.padEnd(17)} ${a.email}`);
     }

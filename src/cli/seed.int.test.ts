@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { verifyFiles } from '../modules/draw/index.ts';
 import { demoAccounts } from './demo-data.ts';
 import { drawFileNames } from './draw-commands.ts';
-import { demoSeasons, seedDemo } from './seed.ts';
+import { demoSeasons, seedDemo, seedDemoIfEmpty } from './seed.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -29,6 +29,18 @@ describe('the demo data', () => {
     const results = lines(files['results.ndjson']).map((l) => JSON.parse(l));
     expect(results.some((r) => r.outcome === 'waiting')).toBe(true);
     expect(await t.services.bookings.capacityViolations(drawn.code)).toEqual([]);
+  });
+
+  it('goes only into an empty database: never into one that holds data', async () => {
+    const other = await createTestApp();
+    try {
+      await other.signInAs('ministry_admin'); // somebody's real data
+      expect(await seedDemoIfEmpty(other.services)).toBe('refused');
+      expect(await other.services.accounts.exists(demoAccounts[0]!.email)).toBe(false);
+    } finally {
+      await other.close();
+    }
+    expect(await seedDemoIfEmpty(t.services)).toBe('present'); // seeded above: left as it is
   });
 
   it.each([['today'], ['2027-04-20T12:00:00Z'], ['2031-09-09T12:00:00Z']])('keeps every demo date consistent with the day it starts (%s)', async (day) => {

@@ -54,6 +54,19 @@ type DemoSeason = ReturnType<typeof demoSeasons>['drawn'];
 const DAY = 86_400_000;
 
 /**
+ * What `manasik start` does with the demo: seeds it into a database that holds
+ * no account at all (embedded or PostgreSQL), never into one that holds data.
+ * Answers `seeded`, `present` (the demo was seeded before) or `refused`.
+ */
+export async function seedDemoIfEmpty(services: Services, options: { progress?: boolean } = {}): Promise<'seeded' | 'present' | 'refused'> {
+  if (await services.accounts.isEmpty()) {
+    await seedDemo(services, options);
+    return 'seeded';
+  }
+  return (await services.accounts.exists(demoAccounts[0]!.email)) ? 'present' : 'refused';
+}
+
+/**
  * The season after the coming one, in its preference phase (relative to today),
  * with quotas, and a family from France that has applied and ranked: Amina
  * (admin) and Omar.

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import { PGliteDialect, SCRIPT_MARKER } from './pglite-dialect.ts';
 import { CopyAwareClient } from './copy-aware-client.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 export type Engine = 'pglite' | 'postgres';
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -50,8 +51,13 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
 
 async function openPglite(dataDir: string | undefined): Promise<Db> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  // Two processes must never open one data directory (src/db/data-dir-lock.ts).
+  const lock = dataDir ? lockDataDir(dataDir) : null;
   const pglite = await PGlite.create(dataDir, {
     parsers: { [INT8]: parseInt8, [DATE]: keepDate },
+  }).catch((error: unknown) => {
+    lock?.release();
+    throw error;
   });
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
@@ -59,7 +65,7 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     kysely,
     execScript: (executor, script) => sql.raw(SCRIPT_MARKER + script).execute(executor).then(() => {}),
     ping: () => sql`select 1`.execute(kysely).then(() => {}),
-    close: () => kysely.destroy(),
+    close: () => kysely.destroy().finally(() => lock?.release()),
   };
 }
 

@@ -30,6 +30,12 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
   const { db, clock } = deps;
 
   return {
+    /** True when the database holds no account at all (a fresh install: the only place demo data may go). */
+    isEmpty: async () => !(await repo.any(db.kysely)),
+
+    /** True when an account with this email exists. */
+    exists: async (email: string) => (await repo.findByEmail(db.kysely, normalizeEmail(email))) !== undefined,
+
     async getMe(ctx: RequestContext): Promise<AccountView> {
       const account = await repo.findById(db.kysely, requireActor(ctx).accountId);
       if (!account) throw new AppError('auth.session_invalid');

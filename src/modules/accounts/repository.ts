@@ -10,6 +10,7 @@ explainConstraints({ accounts_email_normalized_key: 'account.email_taken' });
 /** The only place that queries the accounts module's tables. */
 export function createAccountsRepository() {
   return {
+    any: (db: Executor) => db.selectFrom('accounts').select('id').limit(1).executeTakeFirst().then((r) => r !== undefined),
     findByEmail(db: Executor, emailNormalized: string, forUpdate = false) {
       let q = db.selectFrom('accounts').selectAll().where('email_normalized', '=', emailNormalized);
       if (forUpdate) q = q.forUpdate();
