@@ -26,6 +26,15 @@ export interface ChiSquare {
   statistic: number;
   df: number;
   pValue: number;
+  /** The smallest expected count of any cell (0 when there is no table to test). */
+  minExpected: number;
+  /**
+   * Whether the data are enough for the test to mean anything (Cochran's rule:
+   * at least two groups and two outcomes, no expected count below 1, and at
+   * most a fifth of the cells below 5). When false, the p-value says nothing —
+   * neither "dependence" nor "no dependence" — and is not judged.
+   */
+  sufficient: boolean;
 }
 
 export interface FactorAudit {
@@ -36,6 +45,9 @@ export interface FactorAudit {
   /** True when a test that must pass fails at the audit's significance level. */
   flagged: boolean;
 }
+
+/** Cochran's rule for the chi-square approximation. */
+export const MIN_EXPECTED = 5;
 
 /** Significance level: several tests run per draw, so it is strict to keep false alarms rare. */
 export const ALPHA = 0.001;
@@ -51,16 +63,21 @@ export function chiSquareTest(table: number[][]): ChiSquare {
   const keptCols = colTotals.map((t, j) => (t > 0 ? j : -1)).filter((j) => j >= 0);
   const total = colTotals.reduce((a, b) => a + b, 0);
   const df = (rows.length - 1) * (keptCols.length - 1);
-  if (df <= 0 || total === 0) return { statistic: 0, df: 0, pValue: 1 };
+  if (df <= 0 || total === 0) return { statistic: 0, df: 0, pValue: 1, minExpected: 0, sufficient: false };
   let statistic = 0;
+  let minExpected = Infinity;
+  let small = 0;
   for (const r of rows) {
     const rowTotal = r.reduce((a, b) => a + b, 0);
     for (const j of keptCols) {
       const expected = (rowTotal * colTotals[j]!) / total;
       statistic += (r[j]! - expected) ** 2 / expected;
+      minExpected = Math.min(minExpected, expected);
+      if (expected < MIN_EXPECTED) small++;
     }
   }
-  return { statistic, df, pValue: Math.max(0, 1 - chisquareCdf(statistic, df)) };
+  const sufficient = minExpected >= 1 && small <= (rows.length * keptCols.length) / 5;
+  return { statistic, df, pValue: Math.max(0, 1 - chisquareCdf(statistic, df)), minExpected, sufficient };
 }
 
 function audit(factor: FactorAudit['factor'], entries: AuditEntry[], groupOf: (e: AuditEntry) => string, mustBeIndependent: boolean): FactorAudit {
@@ -96,7 +113,8 @@ function audit(factor: FactorAudit['factor'], entries: AuditEntry[], groupOf: (e
   });
   const order = chiSquareTest(orderTable);
   const winners = chiSquareTest(winnersTable);
-  return { factor, groups, order, winners, flagged: order.pValue < ALPHA || (mustBeIndependent && winners.pValue < ALPHA) };
+  const fails = (t: ChiSquare) => t.sufficient && t.pValue < ALPHA;
+  return { factor, groups, order, winners, flagged: fails(order) || (mustBeIndependent && fails(winners)) };
 }
 
 /** Submission time in ten groups of equal size (deciles), family size, and country. */
