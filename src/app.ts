@@ -101,10 +101,17 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
   });
 
   // Security headers on every answer. The middleware is built once (the Fastify plugin rebuilds it for every request).
+  // Upgrading requests to https and HSTS only when the platform is served over https: on plain http (a phone on
+  // the local network, HOST=0.0.0.0) they would send the browser to an https address nothing answers, a blank page.
+  const https = config.publicUrl.startsWith('https://');
   const securityHeaders = helmet({
     contentSecurityPolicy: {
-      directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'connect-src': ["'self'"] },
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:'], 'script-src': ["'self'"], 'connect-src': ["'self'"], 'worker-src': ["'self'"],
+        'upgrade-insecure-requests': https ? [] : null,
+      },
     },
+    strictTransportSecurity: https,
   });
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
   await app.register(cookie);

@@ -66,10 +66,24 @@ describe('operations endpoints', () => {
     const res = await t.app.inject({ url: '/health' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['strict-transport-security']).toBeDefined();
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const problem = await t.app.inject({ url: '/api/v1/me' });
     expect(problem.json().requestId).toBe(problem.headers['x-request-id']);
+  });
+
+  it('sends the browser to https (upgrade-insecure-requests, HSTS) only when the platform is served over https', async () => {
+    // Plain http, as on a phone on the local network: upgrading would blank the page.
+    const plain = await t.app.inject({ url: '/health' });
+    expect(plain.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    const secure = await createTestApp({ PUBLIC_URL: 'https://manasik.example' });
+    try {
+      const res = await secure.app.inject({ url: '/health' });
+      expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    } finally {
+      await secure.close();
+    }
   });
 
   it('keeps passwords, tokens, cookies and passport numbers out of the logs', async () => {
