@@ -1,6 +1,62 @@
-import { errorCodes, type ErrorCode, type ErrorCodeSpec } from './error-codes.ts';
+import { RIYADH, formatHijri } from './dates.ts';
+import { coreErrors } from './error-codes.ts';
 import { type Locale, interpolate } from './i18n.ts';
 import { formatSar, halalas } from './money.ts';
+
+/** Words for a parameter that is a code: `{ cr_number: { en, ar } }`. */
+export type Terms = Record<string, Record<Locale, string>>;
+
+/**
+ * What an error code answers: the HTTP status and the message in every
+ * language. `{name}` placeholders are filled from the error's parameters.
+ * A parameter is a code or a value (a number, a date, a name), never a
+ * sentence in one language: `terms` give the words for codes (a term may use
+ * other parameters, `{package}`), `money` names amounts in halalas shown as
+ * riyals, `dates` names instants shown in Saudi time with the Hijri date.
+ */
+export interface ErrorCodeSpec {
+  status: number;
+  en: string;
+  ar: string;
+  terms?: Record<string, Terms>;
+  money?: readonly string[];
+  dates?: readonly string[];
+}
+export type ErrorSpecs = Record<string, ErrorCodeSpec>;
+
+/**
+ * Every error code of the platform. Each module declares its own codes in its
+ * `errors.ts` and adds them here by declaration merging:
+ *
+ * @example
+ * export const bookingErrors = registerErrors({ 'booking.not_found': { status: 404, en: …, ar: … } });
+ * declare module '../../core/errors.ts' { interface ErrorCodes extends Record<keyof typeof bookingErrors, true> {} }
+ *
+ * A code is stable: clients switch on it, so it is never renamed; a new code is added instead.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface ErrorCodes {}
+export type ErrorCode = keyof ErrorCodes & string;
+
+const registry = new Map<string, ErrorCodeSpec>();
+
+/** Adds a module's codes to the one registry; a code registered twice is a programming error. */
+export function registerErrors<T extends ErrorSpecs>(specs: T): T {
+  for (const [code, spec] of Object.entries(specs)) {
+    if (registry.has(code) && registry.get(code) !== spec) throw new Error(`error code ${code} is registered twice`);
+    registry.set(code, spec);
+  }
+  return specs;
+}
+
+export function errorSpec(code: string): ErrorCodeSpec {
+  const spec = registry.get(code);
+  if (!spec) throw new Error(`unregistered error code ${code}`);
+  return spec;
+}
+
+/** Every registered code (what a problem document's `code` can be). */
+export const registeredCodes = () => [...registry.keys()];
 
 /** A group in a list parameter: who or what (`label`), and the codes that concern it. */
 export interface ErrorParamGroup {
@@ -8,9 +64,9 @@ export interface ErrorParamGroup {
   items: readonly string[];
 }
 /**
- * A message parameter: a value (a number, a date, a name), a code the registry
- * translates (`terms`), or a list of codes or of groups, shown as a list in the
- * reader's language ("Amina (passport scan and photo); Omar (photo)").
+ * A message parameter: a value, a code the registry translates (`terms`), or a
+ * list of codes or of groups, shown as a list in the reader's language
+ * ("Amina (passport scan and photo); Omar (photo)").
  */
 export type ErrorParam = string | number | readonly string[] | readonly ErrorParamGroup[];
 export type ErrorParams = Record<string, ErrorParam>;
@@ -41,7 +97,8 @@ export class AppError extends Error {
     params: ErrorParams = {},
     options: { fieldErrors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
   ) {
-    super(render(code, params, 'en'), { cause: options.cause });
+    // The English message, for logs; a code whose module was not loaded (a unit test) shows as itself.
+    super(registry.has(code) ? render(code, params, 'en') : code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.params = params;
@@ -50,7 +107,7 @@ export class AppError extends Error {
   }
 
   get status(): number {
-    return errorCodes[this.code].status;
+    return errorSpec(this.code).status;
   }
 
   localizedMessage(locale: Locale): string {
@@ -58,10 +115,19 @@ export class AppError extends Error {
   }
 }
 
-/** The message of `code` in `locale`, with parameters that are codes shown as the registry's words for them. */
-function render(code: ErrorCode, params: ErrorParams, locale: Locale): string {
-  const spec: ErrorCodeSpec = errorCodes[code];
-  const term = (name: string, value: string) => spec.terms?.[name]?.[value]?.[locale] ?? value;
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+/** The message of `code` in `locale`: codes shown as the registry's words, amounts as riyals, instants as dates. */
+function render(code: string, params: ErrorParams, locale: Locale): string {
+  const spec = errorSpec(code);
+  const plain: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') plain[k] = v;
+  const term = (name: string, value: string) => {
+    const words = spec.terms?.[name]?.[value]?.[locale];
+    return words === undefined ? value : interpolate(words, plain);
+  };
   const list = (items: readonly string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
   const shown: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
@@ -70,11 +136,17 @@ function render(code: ErrorCode, params: ErrorParams, locale: Locale): string {
         ? list((value as string[]).map((v) => term(name, v)))
         : (value as ErrorParamGroup[]).map((g) => `${g.label} (${list(g.items.map((v) => term(name, v)))})`).join(locale === 'ar' ? '؛ ' : '; ');
     } else if (spec.money?.includes(name) && typeof value === 'number') shown[name] = formatSar(halalas(value), locale);
+    else if (spec.dates?.includes(name) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) shown[name] = formatInstant(new Date(value), locale);
     else shown[name] = term(name, String(value));
   }
   return interpolate(spec[locale], shown);
 }
 
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+/** An instant as a person reads it: the date and time in Saudi Arabia, and the Hijri date. */
+function formatInstant(d: Date, locale: Locale): string {
+  const gregorian = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: RIYADH, dateStyle: 'long', timeStyle: 'short' }).format(d);
+  return `${gregorian} (${formatHijri(d, locale)})`;
 }
+
+// The codes of the HTTP layer and of authentication, which every module shares.
+registerErrors(coreErrors);

@@ -1,5 +1,4 @@
-import { AppError, type ErrorParams } from '../core/errors.ts';
-import type { ErrorCode } from '../core/error-codes.ts';
+import { AppError, type ErrorCode, type ErrorParams } from '../core/errors.ts';
 
 /**
  * What a unique or foreign-key constraint means to the person who broke it.

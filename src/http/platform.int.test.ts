@@ -21,7 +21,7 @@ describe('operations endpoints', () => {
       await lonely.db.close();
       const ready = await lonely.app.inject({ url: '/ready', headers: { 'accept-language': 'en' } });
       expect(ready.statusCode).toBe(503);
-      expect(ready.json()).toMatchObject({ code: 'service.unavailable', title: 'The service is not ready: database' });
+      expect(ready.json()).toMatchObject({ code: 'service.unavailable', title: 'The service is not ready: the database does not answer.' });
       expect((await lonely.app.inject({ url: '/health' })).statusCode).toBe(200);
     } finally {
       await lonely.close();

@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes } from '../core/error-codes.ts';
+import { registeredCodes } from '../core/errors.ts';
 import type { Role } from '../core/principal.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import type { RouteEntry } from '../app.ts';
@@ -134,7 +134,7 @@ describe('bad input on every route', () => {
     expect(res.statusCode, where).toBeLessThan(500);
     expect(res.headers['content-type'], where).toMatch(/application\/problem\+json/);
     const body = res.json();
-    expect(Object.keys(errorCodes), where).toContain(body.code);
+    expect(registeredCodes(), where).toContain(body.code);
     expect(body.title, where).toBeTruthy();
     if (expected?.status) expect(res.statusCode, where).toBe(expected.status);
     if (expected?.code) expect(body.code, where).toBe(expected.code);

@@ -1,3 +1,4 @@
+export { accountErrors } from './errors.ts';
 export { createAuthService, type AuthService } from './auth-service.ts';
 export { createAccountService, type AccountService, type NewStaff } from './account-service.ts';
 export { scryptHasher, type PasswordHasher } from './password-hasher.ts';

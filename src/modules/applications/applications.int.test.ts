@@ -115,20 +115,21 @@ describe('ranking packages', () => {
   it('is refused before the preference phase opens', async () => {
     t.clock.set(IN_REGISTRATION);
     const res = await api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: [pkgs.paris] });
-    expect(res.json()).toMatchObject({ code: 'season.phase_closed', title: 'This cannot be done now: the season is in its registration phase.' });
+    expect(res.json()).toMatchObject({ code: 'season.phase_closed', title: 'This cannot be done now: the season is in its phase of registration.', params: { phase: 'registration' } });
   });
 
   it('accepts packages open to the country and big enough; refuses the others, naming them', async () => {
     t.clock.set(IN_PREFERENCE);
     const ok = await api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: [pkgs.lyon, pkgs.paris] });
     expect(ok.json().ranking.map((r: { packageId: string }) => r.packageId)).toEqual([pkgs.lyon, pkgs.paris]);
-    for (const [ids, text] of [
-      [[pkgs.london], 'not_open_to_country'],
-      [[pkgs.tiny], 'too_small'],
-      [[pkgs.paris, pkgs.paris], 'duplicate'],
+    for (const [ids, code, text] of [
+      [[pkgs.london], 'not_open_to_country', `the package ${pkgs.london} is not open to your country of residence`],
+      [[pkgs.tiny], 'too_small', `the package ${pkgs.tiny} has fewer seats than your family`],
+      [[pkgs.paris, pkgs.paris], 'duplicate', 'a package appears twice'],
     ] as const) {
       const res = await api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: ids });
       expect(res.statusCode).toBe(400);
+      expect(res.json().params.problem).toBe(code);
       expect(res.json().title).toContain(text);
     }
     expect((await api('PUT', `/applications/${id}/ranking`, admin.headers, { packageIds: Array.from({ length: 6 }, () => pkgs.paris) })).statusCode).toBe(400);
@@ -223,7 +224,7 @@ describe('rankings written together (group commit)', () => {
     ]);
     expect(answers.map((r) => r.statusCode)).toEqual([200, 400, 403, 409, 200, 200, 404, 200]);
     expect(answers.map((r) => r.json().code)).toEqual([undefined, 'application.ranking_rule', 'application.admin_only', 'application.version_conflict', undefined, undefined, 'application.not_found', undefined]);
-    expect(answers[1]!.json().title).toContain('too_small');
+    expect(answers[1]!.json().params.problem).toBe('too_small');
     expect(answers[4]!.json().version).toBe(e.version + 1);
     expect(answers[5]!.json().version).toBe(e.version + 2);
 

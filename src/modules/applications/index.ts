@@ -1,3 +1,4 @@
+export { applicationErrors, rankingProblems } from './errors.ts';
 export { createApplicationService, type ApplicationService } from './service.ts';
 export { applicationRoutes } from './routes.ts';
-export { checkRanking } from './domain/family.ts';
+export { checkRanking, rankingProblemParams } from './domain/family.ts';

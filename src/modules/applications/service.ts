@@ -15,7 +15,6 @@ import { judgeChange } from './domain/ranking-batch.ts';
 import { createApplicationsRepository } from './repository.ts';
 import { pickText } from '../catalogue/domain/listing.ts';
 
-const familyProblemText = { family_full: 'the family already has 8 people', different_country: 'all members must live in the same country', already_member: 'already in this family' } as const;
 
 /** Family applications: members, eligibility per member, ranked packages, popularity. */
 export function createApplicationService(deps: {
@@ -132,7 +131,7 @@ export function createApplicationService(deps: {
           { members: members.map((m) => ({ accountId: m, country: facts.get(m)?.residenceCountry ?? app.country })) },
           { accountId: candidate.id, country: f.residenceCountry },
         );
-        if (problem) throw new AppError('application.family_rule', { problem: familyProblemText[problem] });
+        if (problem) throw new AppError('application.family_rule', { problem });
         const now = clock.now();
         await repo.addMember(trx, { application_id: id, account_id: candidate.id, season: app.season, role: 'member', added_at: now });
         await moveDemand(trx, app, sizeChange(ranks(app.ranking), members.length, members.length + 1));

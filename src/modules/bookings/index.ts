@@ -1,3 +1,4 @@
+export { bookingErrors } from './errors.ts';
 export { createBookingService, presentBooking, type BookingService, type Offer, type Released } from './service.ts';
 export { createSaleService, type SaleService } from './sale-service.ts';
 export { createFamilyBookings, type FamilyBookings } from './family-bookings.ts';

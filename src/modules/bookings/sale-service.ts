@@ -4,7 +4,7 @@ import { shortCache } from '../../core/short-cache.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { checkRanking, type ApplicationService } from '../applications/index.ts';
+import { checkRanking, rankingProblemParams, type ApplicationService } from '../applications/index.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
@@ -153,7 +153,7 @@ export function createSaleService(deps: {
         if (family.members.some((m) => { const f = facts.get(m); return !f || evaluator.evaluate(f.person).some((r) => !r.passed); })) throw new AppError('booking.not_eligible');
         await deps.pilgrims.assertStepReady(trx, family.members, 'accept_offer');
         const problem = checkRanking([packageId], { size: family.members.length, country: family.country, season }, await deps.catalogue.packageFacts(trx, [packageId]));
-        if (problem) throw new AppError('booking.package_unsuitable', { problem: problem.problem });
+        if (problem) throw new AppError('booking.package_unsuitable', rankingProblemParams(problem));
         if (await deps.bookings.live(trx, season, family.id)) throw new AppError('booking.already_booked');
         const held = await deps.bookings.hold(trx, ctx, { season, applicationId: family.id, adminAccountId: family.adminAccountId, packageId, seats: family.members.length, country: family.country }, 'open_sale', new Date(clock.now().getTime() + s.hold_minutes * 60_000), { seatsLast: true });
         if ('problem' in held) throw new AppError(held.problem === 'quota_full' ? 'booking.quota_full' : 'booking.sold_out');

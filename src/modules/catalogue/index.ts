@@ -1,3 +1,4 @@
+export { catalogueErrors } from './errors.ts';
 export { createPackageService, type PackageService } from './package-service.ts';
 export { createCatalogueService, type CatalogueService } from './catalogue-service.ts';
 export { createCatalogueRepository } from './catalogue-repository.ts';

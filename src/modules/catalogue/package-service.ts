@@ -13,11 +13,6 @@ import { presentDetail, versionRow, type PackageDetail } from './presenters.ts';
 import type { PackageInput } from './schemas.ts';
 import type { PackageStatus } from './tables.ts';
 
-const priceProblemText = {
-  no_lines: 'no price lines',
-  duplicate_component: 'a component appears twice',
-  zero_total: 'the total is zero',
-} as const;
 
 /** Refusal of a change to another provider's package (403, and audited by `guarded`). */
 class ForeignPackageError extends AppError {
@@ -29,7 +24,7 @@ class ForeignPackageError extends AppError {
 /** Checks what the request schema cannot: price rules, real countries, the departure-city rule. */
 function checkContent(input: PackageInput) {
   const priceProblem = checkPriceLines(input.priceLines);
-  if (priceProblem) throw new AppError('package.invalid_price', { problem: priceProblemText[priceProblem] });
+  if (priceProblem) throw new AppError('package.invalid_price', { problem: priceProblem });
   const unknown = input.eligibleCountries.find((c) => !isCountry(c.toUpperCase()));
   if (unknown) throw new AppError('package.unknown_country', { country: unknown });
   if ((input.type === 'dedicated') !== Boolean(input.departureCity)) throw new AppError('package.departure_city_rule');

@@ -115,8 +115,9 @@ export function createDrawService(deps: DrawDeps) {
      */
     async freeze(ctx: RequestContext, season: string, options: { pools?: PoolSpec[] | undefined; offerHours?: number | undefined }) {
       const pools = options.pools ?? defaultPools;
-      const problem = poolsProblem(pools) ?? (pools.find((p) => !(poolCriteria as readonly string[]).includes(p.code)) ? 'unknown pool code' : null);
-      if (problem) throw new AppError('draw.bad_pools', { problem });
+      const unknown = pools.find((p) => !(poolCriteria as readonly string[]).includes(p.code));
+      const problem = poolsProblem(pools) ?? (unknown ? { problem: 'unknown_pool' as const, pool: unknown.code } : null);
+      if (problem) throw new AppError('draw.bad_pools', problem);
       const evaluator = await deps.seasons.evaluatorFor(season, 'en');
       const draw = await db.kysely.transaction().execute(async (trx) => {
         await deps.seasons.assertPhase(trx, season, ['frozen']);

@@ -95,7 +95,7 @@ export function createProviderService(deps: {
     const actor = ctx.actor;
     if (!actor || actor.providerId !== providerId) throw new AppError('auth.forbidden');
     const role = await repo.memberRole(executor, providerId, actor.accountId);
-    if (!role || !roles.includes(role)) throw new AppError('provider.member_role_required', { roles: roles.join(', ') });
+    if (!role || !roles.includes(role)) throw new AppError('provider.member_role_required', { roles });
     return role;
   }
 

@@ -1,3 +1,4 @@
+export { seasonErrors, phaseTerms } from './errors.ts';
 export { createSeasonService, type SeasonService, type SeasonView, type SeasonInput } from './service.ts';
 export { seasonRoutes } from './routes.ts';
 export { phaseAt, type Phase, type SeasonDays } from './domain/calendar.ts';

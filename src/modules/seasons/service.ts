@@ -229,19 +229,19 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
       try {
         records = parse(csv, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
       } catch (error) {
-        throw new AppError('season.invalid_csv', { line: (error as { lines?: number }).lines ?? 1, problem: 'not CSV' });
+        throw new AppError('season.invalid_csv', { line: (error as { lines?: number }).lines ?? 1, problem: 'not_csv' });
       }
       const [header, ...lines] = records;
       if (!header || header.map((h) => h.toLowerCase()).join(',') !== 'country,seats') {
-        throw new AppError('season.invalid_csv', { line: 1, problem: 'the header must be "country,seats"' });
+        throw new AppError('season.invalid_csv', { line: 1, problem: 'bad_header' });
       }
       const seen = new Set<string>();
       const rows = lines.map(([country = '', seats = ''], i) => {
         const line = i + 2;
         const code = country.toUpperCase();
-        if (!/^[A-Z]{2}$/.test(code) || !isCountry(code)) throw new AppError('season.invalid_csv', { line, problem: `unknown country "${country}"` });
-        if (!/^\d{1,7}$/.test(seats) || Number(seats) > 1_000_000) throw new AppError('season.invalid_csv', { line, problem: `seats must be a whole number from 0 to 1000000` });
-        if (seen.has(code)) throw new AppError('season.invalid_csv', { line, problem: `${code} appears twice` });
+        if (!/^[A-Z]{2}$/.test(code) || !isCountry(code)) throw new AppError('season.invalid_csv', { line, problem: 'unknown_country', value: country });
+        if (!/^\d{1,7}$/.test(seats) || Number(seats) > 1_000_000) throw new AppError('season.invalid_csv', { line, problem: 'bad_seats', value: seats });
+        if (seen.has(code)) throw new AppError('season.invalid_csv', { line, problem: 'duplicate_country', value: code });
         seen.add(code);
         return { country: code, seats: Number(seats) };
       });

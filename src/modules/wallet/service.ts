@@ -31,21 +31,21 @@ export function parseStatement(csv: string): StatementLine[] {
   try {
     records = parse(csv, { skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
   } catch (error) {
-    throw new AppError('wallet.bad_statement', { line: 0, problem: (error as Error).message.slice(0, 120) });
+    throw new AppError('wallet.bad_statement', { line: (error as { lines?: number }).lines ?? 1, problem: 'not_csv' }, { cause: error });
   }
   const [header, ...rows] = records;
   const expected = ['date', 'reference', 'amount', 'transaction_id'];
-  if (!header || header.map((h) => h.toLowerCase()).join(',') !== expected.join(',')) throw new AppError('wallet.bad_statement', { line: 1, problem: `the header must be ${expected.join(',')}` });
+  if (!header || header.map((h) => h.toLowerCase()).join(',') !== expected.join(',')) throw new AppError('wallet.bad_statement', { line: 1, problem: 'bad_header' });
   return rows.map((r, i) => {
     const [, reference = '', amountText = '', transactionId = ''] = r;
     let amount: number;
     try {
       amount = parseRiyals(amountText);
     } catch {
-      throw new AppError('wallet.bad_statement', { line: i + 2, problem: `not an amount: ${amountText}` });
+      throw new AppError('wallet.bad_statement', { line: i + 2, problem: 'not_an_amount', value: amountText });
     }
-    if (amount <= 0) throw new AppError('wallet.bad_statement', { line: i + 2, problem: 'only incoming transfers belong in a statement' });
-    if (!/^[A-Za-z0-9-]{3,64}$/.test(transactionId)) throw new AppError('wallet.bad_statement', { line: i + 2, problem: 'a transaction id is required' });
+    if (amount <= 0) throw new AppError('wallet.bad_statement', { line: i + 2, problem: 'not_incoming' });
+    if (!/^[A-Za-z0-9-]{3,64}$/.test(transactionId)) throw new AppError('wallet.bad_statement', { line: i + 2, problem: 'no_transaction_id' });
     return { line: i + 2, reference: reference.toUpperCase(), amount, transactionId };
   });
 }

@@ -44,3 +44,10 @@ export function checkRanking(ranking: string[], family: { size: number; country:
   }
   return null;
 }
+
+/** A ranking problem as message parameters: the problem's code, and the package or the limit it names. */
+export function rankingProblemParams(p: ChoiceProblem): Record<string, string | number> {
+  if (p.problem === 'too_many') return { problem: p.problem, max: p.max };
+  if (p.problem === 'duplicate') return { problem: p.problem };
+  return { problem: p.problem, package: p.packageId };
+}

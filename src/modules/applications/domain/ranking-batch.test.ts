@@ -19,9 +19,9 @@ describe('judgeRanking', () => {
     { name: 'an unknown application', actor: 'admin', ids: ['p1'], app: null, expected: { ok: false, code: 'application.not_found', params: {} } },
     { name: 'outside the preference phase', actor: 'admin', ids: ['p1'], phase: closed, expected: { ok: false, ...closed } },
     { name: 'a stale version outside the phase: the version first', actor: 'admin', ids: ['p1'], version: 1, phase: closed, expected: { ok: false, code: 'application.version_conflict', params: { current: 3 } } },
-    { name: 'a package smaller than the family', actor: 'admin', ids: ['p1', 'small'], expected: { ok: false, code: 'application.ranking_rule', params: { problem: 'too_small (small)' } } },
-    { name: 'a package not open to the country', actor: 'admin', ids: ['gb'], expected: { ok: false, code: 'application.ranking_rule', params: { problem: 'not_open_to_country (gb)' } } },
-    { name: 'a package not on sale', actor: 'admin', ids: ['gone'], expected: { ok: false, code: 'application.ranking_rule', params: { problem: 'not_on_sale (gone)' } } },
+    { name: 'a package smaller than the family', actor: 'admin', ids: ['p1', 'small'], expected: { ok: false, code: 'application.ranking_rule', params: { problem: 'too_small', package: 'small' } } },
+    { name: 'a package not open to the country', actor: 'admin', ids: ['gb'], expected: { ok: false, code: 'application.ranking_rule', params: { problem: 'not_open_to_country', package: 'gb' } } },
+    { name: 'a package not on sale', actor: 'admin', ids: ['gone'], expected: { ok: false, code: 'application.ranking_rule', params: { problem: 'not_on_sale', package: 'gone' } } },
     { name: 'the same package twice', actor: 'admin', ids: ['p1', 'p1'], expected: { ok: false, code: 'application.ranking_rule', params: { problem: 'duplicate' } } },
   ])('$name', ({ actor, ids, version, phase, app: override, expected }) => {
     const target = override === null ? undefined : app;

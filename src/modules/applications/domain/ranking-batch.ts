@@ -4,9 +4,8 @@
  * transaction. These pure rules decide each request's fate within its batch,
  * exactly as if it had been written alone.
  */
-import type { ErrorCode } from '../../../core/error-codes.ts';
-import type { ErrorParams } from '../../../core/errors.ts';
-import { checkRanking, type PackageFacts } from './family.ts';
+import type { ErrorCode, ErrorParams } from '../../../core/errors.ts';
+import { checkRanking, rankingProblemParams, type PackageFacts } from './family.ts';
 import { mergeDeltas, rankingChange, type DemandDelta, type Ranked } from './demand.ts';
 
 export interface RankingRequest {
@@ -60,7 +59,7 @@ export function judgeRanking(
   if (phaseError) return { ok: false, ...phaseError };
   const problem = checkRanking(request.packageIds, { size: app.members.length, country: app.country, season: app.season }, packages);
   if (problem) {
-    return { ok: false, code: 'application.ranking_rule', params: { problem: 'packageId' in problem ? `${problem.problem} (${problem.packageId})` : problem.problem } };
+    return { ok: false, code: 'application.ranking_rule', params: rankingProblemParams(problem) };
   }
   return { ok: true };
 }

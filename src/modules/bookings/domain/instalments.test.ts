@@ -31,10 +31,10 @@ describe('instalment plans', () => {
   it.each([
     [[{ percent: 100, daysBeforeArrival: null }], null],
     [plan, null],
-    [[], 'a plan needs at least one step'],
-    [[{ percent: 50, daysBeforeArrival: 10 }, { percent: 50, daysBeforeArrival: 5 }], 'the first step is due by the offer\'s deadline (daysBeforeArrival null)'],
-    [[{ percent: 50, daysBeforeArrival: null }, { percent: 50, daysBeforeArrival: null }], 'every later step needs daysBeforeArrival'],
-    [[{ percent: 30, daysBeforeArrival: null }, { percent: 30, daysBeforeArrival: 30 }, { percent: 40, daysBeforeArrival: 60 }], 'later steps must come closer to arrival'],
-    [[{ percent: 30, daysBeforeArrival: null }, { percent: 60, daysBeforeArrival: 30 }], 'the percentages must add up to 100'],
+    [[], 'no_steps'],
+    [[{ percent: 50, daysBeforeArrival: 10 }, { percent: 50, daysBeforeArrival: 5 }], 'first_step_dated'],
+    [[{ percent: 50, daysBeforeArrival: null }, { percent: 50, daysBeforeArrival: null }], 'later_step_undated'],
+    [[{ percent: 30, daysBeforeArrival: null }, { percent: 30, daysBeforeArrival: 30 }, { percent: 40, daysBeforeArrival: 60 }], 'not_approaching'],
+    [[{ percent: 30, daysBeforeArrival: null }, { percent: 60, daysBeforeArrival: 30 }], 'not_100_percent'],
   ])('plan %j → %s', (steps, problem) => expect(planProblem(steps)).toBe(problem));
 });

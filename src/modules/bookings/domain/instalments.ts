@@ -14,12 +14,14 @@ export interface PlanStep {
 export const payInFull: PlanStep[] = [{ percent: 100, daysBeforeArrival: null }];
 
 /** Why a plan cannot be used, or null. */
-export function planProblem(steps: PlanStep[]): string | null {
-  if (steps.length === 0) return 'a plan needs at least one step';
-  if (steps[0]!.daysBeforeArrival !== null) return 'the first step is due by the offer\'s deadline (daysBeforeArrival null)';
-  if (steps.slice(1).some((s) => s.daysBeforeArrival === null)) return 'every later step needs daysBeforeArrival';
-  for (let i = 2; i < steps.length; i++) if (steps[i]!.daysBeforeArrival! >= steps[i - 1]!.daysBeforeArrival!) return 'later steps must come closer to arrival';
-  if (steps.reduce((s, x) => s + x.percent, 0) !== 100) return 'the percentages must add up to 100';
+export type PlanProblem = 'no_steps' | 'first_step_dated' | 'later_step_undated' | 'not_approaching' | 'not_100_percent';
+
+export function planProblem(steps: PlanStep[]): PlanProblem | null {
+  if (steps.length === 0) return 'no_steps';
+  if (steps[0]!.daysBeforeArrival !== null) return 'first_step_dated';
+  if (steps.slice(1).some((s) => s.daysBeforeArrival === null)) return 'later_step_undated';
+  for (let i = 2; i < steps.length; i++) if (steps[i]!.daysBeforeArrival! >= steps[i - 1]!.daysBeforeArrival!) return 'not_approaching';
+  if (steps.reduce((s, x) => s + x.percent, 0) !== 100) return 'not_100_percent';
   return null;
 }
 

@@ -105,11 +105,11 @@ describe('poolsProblem', () => {
   it.each([
     [[{ code: 'general' }], null],
     [[{ code: 'first_time', share: 0.2 }, { code: 'general' }], null],
-    [[{ code: 'aa', share: 0.6 }, { code: 'bb', share: 0.6 }], 'the reserved shares add up to more than the whole'],
-    [[{ code: 'aa', share: 1 }], 'share of aa must be between 0 and 1'],
-    [[{ code: 'general' }, { code: 'general' }], 'pool general twice'],
-    [[{ code: 'open' }], 'bad pool code open'],
-  ])('%j → %s', (pools, problem) => expect(poolsProblem(pools)).toBe(problem));
+    [[{ code: 'aa', share: 0.6 }, { code: 'bb', share: 0.6 }], { problem: 'shares_over_whole' }],
+    [[{ code: 'aa', share: 1 }], { problem: 'bad_share', pool: 'aa' }],
+    [[{ code: 'general' }, { code: 'general' }], { problem: 'duplicate_pool', pool: 'general' }],
+    [[{ code: 'open' }], { problem: 'bad_code', pool: 'open' }],
+  ])('%j → %o', (pools, problem) => expect(poolsProblem(pools)).toEqual(problem));
 });
 
 function mulberry(seed: number) {

@@ -43,17 +43,19 @@ export interface Placement {
 export const OPEN_PHASE = 'open';
 
 /** Why a set of pools cannot be used, or null. */
-export function poolsProblem(pools: PoolSpec[]): string | null {
+export type PoolsProblem = { problem: 'bad_code' | 'duplicate_pool' | 'bad_share'; pool: string } | { problem: 'shares_over_whole' };
+
+export function poolsProblem(pools: PoolSpec[]): PoolsProblem | null {
   const codes = new Set<string>();
   let total = 0;
   for (const p of pools) {
-    if (!/^[a-z][a-z0-9_]{1,30}$/.test(p.code) || p.code === OPEN_PHASE) return `bad pool code ${p.code}`;
-    if (codes.has(p.code)) return `pool ${p.code} twice`;
+    if (!/^[a-z][a-z0-9_]{1,30}$/.test(p.code) || p.code === OPEN_PHASE) return { problem: 'bad_code', pool: p.code };
+    if (codes.has(p.code)) return { problem: 'duplicate_pool', pool: p.code };
     codes.add(p.code);
-    if (p.share !== undefined && !(p.share > 0 && p.share < 1)) return `share of ${p.code} must be between 0 and 1`;
+    if (p.share !== undefined && !(p.share > 0 && p.share < 1)) return { problem: 'bad_share', pool: p.code };
     total += p.share ?? 0;
   }
-  return total > 1 ? 'the reserved shares add up to more than the whole' : null;
+  return total > 1 ? { problem: 'shares_over_whole' } : null;
 }
 
 /**
