@@ -16,4 +16,5 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli/**', 'bench/**', 'bin/**', 'e2e/**'], rules: { 'no-console': 'off' } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
 );

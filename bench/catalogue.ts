@@ -5,7 +5,7 @@ import { loadConfig } from '../src/core/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { createCatalogueRepository, type CatalogueFilter } from '../src/modules/catalogue/index.ts';
-import { samplePackage } from '../src/modules/catalogue/fixtures.ts';
+import { samplePackage } from '../src/modules/catalogue/index.ts';
 import { riyadhDate } from '../src/core/dates.ts';
 import { scryptHasher } from '../src/modules/accounts/index.ts';
 import { createServices } from '../src/services.ts';

@@ -7,11 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { copyText } from '../src/db/copy.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
-import type { DrawParameters } from '../src/modules/draw/domain/allocate.ts';
-import type { DrawEntry } from '../src/modules/draw/domain/entries.ts';
-import { fairnessAudit } from '../src/modules/draw/domain/fairness.ts';
-import { computeDraw } from '../src/modules/draw/domain/publication.ts';
-import { createDrawRepository, type ResultRow } from '../src/modules/draw/repository.ts';
+import { computeDraw, createDrawRepository, fairnessAudit, type DrawEntry, type DrawParameters, type ResultRow } from '../src/modules/draw/index.ts';
 import { benchDatabaseEnv, emit } from './support.ts';
 
 const PILGRIMS = Number(process.env.BENCH_PILGRIMS ?? 1_660_915);

@@ -5,7 +5,7 @@ import { actingAs, systemContext } from '../src/core/principal.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { scryptHasher } from '../src/modules/accounts/index.ts';
-import { samplePackage } from '../src/modules/catalogue/fixtures.ts';
+import { samplePackage } from '../src/modules/catalogue/index.ts';
 import { createServices } from '../src/services.ts';
 import { progress, seedPublishedPackages } from './seed.ts';
 import { benchDatabaseEnv, drain, emit, startServer, stopServer } from './support.ts';

@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import { actingAs, systemContext } from '../src/core/principal.ts';
 import type { PackageInput } from '../src/modules/catalogue/index.ts';
-import { sampleApplication } from '../src/modules/providers/fixtures.ts';
+import { sampleApplication } from '../src/modules/providers/index.ts';
 import type { Services } from '../src/services.ts';
 
 /** A progress bar on stderr, so the benchmark's JSON on stdout stays clean. */

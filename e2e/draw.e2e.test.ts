@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.ts';
 import { actingAs, systemContext } from '../src/core/principal.ts';
-import { samplePackage } from '../src/modules/catalogue/fixtures.ts';
-import { sampleApplication } from '../src/modules/providers/fixtures.ts';
+import { samplePackage } from '../src/modules/catalogue/index.ts';
+import { sampleApplication } from '../src/modules/providers/index.ts';
 import { artifactsDir, launchBrowser } from './browser.ts';
 import { startTestServer } from './server.ts';
 

@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs, systemContext, type Principal } from '../src/core/principal.ts';
-import { samplePackage } from '../src/modules/catalogue/fixtures.ts';
-import { sampleApplication } from '../src/modules/providers/fixtures.ts';
+import { samplePackage } from '../src/modules/catalogue/index.ts';
+import { sampleApplication } from '../src/modules/providers/index.ts';
 import { artifactsDir, launchBrowser } from './browser.ts';
 import { startTestServer } from './server.ts';
 

@@ -21,6 +21,7 @@ import { createWalletService } from './modules/wallet/index.ts';
 import { createSimulatedGateway } from './modules/gateway-sim/index.ts';
 import { createPaymentService, simulatedCardGateway, type CardGateway } from './modules/payments/index.ts';
 import { existingPlatformSecret, platformSecret } from './db/platform-secrets.ts';
+import { checkBooks } from './workflows/check-books.ts';
 import type { GuardMode } from './db/counters.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
@@ -93,7 +94,9 @@ export function createServices(deps: ServiceDeps) {
   const webhookSecret = () => platformSecret(deps.db.kysely, clock, 'simgw-webhook');
   const gatewaySim = createSimulatedGateway({ db: deps.db, clock, webhookUrl: `${deps.config.publicUrl}/api/v1/payments/webhooks/simcard`, secret: webhookSecret, chaos: deps.config.gatewayChaos, ...(deps.gatewayFetch ? { fetch: deps.gatewayFetch } : {}) });
   const payments = createPaymentService({ db: deps.db, clock, ledger, gateway: deps.cardGateway ?? simulatedCardGateway(gatewaySim, () => existingPlatformSecret(deps.db.kysely, 'simgw-webhook')) });
+  const books = { check: () => checkBooks({ ledger, bookings }) };
   return {
+    books,
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
     seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents,
   };

@@ -10,7 +10,7 @@ export function registerLedgerCommands(program: Command, withServices: <T>(work:
     .description('verify that every transfer balances, no wallet is negative, and each booking\'s paid amount equals its ledger entries')
     .action(() =>
       withServices(async (services) => {
-        const problems = await services.ledger.check();
+        const problems = await services.books.check();
         if (problems.length === 0) {
           console.log('ledger check: OK — transfers well formed, holds resolved once, no wallet below zero, every booking matches its entries');
           return;

@@ -1,5 +1,5 @@
 import { actingAs, systemContext, type RequestContext } from '../core/principal.ts';
-import { samplePackage } from '../modules/catalogue/fixtures.ts';
+import { samplePackage } from '../modules/catalogue/index.ts';
 import type { Services } from '../services.ts';
 import type { SeasonDays } from '../modules/seasons/index.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';

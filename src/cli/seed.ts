@@ -1,8 +1,8 @@
 import cliProgress from 'cli-progress';
 import { actingAs, systemContext } from '../core/principal.ts';
 import type { Services } from '../services.ts';
-import { sampleApplication } from '../modules/providers/fixtures.ts';
-import { samplePackage } from '../modules/catalogue/fixtures.ts';
+import { sampleApplication } from '../modules/providers/index.ts';
+import { samplePackage } from '../modules/catalogue/index.ts';
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from './demo-data.ts';
 import { seedDrawnSeason } from './seed-draw.ts';
 import type { RequestContext } from '../core/principal.ts';

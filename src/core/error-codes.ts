@@ -1,4 +1,4 @@
-import type { ErrorCodeSpec, Terms } from './errors.ts';
+import type { ErrorCodeSpec, Terms } from './error-spec.ts';
 
 /** Why the service is not ready. */
 const unavailableReasons: Terms = {

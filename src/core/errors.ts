@@ -1,28 +1,10 @@
 import { RIYADH, formatHijri } from './dates.ts';
 import { coreErrors } from './error-codes.ts';
-import { type Locale, interpolate } from './i18n.ts';
-import { formatSar, halalas } from './money.ts';
+import { type Locale, interpolate } from '../shared/i18n.ts';
+import { formatSar, halalas } from '../shared/money.ts';
 
-/** Words for a parameter that is a code: `{ cr_number: { en, ar } }`. */
-export type Terms = Record<string, Record<Locale, string>>;
-
-/**
- * What an error code answers: the HTTP status and the message in every
- * language. `{name}` placeholders are filled from the error's parameters.
- * A parameter is a code or a value (a number, a date, a name), never a
- * sentence in one language: `terms` give the words for codes (a term may use
- * other parameters, `{package}`), `money` names amounts in halalas shown as
- * riyals, `dates` names instants shown in Saudi time with the Hijri date.
- */
-export interface ErrorCodeSpec {
-  status: number;
-  en: string;
-  ar: string;
-  terms?: Record<string, Terms>;
-  money?: readonly string[];
-  dates?: readonly string[];
-}
-export type ErrorSpecs = Record<string, ErrorCodeSpec>;
+import type { ErrorCodeSpec, ErrorSpecs } from './error-spec.ts';
+export type { ErrorCodeSpec, ErrorSpecs, Terms } from './error-spec.ts';
 
 /**
  * Every error code of the platform. Each module declares its own codes in its
@@ -71,12 +53,8 @@ export interface ErrorParamGroup {
 export type ErrorParam = string | number | readonly string[] | readonly ErrorParamGroup[];
 export type ErrorParams = Record<string, ErrorParam>;
 
-/** A field-level problem, as returned in `errors` of a problem document. */
-export interface FieldError {
-  /** JSON pointer into the request part, e.g. `/body/email`. */
-  pointer: string;
-  message: string;
-}
+export type { FieldError } from '../shared/validation-messages.ts';
+import type { FieldError } from '../shared/validation-messages.ts';
 
 /**
  * The one error type of the platform. Domain and service code throw it with a

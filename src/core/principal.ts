@@ -1,4 +1,4 @@
-import type { Locale } from './i18n.ts';
+import type { Locale } from '../shared/i18n.ts';
 
 /** Every role an account can hold. Staff roles are granted by a ministry admin. */
 export const roles = [

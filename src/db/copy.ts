@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Executor } from './database.ts';
+import type { Executor } from './types.ts';
 
 /**
  * Bulk loading with COPY … FROM STDIN, inside the caller's transaction, on

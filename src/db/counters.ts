@@ -18,10 +18,15 @@ import type { Executor } from './database.ts';
  */
 export type GuardMode = 'conditional' | 'unguarded';
 
+/**
+ * A counter and its bound, as the module that owns the table declares it
+ * (the catalogue's package seats, the seasons' country quotas): this file
+ * knows the rule, never a module's table.
+ */
 export interface BoundedCounter {
-  table: 'packages' | 'country_quotas';
-  used: 'seats_taken' | 'seats_used';
-  bound: 'capacity' | 'seats';
+  table: string;
+  used: string;
+  bound: string;
   /** Key columns and values, e.g. { id } or { season, country }. */
   key: (k: string) => Record<string, string>;
 }
@@ -74,6 +79,3 @@ export async function releaseBounded(executor: Executor, c: BoundedCounter, item
     await sql`update ${sql.table(c.table)} set ${sql.ref(c.used)} = ${sql.ref(c.used)} - ${n} where ${whereKey(c, key)}`.execute(executor);
   }
 }
-
-export const packageSeats = (): BoundedCounter => ({ table: 'packages', used: 'seats_taken', bound: 'capacity', key: (id) => ({ id }) });
-export const quotaSeats = (season: string): BoundedCounter => ({ table: 'country_quotas', used: 'seats_used', bound: 'seats', key: (country) => ({ season, country }) });

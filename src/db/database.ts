@@ -9,7 +9,8 @@ import { CopyAwareClient } from './copy-aware-client.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 export type Engine = 'pglite' | 'postgres';
-export type Executor = Kysely<Database> | Transaction<Database>;
+export type { Executor, Trx } from './types.ts';
+import type { Executor } from './types.ts';
 
 /** A handle on the platform's database, whichever engine is behind it. */
 export interface Db {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { hajjFixtures, moments } from '../testing/hajj-fixtures.ts';
-import { sampleApplication } from '../modules/providers/fixtures.ts';
+import { sampleApplication } from '../modules/providers/index.ts';
 
 /**
  * The same request, sent several times at once (a double tap, a retrying

@@ -1,8 +1,8 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import { CreateStaffBody } from '../modules/accounts/schemas.ts';
-import { PackageBody } from '../modules/catalogue/schemas.ts';
-import { samplePackage } from '../modules/catalogue/fixtures.ts';
+import { CreateStaffBody } from '../modules/accounts/index.ts';
+import { PackageBody } from '../modules/catalogue/index.ts';
+import { samplePackage } from '../modules/catalogue/index.ts';
 import { StringEnum } from './schemas.ts';
 
 /** The web forms validate with TypeBox's own checker: every schema kind must be known to it. */

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { TestApp } from './harness.ts';
-import { samplePackage } from '../modules/catalogue/fixtures.ts';
+import { samplePackage } from '../modules/catalogue/index.ts';
 
 /**
  * A season in a compact calendar (all inside the bearer tokens' 30 days of the

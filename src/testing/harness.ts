@@ -12,7 +12,7 @@ import { systemContext, type Role } from '../core/principal.ts';
 import { openDatabase, type Db } from '../db/database.ts';
 import { migrate } from '../db/migrator.ts';
 import { scryptHasher } from '../modules/accounts/index.ts';
-import { sampleApplication } from '../modules/providers/fixtures.ts';
+import { sampleApplication } from '../modules/providers/index.ts';
 import type { ProviderApplication } from '../modules/providers/index.ts';
 
 export const testEngine = (process.env.MANASIK_TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';

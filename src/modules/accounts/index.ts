@@ -4,3 +4,5 @@ export { createAccountService, type AccountService, type NewStaff } from './acco
 export { scryptHasher, type PasswordHasher } from './password-hasher.ts';
 export { authRoutes, staffRoutes } from './routes.ts';
 export type { AccountView, AccountsDeps } from './deps.ts';
+export { AccountSchema } from './schemas.ts';
+export { CreateStaffBody } from './schemas.ts';

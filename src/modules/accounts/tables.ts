@@ -39,3 +39,12 @@ export interface AccountTokensTable {
   expires_at: Date;
   used_at: Date | null;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    accounts: AccountsTable;
+    sessions: SessionsTable;
+    account_tokens: AccountTokensTable;
+  }
+}

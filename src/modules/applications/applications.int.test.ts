@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs } from '../../core/principal.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { samplePackage } from '../catalogue/fixtures.ts';
+import { samplePackage } from '../catalogue/index.ts';
 
 let t: TestApp;
 let ministry: Record<string, string>;

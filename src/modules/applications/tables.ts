@@ -40,3 +40,14 @@ export interface PackageDemandTable {
   any_choice_seats: number;
   families: number;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    applications: ApplicationsTable;
+    application_members: ApplicationMembersTable;
+    application_preferences: ApplicationPreferencesTable;
+    mission_requirements: MissionRequirementsTable;
+    package_demand: PackageDemandTable;
+  }
+}

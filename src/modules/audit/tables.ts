@@ -11,3 +11,10 @@ export interface AuditLogTable {
   data: ColumnType<Record<string, unknown>, string, never>;
   request_id: string | null;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    audit_log: AuditLogTable;
+  }
+}

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
 import { Nullable, Obj, Uuid } from '../../http/schemas.ts';
 import type { ProviderBookingService } from './provider-service.ts';
-import { BookingSchema } from './routes.ts';
+import { BookingSchema } from './schemas.ts';
 
 /** /api/v1/provider/…: the signed-in staff member's own provider's bookings, manifests and payouts. */
 export const providerBookingRoutes: FastifyPluginAsyncTypebox<{ providerBookings: ProviderBookingService }> = async (app, { providerBookings }) => {

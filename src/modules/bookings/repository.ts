@@ -1,6 +1,9 @@
 import { sql, type Insertable } from 'kysely';
 import { copyRows } from '../../db/copy.ts';
 import type { Executor } from '../../db/database.ts';
+import { takeBoundedPair } from '../../db/counters.ts';
+import { packageSeats } from '../catalogue/index.ts';
+import { quotaSeats } from '../seasons/index.ts';
 import { cancellableStatuses, liveStatuses, type BookingsTable, type BookingStatus, type OpenSalesTable } from './tables.ts';
 import { explainConstraints } from '../../db/constraint-errors.ts';
 
@@ -12,6 +15,16 @@ const BOOKING_COLUMNS = ['id', 'season', 'application_id', 'package_id', 'packag
 /** The only place that queries bookings, the open sale and the waiting room. */
 export function createBookingsRepository() {
   return {
+    /**
+     * Takes a package's seats then the country's quota in one statement, or neither
+     * (the open sale's hot path: the hot rows stay locked for one round trip). The
+     * only write of this module to other modules' tables, through the counters the
+     * catalogue and the seasons declare (docs/ARCHITECTURE.md, "Declared exceptions").
+     */
+    /** Every booking's status and amounts (what the books check compares with the ledger). */
+    amounts: (db: Executor) => db.selectFrom('bookings').select(['id', 'status', 'amount_paid', 'amount_due']).execute(),
+    takeSeatAndQuota: (db: Executor, o: { packageId: string; season: string; country: string; seats: number }) =>
+      takeBoundedPair(db, [packageSeats, o.packageId], [quotaSeats(o.season), o.country], o.seats),
     async insert(db: Executor, row: Insertable<BookingsTable>) {
       await db.insertInto('bookings').values(row).execute();
     },

@@ -2,27 +2,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
-import { Nullable, Obj, SeasonCode, StringEnum, Uuid } from '../../http/schemas.ts';
+import { Nullable, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
 import type { FamilyBookings } from './family-bookings.ts';
+import { BookingSchema, FamilyBookingSchema } from './schemas.ts';
 import type { SaleService } from './sale-service.ts';
 import type { BookingService } from './service.ts';
 
 const Season = SeasonCode;
-export const BookingSchema = Type.Object({
-  id: Type.String(),
-  season: Type.String(),
-  applicationId: Type.String(),
-  packageId: Type.String(),
-  packageVersion: Type.Integer(),
-  seats: Type.Integer(),
-  source: Type.String(),
-  status: Type.String(),
-  holdDeadline: Nullable(Type.String()),
-  createdAt: Type.String(),
-  confirmedAt: Nullable(Type.String()),
-  amountDue: Type.Integer({ description: 'Halalas: the package version\'s total × seats' }),
-  amountPaid: Type.Integer({ description: 'Halalas paid so far, per the ledger' }),
-});
 const QueueSchema = Type.Object({
   season: Type.String(),
   opensAt: Type.String(),
@@ -45,32 +31,6 @@ const SettingsSchema = Type.Object({
   orderSeed: Nullable(Type.String()), orderedAt: Nullable(Type.String()), earlyArrivals: Type.Union([Type.Integer(), Type.Null()]),
 });
 const SeasonParams = Obj({ code: Season() });
-const Money = (description: string) => Type.Integer({ description: `Halalas: ${description}` });
-export const FamilyBookingSchema = Type.Object({
-  id: Type.String(),
-  season: Type.String(),
-  applicationId: Type.String(),
-  packageId: Type.String(),
-  packageTitle: Type.String({ description: 'In the reader\'s language where the provider wrote one' }),
-  seats: Type.Integer(),
-  source: StringEnum(['draw', 'cascade', 'open_sale'] as const),
-  status: StringEnum(['held', 'confirmed', 'visa_ready', 'completed', 'expired', 'declined', 'cancelled'] as const),
-  holdDeadline: Nullable(Type.String({ format: 'date-time', description: 'Pay by then, or the offer expires' })),
-  createdAt: Type.String({ format: 'date-time' }),
-  confirmedAt: Nullable(Type.String({ format: 'date-time' })),
-  amountDue: Money('the price of every seat'),
-  amountPaid: Money('paid so far'),
-  outstanding: Money('still to pay'),
-  arrivalDate: Type.String({ format: 'date' }),
-  schedule: Type.Array(Type.Object({ step: Type.Integer(), amount: Money('this step'), dueAt: Nullable(Type.String({ format: 'date-time' })), paid: Type.Boolean() })),
-  members: Type.Array(Type.Object({ accountId: Type.String(), name: Type.String(), admin: Type.Boolean() })),
-  documents: Type.Object({
-    confirmation: Nullable(Type.String({ description: 'PDF, once paid in full' })),
-    receipt: Nullable(Type.String({ description: 'PDF (a simplified tax invoice), once something is paid' })),
-    cards: Type.Array(Type.Object({ accountId: Type.String(), name: Type.String(), url: Type.String() })),
-  }),
-  allowedActions: Type.Array(StringEnum(['pay', 'decline', 'cancel'] as const), { description: 'What you may do now; a client shows exactly these' }),
-});
 
 /** /api/v1/bookings and the open sale under /api/v1/seasons/:code/sale. */
 export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService; sale: SaleService; familyBookings: FamilyBookings }> = async (app, { bookings, sale, familyBookings }) => {

@@ -5,7 +5,7 @@ import { newId } from '../../core/ids.ts';
 import { riyadhDate } from '../../core/dates.ts';
 import type { AuditContext } from '../audit/index.ts';
 import type { RequestContext } from '../../core/principal.ts';
-import { packageSeats, quotaSeats, takeBoundedPair, type GuardMode } from '../../db/counters.ts';
+import type { GuardMode } from '../../db/counters.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { runOnce } from '../../db/idempotency.ts';
 import type { AccountService } from '../accounts/index.ts';
@@ -132,7 +132,7 @@ export function createBookingService(deps: BookingDeps) {
     await publishEvent(trx, clock, bookingEvent('booking.created', row, facts.providerId, { deadline: deadline.toISOString() }));
     if (options.seatsLast) {
       // Package then quota, in one statement: the hot rows are locked for one round trip before the commit.
-      const full = deps.guard === 'unguarded' ? await takeSeats(trx, o) : await takeBoundedPair(trx, [packageSeats(), o.packageId], [quotaSeats(o.season), o.country], o.seats);
+      const full = deps.guard === 'unguarded' ? await takeSeats(trx, o) : await repo.takeSeatAndQuota(trx, o);
       if (full) throw new AppError(full === 'quota_full' || full === 'second' ? 'booking.quota_full' : 'booking.sold_out');
     }
     return { booking: row };
@@ -375,6 +375,9 @@ export function createBookingService(deps: BookingDeps) {
       const rows = await repo.countrySummary(db.kysely, season, country);
       return Object.fromEntries(rows.map((r) => [r.status, { families: Number(r.families), seats: Number(r.seats ?? 0) }])) as Partial<Record<BookingsTable['status'], { families: number; seats: number }>>;
     },
+
+    /** Every booking's status and amounts, for the books check (src/workflows/check-books.ts). */
+    amounts: (executor: Executor = db.kysely) => repo.amounts(executor),
 
     /** Violations of the capacity invariant (an empty list is the healthy answer). */
     capacityViolations: (season: string) => repo.capacityViolations(db.kysely, season),

@@ -62,8 +62,14 @@ export interface InstalmentPlansTable {
   updated_at: Date;
 }
 
-export interface PlatformSecretsTable {
-  name: string;
-  value: string;
-  created_at: Date;
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    bookings: BookingsTable;
+    open_sales: OpenSalesTable;
+    sale_queue: SaleQueueTable;
+    refund_schedules: RefundSchedulesTable;
+    instalment_plans: InstalmentPlansTable;
+  }
 }

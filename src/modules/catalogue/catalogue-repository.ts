@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { releaseBounded, takeBounded, type BoundedCounter, type GuardMode } from '../../db/counters.ts';
 import type { CatalogueFilter } from './schemas.ts';
 
 const sorts = {
@@ -14,6 +15,9 @@ const sorts = {
  * on purpose: a package is on sale only while its provider's licence is valid
  * today, so suspending a provider takes all its packages off sale at once.
  */
+/** Seats taken of a package, bounded by its capacity (docs/algorithms/capacity.md). */
+export const packageSeats: BoundedCounter = { table: 'packages', used: 'seats_taken', bound: 'capacity', key: (id) => ({ id }) };
+
 export function createCatalogueRepository() {
   function onSale(db: Executor, today: string) {
     return db
@@ -55,6 +59,11 @@ export function createCatalogueRepository() {
   }
 
   return {
+    /** Takes seats of packages without ever passing their capacity; answers the package that is full, or null. */
+    takeSeats: (db: Executor, items: { packageId: string; seats: number }[], mode?: GuardMode) =>
+      takeBounded(db, packageSeats, items.map((i) => ({ key: i.packageId, n: i.seats })), mode),
+    releaseSeats: (db: Executor, items: { packageId: string; seats: number }[]) =>
+      releaseBounded(db, packageSeats, items.map((i) => ({ key: i.packageId, n: i.seats }))),
     pageQuery,
     page: (db: Executor, filter: CatalogueFilter, today: string) => pageQuery(db, filter, today).execute(),
     byIdsQuery: (db: Executor, ids: string[], today: string) => onSale(db, today).where('p.id', 'in', ids),

@@ -1,9 +1,9 @@
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db, Executor } from '../../db/database.ts';
-import { packageSeats, releaseBounded, takeBounded, type GuardMode } from '../../db/counters.ts';
+import type { GuardMode } from '../../db/counters.ts';
 import { pickText } from './domain/listing.ts';
-import type { PriceLine } from './domain/pricing.ts';
+import type { PriceLine } from '../../shared/pricing.ts';
 import { riyadhDate } from '../../core/dates.ts';
 import { createCatalogueRepository, type CatalogueRow } from './catalogue-repository.ts';
 import { presentCatalogueItem, type CatalogueItem } from './presenters.ts';
@@ -49,10 +49,8 @@ export function createCatalogueService(deps: { db: Db; clock: Clock }) {
     },
 
     /** Takes seats of packages without ever passing their capacity; answers the package that is full, or null. */
-    takeSeats: (executor: Executor, items: { packageId: string; seats: number }[], mode?: GuardMode) =>
-      takeBounded(executor, packageSeats(), items.map((i) => ({ key: i.packageId, n: i.seats })), mode),
-    releaseSeats: (executor: Executor, items: { packageId: string; seats: number }[]) =>
-      releaseBounded(executor, packageSeats(), items.map((i) => ({ key: i.packageId, n: i.seats }))),
+    takeSeats: (executor: Executor, items: { packageId: string; seats: number }[], mode?: GuardMode) => repo.takeSeats(executor, items, mode),
+    releaseSeats: (executor: Executor, items: { packageId: string; seats: number }[]) => repo.releaseSeats(executor, items),
 
     /** Every package of a provider, whatever its state. */
     packageIdsOf: (executor: Executor, providerId: string) => repo.idsOfProvider(executor, providerId),

@@ -1,7 +1,7 @@
+import { SeasonCode as SeasonCodeSchema } from '../../http/schemas.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import { CountryCode, Limit, LongText, Obj, StringEnum, Text, Uuid } from '../../http/schemas.ts';
-import { SEASON_PATTERN } from './domain/listing.ts';
-import { priceComponents } from './domain/pricing.ts';
+import { priceComponents } from '../../shared/pricing.ts';
 
 /** Text in several languages, keyed by ISO 639-1 code: `{ "ar": "…", "en": "…" }`. */
 const Localized = (maxLength: number, multiLine = false) =>
@@ -10,7 +10,7 @@ const Localized = (maxLength: number, multiLine = false) =>
     maxProperties: 12,
   });
 
-export const Season = () => Type.String({ pattern: SEASON_PATTERN, maxLength: 5, description: 'Hijri season, e.g. 1448H' });
+export const Season = () => SeasonCodeSchema();
 const Halalas = (max = 1_000_000_000) => Type.Integer({ minimum: 0, maximum: max, description: 'Halalas (1 SAR = 100)' });
 const Metres = () => Type.Integer({ minimum: 0, maximum: 50_000 });
 export const CampCategory = StringEnum(['A', 'B', 'C', 'D'] as const);

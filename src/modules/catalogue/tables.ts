@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { LocalizedText } from './domain/listing.ts';
-import type { PriceLine } from './domain/pricing.ts';
+import type { PriceLine } from '../../shared/pricing.ts';
 
 export type PackageStatus = 'draft' | 'published' | 'closed';
 
@@ -44,4 +44,12 @@ export interface PackageVersionsTable {
   vat: number;
   total: number;
   created_at: Date;
+}
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    packages: PackagesTable;
+    package_versions: PackageVersionsTable;
+  }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
-import { verifyProof } from './domain/merkle.ts';
+import { verifyProof } from '../../shared/draw/merkle.ts';
 import { verifyFiles, type DrawFiles } from './domain/publication.ts';
 
 let t: TestApp;

@@ -3,3 +3,9 @@ export { createDrawService, defaultPools, type DrawService } from './service.ts'
 export { createCascade } from './cascade.ts';
 export { drawRoutes } from './routes.ts';
 export { verifyFiles, type DrawFiles, type Verdict } from './domain/publication.ts';
+export { computeDraw } from './domain/publication.ts';
+export { fairnessAudit } from './domain/fairness.ts';
+export type { DrawParameters } from './domain/allocate.ts';
+export type { DrawEntry } from './domain/entries.ts';
+// The draw benchmark times the persistence path itself (bench/draw.ts).
+export { createDrawRepository, type ResultRow } from './repository.ts';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
 import { Nullable, Obj, SeasonCode, StringEnum, Text, Uuid } from '../../http/schemas.ts';
-import { BookingSchema } from '../bookings/routes.ts';
+import { BookingSchema } from '../bookings/index.ts';
 import { poolCriteria, type DrawService } from './service.ts';
 
 const Season = SeasonCode;

@@ -15,7 +15,7 @@ import type { SeasonService } from '../seasons/index.ts';
 import { poolsProblem, type DrawParameters, type PoolSpec } from './domain/allocate.ts';
 import { byApplicationId, canonicalRecord, type DrawEntry } from './domain/entries.ts';
 import { fairnessAudit } from './domain/fairness.ts';
-import { merkleProof, merkleRoot } from './domain/merkle.ts';
+import { merkleProof, merkleRoot } from '../../shared/draw/merkle.ts';
 import { nodeHasher } from './domain/node-hasher.ts';
 import { drawSeed } from './domain/randomness.ts';
 import { ALGORITHM, canonicalParameters, computeDraw, parametersHash, resultRecord, resultTables, type Commitment } from './domain/publication.ts';

@@ -46,3 +46,12 @@ export interface DrawResultsTable {
   phase: string | null;
   waitlist_position: number | null;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    draws: DrawsTable;
+    draw_entries: DrawEntriesTable;
+    draw_results: DrawResultsTable;
+  }
+}

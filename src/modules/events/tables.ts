@@ -8,3 +8,10 @@ export interface DomainEventsTable {
   payload: ColumnType<Record<string, unknown>, string, never>;
   occurred_at: Date;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    domain_events: DomainEventsTable;
+  }
+}

@@ -20,3 +20,11 @@ export interface SimgwEventsTable {
   delivered_at: Date | null;
   last_error: string | null;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    simgw_payments: SimgwPaymentsTable;
+    simgw_events: SimgwEventsTable;
+  }
+}

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { samplePackage } from '../catalogue/fixtures.ts';
+import { samplePackage } from '../catalogue/index.ts';
 import { retryDelaySeconds, verifySignature } from './domain/signature.ts';
 
 let t: TestApp;

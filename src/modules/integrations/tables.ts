@@ -40,3 +40,13 @@ export interface WebhookCursorTable {
   id: number;
   last_event_id: number;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    api_keys: ApiKeysTable;
+    webhook_endpoints: WebhookEndpointsTable;
+    webhook_deliveries: WebhookDeliveriesTable;
+    webhook_cursor: WebhookCursorTable;
+  }
+}

@@ -1,7 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { LedgerAccountsTable, LedgerTransfersTable } from './tables.ts';
-import { paidStatuses } from '../bookings/tables.ts';
 
 /** The only place that queries the ledger's tables. */
 export function createLedgerRepository() {
@@ -60,17 +59,12 @@ export function createLedgerRepository() {
     duePending: (db: Executor, now: Date, limit: number) =>
       db.selectFrom('ledger_transfers as t').leftJoin('ledger_transfers as r', 'r.pending_id', 't.id').selectAll('t')
         .where('t.flags', '=', 'pending').where('r.id', 'is', null).where('t.timeout_at', '<=', now).limit(limit).execute(),
-    /** Paid towards each booking according to the ledger, beside what the booking says. */
-    bookingMismatches: (db: Executor) =>
-      sql<{ booking_id: string; status: string; amount_paid: number; amount_due: number; ledger: number }>`
-        select b.id as booking_id, b.status, b.amount_paid, b.amount_due, coalesce(l.paid, 0)::bigint as ledger
-        from bookings b
-        left join (
-          select booking_id,
-                 sum(case when kind in ('booking_payment', 'booking_vat') then amount when kind in ('refund', 'refund_vat') then -amount else 0 end) as paid
-          from ledger_transfers where booking_id is not null and flags in ('posted', 'post_pending') group by booking_id
-        ) l on l.booking_id = b.id
-        where b.amount_paid <> coalesce(l.paid, 0) or (b.status in (${sql.join([...paidStatuses])}) and b.amount_paid <> b.amount_due)`.execute(db).then((r) => r.rows),
+    /** Paid towards each booking according to the ledger: payments and their VAT, less refunds and theirs. */
+    paidPerBooking: (db: Executor) =>
+      sql<{ booking_id: string; paid: number }>`
+        select booking_id,
+               sum(case when kind in ('booking_payment', 'booking_vat') then amount when kind in ('refund', 'refund_vat') then -amount else 0 end)::bigint as paid
+        from ledger_transfers where booking_id is not null and flags in ('posted', 'post_pending') group by booking_id`.execute(db).then((r) => r.rows),
     negativeWallets: (db: Executor) =>
       sql<{ code: string; posted: number; available: number }>`
         with moves as (

@@ -126,17 +126,21 @@ export function createLedgerService(deps: { db: Db; clock: Clock }) {
     history: (executor: Executor, accountId: string, limit = 100) => repo.history(executor, accountId, limit),
 
     /**
-     * Everything `manasik ledger check` verifies: transfers well formed, holds resolved
-     * consistently, no wallet below zero, each booking's paid amount equal to its ledger
-     * entries (and to its price once confirmed). An empty list is a healthy ledger.
+     * What the ledger verifies of itself: transfers well formed, holds resolved
+     * consistently, no wallet below zero. An empty list is a healthy ledger. The
+     * bookings' side of the books is checked by src/workflows/check-books.ts.
      */
     async check(executor: Executor = deps.db.kysely) {
-      const [transfers, wallets, bookings] = await Promise.all([repo.badTransfers(executor), repo.negativeWallets(executor), repo.bookingMismatches(executor)]);
+      const [transfers, wallets] = await Promise.all([repo.badTransfers(executor), repo.negativeWallets(executor)]);
       return [
         ...transfers.map((t) => `transfer ${t.id}: ${t.problem}`),
         ...wallets.map((w) => `wallet ${w.code}: balance ${w.posted}, available ${w.available}`),
-        ...bookings.map((b) => `booking ${b.booking_id} (${b.status}): paid ${b.amount_paid} of ${b.amount_due}, ledger says ${b.ledger}`),
       ];
+    },
+
+    /** Paid towards each booking according to the ledger (booking id → halalas). */
+    async paidPerBooking(executor: Executor = deps.db.kysely) {
+      return new Map((await repo.paidPerBooking(executor)).map((r) => [r.booking_id, Number(r.paid)]));
     },
   };
 }

@@ -25,14 +25,11 @@ export interface LedgerTransfersTable {
   created_at: Date;
 }
 
-export interface IdempotencyKeysTable {
-  principal: string;
-  key: string;
-  method: string;
-  route: string;
-  request_hash: string;
-  status: 'completed';
-  response_code: number | null;
-  response_body: string | null;
-  created_at: Date;
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    ledger_accounts: LedgerAccountsTable;
+    ledger_transfers: LedgerTransfersTable;
+  }
 }

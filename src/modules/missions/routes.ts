@@ -1,8 +1,8 @@
+import { SeasonCode as SeasonCodeSchema } from '../../http/schemas.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
 import { LongText, Obj } from '../../http/schemas.ts';
-import { SEASON_PATTERN } from '../catalogue/domain/listing.ts';
 import type { MissionService } from './service.ts';
 
 /** /api/v1/missions: a country's Hajj mission (Jusoor). */
@@ -14,7 +14,7 @@ export const missionRoutes: FastifyPluginAsyncTypebox<{ missions: MissionService
     bookingId: Type.String(), accountId: Type.String(), name: Type.String(), bookingConfirmed: Type.Boolean(), documentsApproved: Type.Boolean(),
     missingDocuments: Type.Array(Type.String()), vaccinationValid: Type.Boolean(), ready: Type.Boolean(),
   }));
-  const SeasonQuery = Obj({ season: Type.String({ pattern: SEASON_PATTERN, maxLength: 5 }) });
+  const SeasonQuery = Obj({ season: SeasonCodeSchema() });
 
   app.get('/missions/visa-readiness', {
     schema: { tags, summary: "Visa readiness of your country's pilgrims, per member: booking confirmed, documents approved, vaccination valid", querystring: SeasonQuery, response: { 200: Readiness } },
@@ -35,7 +35,7 @@ export const missionRoutes: FastifyPluginAsyncTypebox<{ missions: MissionService
     schema: {
       tags,
       summary: "Your country's quota, demand, eligibility failures by rule and ranked packages",
-      querystring: Obj({ season: Type.String({ pattern: SEASON_PATTERN, maxLength: 5 }) }),
+      querystring: Obj({ season: SeasonCodeSchema() }),
       response: {
         200: Type.Object({
           country: Type.String(),

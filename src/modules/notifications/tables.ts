@@ -16,3 +16,10 @@ export interface OutboxMessagesTable {
   created_at: Date;
   sent_at: Date | null;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    outbox_messages: OutboxMessagesTable;
+  }
+}

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { SimulatedGateway } from '../gateway-sim/service.ts';
+import type { SimulatedGateway } from '../gateway-sim/index.ts';
 
 /**
  * What the platform needs from a card payment gateway (docs/payments.md shows

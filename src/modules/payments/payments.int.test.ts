@@ -108,7 +108,7 @@ describe('card top-ups through the simulated gateway', () => {
   });
 
   it('leaves the books balanced', async () => {
-    expect(await t.services.ledger.check()).toEqual([]);
+    expect(await t.services.books.check()).toEqual([]);
     const holds = await sql<{ n: number }>`select count(*)::int as n from ledger_transfers t where flags = 'pending' and not exists (select 1 from ledger_transfers r where r.pending_id = t.id)`.execute(t.db.kysely);
     expect(holds.rows[0]!.n).toBe(0);
   });

@@ -18,3 +18,11 @@ export interface PaymentEventsTable {
   outcome: string;
   received_at: Date;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    card_payments: CardPaymentsTable;
+    payment_events: PaymentEventsTable;
+  }
+}

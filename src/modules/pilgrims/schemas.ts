@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { CountryCode, Limit, LongText, Obj, StringEnum, Uuid } from '../../http/schemas.ts';
-import { healthConditions } from '../seasons/domain/eligibility.ts';
+import { healthConditions } from '../seasons/index.ts';
 import { documentTypes, steps } from './domain/review.ts';
 
 const Day = () => Type.String({ format: 'date', maxLength: 10 });

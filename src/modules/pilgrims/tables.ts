@@ -36,3 +36,11 @@ export interface PilgrimDocumentsTable {
   reviewed_at: Date | null;
   reviewed_by: string | null;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    pilgrim_profiles: PilgrimProfilesTable;
+    pilgrim_documents: PilgrimDocumentsTable;
+  }
+}

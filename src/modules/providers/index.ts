@@ -2,3 +2,4 @@ export { providerErrors, licenceStatuses } from './errors.ts';
 export { createProviderService, type ProviderService, type ProviderView, type ProviderApplication } from './service.ts';
 export { providerRoutes } from './routes.ts';
 export { mayTrade } from './domain/licensing.ts';
+export { sampleApplication } from './fixtures.ts';

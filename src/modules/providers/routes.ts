@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
-import { AccountSchema } from '../accounts/schemas.ts';
+import { AccountSchema } from '../accounts/index.ts';
 import type { ProviderService } from './service.ts';
 import * as S from './schemas.ts';
 

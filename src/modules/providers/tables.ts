@@ -40,3 +40,11 @@ export interface ProviderMembersTable {
   role: MemberRole;
   created_at: Date;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    providers: ProvidersTable;
+    provider_members: ProviderMembersTable;
+  }
+}

@@ -4,3 +4,5 @@ export { seasonRoutes } from './routes.ts';
 export { phaseAt, type Phase, type SeasonDays } from './domain/calendar.ts';
 export { evaluate, defaultRules, type EligibilityRule, type Person } from './domain/eligibility.ts';
 export { hajjDays, firstHajjAfter, seasonAround, type PhaseOffsets } from './domain/hajj-days.ts';
+export { quotaSeats } from './repository.ts';
+export { healthConditions } from './domain/eligibility.ts';

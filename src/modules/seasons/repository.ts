@@ -1,11 +1,20 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { releaseBounded, takeBounded, type BoundedCounter, type GuardMode } from '../../db/counters.ts';
 import type { EligibilityRule } from './domain/eligibility.ts';
 import type { SeasonsTable } from './tables.ts';
 
 /** The only place that queries the seasons module's tables. */
+/** Seats used of a country's quota in a season, bounded by its seats (docs/algorithms/capacity.md). */
+export const quotaSeats = (season: string): BoundedCounter => ({ table: 'country_quotas', used: 'seats_used', bound: 'seats', key: (country) => ({ season, country }) });
+
 export function createSeasonsRepository() {
   return {
+    /** Uses seats of a country's quota without ever passing it; answers the country that is full, or null. */
+    useQuota: (db: Executor, season: string, items: { country: string; seats: number }[], mode?: GuardMode) =>
+      takeBounded(db, quotaSeats(season), items.map((i) => ({ key: i.country, n: i.seats })), mode),
+    releaseQuota: (db: Executor, season: string, items: { country: string; seats: number }[]) =>
+      releaseBounded(db, quotaSeats(season), items.map((i) => ({ key: i.country, n: i.seats }))),
     find: (db: Executor, code: string) => db.selectFrom('seasons').selectAll().where('code', '=', code).executeTakeFirst(),
     list: (db: Executor) => db.selectFrom('seasons').selectAll().orderBy('code', 'desc').execute(),
 

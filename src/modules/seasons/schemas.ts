@@ -1,12 +1,12 @@
+import { SeasonCode as SeasonCodeSchema } from '../../http/schemas.ts';
 import { Type } from '@sinclair/typebox';
 import { CountryCode, LongText, Obj, StringEnum } from '../../http/schemas.ts';
-import { SEASON_PATTERN } from '../catalogue/domain/listing.ts';
 import { healthConditions } from './domain/eligibility.ts';
 import { phases } from './domain/calendar.ts';
 
 const Instant = () => Type.String({ format: 'date-time', maxLength: 40 });
 const Day = () => Type.String({ format: 'date', maxLength: 10 });
-const SeasonCode = () => Type.String({ pattern: SEASON_PATTERN, maxLength: 5, examples: ['1448H'] });
+const SeasonCode = () => SeasonCodeSchema();
 const Country = () => Type.String({ pattern: '^[A-Z]{2}$', maxLength: 2, examples: ['FR'] });
 export const SeasonParams = Obj({ code: SeasonCode() });
 export const CountryParams = Obj({ code: Country() });

@@ -4,10 +4,10 @@ import type { Selectable } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { shortCache } from '../../core/short-cache.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Locale } from '../../core/i18n.ts';
+import type { Locale } from '../../shared/i18n.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db, Executor } from '../../db/database.ts';
-import { quotaSeats, releaseBounded, takeBounded, type GuardMode } from '../../db/counters.ts';
+import type { GuardMode } from '../../db/counters.ts';
 import { writeAudit } from '../audit/index.ts';
 import { phaseAt, seasonDatesProblem, type Phase, type SeasonCalendar } from './domain/calendar.ts';
 import { hijriOf, isValidDate } from '../../core/dates.ts';
@@ -182,10 +182,8 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
     },
 
     /** Uses seats of a country's quota without ever passing it; answers the country that is full, or null. */
-    useQuota: (executor: Executor, season: string, items: { country: string; seats: number }[], mode?: GuardMode) =>
-      takeBounded(executor, quotaSeats(season), items.map((i) => ({ key: i.country, n: i.seats })), mode),
-    releaseQuota: (executor: Executor, season: string, items: { country: string; seats: number }[]) =>
-      releaseBounded(executor, quotaSeats(season), items.map((i) => ({ key: i.country, n: i.seats }))),
+    useQuota: (executor: Executor, season: string, items: { country: string; seats: number }[], mode?: GuardMode) => repo.useQuota(executor, season, items, mode),
+    releaseQuota: (executor: Executor, season: string, items: { country: string; seats: number }[]) => repo.releaseQuota(executor, season, items),
     /** Seats per country and how many are held or confirmed. */
     quotaUsage: (executor: Executor, season: string) => repo.quotaUsage(executor, season),
 

@@ -37,3 +37,13 @@ export interface EligibilityRulesTable {
   created_by: string | null;
   created_at: Date;
 }
+
+// This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
+declare module '../../db/schema.ts' {
+  interface Database {
+    seasons: SeasonsTable;
+    programme_countries: ProgrammeCountriesTable;
+    country_quotas: CountryQuotasTable;
+    eligibility_rules: EligibilityRulesTable;
+  }
+}

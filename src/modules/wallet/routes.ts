@@ -6,7 +6,7 @@ import { policies } from '../../http/policy.ts';
 import { acceptCsv, csvOnly } from '../../http/uploads.ts';
 import { Nullable, Obj, SeasonCode, StringEnum, Uuid } from '../../http/schemas.ts';
 import type { BookingService } from '../bookings/index.ts';
-import { BookingSchema } from '../bookings/routes.ts';
+import { BookingSchema } from '../bookings/index.ts';
 import type { WalletService } from './service.ts';
 
 const WalletSchema = Type.Object({

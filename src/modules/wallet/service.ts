@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { daysUntil } from '../../core/dates.ts';
-import { parseRiyals } from '../../core/money.ts';
+import { parseRiyals } from '../../shared/money.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { runOnce } from '../../db/idempotency.ts';
@@ -15,7 +15,7 @@ import type { ApplicationService } from '../applications/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { AuditContext } from '../audit/index.ts';
 import type { Selectable } from 'kysely';
-import type { BookingsTable } from '../bookings/tables.ts';
+import type { BookingsTable } from '../bookings/index.ts';
 import { movements } from './domain/history.ts';
 
 export interface StatementLine {

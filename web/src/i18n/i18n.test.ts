@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ar from './ar.json';
 import en from './en.json';
 import { accountEmails } from '../../../src/modules/accounts/emails.ts';
-import { typeNames, validationMessages } from '../../../src/http/validation-messages.ts';
+import { typeNames, validationMessages } from '../../../src/shared/validation-messages.ts';
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>

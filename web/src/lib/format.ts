@@ -1,4 +1,4 @@
-import { formatSar, halalas, parseRiyals, HALALAS_PER_RIYAL } from '../../../src/core/money.ts';
+import { formatSar, halalas, parseRiyals, HALALAS_PER_RIYAL } from '../../../src/shared/money.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
 /** Halalas as people read them, in the UI's language. */

@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType } from '@sinclair/typebox/value';
-import { validationMessages } from '../../../src/http/validation-messages.ts';
+import { validationMessages } from '../../../src/shared/validation-messages.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
 import '../../../src/http/schemas.ts'; // registers the formats and kinds the shared schemas use

@@ -1,3 +1,4 @@
+export { pickText, type LocalizedText } from '../../../shared/i18n.ts';
 /** What a pilgrim sees of a package's seats: a state, never a count that invites a rush. */
 export type Availability = 'open' | 'few_left' | 'full';
 
@@ -12,17 +13,3 @@ export function availability(capacity: number, seatsTaken: number): Availability
   return 'open';
 }
 
-/** Text in several languages: the reader's, else Arabic, else English, else any. */
-export type LocalizedText = Record<string, string>;
-
-export function pickText(text: LocalizedText, language: string): { text: string; language: string } {
-  for (const lang of [language, 'ar', 'en']) {
-    const value = text[lang];
-    if (value) return { text: value, language: lang };
-  }
-  const [lang = '', value = ''] = Object.entries(text)[0] ?? [];
-  return { text: value, language: lang };
-}
-
-/** A season of Hajj, by Hijri year: `1448H`. */
-export const SEASON_PATTERN = '^14[4-9][0-9]H$';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leafHash, merkleProof, merkleRoot, verifyProof } from './merkle.ts';
+import { leafHash, merkleProof, merkleRoot, verifyProof } from '../../../shared/draw/merkle.ts';
 import { nodeHasher } from './node-hasher.ts';
 import { canonicalRecord } from './entries.ts';
 

@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { allocate, type DrawParameters, type Placement } from './allocate.ts';
 import { canonicalRecord, parseRecord, type DrawEntry } from './entries.ts';
-import { merkleRoot } from './merkle.ts';
+import { merkleRoot } from '../../../shared/draw/merkle.ts';
 import { nodeHasher } from './node-hasher.ts';
 import { drawOrder, drawSeed } from './randomness.ts';
 

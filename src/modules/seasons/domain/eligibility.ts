@@ -1,4 +1,4 @@
-import { interpolate, type Locale } from '../../../core/i18n.ts';
+import { interpolate, type Locale } from '../../../shared/i18n.ts';
 import { addDays, addMonths, ageOn, type IsoDate } from '../../../core/dates.ts';
 
 /**

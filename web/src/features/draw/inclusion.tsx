@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { verifyProof, type ProofStep } from '../../../../src/modules/draw/domain/merkle.ts';
+import { verifyProof, type ProofStep } from '../../../../src/shared/draw/merkle.ts';
 import { api, ApiError } from '../../lib/api.ts';
 import { Alert } from '../../ui/form.tsx';
 

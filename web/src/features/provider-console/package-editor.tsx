@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { priceBreakdown, priceComponents, type PriceLineInput } from '../../../../src/modules/catalogue/domain/pricing.ts';
+import { priceBreakdown, priceComponents, type PriceLineInput } from '../../../../src/shared/pricing.ts';
 import { PackageBody, type PackageInput } from '../../../../src/modules/catalogue/schemas.ts';
 import { api } from '../../lib/api.ts';
 import { toHalalas, toRiyalsText } from '../../lib/format.ts';

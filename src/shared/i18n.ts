@@ -44,3 +44,15 @@ export function interpolate(template: string, params: Record<string, string | nu
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
+
+/** Text in several languages: the reader's, else Arabic, else English, else any. */
+export type LocalizedText = Record<string, string>;
+
+export function pickText(text: LocalizedText, language: string): { text: string; language: string } {
+  for (const lang of [language, 'ar', 'en']) {
+    const value = text[lang];
+    if (value) return { text: value, language: lang };
+  }
+  const [lang = '', value = ''] = Object.entries(text)[0] ?? [];
+  return { text: value, language: lang };
+}

@@ -1,6 +1,12 @@
 import type { ErrorObject } from 'ajv';
-import { interpolate, type Locale } from '../core/i18n.ts';
-import type { FieldError } from '../core/errors.ts';
+import { interpolate, type Locale } from './i18n.ts';
+
+/** A field-level problem, as returned in `errors` of a problem document. */
+export interface FieldError {
+  /** JSON pointer into the request part, e.g. `/body/email`. */
+  pointer: string;
+  message: string;
+}
 
 /** Per-field messages for schema violations, in every language. */
 export const validationMessages = {

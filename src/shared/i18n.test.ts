@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHijri } from './dates.ts';
+import { formatHijri } from '../core/dates.ts';
 import { directionOf, interpolate, negotiateLocale } from './i18n.ts';
 
 describe('negotiateLocale', () => {

@@ -1,4 +1,4 @@
-import { allocate, halalas, type Halalas } from '../../../core/money.ts';
+import { allocate, halalas, type Halalas } from './money.ts';
 
 /** What a package price is made of. Every package shows every line. */
 export const priceComponents = [
