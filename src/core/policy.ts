@@ -1,5 +1,5 @@
 import { AppError } from './errors.ts';
-import type { Principal, Role } from './principal.ts';
+import type { Principal, RequestContext, Role } from './principal.ts';
 
 /**
  * Who may do what to a resource, declared once per module (`policies.ts`):
@@ -19,29 +19,35 @@ import type { Principal, Role } from './principal.ts';
  */
 export interface ActionRule<R> {
   roles: readonly Role[];
-  /** Null when the resource allows the action now; else the refusal to answer with. */
-  when?: (resource: R, principal: Principal) => AppError | null;
+  /** Null when the resource allows the action now; else the refusal to answer with (`principal` is null for the platform's own work). */
+  when?: (resource: R, principal: Principal | null) => AppError | null;
 }
+
+/** Who acts: a request's context (the platform's own work, `system`, passes every role check). */
+export type Acting = Pick<RequestContext, 'actor' | 'system'>;
 
 export interface Policy<R, A extends string> {
   readonly actions: readonly A[];
   /** The roles that may take `action` at all (what the route checks). */
   rolesFor(action: A): readonly Role[];
-  /** True when `principal` may take `action` on `resource` now. */
-  can(principal: Principal | null, action: A, resource: R): boolean;
-  /** Every action `principal` may take on `resource` now, in declaration order. */
-  allowed(principal: Principal | null, resource: R): A[];
+  /** True when the caller may take `action` on `resource` now. */
+  can(who: Acting, action: A, resource: R): boolean;
+  /** Every action the caller may take on `resource` now, in declaration order. */
+  allowed(who: Acting, resource: R): A[];
   /** Throws `auth.forbidden` for the wrong role, or the rule's own refusal for the wrong state. */
-  assert(principal: Principal | null, action: A, resource: R): void;
+  assert(who: Acting, action: A, resource: R): void;
 }
 
 export function definePolicy<R>() {
   return <A extends string>(rules: Record<A, ActionRule<R>>): Policy<R, A> => {
     const actions = Object.keys(rules) as A[];
-    const refusal = (p: Principal | null, action: A, r: R): AppError | null => {
+    const refusal = (who: Acting, action: A, r: R): AppError | null => {
       const rule = rules[action];
-      if (!p) return new AppError('auth.unauthenticated');
-      if (!rule.roles.includes(p.role)) return new AppError('auth.forbidden');
+      const p = who.actor;
+      if (!who.system) {
+        if (!p) return new AppError('auth.unauthenticated');
+        if (!rule.roles.includes(p.role)) return new AppError('auth.forbidden');
+      }
       return rule.when?.(r, p) ?? null;
     };
     return {

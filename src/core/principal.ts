@@ -44,11 +44,16 @@ export interface RequestContext {
    * answer is given again.
    */
   idempotency?: { key: string; operation: string; fingerprint: string; replayed?: boolean };
+  /**
+   * Work the platform does itself (the CLI, the demo seed, scheduled jobs), with
+   * no caller: policies let it through. Never set for an HTTP request.
+   */
+  system?: true;
 }
 
 /** A context for work done by the platform itself (CLI, scheduled jobs). */
 export function systemContext(requestId = 'system', locale: Locale = 'en'): RequestContext {
-  return { actor: null, locale, requestId };
+  return { actor: null, locale, requestId, system: true };
 }
 
 /**

@@ -30,6 +30,13 @@ export const policies = {
   /** Ministry admins only (staff management). */
   ministryAdmin: roles('ministry_admin'),
   roles,
+  /**
+   * The route for one action of a module's policy (src/core/policy.ts): the roles the
+   * policy gives it, so the route and the use case agree by construction.
+   * @example config: { policy: policies.of(drawPolicy, 'publish', 'draw') }
+   */
+  of: <A extends string>(policy: { rolesFor(action: A): readonly Role[] }, action: A, resource: string): Policy =>
+    ({ kind: 'roles', name: `${resource}:${action}`, roles: policy.rolesFor(action) }),
   custom: (name: string, check: (request: FastifyRequest) => boolean): Policy => ({ kind: 'custom', name, check }),
 };
 

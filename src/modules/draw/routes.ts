@@ -5,14 +5,18 @@ import { policies } from '../../http/policy.ts';
 import { Nullable, Obj, SeasonCode, StringEnum, Text, Uuid } from '../../http/schemas.ts';
 import { BookingSchema } from '../bookings/index.ts';
 import { poolCriteria, type DrawService } from './service.ts';
+import { drawPolicy } from './policies.ts';
+import { phases } from '../seasons/index.ts';
 
 const Season = SeasonCode;
 const SeasonParams = Obj({ code: Season() });
 const files = ['commitment.json', 'parameters.json', 'entries.ndjson', 'seed.json', 'results.ndjson'] as const;
 
+const drawStatuses = ['none', 'frozen', 'seeded', 'drawn', 'published'] as const;
+const DrawActions = Type.Array(StringEnum(drawPolicy.actions), { description: 'The steps you may take now (a client shows exactly these)' });
 const DrawSchema = Type.Object({
   season: Type.String(),
-  status: Type.String(),
+  status: StringEnum(drawStatuses.filter((s) => s !== 'none')),
   commitment: Type.Object({ algorithm: Type.String(), season: Type.String(), merkleRoot: Type.String(), entryCount: Type.Integer(), parametersHash: Type.String(), frozenAt: Type.String() }),
   pools: Type.Array(Type.Object({ code: Type.String(), share: Type.Optional(Type.Number()) })),
   offerHours: Type.Integer(),
@@ -23,6 +27,7 @@ const DrawSchema = Type.Object({
   drawnAt: Nullable(Type.String()),
   publishedAt: Nullable(Type.String()),
   summary: Type.Unknown({ description: 'Result tables and the fairness audit: for the ministry once drawn, for everyone once published' }),
+  allowedActions: DrawActions,
 });
 const ProofSchema = Type.Object({
   record: Type.String(),
@@ -34,12 +39,19 @@ const ProofSchema = Type.Object({
 /** /api/v1/seasons/:code/draw: freeze, seed, run, publish, and everything anyone needs to verify it. */
 export const drawRoutes: FastifyPluginAsyncTypebox<{ draw: DrawService }> = async (app, { draw }) => {
   const tags = ['draw'];
-  const ministryAdmin = policies.roles('ministry_admin');
 
   app.get('/draws', {
     schema: { tags, summary: 'Every season that has a draw, newest first, with its state', response: { 200: Type.Array(Type.Object({ season: Type.String(), status: Type.String() })) } },
     config: { policy: policies.public },
   }, async () => draw.list());
+
+  app.get('/seasons/:code/draw/status', {
+    schema: {
+      tags, summary: 'Where the season\'s draw stands (`none` before the freeze), the season\'s phase, and the steps you may take now', params: SeasonParams,
+      response: { 200: Type.Object({ season: Type.String(), status: StringEnum(drawStatuses), phase: StringEnum(phases), allowedActions: DrawActions }) },
+    },
+    config: { policy: policies.public },
+  }, async (req) => draw.status(req.ctx, req.params.code));
 
   app.get('/seasons/:code/draw', {
     schema: { tags, summary: 'The draw: commitment, seed inputs, status, and once published the results and fairness audit', params: SeasonParams, response: { 200: DrawSchema } },
@@ -57,7 +69,7 @@ export const drawRoutes: FastifyPluginAsyncTypebox<{ draw: DrawService }> = asyn
       }),
       response: { 200: DrawSchema },
     },
-    config: { policy: ministryAdmin },
+    config: { policy: policies.of(drawPolicy, 'freeze', 'draw') },
   }, async (req) => draw.freeze(req.ctx, req.params.code, req.body));
 
   app.post('/seasons/:code/draw/random-value', {
@@ -68,7 +80,7 @@ export const drawRoutes: FastifyPluginAsyncTypebox<{ draw: DrawService }> = asyn
       body: Obj({ value: Text({ minLength: 1, maxLength: 200 }), source: Text({ minLength: 3, maxLength: 300 }) }),
       response: { 200: DrawSchema },
     },
-    config: { policy: ministryAdmin },
+    config: { policy: policies.of(drawPolicy, 'set_random_value', 'draw') },
   }, async (req) => draw.setRandomValue(req.ctx, req.params.code, req.body.value, req.body.source));
 
   app.post('/seasons/:code/draw/run', {
@@ -76,12 +88,12 @@ export const drawRoutes: FastifyPluginAsyncTypebox<{ draw: DrawService }> = asyn
       tags, summary: 'Run the draw and store every result (running again recomputes and compares)', params: SeasonParams,
       response: { 200: Type.Intersect([DrawSchema, Type.Object({ rerun: Type.Boolean(), identical: Type.Boolean() })]) },
     },
-    config: { policy: ministryAdmin },
+    config: { policy: policies.of(drawPolicy, 'run', 'draw') },
   }, async (req) => draw.run(req.ctx, req.params.code));
 
   app.post('/seasons/:code/draw/publish', {
     schema: { tags, summary: 'Publish the results: winners get held bookings, every family is notified', headers: IdempotencyHeaders, params: SeasonParams, response: { 200: DrawSchema } },
-    config: { policy: ministryAdmin, idempotent: true },
+    config: { policy: policies.of(drawPolicy, 'publish', 'draw'), idempotent: true },
   }, async (req) => draw.publish(req.ctx, req.params.code));
 
   app.get('/seasons/:code/draw/files/:name', {

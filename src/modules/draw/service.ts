@@ -13,6 +13,7 @@ import type { NotificationService } from '../notifications/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
 import { poolsProblem, type DrawParameters, type PoolSpec } from './domain/allocate.ts';
+import { drawPolicy, type DrawResource } from './policies.ts';
 import { byApplicationId, canonicalRecord, type DrawEntry } from './domain/entries.ts';
 import { fairnessAudit } from './domain/fairness.ts';
 import { merkleProof, merkleRoot } from '../../shared/draw/merkle.ts';
@@ -58,9 +59,9 @@ export function createDrawService(deps: DrawDeps) {
     if (!draw) throw new AppError('draw.not_found');
     return draw;
   }
-  const needs = (draw: Selectable<DrawsTable>, ...states: DrawsTable['status'][]) => {
-    if (!states.includes(draw.status)) throw new AppError('draw.wrong_state', { state: draw.status, needed: states.join(' / ') });
-  };
+  /** The draw as its policy sees it (src/modules/draw/policies.ts): its state and the season's phase now. */
+  const resource = async (season: string, draw: Pick<Selectable<DrawsTable>, 'status'> | undefined, executor?: Executor): Promise<DrawResource> =>
+    ({ status: draw?.status ?? 'none', phase: (await deps.seasons.get(season, executor)).phase });
 
   /** Entries and parameters as frozen, ready for computeDraw. */
   async function inputs(executor: Executor, season: string) {
@@ -82,8 +83,7 @@ export function createDrawService(deps: DrawDeps) {
     return cached;
   }
 
-  function view(draw: Selectable<DrawsTable>, ctx: RequestContext) {
-    const ministry = ctx.actor?.role === 'ministry_admin' || ctx.actor?.role === 'ministry_officer';
+  function view(draw: Selectable<DrawsTable>, ctx: RequestContext, state: DrawResource) {
     const params = draw.parameters as DrawParameters;
     return {
       season: draw.season,
@@ -97,7 +97,8 @@ export function createDrawService(deps: DrawDeps) {
       seededAt: draw.seeded_at?.toISOString() ?? null,
       drawnAt: draw.drawn_at?.toISOString() ?? null,
       publishedAt: draw.published_at?.toISOString() ?? null,
-      summary: draw.status === 'published' || ministry ? (draw.summary ?? null) : null,
+      summary: draw.status === 'published' || drawPolicy.can(ctx, 'read_results', state) ? (draw.summary ?? null) : null,
+      allowedActions: drawPolicy.allowed(ctx, state),
     };
   }
 
@@ -106,7 +107,14 @@ export function createDrawService(deps: DrawDeps) {
     list: () => repo.list(db.kysely),
 
     async get(ctx: RequestContext, season: string) {
-      return view(await load(db.kysely, season), ctx);
+      const draw = await load(db.kysely, season);
+      return view(draw, ctx, await resource(season, draw));
+    },
+
+    /** Where the season's draw stands, and the steps the caller may take now (also before the freeze: `none`). */
+    async status(ctx: RequestContext, season: string) {
+      const state = await resource(season, await repo.find(db.kysely, season));
+      return { season, ...state, allowedActions: drawPolicy.allowed(ctx, state) };
     },
 
     /**
@@ -120,8 +128,7 @@ export function createDrawService(deps: DrawDeps) {
       if (problem) throw new AppError('draw.bad_pools', problem);
       const evaluator = await deps.seasons.evaluatorFor(season, 'en');
       const draw = await db.kysely.transaction().execute(async (trx) => {
-        await deps.seasons.assertPhase(trx, season, ['frozen']);
-        if (await repo.find(trx, season, true)) throw new AppError('draw.already_frozen');
+        drawPolicy.assert(ctx, 'freeze', await resource(season, await repo.find(trx, season, true), trx));
         const quotas = (await deps.seasons.quotaUsage(trx, season)).filter((q) => q.seats > 0);
         if (quotas.length === 0) throw new AppError('draw.no_quotas');
         const candidates = await deps.applications.drawCandidates(trx, season);
@@ -156,7 +163,7 @@ export function createDrawService(deps: DrawDeps) {
         await writeAudit(trx, clock, ctx, { action: 'draw.frozen', subjectType: 'draw', subjectId: season, data: { merkleRoot: root, entries: entries.length, excluded: candidates.length - entries.length } });
         return load(trx, season);
       });
-      return view(draw, ctx);
+      return view(draw, ctx, await resource(season, draw));
     },
 
     /**
@@ -170,14 +177,15 @@ export function createDrawService(deps: DrawDeps) {
           await writeAudit(trx, clock, ctx, { action: 'draw.random_value_refused', subjectType: 'draw', subjectId: season, data: { attempted: value, source, kept: draw.random_value } });
           return true;
         }
-        needs(draw, 'frozen');
+        drawPolicy.assert(ctx, 'set_random_value', await resource(season, draw, trx));
         const seed = drawSeed(draw.merkle_root, value);
         await repo.update(trx, season, { status: 'seeded', random_value: value, random_source: source, seed, seeded_at: clock.now(), seeded_by: ctx.actor?.accountId ?? null });
         await writeAudit(trx, clock, ctx, { action: 'draw.seeded', subjectType: 'draw', subjectId: season, data: { value, source, seed } });
         return false;
       });
       if (refused) throw new AppError('draw.random_value_set');
-      return view(await load(db.kysely, season), ctx);
+      const seeded = await load(db.kysely, season);
+      return view(seeded, ctx, await resource(season, seeded));
     },
 
     /**
@@ -186,14 +194,15 @@ export function createDrawService(deps: DrawDeps) {
      */
     async run(ctx: RequestContext, season: string) {
       const draw = await load(db.kysely, season);
-      needs(draw, 'seeded', 'drawn', 'published');
+      const state = await resource(season, draw);
+      drawPolicy.assert(ctx, 'run', state);
       const { rows, entries } = await inputs(db.kysely, season);
       const parameters = draw.parameters as DrawParameters;
       const { placements } = computeDraw(entries, parameters, draw.random_value!);
       if (draw.status !== 'seeded') {
         const stored = await repo.results(db.kysely, season);
         const identical = stored.length === placements.length && stored.every((s, i) => s.application_id === entries[placements[i]!.entry]!.applicationId && s.outcome === placements[i]!.outcome && s.package_id === placements[i]!.packageId);
-        return { rerun: true, identical, ...view(draw, ctx) };
+        return { rerun: true, identical, ...view(draw, ctx, state) };
       }
       const summary = {
         tables: resultTables(entries, placements, parameters),
@@ -201,13 +210,14 @@ export function createDrawService(deps: DrawDeps) {
       };
       const done = await db.kysely.transaction().execute(async (trx) => {
         const locked = await load(trx, season, true);
-        needs(locked, 'seeded'); // a concurrent run got there first
+        // A concurrent run got there first: this one is refused as a run of a draw already drawn would not be (it compares).
+        if (locked.status !== 'seeded') throw new AppError('draw.wrong_state', { state: locked.status, needed: 'seeded' });
         await repo.insertResults(trx, season, placements.map((p) => ({ position: p.position, applicationId: entries[p.entry]!.applicationId, outcome: p.outcome, packageId: p.packageId, choiceRank: p.choiceRank, phase: p.phase, waitlistPosition: p.waitlistPosition })));
         await repo.update(trx, season, { status: 'drawn', drawn_at: clock.now(), summary: JSON.stringify(summary) });
         await writeAudit(trx, clock, ctx, { action: 'draw.run', subjectType: 'draw', subjectId: season, data: { winners: summary.tables.winners, waiting: summary.tables.waiting, flagged: summary.fairness.filter((f) => f.flagged).map((f) => f.factor) } });
         return load(trx, season);
       });
-      return { rerun: false, identical: true, ...view(done, ctx) };
+      return { rerun: false, identical: true, ...view(done, ctx, await resource(season, done)) };
     },
 
     /** Publishes the results: holds for every winner, and every family told in its language (once per Idempotency-Key). */
@@ -215,7 +225,7 @@ export function createDrawService(deps: DrawDeps) {
       const calendar = await deps.seasons.get(season);
       return runOnce(deps, ctx, async (trx) => {
         const draw = await load(trx, season, true);
-        needs(draw, 'drawn');
+        drawPolicy.assert(ctx, 'publish', await resource(season, draw, trx));
         const now = clock.now();
         const deadline = new Date(Math.min(now.getTime() + draw.offer_hours * 3_600_000, new Date(calendar.offersClose).getTime()));
         const outcomes = await repo.outcomes(trx, season);
@@ -234,7 +244,8 @@ export function createDrawService(deps: DrawDeps) {
         }
         await repo.update(trx, season, { status: 'published', published_at: now, published_by: ctx.actor?.accountId ?? null });
         await writeAudit(trx, clock, ctx, { action: 'draw.published', subjectType: 'draw', subjectId: season, data: { holds: winners.length, deadline: deadline.toISOString() } });
-        return view(await load(trx, season), ctx);
+        const published = await load(trx, season);
+        return view(published, ctx, await resource(season, published, trx));
       });
     },
 
