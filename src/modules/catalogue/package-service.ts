@@ -34,14 +34,13 @@ function checkContent(input: PackageInput) {
 export function createPackageService(deps: { db: Db; clock: Clock; providers: Pick<ProviderService, 'requireMember' | 'assertTrading'> }) {
   const repo = createPackageRepository();
   const { db, clock } = deps;
-  const editors = ['owner', 'manager'] as const;
 
   /** Loads a package for a change by an editor of its own provider; anyone else gets a ForeignPackageError. */
   async function loadOwnForChange(trx: Executor, ctx: RequestContext, id: string): Promise<PackageRow> {
     const row = await repo.findById(trx, id, true);
     if (!row) throw new AppError('package.not_found');
     if (row.provider_id !== ctx.actor?.providerId) throw new ForeignPackageError(row.provider_id);
-    await deps.providers.requireMember(trx, ctx, row.provider_id, [...editors]);
+    await deps.providers.requireMember(trx, ctx, row.provider_id, 'edit_packages');
     return row;
   }
 
@@ -102,7 +101,7 @@ export function createPackageService(deps: { db: Db; clock: Clock; providers: Pi
       const providerId = ctx.actor?.providerId;
       if (!providerId) throw new AppError('auth.forbidden');
       return db.kysely.transaction().execute(async (trx) => {
-        await deps.providers.requireMember(trx, ctx, providerId, [...editors]);
+        await deps.providers.requireMember(trx, ctx, providerId, 'edit_packages');
         const now = clock.now();
         const id = newId();
         const pkg = {

@@ -27,7 +27,6 @@ export interface ApiKeyView {
 export function createApiKeyService(deps: { db: Db; clock: Clock; providers: Pick<ProviderService, 'requireMember'> }) {
   const repo = createIntegrationsRepository();
   const { db, clock } = deps;
-  const managers = ['owner', 'manager'] as const;
 
   return {
     /**
@@ -36,7 +35,7 @@ export function createApiKeyService(deps: { db: Db; clock: Clock; providers: Pic
      */
     async create(ctx: RequestContext, providerId: string, input: { name: string; scopes: ApiScope[] }): Promise<ApiKeyView & { key: string }> {
       return db.kysely.transaction().execute(async (trx) => {
-        await deps.providers.requireMember(trx, ctx, providerId, [...managers]);
+        await deps.providers.requireMember(trx, ctx, providerId, 'manage_integrations');
         const key = newSecretToken(API_KEY_PREFIX);
         const now = clock.now();
         const row = {
@@ -58,7 +57,7 @@ export function createApiKeyService(deps: { db: Db; clock: Clock; providers: Pic
     },
 
     async list(ctx: RequestContext, providerId: string): Promise<ApiKeyView[]> {
-      await deps.providers.requireMember(db.kysely, ctx, providerId, [...managers]);
+      await deps.providers.requireMember(db.kysely, ctx, providerId, 'manage_integrations');
       const rows = await repo.listKeys(db.kysely, providerId);
       return rows.map((r) => ({
         id: r.id,
@@ -73,7 +72,7 @@ export function createApiKeyService(deps: { db: Db; clock: Clock; providers: Pic
 
     async revoke(ctx: RequestContext, providerId: string, keyId: string): Promise<void> {
       await db.kysely.transaction().execute(async (trx) => {
-        await deps.providers.requireMember(trx, ctx, providerId, [...managers]);
+        await deps.providers.requireMember(trx, ctx, providerId, 'manage_integrations');
         const key = await repo.findKey(trx, keyId);
         if (!key || key.provider_id !== providerId) throw new AppError('integration.not_found');
         await repo.revokeKey(trx, keyId, clock.now());

@@ -26,7 +26,6 @@ export function createWebhookService(deps: {
 }) {
   const repo = createIntegrationsRepository();
   const { db, clock } = deps;
-  const managers = ['owner', 'manager'] as const;
   const view = (r: { id: string; url: string; events: string[]; created_at: Date; disabled_at: Date | null }): EndpointView => ({
     id: r.id,
     url: r.url,
@@ -36,7 +35,7 @@ export function createWebhookService(deps: {
   });
 
   async function ownEndpoint(ctx: RequestContext, providerId: string, endpointId: string) {
-    await deps.providers.requireMember(db.kysely, ctx, providerId, [...managers]);
+    await deps.providers.requireMember(db.kysely, ctx, providerId, 'manage_integrations');
     const endpoint = await repo.findEndpoint(db.kysely, endpointId);
     if (!endpoint || endpoint.provider_id !== providerId) throw new AppError('integration.not_found');
     return endpoint;
@@ -51,7 +50,7 @@ export function createWebhookService(deps: {
       const problem = checkWebhookUrl(input.url, deps.allowPrivate);
       if (problem) throw new AppError('integration.invalid_url', { problem });
       return db.kysely.transaction().execute(async (trx) => {
-        await deps.providers.requireMember(trx, ctx, providerId, [...managers]);
+        await deps.providers.requireMember(trx, ctx, providerId, 'manage_integrations');
         const now = clock.now();
         const row = {
           id: newId(),
@@ -70,7 +69,7 @@ export function createWebhookService(deps: {
     },
 
     async list(ctx: RequestContext, providerId: string): Promise<EndpointView[]> {
-      await deps.providers.requireMember(db.kysely, ctx, providerId, [...managers]);
+      await deps.providers.requireMember(db.kysely, ctx, providerId, 'manage_integrations');
       return (await repo.listEndpoints(db.kysely, providerId)).map(view);
     },
 
@@ -104,7 +103,7 @@ export function createWebhookService(deps: {
 
     /** Sends a delivery again now, whatever became of it (a dead letter, or one the receiver lost). */
     async replay(ctx: RequestContext, providerId: string, deliveryId: string): Promise<void> {
-      await deps.providers.requireMember(db.kysely, ctx, providerId, [...managers]);
+      await deps.providers.requireMember(db.kysely, ctx, providerId, 'manage_integrations');
       await db.kysely.transaction().execute(async (trx) => {
         const delivery = await repo.findDelivery(trx, deliveryId);
         if (!delivery || delivery.provider_id !== providerId) throw new AppError('integration.not_found');

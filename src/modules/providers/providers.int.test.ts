@@ -1,3 +1,4 @@
+import { systemContext } from '../../core/principal.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { sampleApplication } from './fixtures.ts';
@@ -108,7 +109,7 @@ describe('ministry decisions', () => {
 
   it('a licence outside its dates does not trade', async () => {
     const { providerId } = await t.createLicensedProvider({ status: 'pending' });
-    await t.services.providers.decide({ actor: null, locale: 'en', requestId: 'x' }, providerId, 'approve', { validFrom: '2026-01-01', validTo: '2026-03-01' });
+    await t.services.providers.decide(systemContext('x'), providerId, 'approve', { validFrom: '2026-01-01', validTo: '2026-03-01' });
     const officer = await t.signInAs('ministry_officer');
     const res = await t.app.inject({ url: `/api/v1/providers/${providerId}`, headers: officer.headers });
     expect(res.json()).toMatchObject({ status: 'licensed', mayTrade: false }); // the test clock reads 2026-05-01

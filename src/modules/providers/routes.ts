@@ -5,6 +5,7 @@ import { policies } from '../../http/policy.ts';
 import { AccountSchema } from '../accounts/index.ts';
 import type { ProviderService } from './service.ts';
 import * as S from './schemas.ts';
+import { licencePolicy } from './policies.ts';
 
 /** /api/v1/providers: licence applications, ministry decisions, the approved list, provider staff. */
 export const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderService }> = async (app, { providers }) => {
@@ -24,7 +25,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderServ
   app.get('/providers', {
     schema: { tags, summary: 'Providers by licence status (review queue: status=pending)', querystring: S.ProviderListQuery, response: { 200: Type.Array(S.ProviderSchema) } },
     config: { policy: policies.ministry },
-  }, async (req) => providers.list(req.query));
+  }, async (req) => providers.list(req.ctx, req.query));
 
   app.get('/providers/:id', {
     schema: { tags, summary: 'One provider (ministry, or its own staff)', params: S.ProviderIdParams, response: { 200: S.ProviderSchema } },
@@ -39,7 +40,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderServ
   ] as const) {
     app.post(`/providers/:id/${action}`, {
       schema: { tags, summary, headers: IdempotencyHeaders, params: S.ProviderIdParams, body, response: { 200: S.ProviderSchema } },
-      config: { policy: policies.ministry, idempotent: true },
+      config: { policy: policies.of(licencePolicy, action, 'licence'), idempotent: true },
     }, async (req) => providers.decide(req.ctx, req.params.id, action, req.body as { validFrom?: string; validTo?: string; reason?: string }));
   }
 

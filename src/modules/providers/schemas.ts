@@ -55,6 +55,7 @@ export const ProviderSchema = Type.Object({
   decisionReason: Nullable(Type.String()),
   mayTrade: Type.Boolean(),
   createdAt: Type.String(),
+  allowedActions: Type.Array(StringEnum(['approve', 'reject', 'suspend', 'reinstate'] as const), { description: 'The licence decisions you may take now' }),
 });
 export const PublicProviderSchema = Type.Object({
   id: Type.String(),

@@ -10,6 +10,11 @@ import { publishEvent } from '../events/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import { riyadhDate } from '../../core/dates.ts';
 import { mayTrade, nextStatus, type LicensingAction, type ProviderStatus } from './domain/licensing.ts';
+import { licencePolicy, teamPolicy, type TeamResource } from './policies.ts';
+import type { Acting } from '../../core/policy.ts';
+
+type LicenceAction = (typeof licencePolicy.actions)[number];
+type TeamAction = (typeof teamPolicy.actions)[number];
 import { licensingEmails } from './emails.ts';
 import { createProvidersRepository } from './repository.ts';
 import type { Contact, MemberRole, Office, ProvidersTable } from './tables.ts';
@@ -37,6 +42,8 @@ export interface ProviderView extends Omit<ProviderApplication, 'vatNumber'> {
   decisionReason: string | null;
   mayTrade: boolean;
   createdAt: string;
+  /** The licence decisions the caller may take now. */
+  allowedActions: LicenceAction[];
 }
 
 export interface PublicProviderView {
@@ -55,7 +62,7 @@ const pastTense: Record<LicensingAction, string> = {
   reinstate: 'reinstated',
 };
 
-function present(row: Selectable<ProvidersTable>, today: string): ProviderView {
+function present(row: Selectable<ProvidersTable>, today: string, ctx: Acting): ProviderView {
   return {
     id: row.id,
     legalNameAr: row.legal_name_ar,
@@ -74,6 +81,7 @@ function present(row: Selectable<ProvidersTable>, today: string): ProviderView {
     decisionReason: row.decision_reason,
     mayTrade: mayTrade({ status: row.status, licenceValidFrom: row.licence_valid_from, licenceValidTo: row.licence_valid_to }, today),
     createdAt: row.created_at.toISOString(),
+    allowedActions: licencePolicy.allowed(ctx, row),
   };
 }
 
@@ -90,13 +98,19 @@ export function createProviderService(deps: {
   /** Called in the suspension's transaction (bookings are cancelled and refunded in full there). */
   const suspensionListeners: ((trx: Executor, ctx: RequestContext, providerId: string) => Promise<unknown>)[] = [];
 
-  /** Staff of `providerId` with one of `roles`; ministry officers pass for reads when `ministryMayRead`. */
-  async function requireMember(executor: Executor, ctx: RequestContext, providerId: string, roles: MemberRole[]) {
+  /** The caller's provider team as the team policy sees it (their role in `providerId`, or none). */
+  async function team(executor: Executor, ctx: RequestContext, providerId: string): Promise<TeamResource> {
     const actor = ctx.actor;
-    if (!actor || actor.providerId !== providerId) throw new AppError('auth.forbidden');
-    const role = await repo.memberRole(executor, providerId, actor.accountId);
-    if (!role || !roles.includes(role)) throw new AppError('provider.member_role_required', { roles });
-    return role;
+    const memberRole = actor && actor.providerId === providerId ? ((await repo.memberRole(executor, providerId, actor.accountId)) ?? null) : null;
+    return { providerId, memberRole };
+  }
+
+  /** Refuses unless the caller may take `action` for `providerId` (providers/policies.ts); answers their role. */
+  async function requireMember(executor: Executor, ctx: RequestContext, providerId: string, action: TeamAction) {
+    if (!ctx.system && ctx.actor?.providerId !== providerId) throw new AppError('auth.forbidden');
+    const t = await team(executor, ctx, providerId);
+    teamPolicy.assert(ctx, action, t);
+    return t.memberRole;
   }
 
   async function notifyOwner(executor: Executor, row: Selectable<ProvidersTable>, action: LicensingAction, reason: string) {
@@ -157,7 +171,7 @@ export function createProviderService(deps: {
           subjectId: row.id,
           data: { crNumber: row.cr_number, licenceNumber: row.licence_number },
         });
-        return present({ ...row, offices: input.offices, contacts: input.contacts }, today());
+        return present({ ...row, offices: input.offices, contacts: input.contacts }, today(), ctx);
       }).catch((error: unknown) => {
         if (isUniqueViolation(error)) throw new AppError('provider.duplicate_registration', { field: 'registration' });
         throw error;
@@ -196,8 +210,8 @@ export function createProviderService(deps: {
       return db.kysely.transaction().execute(async (trx) => {
         const row = await repo.findById(trx, providerId, true);
         if (!row) throw new AppError('provider.not_found');
-        const to = nextStatus(row.status, action);
-        if (!to) throw new AppError('provider.transition_not_allowed', { status: row.status, action });
+        licencePolicy.assert(ctx, action, row);
+        const to = nextStatus(row.status, action)!;
         const now = clock.now();
         const patch = {
           status: to,
@@ -223,7 +237,7 @@ export function createProviderService(deps: {
         }
         if (action === 'suspend') for (const listener of suspensionListeners) await listener(trx, ctx, providerId);
         await notifyOwner(trx, updated, action, input.reason ?? '');
-        return present(updated, today());
+        return present(updated, today(), ctx);
       });
     },
 
@@ -234,13 +248,13 @@ export function createProviderService(deps: {
       if (!ministry && actor?.providerId !== providerId) throw new AppError('provider.not_found');
       const row = await repo.findById(db.kysely, providerId);
       if (!row) throw new AppError('provider.not_found');
-      return present(row, today());
+      return present(row, today(), ctx);
     },
 
-    async list(filter: { status?: ProviderStatus | undefined; limit: number; offset: number }): Promise<ProviderView[]> {
+    async list(ctx: RequestContext, filter: { status?: ProviderStatus | undefined; limit: number; offset: number }): Promise<ProviderView[]> {
       const rows = await repo.list(db.kysely, filter);
       const day = today();
-      return rows.map((r) => present(r, day));
+      return rows.map((r) => present(r, day, ctx));
     },
 
     /** The public list of approved providers: licensed and inside their licence dates today. */
@@ -271,7 +285,7 @@ export function createProviderService(deps: {
       input: { email: string; displayName: string; role: Exclude<MemberRole, 'owner'>; locale?: 'ar' | 'en' | undefined },
     ): Promise<AccountView & { memberRole: MemberRole }> {
       return db.kysely.transaction().execute(async (trx) => {
-        await requireMember(trx, ctx, providerId, ['owner', 'manager']);
+        await requireMember(trx, ctx, providerId, 'invite_staff');
         const account = await deps.accounts.createStaff(
           ctx,
           { email: input.email, displayName: input.displayName, role: 'provider_staff', providerId, locale: input.locale },
@@ -289,7 +303,7 @@ export function createProviderService(deps: {
     },
 
     async listStaff(ctx: RequestContext, providerId: string) {
-      await requireMember(db.kysely, ctx, providerId, ['owner', 'manager', 'agent']);
+      await requireMember(db.kysely, ctx, providerId, 'read');
       const rows = await repo.members(db.kysely, providerId);
       return rows.map((r) => ({
         accountId: r.id,

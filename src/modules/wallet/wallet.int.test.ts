@@ -337,7 +337,7 @@ describe('cancelling', () => {
     await fx.api('POST', '/wallet/bank-statements', { ...admin, 'content-type': 'text/csv' }, `date,reference,amount,transaction_id\n2026-05-05,${reference},${riyals(b.amountDue)},TX-SUSP\n` as never);
     await fx.api('POST', `/bookings/${b.id}/pay`, family.admin.headers, { amount: 1000 });
     const providerId = (await t.db.kysely.selectFrom('packages').select('provider_id').where('id', '=', pkg.a!).executeTakeFirstOrThrow()).provider_id;
-    await t.services.providers.decide({ requestId: 'test', actor: null, locale: 'en' }, providerId, 'suspend', { reason: 'licence breach' });
+    await t.services.providers.decide({ requestId: 'test', actor: null, locale: 'en', system: true }, providerId, 'suspend', { reason: 'licence breach' });
     const after = await t.db.kysely.selectFrom('bookings').select(['status', 'amount_paid']).where('id', '=', b.id).executeTakeFirstOrThrow();
     expect(after).toEqual({ status: 'cancelled', amount_paid: 0 });
     expect((await fx.api('GET', '/wallet', family.admin.headers)).json().balance).toBe(b.amountDue);
