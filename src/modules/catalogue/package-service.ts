@@ -10,6 +10,10 @@ import type { ProviderService } from '../providers/index.ts';
 import { checkPriceLines } from '../../shared/pricing.ts';
 import { createPackageRepository, type PackageRow } from './package-repository.ts';
 import { presentDetail, versionRow, type PackageDetail } from './presenters.ts';
+import { packagePolicy } from './policies.ts';
+
+/** A package as its provider's staff see it, with what they may do with it now. */
+export type PackageView = PackageDetail & { allowedActions: (typeof packagePolicy.actions)[number][] };
 import type { PackageInput } from './schemas.ts';
 import type { PackageStatus } from './tables.ts';
 
@@ -31,7 +35,7 @@ function checkContent(input: PackageInput) {
 }
 
 /** Packages as their provider manages them: drafts, versions, publication. */
-export function createPackageService(deps: { db: Db; clock: Clock; providers: Pick<ProviderService, 'requireMember' | 'assertTrading'> }) {
+export function createPackageService(deps: { db: Db; clock: Clock; providers: Pick<ProviderService, 'requireMember' | 'assertTrading' | 'team' | 'isTrading'> }) {
   const repo = createPackageRepository();
   const { db, clock } = deps;
 
@@ -65,18 +69,25 @@ export function createPackageService(deps: { db: Db; clock: Clock; providers: Pi
     }
   }
 
-  async function detail(executor: Executor, row: PackageRow): Promise<PackageDetail> {
+  /** What the caller may do with packages of `providerId` (catalogue/policies.ts): their role there and the licence today. */
+  async function standing(executor: Executor, ctx: RequestContext, providerId: string) {
+    const [team, trading] = await Promise.all([deps.providers.team(executor, ctx, providerId), deps.providers.isTrading(executor, providerId)]);
+    return { editor: team.memberRole === 'owner' || team.memberRole === 'manager', trading };
+  }
+  const withActions = (ctx: RequestContext, d: PackageDetail, s: { editor: boolean; trading: boolean }): PackageView =>
+    ({ ...d, allowedActions: packagePolicy.allowed(ctx, { status: d.status, ...s }) });
+
+  async function detail(executor: Executor, ctx: RequestContext, row: PackageRow) {
     const version = await repo.findVersion(executor, row.id, row.current_version);
     if (!version) throw new AppError('package.not_found');
-    return presentDetail(row, version);
+    return withActions(ctx, presentDetail(row, version), await standing(executor, ctx, row.provider_id));
   }
 
-  async function transition(ctx: RequestContext, id: string, action: 'publish' | 'close'): Promise<PackageDetail> {
-    const [from, to]: [PackageStatus, PackageStatus] = action === 'publish' ? ['draft', 'published'] : ['published', 'closed'];
+  async function transition(ctx: RequestContext, id: string, action: 'publish' | 'close'): Promise<PackageView> {
+    const to: PackageStatus = action === 'publish' ? 'published' : 'closed';
     return guarded(ctx, id, () => db.kysely.transaction().execute(async (trx) => {
       const row = await loadOwnForChange(trx, ctx, id);
-      if (row.status !== from) throw new AppError('package.transition_not_allowed', { status: row.status, action });
-      if (action === 'publish') await deps.providers.assertTrading(trx, row.provider_id);
+      packagePolicy.assert(ctx, action, { status: row.status, ...(await standing(trx, ctx, row.provider_id)) });
       const now = clock.now();
       const patch = action === 'publish' ? { status: to, published_at: now, updated_at: now } : { status: to, closed_at: now, updated_at: now };
       await repo.updatePackage(trx, id, patch);
@@ -87,7 +98,7 @@ export function createPackageService(deps: { db: Db; clock: Clock; providers: Pi
         subjectId: id,
         payload: { packageId: id, version: row.current_version, season: row.season },
       });
-      return detail(trx, { ...row, ...patch });
+      return detail(trx, ctx, { ...row, ...patch });
     }));
   }
 
@@ -96,7 +107,7 @@ export function createPackageService(deps: { db: Db; clock: Clock; providers: Pi
      * Creates a draft (version 1) for the caller's provider.
      * @example await packages.create(ctx, { season: '1448H', capacity: 120, title: { ar: '…', en: '…' }, … })
      */
-    async create(ctx: RequestContext, input: PackageInput): Promise<PackageDetail> {
+    async create(ctx: RequestContext, input: PackageInput): Promise<PackageView> {
       checkContent(input);
       const providerId = ctx.actor?.providerId;
       if (!providerId) throw new AppError('auth.forbidden');
@@ -120,7 +131,7 @@ export function createPackageService(deps: { db: Db; clock: Clock; providers: Pi
         await repo.insertPackage(trx, pkg);
         await repo.insertVersion(trx, versionRow(id, 1, input, now));
         await writeAudit(trx, clock, ctx, { action: 'package.created', subjectType: 'package', subjectId: id, data: { season: input.season, capacity: input.capacity } });
-        return detail(trx, pkg);
+        return detail(trx, ctx, pkg);
       });
     },
 
@@ -129,7 +140,7 @@ export function createPackageService(deps: { db: Db; clock: Clock; providers: Pi
      * a new version (the old one stays, for those who chose it); a closed one
      * cannot change. Capacity never drops below the seats already taken.
      */
-    async update(ctx: RequestContext, id: string, input: PackageInput): Promise<PackageDetail> {
+    async update(ctx: RequestContext, id: string, input: PackageInput): Promise<PackageView> {
       checkContent(input);
       return guarded(ctx, id, () => db.kysely.transaction().execute(async (trx) => {
         const row = await loadOwnForChange(trx, ctx, id);
@@ -146,7 +157,7 @@ export function createPackageService(deps: { db: Db; clock: Clock; providers: Pi
         if (row.status === 'published') {
           await publishEvent(trx, clock, { type: 'package.updated', providerId: row.provider_id, subjectId: id, payload: { packageId: id, version } });
         }
-        return detail(trx, { ...row, ...patch });
+        return detail(trx, ctx, { ...row, ...patch });
       }));
     },
 
@@ -157,25 +168,26 @@ export function createPackageService(deps: { db: Db; clock: Clock; providers: Pi
     close: (ctx: RequestContext, id: string) => transition(ctx, id, 'close'),
 
     /** The provider's own packages (any status); the ministry may read any provider's. */
-    async get(ctx: RequestContext, id: string, version?: number): Promise<PackageDetail & { versions: { version: number; createdAt: string }[] }> {
+    async get(ctx: RequestContext, id: string, version?: number): Promise<PackageView & { versions: { version: number; createdAt: string }[] }> {
       const row = await repo.findById(db.kysely, id);
       const ministry = ctx.actor?.role === 'ministry_officer' || ctx.actor?.role === 'ministry_admin';
       if (!row || (!ministry && row.provider_id !== ctx.actor?.providerId)) throw new AppError('package.not_found');
       const v = await repo.findVersion(db.kysely, id, version ?? row.current_version);
       if (!v) throw new AppError('package.not_found');
       const versions = await repo.listVersionNumbers(db.kysely, id);
-      return { ...presentDetail(row, v), versions: versions.map((x) => ({ version: x.version, createdAt: x.created_at.toISOString() })) };
+      return { ...withActions(ctx, presentDetail(row, v), await standing(db.kysely, ctx, row.provider_id)), versions: versions.map((x) => ({ version: x.version, createdAt: x.created_at.toISOString() })) };
     },
 
-    async listOwn(ctx: RequestContext, status: PackageStatus | undefined): Promise<PackageDetail[]> {
+    async listOwn(ctx: RequestContext, status: PackageStatus | undefined): Promise<PackageView[]> {
       const providerId = ctx.actor?.providerId;
       if (!providerId) throw new AppError('auth.forbidden');
       const rows = await repo.listByProvider(db.kysely, providerId, status);
-      return rows.map((r) =>
+      const s = await standing(db.kysely, ctx, providerId);
+      return rows.map((r) => withActions(ctx,
         presentDetail(
           { id: r.id, provider_id: r.provider_id, season: r.season, status: r.status, current_version: r.current_version, capacity: r.capacity, seats_taken: r.seats_taken, created_at: r.package_created_at, updated_at: r.package_created_at, published_at: r.published_at, closed_at: r.closed_at },
           r,
-        ),
+        ), s),
       );
     },
   };

@@ -122,4 +122,5 @@ export const PackageDetailSchema = Type.Object({
   createdAt: Type.String(),
   publishedAt: Nullable(Type.String()),
   closedAt: Nullable(Type.String()),
+  allowedActions: Type.Array(StringEnum(['update', 'publish', 'close'] as const), { description: 'What you may do with this package now (owners and managers of its provider)' }),
 });

@@ -5,6 +5,7 @@ import { policies } from '../../http/policy.ts';
 import { multipartOnly, readOneFile } from '../../http/uploads.ts';
 import { MAX_DOCUMENT_BYTES } from './domain/review.ts';
 import * as S from './schemas.ts';
+import { reviewPolicy } from './policies.ts';
 import type { PilgrimService } from './service.ts';
 
 /** /api/v1/pilgrim/* (the pilgrim's own profile and documents) and /api/v1/documents/* (review). */
@@ -54,11 +55,11 @@ export const pilgrimRoutes: FastifyPluginAsyncTypebox<{ pilgrims: PilgrimService
   app.get('/documents/review-queue', {
     schema: { tags, summary: 'Documents waiting for review, oldest first', querystring: S.QueueQuery, response: { 200: Type.Array(S.QueueItem) } },
     config: { policy: ministry },
-  }, async (req) => pilgrims.reviewQueue(req.query.limit));
+  }, async (req) => pilgrims.reviewQueue(req.ctx, req.query.limit));
 
   app.post('/documents/:id/review', {
     schema: { tags, summary: 'Approve or reject a document', params: S.DocumentIdParams, body: S.ReviewBody, response: { 204: Type.Null() } },
-    config: { policy: ministry },
+    config: { policy: policies.of(reviewPolicy, 'approve', 'document') },
   }, async (req, reply) => {
     await pilgrims.review(req.ctx, req.params.id, req.body.decision, req.body.reason);
     return reply.code(204).send(null);

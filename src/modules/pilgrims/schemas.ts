@@ -60,5 +60,5 @@ export const ProfileView = Type.Object({
 export const DocumentTypeParams = Obj({ type: Type.Unsafe<(typeof documentTypes)[number]>({ ...StringEnum(documentTypes), examples: ['photo'] }) });
 export const DocumentIdParams = Obj({ id: Uuid() });
 export const QueueQuery = Obj({ limit: Limit(200, 50) });
-export const QueueItem = Type.Composite([DocumentSchema, Type.Object({ accountId: Type.String() })]);
+export const QueueItem = Type.Composite([DocumentSchema, Type.Object({ accountId: Type.String(), allowedActions: Type.Array(StringEnum(['approve', 'reject'] as const), { description: 'The review decisions you may take now' }) })]);
 export const ReviewBody = Obj({ decision: StringEnum(['approve', 'reject'] as const), reason: Type.Optional(LongText({ maxLength: 500 })) });

@@ -14,6 +14,7 @@ import {
   MAX_DOCUMENT_BYTES, acceptedContent, blockedSteps, documentsToRecheck, passportKey,
   type DocumentType, type ProfileField, type Step,
 } from './domain/review.ts';
+import { reviewPolicy } from './policies.ts';
 import { createPilgrimsRepository } from './repository.ts';
 import type { PilgrimDocumentsTable, PilgrimProfilesTable } from './tables.ts';
 
@@ -263,8 +264,8 @@ export function createPilgrimService(deps: {
       return { bytes: await deps.storage.get(doc.storage_key), contentType: doc.content_type };
     },
 
-    async reviewQueue(limit: number) {
-      return (await repo.pending(db.kysely, limit)).map((d) => ({ ...presentDocument(d), accountId: d.account_id }));
+    async reviewQueue(ctx: RequestContext, limit: number) {
+      return (await repo.pending(db.kysely, limit)).map((d) => ({ ...presentDocument(d), accountId: d.account_id, allowedActions: reviewPolicy.allowed(ctx, d) }));
     },
 
     /** A reviewer approves or rejects (with a reason, emailed to the pilgrim in their language). */
@@ -272,7 +273,7 @@ export function createPilgrimService(deps: {
       await db.kysely.transaction().execute(async (trx) => {
         const doc = await repo.findDocument(trx, id, true);
         if (!doc) throw new AppError('document.not_found');
-        if (doc.status !== 'pending') throw new AppError('document.already_reviewed', { status: doc.status });
+        reviewPolicy.assert(ctx, decision, doc);
         const status = decision === 'approve' ? 'approved' : 'rejected';
         await repo.updateDocument(trx, id, { status, reviewed_at: clock.now(), reviewed_by: ctx.actor?.accountId ?? null, rejection_reason: decision === 'reject' ? (reason ?? null) : null });
         await writeAudit(trx, clock, ctx, { action: `document.${status}`, subjectType: 'document', subjectId: id, data: { type: doc.type, reason: reason ?? null } });

@@ -11,6 +11,7 @@ export const licenceStatuses: Terms = {
   licensed: { en: 'licensed', ar: 'مرخص' },
   rejected: { en: 'rejected', ar: 'مرفوض' },
   suspended: { en: 'suspended', ar: 'موقوف' },
+  outside_dates: { en: 'outside its licence dates', ar: 'خارج مدة ترخيصه' },
 };
 const licenceActions: Terms = {
   approve: { en: 'licensed', ar: 'ترخيص' },

@@ -127,6 +127,8 @@ export function createProviderService(deps: {
 
   return {
     requireMember,
+    /** The caller's role in a provider's team (null when not its staff), for the policies of other modules. */
+    team,
 
     /**
      * A company applies for a licence. The applying account becomes the
@@ -275,7 +277,13 @@ export function createProviderService(deps: {
       const row = await repo.findById(executor, providerId);
       if (!row) throw new AppError('provider.not_found');
       const ok = mayTrade({ status: row.status, licenceValidFrom: row.licence_valid_from, licenceValidTo: row.licence_valid_to }, today());
-      if (!ok) throw new AppError('provider.not_licensed', { status: row.status });
+      if (!ok) throw new AppError('provider.not_licensed', { status: row.status === 'licensed' ? 'outside_dates' : row.status });
+    },
+
+    /** Whether a provider may publish or sell today. */
+    async isTrading(executor: Executor, providerId: string): Promise<boolean> {
+      const row = await repo.findById(executor, providerId);
+      return Boolean(row && mayTrade({ status: row.status, licenceValidFrom: row.licence_valid_from, licenceValidTo: row.licence_valid_to }, today()));
     },
 
     /** The owner or a manager invites a colleague; the invitation email lets them choose a password. */
