@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/index.ts';
 import type { AuthService } from './auth-service.ts';
 import { presentAccount, type AccountView, type AccountsDeps } from './deps.ts';
 import { checkBinding, checkPassword, normalizeEmail } from './domain/rules.ts';
+import { accountPolicy } from './policies.ts';
 import { createAccountsRepository } from './repository.ts';
 
 export interface NewStaff {
@@ -139,21 +140,20 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
     },
 
     /** Lists accounts by email order; `after` is the last email of the previous page. */
-    async list(filter: { role?: Role | undefined; after?: string | undefined; limit: number }) {
+    async list(ctx: RequestContext, filter: { role?: Role | undefined; after?: string | undefined; limit: number }) {
       const rows = await repo.list(db.kysely, { role: filter.role, afterEmail: filter.after, limit: filter.limit });
-      const items = rows.map(presentAccount);
+      const items = rows.map((r) => ({ ...presentAccount(r), allowedActions: accountPolicy.allowed(ctx, r) }));
       const last = rows.at(-1);
       return { items, nextCursor: rows.length === filter.limit && last ? last.email_normalized : null };
     },
 
     /** Disables (revoking every session) or re-enables an account. */
     async setStatus(ctx: RequestContext, accountId: string, status: 'active' | 'disabled'): Promise<AccountView> {
-      const actor = requireActor(ctx);
-      if (actor.accountId === accountId && status === 'disabled') throw new AppError('account.cannot_disable_self');
       return db.kysely.transaction().execute(async (trx) => {
         const account = await repo.findById(trx, accountId, true);
         if (!account) throw new AppError('account.not_found');
-        if (account.status === status) return presentAccount(account);
+        if (account.status === status) return presentAccount(account); // already so: nothing to do
+        accountPolicy.assert(ctx, status === 'disabled' ? 'disable' : 'enable', account);
         const now = clock.now();
         await repo.update(trx, accountId, { status, updated_at: now });
         const revoked = status === 'disabled' ? await repo.revokeAllSessions(trx, accountId, now) : 0;

@@ -6,6 +6,7 @@ import { policies } from '../../http/policy.ts';
 import type { AccountService } from './account-service.ts';
 import type { AuthService } from './auth-service.ts';
 import * as S from './schemas.ts';
+import { accountPolicy } from './policies.ts';
 
 export interface AccountsRouteOptions {
   auth: AuthService;
@@ -111,10 +112,10 @@ export const staffRoutes: FastifyPluginAsyncTypebox<{ accounts: AccountService }
   app.get('/accounts', {
     schema: { tags, summary: 'List accounts', querystring: S.ListAccountsQuery, response: { 200: S.AccountPage } },
     config: { policy: policies.ministry },
-  }, async (req) => accounts.list(req.query));
+  }, async (req) => accounts.list(req.ctx, req.query));
 
   app.patch('/accounts/:id/status', {
     schema: { tags, summary: 'Disable or re-enable an account', params: S.AccountIdParams, body: S.SetStatusBody, response: { 200: S.AccountSchema } },
-    config: { policy: policies.ministryAdmin },
+    config: { policy: policies.of(accountPolicy, 'disable', 'account') },
   }, async (req) => accounts.setStatus(req.ctx, req.params.id, req.body.status));
 };

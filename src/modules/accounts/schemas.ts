@@ -64,7 +64,7 @@ export const AccountSchema = Type.Object(
   { $id: 'Account', title: 'Account' },
 );
 export const AccountPage = Type.Object({
-  items: Type.Array(AccountSchema),
+  items: Type.Array(Type.Composite([AccountSchema, Type.Object({ allowedActions: Type.Array(StringEnum(['disable', 'enable'] as const), { description: 'What you may do with this account now' }) })])),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 export const SessionResponse = Type.Object({ account: AccountSchema, expiresAt: Type.String({ format: 'date-time' }) });

@@ -4,6 +4,7 @@ import { policies } from '../../http/policy.ts';
 import { Email, Obj, SeasonCode, StringEnum, Uuid } from '../../http/schemas.ts';
 import { MAX_CHOICES } from './domain/family.ts';
 import type { ApplicationService } from './service.ts';
+import { applicationPolicy } from './policies.ts';
 
 const Season = SeasonCode;
 const Version = () => Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'The version you saw; a stale one is refused (409)' }));
@@ -15,6 +16,7 @@ const ApplicationSchema = Type.Object({
   country: Type.String(),
   version: Type.Integer(),
   readOnly: Type.Boolean(),
+  allowedActions: Type.Array(StringEnum(applicationPolicy.actions), { description: 'What you may change of this application now (its admin, in the phases that allow it)' }),
   eligible: Type.Boolean(),
   members: Type.Array(Type.Object({
     accountId: Type.String(),

@@ -14,13 +14,14 @@ import { createRankingWriter } from './ranking-writer.ts';
 import { judgeChange } from './domain/ranking-batch.ts';
 import { createApplicationsRepository } from './repository.ts';
 import { pickText } from '../../shared/i18n.ts';
+import { applicationPolicy } from './policies.ts';
 
 
 /** Family applications: members, eligibility per member, ranked packages, popularity. */
 export function createApplicationService(deps: {
   db: Db;
   clock: Clock;
-  seasons: Pick<SeasonService, 'assertPhase' | 'evaluatorFor'>;
+  seasons: Pick<SeasonService, 'assertPhase' | 'evaluatorFor' | 'get'>;
   accounts: Pick<AccountService, 'pilgrimByEmail'>;
   pilgrims: Pick<PilgrimService, 'factsFor'>;
   catalogue: Pick<CatalogueService, 'packageFacts'>;
@@ -50,10 +51,11 @@ export function createApplicationService(deps: {
     const mission = ctx.actor?.role === 'mission_officer' && ctx.actor.countryCode === app.country;
     const ministry = ctx.actor?.role === 'ministry_officer' || ctx.actor?.role === 'ministry_admin';
     if (!mission && !ministry && !members.some((m) => m.account_id === ctx.actor?.accountId)) throw new AppError('application.not_found');
-    const [facts, evaluator, preferences] = await Promise.all([
+    const [facts, evaluator, preferences, season] = await Promise.all([
       deps.pilgrims.factsFor(db.kysely, members.map((m) => m.account_id)),
       deps.seasons.evaluatorFor(app.season, ctx.locale),
       repo.preferences(db.kysely, id),
+      deps.seasons.get(app.season),
     ]);
     const memberViews = members.map((m) => {
       const f = facts.get(m.account_id);
@@ -72,6 +74,7 @@ export function createApplicationService(deps: {
       country: app.country,
       version: app.version,
       readOnly: app.admin_account_id !== ctx.actor?.accountId,
+      allowedActions: applicationPolicy.allowed(ctx, { isAdmin: app.admin_account_id === ctx.actor?.accountId, phase: season.phase }),
       members: memberViews,
       eligible: memberViews.every((m) => m.eligible),
       ranking: preferences.map((p) => ({ rank: p.rank, packageId: p.package_id, packageVersion: p.package_version })),
@@ -121,7 +124,7 @@ export function createApplicationService(deps: {
       await db.kysely.transaction().execute(async (trx) => {
         const app = await forChange(trx, ctx, id, expectedVersion);
         const { members } = app;
-        await deps.seasons.assertPhase(trx, app.season, [...changeable]);
+        applicationPolicy.assert(ctx, 'add_member', { isAdmin: app.adminAccountId === ctx.actor?.accountId, phase: (await deps.seasons.get(app.season, trx)).phase });
         const candidate = await deps.accounts.pilgrimByEmail(trx, email);
         const facts = candidate && (await deps.pilgrims.factsFor(trx, [candidate.id, ...members]));
         const f = candidate && facts?.get(candidate.id);
@@ -148,7 +151,7 @@ export function createApplicationService(deps: {
       await db.kysely.transaction().execute(async (trx) => {
         const app = await forChange(trx, ctx, id, expectedVersion);
         const { members } = app;
-        await deps.seasons.assertPhase(trx, app.season, [...changeable]);
+        applicationPolicy.assert(ctx, 'remove_member', { isAdmin: app.adminAccountId === ctx.actor?.accountId, phase: (await deps.seasons.get(app.season, trx)).phase });
         if (accountId === app.adminAccountId || !members.includes(accountId)) throw new AppError('application.member_not_found');
         await repo.removeMember(trx, id, accountId);
         await moveDemand(trx, app, sizeChange(ranks(app.ranking), members.length, members.length - 1));

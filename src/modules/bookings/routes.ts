@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
+import { seasonPolicy } from '../seasons/index.ts';
 import { Nullable, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
 import type { FamilyBookings } from './family-bookings.ts';
 import { BookingSchema, FamilyBookingSchema } from './schemas.ts';
@@ -46,7 +47,6 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
     config: { policy: policies.roles('pilgrim') },
   }, async (req) => familyBookings.one(req.ctx, req.params.id));
   const pilgrim = policies.roles('pilgrim');
-  const ministryAdmin = policies.roles('ministry_admin');
 
   app.post('/bookings/:id/decline', {
     schema: { tags, summary: 'Give up a held offer (family admin); the seats go to the next family in draw order', headers: IdempotencyHeaders, params: Obj({ id: Uuid() }), response: { 200: BookingSchema } },
@@ -70,12 +70,12 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
 
   app.put('/seasons/:code/instalment-plan', {
     schema: { tags, summary: 'Set the season\'s instalment plan', params: SeasonParams, body: Obj({ steps: Type.Array(Step, { minItems: 1, maxItems: 6 }) }), response: { 200: Type.Array(Step) } },
-    config: { policy: ministryAdmin },
+    config: { policy: policies.of(seasonPolicy, 'set_instalment_plan', 'season') },
   }, async (req) => bookings.setInstalmentPlan(req.ctx, req.params.code, req.body.steps));
 
   app.post('/seasons/:code/complete', {
     schema: { tags, summary: 'After the season\'s end: visa-ready bookings are completed', params: SeasonParams, response: { 200: Type.Object({ completed: Type.Integer() }) } },
-    config: { policy: ministryAdmin },
+    config: { policy: policies.of(seasonPolicy, 'complete', 'season') },
   }, async (req) => bookings.completeSeason(req.ctx, req.params.code));
 
   app.get('/seasons/:code/capacity-check', {
@@ -127,6 +127,6 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
 
   app.put('/seasons/:code/sale', {
     schema: { tags, summary: 'Set the admission rate, first batch, token lifetime and hold time of the open sale', params: SeasonParams, body: SettingsBody, response: { 200: SettingsSchema } },
-    config: { policy: ministryAdmin },
+    config: { policy: policies.of(seasonPolicy, 'configure_sale', 'season') },
   }, async (req) => sale.configure(req.ctx, req.params.code, req.body));
 };

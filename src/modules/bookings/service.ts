@@ -2,7 +2,6 @@ import type { Selectable } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import { riyadhDate } from '../../core/dates.ts';
 import type { AuditContext } from '../audit/index.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { GuardMode } from '../../db/counters.ts';
@@ -46,7 +45,7 @@ export type BookingDeps = {
   db: Db;
   clock: Clock;
   catalogue: Pick<CatalogueService, 'takeSeats' | 'releaseSeats' | 'packageFacts' | 'titles' | 'priceOf'>;
-  seasons: Pick<SeasonService, 'useQuota' | 'releaseQuota' | 'get'>;
+  seasons: Pick<SeasonService, 'useQuota' | 'releaseQuota' | 'get' | 'assertMay'>;
   applications: Pick<ApplicationService, 'family'>;
   accounts: Pick<AccountService, 'contacts'>;
   notifications: Pick<NotificationService, 'enqueue'>;
@@ -288,8 +287,7 @@ export function createBookingService(deps: BookingDeps) {
 
     /** After the season's end, visa-ready bookings are completed. */
     async completeSeason(ctx: RequestContext, season: string) {
-      const s = await deps.seasons.get(season);
-      if (riyadhDate(clock.now()) <= s.seasonEnd) throw new AppError('booking.season_not_over', { end: s.seasonEnd });
+      await deps.seasons.assertMay(ctx, 'complete', season);
       return db.kysely.transaction().execute(async (trx) => {
         const moved = await repo.advance(trx, await repo.withStatus(trx, season, 'visa_ready'), 'visa_ready', 'completed', clock.now());
         await writeAudit(trx, clock, ctx, { action: 'season.completed', subjectType: 'season', subjectId: season, data: { completed: moved.length } });

@@ -6,3 +6,4 @@ export { evaluate, defaultRules, type EligibilityRule, type Person } from './dom
 export { hajjDays, firstHajjAfter, seasonAround, type PhaseOffsets } from './domain/hajj-days.ts';
 export { quotaSeats } from './repository.ts';
 export { healthConditions } from './domain/eligibility.ts';
+export { seasonPolicy, type SeasonAction } from './policies.ts';

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
+import { seasonPolicy } from './policies.ts';
 import { acceptCsv, csvOnly } from '../../http/uploads.ts';
 import type { EligibilityRule } from './domain/eligibility.ts';
 import * as S from './schemas.ts';
@@ -16,16 +17,16 @@ export const seasonRoutes: FastifyPluginAsyncTypebox<{ seasons: SeasonService }>
   app.get('/seasons', {
     schema: { tags, summary: 'Seasons with their calendar and current phase', response: { 200: Type.Array(S.SeasonSchema) } },
     config: { policy: policies.public },
-  }, async () => seasons.list());
+  }, async (req) => seasons.list(req.ctx));
 
   app.get('/seasons/:code', {
     schema: { tags, summary: 'One season', params: S.SeasonParams, response: { 200: S.SeasonSchema } },
     config: { policy: policies.public },
-  }, async (req) => seasons.get(req.params.code));
+  }, async (req) => seasons.get(req.params.code, undefined, req.ctx));
 
   app.put('/seasons/:code', {
     schema: { tags, summary: 'Create a season or change its calendar', params: S.SeasonParams, body: S.CalendarBody, response: { 200: S.SeasonSchema } },
-    config: { policy: policies.ministry },
+    config: { policy: policies.of(seasonPolicy, 'set_calendar', 'season') },
   }, async (req) => seasons.setCalendar(req.ctx, req.params.code, req.body));
 
   app.get('/programme/countries', {
@@ -56,7 +57,7 @@ export const seasonRoutes: FastifyPluginAsyncTypebox<{ seasons: SeasonService }>
 
   app.put('/seasons/:code/quotas/:country', {
     schema: { tags, summary: "Set one country's seats", params: S.QuotaParams, body: S.SeatsBody, response: { 200: Type.Array(S.QuotaSchema) } },
-    config: { policy: policies.ministry },
+    config: { policy: policies.of(seasonPolicy, 'set_quotas', 'season') },
   }, async (req) => seasons.setQuotas(req.ctx, req.params.code, [{ country: req.params.country, seats: req.body.seats }]));
 
   app.post('/seasons/:code/quotas/import', {
@@ -69,7 +70,7 @@ export const seasonRoutes: FastifyPluginAsyncTypebox<{ seasons: SeasonService }>
       consumes: ['text/csv'],
       response: { 200: Type.Array(S.QuotaSchema) },
     },
-    config: { policy: policies.ministry, accepts: csvOnly },
+    config: { policy: policies.of(seasonPolicy, 'set_quotas', 'season'), accepts: csvOnly },
   }, async (req) => seasons.importQuotas(req.ctx, req.params.code, req.body));
 
   app.get('/seasons/:code/eligibility-rules', {
@@ -79,7 +80,7 @@ export const seasonRoutes: FastifyPluginAsyncTypebox<{ seasons: SeasonService }>
 
   app.put('/seasons/:code/eligibility-rules', {
     schema: { tags, summary: 'Publish a new version of the rules', params: S.SeasonParams, body: S.RulesBody, response: { 200: S.RulesSchema } },
-    config: { policy: policies.ministry },
+    config: { policy: policies.of(seasonPolicy, 'set_rules', 'season') },
   }, async (req) => seasons.setRules(req.ctx, req.params.code, req.body.rules as EligibilityRule[]));
 
   app.post('/seasons/:code/eligibility-check', {

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { CountryCode, LongText, Obj, StringEnum } from '../../http/schemas.ts';
 import { healthConditions } from './domain/eligibility.ts';
 import { phases } from './domain/calendar.ts';
+import { seasonPolicy } from './policies.ts';
 
 const Instant = () => Type.String({ format: 'date-time', maxLength: 40 });
 const Day = () => Type.String({ format: 'date', maxLength: 10 });
@@ -38,6 +39,7 @@ export const SeasonSchema = Type.Object({
   referenceDate: Type.String(),
   arrivalDate: Type.String(),
   seasonEnd: Type.String(),
+  allowedActions: Type.Array(StringEnum(seasonPolicy.actions), { description: 'What you may set of this season now (a client shows exactly these)' }),
 });
 
 export const QuotaSchema = Type.Object({ country: Type.String(), seats: Type.Integer(), updatedAt: Type.String() });

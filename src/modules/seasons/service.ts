@@ -10,7 +10,9 @@ import type { Db, Executor } from '../../db/database.ts';
 import type { GuardMode } from '../../db/counters.ts';
 import { writeAudit } from '../audit/index.ts';
 import { phaseAt, seasonDatesProblem, type Phase, type SeasonCalendar } from './domain/calendar.ts';
-import { hijriOf, isValidDate } from '../../core/dates.ts';
+import { hijriOf, isValidDate, riyadhDate } from '../../core/dates.ts';
+import type { Acting } from '../../core/policy.ts';
+import { seasonPolicy, type SeasonAction, type SeasonResource } from './policies.ts';
 import { defaultRules, evaluate, type EligibilityRule, type Person } from './domain/eligibility.ts';
 import { createSeasonsRepository } from './repository.ts';
 import type { SeasonsTable } from './tables.ts';
@@ -40,7 +42,8 @@ function calendarOf(row: Selectable<SeasonsTable>): SeasonCalendar {
   };
 }
 
-function present(row: Selectable<SeasonsTable>, now: Date) {
+/** A season as everyone reads it; `who` (the caller) gives the settings they may change now. */
+function present(row: Selectable<SeasonsTable>, now: Date, who: Acting = { actor: null }) {
   const c = calendarOf(row);
   return {
     code: row.code,
@@ -49,8 +52,10 @@ function present(row: Selectable<SeasonsTable>, now: Date) {
     referenceDate: row.reference_date,
     arrivalDate: row.arrival_date,
     seasonEnd: row.season_end,
+    allowedActions: seasonPolicy.allowed(who, seasonResource(row, now)),
   };
 }
+const seasonResource = (row: Pick<Selectable<SeasonsTable>, 'code' | 'season_end'>, now: Date): SeasonResource => ({ code: row.code, seasonEnd: row.season_end, over: riyadhDate(now) > row.season_end });
 export type SeasonView = ReturnType<typeof present>;
 
 /** The season calendar, the programme's countries and quotas, and the eligibility rules. */
@@ -122,15 +127,21 @@ export function createSeasonService(deps: { db: Db; clock: Clock }) {
     setQuotas,
     rules,
 
-    async list(): Promise<SeasonView[]> {
+    async list(who?: Acting): Promise<SeasonView[]> {
       const now = clock.now();
-      return (await repo.list(db.kysely)).map((r) => present(r, now));
+      return (await repo.list(db.kysely)).map((r) => present(r, now, who));
     },
 
     /** A season and its phase now; pass the caller's transaction when inside one. */
-    async get(code: string, executor?: Executor): Promise<SeasonView> {
+    async get(code: string, executor?: Executor, who?: Acting): Promise<SeasonView> {
       const row = executor ? await load(executor, code) : await cached(`season:${code}`, () => load(db.kysely, code));
-      return present(row, clock.now());
+      return present(row, clock.now(), who);
+    },
+
+    /** Refuses a season setting the caller may not change now (seasons/policies.ts), for this module and the ones that keep settings of a season. */
+    async assertMay(who: Acting, action: SeasonAction, code: string, executor?: Executor) {
+      const row = executor ? await load(executor, code) : await cached(`season:${code}`, () => load(db.kysely, code));
+      seasonPolicy.assert(who, action, seasonResource(row, clock.now()));
     },
 
     /**

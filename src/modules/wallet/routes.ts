@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../db/database.ts';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
+import { seasonPolicy } from '../seasons/index.ts';
 import { acceptCsv, csvOnly } from '../../http/uploads.ts';
 import { Nullable, Obj, SeasonCode, StringEnum, Uuid } from '../../http/schemas.ts';
 import type { BookingService } from '../bookings/index.ts';
@@ -78,7 +79,7 @@ export const walletRoutes: FastifyPluginAsyncTypebox<{ wallet: WalletService; bo
 
   app.put('/seasons/:code/refund-schedule', {
     schema: { tags, summary: 'Set the season\'s refund schedule', params: Obj({ code: SeasonCode() }), body: Obj({ rules: Type.Array(Rule, { minItems: 1, maxItems: 10 }) }), response: { 200: Type.Array(Rule) } },
-    config: { policy: policies.roles('ministry_admin') },
+    config: { policy: policies.of(seasonPolicy, 'set_refund_schedule', 'season') },
   }, async (req) => bookings.setRefundSchedule(req.ctx, req.params.code, req.body.rules));
 
   app.post('/wallet/bank-statements', {
