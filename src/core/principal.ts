@@ -12,6 +12,10 @@ export const roles = [
 export type Role = (typeof roles)[number];
 export const staffRoles = roles.filter((r): r is Exclude<Role, 'pilgrim'> => r !== 'pilgrim');
 
+/** The ministry's staff: officers and admins (who read every provider, package, document and application). */
+export const ministryRoles = ['ministry_officer', 'ministry_admin'] as const satisfies readonly Role[];
+export const isMinistry = (p: Pick<Principal, 'role'> | null | undefined) => p != null && (ministryRoles as readonly Role[]).includes(p.role);
+
 /** Who is calling: resolved from a session cookie or a bearer token. */
 export interface Principal {
   accountId: string;

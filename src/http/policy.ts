@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Principal, Role } from '../core/principal.ts';
+import { ministryRoles, type Principal, type Role } from '../core/principal.ts';
 
 /**
  * Who may call a route. Every route declares one in `config.policy`; the app
@@ -26,7 +26,7 @@ export const policies = {
   /** Any signed-in account. */
   authenticated: { kind: 'authenticated', name: 'authenticated' } as Policy,
   /** Ministry officers and admins. */
-  ministry: roles('ministry_officer', 'ministry_admin'),
+  ministry: roles(...ministryRoles),
   /** Ministry admins only (staff management). */
   ministryAdmin: roles('ministry_admin'),
   roles,

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
+import { ministryRoles } from '../../core/principal.ts';
 import { Email, Obj, SeasonCode, StringEnum, Uuid } from '../../http/schemas.ts';
 import { MAX_CHOICES } from './domain/family.ts';
 import type { ApplicationService } from './service.ts';
@@ -66,7 +67,7 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<{ applications: Applic
 
   app.get('/applications/:id', {
     schema: { tags, summary: 'An application, with each member\'s eligibility', params: IdParams, response: { 200: ApplicationSchema } },
-    config: { policy: policies.roles('pilgrim', 'mission_officer', 'ministry_officer', 'ministry_admin') },
+    config: { policy: policies.roles('pilgrim', 'mission_officer', ...ministryRoles) },
   }, async (req) => applications.view(req.ctx, req.params.id));
 
   app.post('/applications/:id/members', {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import type { RequestContext } from '../../core/principal.ts';
+import { isMinistry, type RequestContext } from '../../core/principal.ts';
 import { isUniqueViolation, type Db, type Executor } from '../../db/database.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -49,7 +49,7 @@ export function createApplicationService(deps: {
     if (!app) throw new AppError('application.not_found');
     const members = await repo.members(db.kysely, id);
     const mission = ctx.actor?.role === 'mission_officer' && ctx.actor.countryCode === app.country;
-    const ministry = ctx.actor?.role === 'ministry_officer' || ctx.actor?.role === 'ministry_admin';
+    const ministry = isMinistry(ctx.actor);
     if (!mission && !ministry && !members.some((m) => m.account_id === ctx.actor?.accountId)) throw new AppError('application.not_found');
     const [facts, evaluator, preferences, season] = await Promise.all([
       deps.pilgrims.factsFor(db.kysely, members.map((m) => m.account_id)),

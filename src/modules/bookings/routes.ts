@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
+import { ministryRoles } from '../../core/principal.ts';
 import { seasonPolicy } from '../seasons/index.ts';
 import { Nullable, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
 import type { FamilyBookings } from './family-bookings.ts';
@@ -84,7 +85,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
       params: SeasonParams,
       response: { 200: Type.Array(Type.Object({ kind: Type.String(), key: Type.String(), booked: Type.Integer(), bound: Type.Integer(), counter: Type.Integer() })) },
     },
-    config: { policy: policies.roles('ministry_officer', 'ministry_admin') },
+    config: { policy: policies.roles(...ministryRoles) },
   }, async (req) => bookings.capacityViolations(req.params.code));
 
   app.post('/seasons/:code/sale/queue', {

@@ -135,16 +135,17 @@ export function createSaleService(deps: {
 
     /** Books in the open sale: a valid admission, the family's admin, an eligible family, a suitable package. */
     async book(ctx: RequestContext, season: string, packageId: string, token: string | undefined) {
-      // Once per Idempotency-Key: a client whose answer was lost retries and gets its booking
-      // (even once its admission token has expired), not "already booked".
-      return runOnce(deps, ctx, async (trx) => {
+      // Checked before the transaction (reference data comes from short caches, not the locked connection), and skipped
+      // for a retry with the same Idempotency-Key: it gets its booking even once its admission token has expired.
+      const admit = async () => {
         const verifyKey = secret ? await secret : await existingPlatformSecret(db.kysely, SECRET_NAME);
         const admission = token && verifyKey ? verifyAdmission(verifyKey, token, clock.now().getTime()) : null;
         if (!admission || admission.season !== season || admission.accountId !== ctx.actor!.accountId) throw new AppError('sale.admission_required');
         const calendar = await deps.seasons.get(season);
         if (calendar.phase !== 'open_sale') throw new AppError('sale.not_open', { opensAt: calendar.openSaleAt });
-        const s = await sale(season);
-        const evaluator = await deps.seasons.evaluatorFor(season, ctx.locale);
+        return { s: await sale(season), evaluator: await deps.seasons.evaluatorFor(season, ctx.locale) };
+      };
+      return runOnce(deps, ctx, async (trx, { s, evaluator }) => {
         const app = await deps.applications.applicationOf(trx, season, ctx.actor!.accountId);
         const family = app && (await deps.applications.family(trx, app.application_id));
         if (!family) throw new AppError('application.not_found');
@@ -158,7 +159,7 @@ export function createSaleService(deps: {
         const held = await deps.bookings.hold(trx, ctx, { season, applicationId: family.id, adminAccountId: family.adminAccountId, packageId, seats: family.members.length, country: family.country }, 'open_sale', new Date(clock.now().getTime() + s.hold_minutes * 60_000), { seatsLast: true });
         if ('problem' in held) throw new AppError(held.problem === 'quota_full' ? 'booking.quota_full' : 'booking.sold_out');
         return presentBooking({ ...held.booking, confirmed_at: null, ended_at: null, version: 1 });
-      });
+      }, admit);
     },
   };
 }

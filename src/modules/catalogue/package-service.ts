@@ -2,7 +2,7 @@ import { isCountry } from '../../core/countries.ts';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import type { RequestContext } from '../../core/principal.ts';
+import { isMinistry, type RequestContext } from '../../core/principal.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { writeAudit } from '../audit/index.ts';
 import { publishEvent } from '../events/index.ts';
@@ -170,7 +170,7 @@ export function createPackageService(deps: { db: Db; clock: Clock; providers: Pi
     /** The provider's own packages (any status); the ministry may read any provider's. */
     async get(ctx: RequestContext, id: string, version?: number): Promise<PackageView & { versions: { version: number; createdAt: string }[] }> {
       const row = await repo.findById(db.kysely, id);
-      const ministry = ctx.actor?.role === 'ministry_officer' || ctx.actor?.role === 'ministry_admin';
+      const ministry = isMinistry(ctx.actor);
       if (!row || (!ministry && row.provider_id !== ctx.actor?.providerId)) throw new AppError('package.not_found');
       const v = await repo.findVersion(db.kysely, id, version ?? row.current_version);
       if (!v) throw new AppError('package.not_found');

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
+import { ministryRoles } from '../../core/principal.ts';
 import type { CatalogueService } from './catalogue-service.ts';
 import type { PackageService } from './package-service.ts';
 import * as S from './schemas.ts';
@@ -14,7 +15,7 @@ const WithVersions = Type.Composite([
 export const packageRoutes: FastifyPluginAsyncTypebox<{ packages: PackageService }> = async (app, { packages }) => {
   const tags = ['packages'];
   const staff = policies.roles('provider_staff');
-  const staffOrMinistry = policies.roles('provider_staff', 'ministry_officer', 'ministry_admin');
+  const staffOrMinistry = policies.roles('provider_staff', ...ministryRoles);
 
   app.post('/packages', {
     schema: { tags, summary: 'Create a draft package', body: S.PackageBody, response: { 201: S.PackageDetailSchema } },

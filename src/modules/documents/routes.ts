@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
+import { ministryRoles } from '../../core/principal.ts';
 import { Nullable, Obj, Uuid } from '../../http/schemas.ts';
 import type { DocumentService } from './service.ts';
 
@@ -31,6 +32,6 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentServ
       querystring: Obj({ token: Type.String({ minLength: 10, maxLength: 600, pattern: '^[A-Za-z0-9._-]+$' }) }),
       response: { 200: Type.Object({ valid: Type.Boolean(), kind: Type.Optional(Type.String()), bookingId: Type.Optional(Type.String()), accountId: Type.Optional(Nullable(Type.String())), season: Type.Optional(Type.String()), status: Type.Optional(Type.String()), confirmed: Type.Optional(Type.Boolean()) }) },
     },
-    config: { policy: policies.roles('gate_officer', 'provider_staff', 'ministry_officer', 'ministry_admin') },
+    config: { policy: policies.roles('gate_officer', 'provider_staff', ...ministryRoles) },
   }, async (req) => documents.verify(req.query.token));
 };

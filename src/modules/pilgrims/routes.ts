@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
+import { ministryRoles } from '../../core/principal.ts';
 import { multipartOnly, readOneFile } from '../../http/uploads.ts';
 import { MAX_DOCUMENT_BYTES } from './domain/review.ts';
 import * as S from './schemas.ts';
@@ -46,7 +47,7 @@ export const pilgrimRoutes: FastifyPluginAsyncTypebox<{ pilgrims: PilgrimService
 
   app.get('/documents/:id/file', {
     schema: { tags, summary: 'A document file (its owner, or a ministry reviewer)', params: S.DocumentIdParams },
-    config: { policy: policies.roles('pilgrim', 'ministry_officer', 'ministry_admin') },
+    config: { policy: policies.roles('pilgrim', ...ministryRoles) },
   }, async (req, reply) => {
     const { bytes, contentType } = await pilgrims.documentFile(req.ctx, req.params.id);
     return reply.type(contentType).header('cache-control', 'private, no-store').send(bytes);

@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import type { RequestContext } from '../../core/principal.ts';
+import { isMinistry, type RequestContext } from '../../core/principal.ts';
 import type { FileStorage } from '../../core/storage.ts';
 import { isUniqueViolation, type Db, type Executor } from '../../db/database.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -259,7 +259,7 @@ export function createPilgrimService(deps: {
 
     async documentFile(ctx: RequestContext, id: string) {
       const doc = await repo.findDocument(db.kysely, id);
-      const reviewer = ctx.actor?.role === 'ministry_officer' || ctx.actor?.role === 'ministry_admin';
+      const reviewer = isMinistry(ctx.actor);
       if (!doc || (!reviewer && doc.account_id !== ctx.actor?.accountId)) throw new AppError('document.not_found');
       return { bytes: await deps.storage.get(doc.storage_key), contentType: doc.content_type };
     },

@@ -1,9 +1,9 @@
 import { AppError } from '../../core/errors.ts';
 import { definePolicy } from '../../core/policy.ts';
+import { ministryRoles } from '../../core/principal.ts';
 import { nextStatus, type LicensingAction, type ProviderStatus } from './domain/licensing.ts';
 import type { MemberRole } from './tables.ts';
 
-const ministry = ['ministry_officer', 'ministry_admin'] as const;
 const transition = (action: LicensingAction) => (p: { status: ProviderStatus }) =>
   nextStatus(p.status, action) ? null : new AppError('provider.transition_not_allowed', { status: p.status, action });
 
@@ -12,10 +12,10 @@ const transition = (action: LicensingAction) => (p: { status: ProviderStatus }) 
  * licence's state machine allows (domain/licensing.ts).
  */
 export const licencePolicy = definePolicy<{ status: ProviderStatus }>()({
-  approve: { roles: ministry, when: transition('approve') },
-  reject: { roles: ministry, when: transition('reject') },
-  suspend: { roles: ministry, when: transition('suspend') },
-  reinstate: { roles: ministry, when: transition('reinstate') },
+  approve: { roles: ministryRoles, when: transition('approve') },
+  reject: { roles: ministryRoles, when: transition('reject') },
+  suspend: { roles: ministryRoles, when: transition('suspend') },
+  reinstate: { roles: ministryRoles, when: transition('reinstate') },
 });
 
 /** A provider's team as one of its staff sees it: their own role in it. */

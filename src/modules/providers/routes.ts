@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
+import { ministryRoles } from '../../core/principal.ts';
 import { AccountSchema } from '../accounts/index.ts';
 import type { ProviderService } from './service.ts';
 import * as S from './schemas.ts';
@@ -10,7 +11,7 @@ import { licencePolicy } from './policies.ts';
 /** /api/v1/providers: licence applications, ministry decisions, the approved list, provider staff. */
 export const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderService }> = async (app, { providers }) => {
   const tags = ['providers'];
-  const staffOrMinistry = policies.roles('provider_staff', 'ministry_officer', 'ministry_admin');
+  const staffOrMinistry = policies.roles('provider_staff', ...ministryRoles);
 
   app.post('/providers', {
     schema: { tags, summary: 'Apply for a provider licence (the applicant becomes its owner)', body: S.ApplyBody, response: { 201: S.ProviderSchema } },

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import type { RequestContext } from '../../core/principal.ts';
+import { isMinistry, type RequestContext } from '../../core/principal.ts';
 import { isUniqueViolation, type Db, type Executor } from '../../db/database.ts';
 import type { AccountService, AccountView } from '../accounts/index.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -246,7 +246,7 @@ export function createProviderService(deps: {
     /** The ministry sees every provider; provider staff only their own. */
     async get(ctx: RequestContext, providerId: string): Promise<ProviderView> {
       const actor = ctx.actor;
-      const ministry = actor?.role === 'ministry_officer' || actor?.role === 'ministry_admin';
+      const ministry = isMinistry(actor);
       if (!ministry && actor?.providerId !== providerId) throw new AppError('provider.not_found');
       const row = await repo.findById(db.kysely, providerId);
       if (!row) throw new AppError('provider.not_found');

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { definePolicy } from '../../core/policy.ts';
+import { ministryRoles } from '../../core/principal.ts';
 
 /** A season as its policy sees it: whether it is over (its end day has passed in Riyadh). */
 export interface SeasonResource {
@@ -8,7 +9,7 @@ export interface SeasonResource {
   over: boolean;
 }
 
-const ministry = ['ministry_officer', 'ministry_admin'] as const;
+const ministry = ministryRoles;
 const admin = ['ministry_admin'] as const;
 
 /**
