@@ -30,7 +30,7 @@ export async function seedPublishedPackages(
       'benchmark passphrase',
     );
     const provider = await services.providers.apply(actingAs(owner.id, {}, 'bench'), sampleApplication({ legalNameEn: `Provider ${p}` }));
-    await services.providers.decide(systemContext('bench'), provider.id, 'approve', { validFrom: '2020-01-01', validTo: '2099-12-31' });
+    await services.workflows.decideLicence(systemContext('bench'), provider.id, 'approve', { validFrom: '2020-01-01', validTo: '2099-12-31' });
     const staff = actingAs(owner.id, { role: 'provider_staff', providerId: provider.id }, 'bench');
     for (let k = 0; k < perProvider && ids.length < options.total; k++) {
       const pkg = await services.packages.create(staff, options.packageFor(p, k));

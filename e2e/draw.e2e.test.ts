@@ -60,7 +60,7 @@ beforeAll(async () => {
   await s.accounts.createDirect(systemContext(), { email: 'admin@e2e.example', displayName: 'Draw admin', role: 'ministry_admin', locale: 'en' }, PASSWORD);
   const owner = await s.accounts.createDirect(systemContext(), { email: 'owner@e2e.example', displayName: 'Owner', role: 'pilgrim', locale: 'en' }, PASSWORD);
   const provider = await s.providers.apply(actingAs(owner.id, {}, 'e2e'), sampleApplication());
-  await s.providers.decide(systemContext(), provider.id, 'approve', { validFrom: '2020-01-01', validTo: '2099-12-31' });
+  await s.workflows.decideLicence(systemContext(), provider.id, 'approve', { validFrom: '2020-01-01', validTo: '2099-12-31' });
   const staff = actingAs(owner.id, { role: 'provider_staff', providerId: provider.id }, 'e2e');
   const pkg = await s.packages.create(staff, samplePackage({ title: { ar: 'باقة المروة', en: 'Al-Marwa package' }, eligibleCountries: ['FR'], capacity: 20 }));
   await s.packages.publish(staff, pkg.id);

@@ -27,7 +27,7 @@ beforeAll(async () => {
   });
   const owner = await s.accounts.createDirect(systemContext(), { email: 'owner@e2e.example', displayName: 'Owner', role: 'pilgrim', locale: 'en' }, PASSWORD);
   const provider = await s.providers.apply(as(owner.id), sampleApplication());
-  await s.providers.decide(systemContext(), provider.id, 'approve', { validFrom: '2020-01-01', validTo: '2099-12-31' });
+  await s.workflows.decideLicence(systemContext(), provider.id, 'approve', { validFrom: '2020-01-01', validTo: '2099-12-31' });
   const staff = as(owner.id, { role: 'provider_staff', providerId: provider.id });
   const pkg = await s.packages.create(staff, samplePackage({ title: { ar: 'باقة الصفا', en: 'Al-Safa package' }, eligibleCountries: ['FR'] }));
   await s.packages.publish(staff, pkg.id);

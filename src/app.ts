@@ -37,6 +37,7 @@ import { documentRoutes } from './modules/documents/index.ts';
 import { paymentRoutes } from './modules/payments/index.ts';
 import { simulatedGatewayRoutes } from './modules/gateway-sim/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
+import { workflowRoutes } from './workflows/routes.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -184,7 +185,8 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(drawRoutes, { draw: services.draw });
       await api.register(bookingRoutes, { bookings: services.bookings, sale: services.sale, familyBookings: services.familyBookings });
       await api.register(providerBookingRoutes, { providerBookings: services.providerBookings });
-      await api.register(walletRoutes, { wallet: services.wallet, bookings: services.bookings, db });
+      await api.register(walletRoutes, { wallet: services.wallet });
+      await api.register(workflowRoutes, { workflows: services.workflows });
       await api.register(documentRoutes, { documents: services.documents });
       await api.register(paymentRoutes, { payments: services.payments });
       await api.register(simulatedGatewayRoutes, { gateway: services.gatewaySim });

@@ -17,7 +17,7 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
   services.notifications.start();
   services.webhookDispatcher.start();
   // Holds past their deadline expire (and their seats cascade) within seconds, in any process.
-  const expiry = createPoller(() => services.bookings.expireDue(), (error) => logger.warn({ err: error }, 'hold expiry failed'));
+  const expiry = createPoller(() => services.workflows.expireHolds(), (error) => logger.warn({ err: error }, 'hold expiry failed'));
   expiry.start(5000);
   // Card payments: the simulated gateway's webhook deliveries, and reconciliation with the gateway
   // (at start too: a payment the gateway took while this process was down is credited now).

@@ -22,6 +22,7 @@ import { createSimulatedGateway } from './modules/gateway-sim/index.ts';
 import { createPaymentService, simulatedCardGateway, type CardGateway } from './modules/payments/index.ts';
 import { existingPlatformSecret, platformSecret } from './db/platform-secrets.ts';
 import { checkBooks } from './workflows/check-books.ts';
+import { createWorkflows } from './workflows/index.ts';
 import type { GuardMode } from './db/counters.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
@@ -78,18 +79,13 @@ export function createServices(deps: ServiceDeps) {
   const familyBookings = createFamilyBookings({ db: deps.db, clock, applications, catalogue, pilgrims, seasons });
   const sale = createSaleService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings });
   const draw = createDrawService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings, accounts, notifications });
-  bookings.onRelease(createCascade({ clock, seasons, catalogue, bookings }));
   const readiness = createVisaReadiness({ db: deps.db, seasons, bookings, applications, pilgrims });
   const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings, readiness });
   const ledger = createLedgerService({ db: deps.db, clock });
   const documents = createDocumentService({ db: deps.db, clock, bookings, catalogue, providers, pilgrims, ledger });
   const providerBookings = createProviderBookingService({ db: deps.db, catalogue, applications, pilgrims, ledger });
-  const wallet = createWalletService({ db: deps.db, clock, ledger, bookings, catalogue, seasons, applications, pilgrims });
-  bookings.onEnded(async (trx, ctx, b) => {
-    const payer = (await applications.family(trx, b.application_id))?.adminAccountId;
-    if (payer) await wallet.refundEndedHold(trx, ctx, b, payer);
-  });
-  providers.onSuspended((trx, ctx, providerId) => wallet.refundSuspended(trx, ctx, providerId, async (id) => (await applications.family(trx, id))?.adminAccountId));
+  const wallet = createWalletService({ db: deps.db, clock, ledger });
+  const workflows = createWorkflows({ db: deps.db, clock, bookings, applications, pilgrims, catalogue, seasons, wallet, providers, draw, cascade: createCascade({ clock, seasons, catalogue, bookings }) });
   // The simulated card gateway stands in for a real one (docs/payments.md); both sides read the webhook key from the database.
   const webhookSecret = () => platformSecret(deps.db.kysely, clock, 'simgw-webhook');
   const gatewaySim = createSimulatedGateway({ db: deps.db, clock, webhookUrl: `${deps.config.publicUrl}/api/v1/payments/webhooks/simcard`, secret: webhookSecret, chaos: deps.config.gatewayChaos, ...(deps.gatewayFetch ? { fetch: deps.gatewayFetch } : {}) });
@@ -97,6 +93,7 @@ export function createServices(deps: ServiceDeps) {
   const books = { check: () => checkBooks({ ledger, bookings }) };
   return {
     books,
+    workflows,
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
     seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents,
   };

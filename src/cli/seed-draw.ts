@@ -79,5 +79,5 @@ export async function seedDrawnSeason(services: Services, provider: RequestConte
   await services.draw.setRandomValue(ctx, SEASON, 'drand round 4982311: 3f9c1d7e', 'drand mainnet (League of Entropy), round 4982311');
   await services.draw.run(ctx, SEASON);
   await calendar(4); // the draw date has passed: publish; offers are held
-  await services.draw.publish(ctx, SEASON);
+  await services.workflows.publishDraw(ctx, SEASON);
 }

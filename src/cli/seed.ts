@@ -113,7 +113,7 @@ async function seedDemoProvider(services: Services, account: DemoAccount) {
   );
   if (!licensed) return undefined;
   const year = services.clock.now().getUTCFullYear();
-  await services.providers.decide(systemContext('seed'), provider.id, 'approve', { validFrom: `${year - 1}-01-01`, validTo: `${year + 2}-12-31` });
+  await services.workflows.decideLicence(systemContext('seed'), provider.id, 'approve', { validFrom: `${year - 1}-01-01`, validTo: `${year + 2}-12-31` });
   const ctx = actingAs(owner.id, { locale: account.locale, role: 'provider_staff', providerId: provider.id }, 'seed');
   const packages = demoPackages(demoSeasons(services.clock.now()).preference.year);
   for (const [index, input] of packages.entries()) {

@@ -120,7 +120,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
     );
     if ((options.status ?? 'licensed') === 'licensed') {
       const today = clock.now().toISOString().slice(0, 10);
-      await services.providers.decide(systemContext(), provider.id, 'approve', { validFrom: today, validTo: '2099-12-31' });
+      await services.workflows.decideLicence(systemContext(), provider.id, 'approve', { validFrom: today, validTo: '2099-12-31' });
     }
     const { token } = await services.auth.signIn(systemContext(), { email: applicant.email, password: TEST_PASSWORD, kind: 'bearer' });
     return {

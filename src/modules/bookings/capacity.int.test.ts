@@ -39,7 +39,7 @@ type Services = ReturnType<typeof createServices>;
 async function race(services: Services, packageId: string, contenders: typeof families, seatsLast = false) {
   const outcomes = await Promise.all(contenders.map((f) =>
     t.db.kysely.transaction().execute((trx) =>
-      services.bookings.hold(trx, ctx, { season: '1448H', applicationId: f.id, adminAccountId: f.adminId, packageId, seats: 1, country: f.country }, 'open_sale', deadline, { seatsLast }))
+      services.bookings.hold(ctx, trx, { season: '1448H', applicationId: f.id, adminAccountId: f.adminId, packageId, seats: 1, country: f.country }, 'open_sale', deadline, { seatsLast }))
       .catch((error: { code?: string }) => ({ problem: error.code })),
   ));
   const seats = await t.db.kysely.selectFrom('bookings').select((eb) => eb.fn.sum<number>('seats').as('n')).where('package_id', '=', packageId).where('status', '=', 'held').executeTakeFirstOrThrow();

@@ -21,6 +21,7 @@ const planProblems: Terms = {
 
 /** The error codes of this module (registered into the one registry, src/core/errors.ts). */
 export const bookingErrors = registerErrors({
+  'booking.price_missing': { status: 500, en: 'The price of this booking\'s package version cannot be found. The error was recorded.', ar: 'تعذر العثور على سعر نسخة الباقة لهذا الحجز. وقد سُجل الخطأ.' },
   'booking.not_found': { status: 404, en: 'No such booking.', ar: 'لا يوجد حجز بهذا المعرف.' },
   'booking.not_held': { status: 409, en: 'This booking is {status}, not held.', ar: 'هذا الحجز {status} وليس محجوزًا مؤقتًا.', terms: { status: bookingStatuses } },
   'booking.deadline_passed': { status: 409, en: 'The payment deadline of this offer has passed.', ar: 'انقضت مهلة الدفع لهذا العرض.' },

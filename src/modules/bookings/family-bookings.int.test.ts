@@ -18,7 +18,7 @@ beforeAll(async () => {
   const memberId = (await t.db.kysely.selectFrom('application_members').select('account_id').where('application_id', '=', family.id).where('role', '=', 'member').executeTakeFirstOrThrow()).account_id;
   const signedIn = await t.services.auth.signIn({ actor: null, locale: 'en', requestId: 't' }, { email: (await t.db.kysely.selectFrom('accounts').select('email').where('id', '=', memberId).executeTakeFirstOrThrow()).email, password: 'correct horse battery staple', kind: 'bearer' });
   member = { authorization: `Bearer ${signedIn.token}` };
-  const held = await t.db.kysely.transaction().execute((trx) => t.services.bookings.hold(trx, { requestId: 't', actor: null },
+  const held = await t.db.kysely.transaction().execute((trx) => t.services.bookings.hold({ requestId: 't', actor: null }, trx,
     { season: '1448H', applicationId: family.id, adminAccountId: family.admin.accountId, packageId: packages.a!, seats: 2, country: 'FR' }, 'draw', new Date('2026-05-20T00:00:00Z')));
   if (!('booking' in held) || !held.booking) throw new Error('no room');
   bookingId = held.booking.id;

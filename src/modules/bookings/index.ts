@@ -6,4 +6,4 @@ export { bookingRoutes } from './routes.ts';
 export { createProviderBookingService, type ProviderBookingService } from './provider-service.ts';
 export { providerBookingRoutes } from './provider-routes.ts';
 export { liveStatuses, paidStatuses, cancellableStatuses, type BookingsTable, type BookingStatus } from './tables.ts';
-export { BookingSchema, FamilyBookingSchema } from './schemas.ts';
+export { BookingSchema, FamilyBookingSchema, RefundRule } from './schemas.ts';

@@ -6,7 +6,7 @@ import { ministryRoles } from '../../core/principal.ts';
 import { seasonPolicy } from '../seasons/index.ts';
 import { Nullable, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
 import type { FamilyBookings } from './family-bookings.ts';
-import { BookingSchema, FamilyBookingSchema } from './schemas.ts';
+import { BookingSchema, FamilyBookingSchema, RefundRule } from './schemas.ts';
 import type { SaleService } from './sale-service.ts';
 import type { BookingService } from './service.ts';
 
@@ -49,11 +49,6 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
   }, async (req) => familyBookings.one(req.ctx, req.params.id));
   const pilgrim = policies.roles('pilgrim');
 
-  app.post('/bookings/:id/decline', {
-    schema: { tags, summary: 'Give up a held offer (family admin); the seats go to the next family in draw order', headers: IdempotencyHeaders, params: Obj({ id: Uuid() }), response: { 200: BookingSchema } },
-    config: { policy: pilgrim, idempotent: true },
-  }, async (req) => bookings.decline(req.ctx, req.params.id));
-
   const Step = Type.Object({ percent: Type.Integer({ minimum: 1, maximum: 100 }), daysBeforeArrival: Type.Union([Type.Integer({ minimum: 0, maximum: 720 }), Type.Null()]) }, { additionalProperties: false });
 
   app.get('/bookings/:id/schedule', {
@@ -63,6 +58,16 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
     },
     config: { policy: pilgrim },
   }, async (req) => bookings.scheduleOf(req.ctx, req.params.id));
+
+  app.get('/seasons/:code/refund-schedule', {
+    schema: { tags, summary: 'The season\'s refund schedule: the fee kept by days before arrival', params: SeasonParams, response: { 200: Type.Array(RefundRule) } },
+    config: { policy: policies.public },
+  }, async (req) => bookings.refundScheduleOf(req.params.code));
+
+  app.put('/seasons/:code/refund-schedule', {
+    schema: { tags, summary: 'Set the season\'s refund schedule', params: SeasonParams, body: Obj({ rules: Type.Array(RefundRule, { minItems: 1, maxItems: 10 }) }), response: { 200: Type.Array(RefundRule) } },
+    config: { policy: policies.of(seasonPolicy, 'set_refund_schedule', 'season') },
+  }, async (req) => bookings.setRefundSchedule(req.ctx, req.params.code, req.body.rules));
 
   app.get('/seasons/:code/instalment-plan', {
     schema: { tags, summary: 'How the season\'s bookings may be paid: percentages, the first by the offer\'s deadline, the others days before arrival', params: SeasonParams, response: { 200: Type.Array(Step) } },

@@ -156,7 +156,7 @@ export function createSaleService(deps: {
         const problem = checkRanking([packageId], { size: family.members.length, country: family.country, season }, await deps.catalogue.packageFacts(trx, [packageId]));
         if (problem) throw new AppError('booking.package_unsuitable', rankingProblemParams(problem));
         if (await deps.bookings.live(trx, season, family.id)) throw new AppError('booking.already_booked');
-        const held = await deps.bookings.hold(trx, ctx, { season, applicationId: family.id, adminAccountId: family.adminAccountId, packageId, seats: family.members.length, country: family.country }, 'open_sale', new Date(clock.now().getTime() + s.hold_minutes * 60_000), { seatsLast: true });
+        const held = await deps.bookings.hold(ctx, trx, { season, applicationId: family.id, adminAccountId: family.adminAccountId, packageId, seats: family.members.length, country: family.country }, 'open_sale', new Date(clock.now().getTime() + s.hold_minutes * 60_000), { seatsLast: true });
         if ('problem' in held) throw new AppError(held.problem === 'quota_full' ? 'booking.quota_full' : 'booking.sold_out');
         return presentBooking({ ...held.booking, confirmed_at: null, ended_at: null, version: 1 });
       }, admit);

@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock.ts';
-import type { Executor } from '../../db/database.ts';
+import type { Trx } from '../../db/database.ts';
 import type { AuditContext } from '../audit/index.ts';
 import type { BookingService, Released } from '../bookings/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
@@ -25,7 +25,7 @@ export function createCascade(deps: {
   bookings: Pick<BookingService, 'hold' | 'offered'>;
 }) {
   const repo = createDrawRepository();
-  return async function cascade(trx: Executor, ctx: AuditContext, released: Released): Promise<number> {
+  return async function cascade(ctx: AuditContext, trx: Trx, released: Released): Promise<number> {
     const draw = await repo.find(trx, released.season, true);
     if (!draw || draw.status !== 'published') return 0;
     const season = await deps.seasons.get(released.season, trx);
@@ -49,7 +49,7 @@ export function createCascade(deps: {
         for (const packageId of c.choices) {
           if ((seatsLeft.get(packageId) ?? 0) < c.family_size) continue;
           // The in-memory figures only skip hopeless attempts; the conditional updates in `hold` decide.
-          const held = await deps.bookings.hold(trx, ctx, { season: released.season, applicationId: c.application_id, adminAccountId: c.admin_account_id, packageId, seats: c.family_size, country: c.country }, 'cascade', deadline);
+          const held = await deps.bookings.hold(ctx, trx, { season: released.season, applicationId: c.application_id, adminAccountId: c.admin_account_id, packageId, seats: c.family_size, country: c.country }, 'cascade', deadline);
           if ('booking' in held) {
             seatsLeft.set(packageId, seatsLeft.get(packageId)! - c.family_size);
             quotaLeft.set(c.country, quotaLeft.get(c.country)! - c.family_size);

@@ -188,9 +188,9 @@ describe('the draw, from freeze to cascade', () => {
 
   it('expires unpaid holds at their deadline and cascades their seats, exactly once', async () => {
     t.clock.set('2026-05-11T12:00:01Z');
-    const expired = await t.services.bookings.expireDue(100);
+    const expired = await t.services.workflows.expireHolds(100);
     expect(expired).toBeGreaterThan(0);
-    expect(await t.services.bookings.expireDue(100)).toBe(0);
+    expect(await t.services.workflows.expireHolds(100)).toBe(0);
     const all = await bookings();
     expect(all.filter((b) => b.source === 'draw').every((b) => b.status !== 'held')).toBe(true);
     expect((await fx.api('GET', '/seasons/1448H/capacity-check', ministry)).json()).toEqual([]);
@@ -198,15 +198,23 @@ describe('the draw, from freeze to cascade', () => {
     expect(audit).toHaveLength(expired);
   });
 
-  it('confirms a held booking through the service the wallet will call, and not after its deadline', async () => {
+  it('confirms a held offer once it is paid in full from the wallet, and refuses to after its deadline', async () => {
     const held = (await bookings()).filter((b) => b.status === 'held');
     expect(held.length).toBeGreaterThan(0);
-    const ctx = { requestId: 'test', actor: null };
-    const confirmed = await t.db.kysely.transaction().execute((trx) => t.services.bookings.confirm(trx, ctx, held[0]!.id));
-    expect(confirmed.status).toBe('confirmed');
+    const admin = (await t.signInAs('ministry_admin')).headers;
+    const familyOf = (b: { application_id: string }) => families.find((f) => f.id === b.application_id)!;
+    const fund = async (b: { application_id: string; amount_due: number }, tx: string) => {
+      const { bankReference } = (await fx.api('GET', '/wallet', familyOf(b).admin.headers)).json();
+      await fx.api('POST', '/wallet/bank-statements', { ...admin, 'content-type': 'text/csv' }, `date,reference,amount,transaction_id\n2026-05-09,${bankReference},${(b.amount_due / 100).toFixed(2)},${tx}\n` as never);
+    };
+    await fund(held[0]!, 'TX-CONFIRM-0');
+    const paid = await fx.api('POST', `/bookings/${held[0]!.id}/pay`, familyOf(held[0]!).admin.headers, {});
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json().booking.status).toBe('confirmed');
     if (held[1]) {
+      await fund(held[1], 'TX-CONFIRM-1');
       t.clock.set(new Date(held[1].hold_deadline!.getTime() + 1000));
-      await expect(t.db.kysely.transaction().execute((trx) => t.services.bookings.confirm(trx, ctx, held[1]!.id))).rejects.toMatchObject({ code: 'booking.deadline_passed' });
+      expect((await fx.api('POST', `/bookings/${held[1].id}/pay`, familyOf(held[1]).admin.headers, {})).json().code).toBe('booking.deadline_passed');
     }
   });
 });

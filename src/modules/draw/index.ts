@@ -9,3 +9,5 @@ export type { DrawParameters } from './domain/allocate.ts';
 export type { DrawEntry } from './domain/entries.ts';
 // The draw benchmark times the persistence path itself (bench/draw.ts).
 export { createDrawRepository, type ResultRow } from './repository.ts';
+export { DrawSchema } from './schemas.ts';
+export { drawPolicy } from './policies.ts';

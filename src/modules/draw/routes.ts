@@ -1,34 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
 import { Nullable, Obj, SeasonCode, StringEnum, Text, Uuid } from '../../http/schemas.ts';
 import { BookingSchema } from '../bookings/index.ts';
 import { poolCriteria, type DrawService } from './service.ts';
 import { drawPolicy } from './policies.ts';
+import { DrawActions, DrawSchema, drawStatuses } from './schemas.ts';
 import { phases } from '../seasons/index.ts';
 
 const Season = SeasonCode;
 const SeasonParams = Obj({ code: Season() });
 const files = ['commitment.json', 'parameters.json', 'entries.ndjson', 'seed.json', 'results.ndjson'] as const;
 
-const drawStatuses = ['none', 'frozen', 'seeded', 'drawn', 'published'] as const;
-const DrawActions = Type.Array(StringEnum(drawPolicy.actions), { description: 'The steps you may take now (a client shows exactly these)' });
-const DrawSchema = Type.Object({
-  season: Type.String(),
-  status: StringEnum(drawStatuses.filter((s) => s !== 'none')),
-  commitment: Type.Object({ algorithm: Type.String(), season: Type.String(), merkleRoot: Type.String(), entryCount: Type.Integer(), parametersHash: Type.String(), frozenAt: Type.String() }),
-  pools: Type.Array(Type.Object({ code: Type.String(), share: Type.Optional(Type.Number()) })),
-  offerHours: Type.Integer(),
-  randomValue: Nullable(Type.String()),
-  randomSource: Nullable(Type.String()),
-  seed: Nullable(Type.String()),
-  seededAt: Nullable(Type.String()),
-  drawnAt: Nullable(Type.String()),
-  publishedAt: Nullable(Type.String()),
-  summary: Type.Unknown({ description: 'Result tables and the fairness audit: for the ministry once drawn, for everyone once published' }),
-  allowedActions: DrawActions,
-});
 const ProofSchema = Type.Object({
   record: Type.String(),
   leafIndex: Type.Integer(),
@@ -90,11 +73,6 @@ export const drawRoutes: FastifyPluginAsyncTypebox<{ draw: DrawService }> = asyn
     },
     config: { policy: policies.of(drawPolicy, 'run', 'draw') },
   }, async (req) => draw.run(req.ctx, req.params.code));
-
-  app.post('/seasons/:code/draw/publish', {
-    schema: { tags, summary: 'Publish the results: winners get held bookings, every family is notified', headers: IdempotencyHeaders, params: SeasonParams, response: { 200: DrawSchema } },
-    config: { policy: policies.of(drawPolicy, 'publish', 'draw'), idempotent: true },
-  }, async (req) => draw.publish(req.ctx, req.params.code));
 
   app.get('/seasons/:code/draw/files/:name', {
     schema: { tags, summary: 'A published file of the draw, for `manasik draw verify` and anyone else', params: Obj({ code: Season(), name: StringEnum(files) }), produces: ['application/json', 'application/x-ndjson'] },

@@ -2,8 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
-import type { Db, Executor } from '../../db/database.ts';
-import { runOnce } from '../../db/idempotency.ts';
+import type { Db, Executor, Trx } from '../../db/database.ts';
 import type { AccountService } from '../accounts/index.ts';
 import type { ApplicationService } from '../applications/index.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -36,7 +35,7 @@ export type DrawDeps = {
   applications: Pick<ApplicationService, 'drawCandidates' | 'applicationOf'>;
   pilgrims: Pick<PilgrimService, 'factsFor'>;
   catalogue: Pick<CatalogueService, 'packageFacts' | 'titles'>;
-  bookings: Pick<BookingService, 'holdMany' | 'forApplication'>;
+  bookings: Pick<BookingService, 'forApplication'>;
   accounts: Pick<AccountService, 'contacts'>;
   notifications: Pick<NotificationService, 'enqueue'>;
 };
@@ -220,33 +219,41 @@ export function createDrawService(deps: DrawDeps) {
       return { rerun: false, identical: true, ...view(done, ctx, await resource(season, done)) };
     },
 
-    /** Publishes the results: holds for every winner, and every family told in its language (once per Idempotency-Key). */
-    async publish(ctx: RequestContext, season: string) {
-      const calendar = await deps.seasons.get(season);
-      return runOnce(deps, ctx, async (trx) => {
-        const draw = await load(trx, season, true);
-        drawPolicy.assert(ctx, 'publish', await resource(season, draw, trx));
-        const now = clock.now();
-        const deadline = new Date(Math.min(now.getTime() + draw.offer_hours * 3_600_000, new Date(calendar.offersClose).getTime()));
-        const outcomes = await repo.outcomes(trx, season);
-        const winners = await repo.winners(trx, season);
-        const admins = new Map(outcomes.map((o) => [o.application_id, o.admin_account_id]));
-        await deps.bookings.holdMany(trx, ctx, winners.map((w) => ({ season, applicationId: w.application_id, adminAccountId: admins.get(w.application_id)!, packageId: w.package_id!, seats: w.family_size, country: w.country })), deadline);
-        for (const batch of chunks(outcomes, 1000)) {
-          const contacts = await deps.accounts.contacts(trx, batch.map((o) => o.admin_account_id));
-          const titles = { ar: await deps.catalogue.titles(trx, batch.flatMap((o) => (o.package_id ? [o.package_id] : [])), 'ar'), en: await deps.catalogue.titles(trx, batch.flatMap((o) => (o.package_id ? [o.package_id] : [])), 'en') };
-          for (const o of batch) {
-            const c = contacts.get(o.admin_account_id);
-            if (!c) continue;
-            const email = resultEmail[c.locale]({ name: c.name, season, outcome: o.outcome, title: o.package_id ? (titles[c.locale].get(o.package_id) ?? '') : '', rank: o.choice_rank, waitlist: o.waitlist_position, deadline });
-            await deps.notifications.enqueue(trx, { to: c.email, locale: c.locale, template: `draw_${o.outcome}`, ...email });
-          }
+    /**
+     * Publication, first step (src/workflows/publish-draw.ts): the draw locked and allowed
+     * to publish, the offers' deadline (the offer hours, capped at the close of offers),
+     * every family's outcome and the winners' offers.
+     */
+    async publication(ctx: RequestContext, trx: Trx, season: string) {
+      const draw = await load(trx, season, true);
+      drawPolicy.assert(ctx, 'publish', await resource(season, draw, trx));
+      const calendar = await deps.seasons.get(season, trx);
+      const deadline = new Date(Math.min(clock.now().getTime() + draw.offer_hours * 3_600_000, new Date(calendar.offersClose).getTime()));
+      const outcomes = await repo.outcomes(trx, season);
+      const winners = await repo.winners(trx, season);
+      const admins = new Map(outcomes.map((o) => [o.application_id, o.admin_account_id]));
+      const offers = winners.map((w) => ({ season, applicationId: w.application_id, adminAccountId: admins.get(w.application_id)!, packageId: w.package_id!, seats: w.family_size, country: w.country }));
+      return { deadline, outcomes, offers };
+    },
+
+    /** Publication, last step: every family told its outcome in its language; the draw published and audited. */
+    async announce(ctx: RequestContext, trx: Trx, season: string, p: { deadline: Date; outcomes: Awaited<ReturnType<typeof repo.outcomes>>; offers: unknown[] }) {
+      const { deadline, outcomes } = p;
+      for (const batch of chunks(outcomes, 1000)) {
+        const contacts = await deps.accounts.contacts(trx, batch.map((o) => o.admin_account_id));
+        const packageIds = batch.flatMap((o) => (o.package_id ? [o.package_id] : []));
+        const titles = { ar: await deps.catalogue.titles(trx, packageIds, 'ar'), en: await deps.catalogue.titles(trx, packageIds, 'en') };
+        for (const o of batch) {
+          const c = contacts.get(o.admin_account_id);
+          if (!c) continue;
+          const email = resultEmail[c.locale]({ name: c.name, season, outcome: o.outcome, title: o.package_id ? (titles[c.locale].get(o.package_id) ?? '') : '', rank: o.choice_rank, waitlist: o.waitlist_position, deadline });
+          await deps.notifications.enqueue(trx, { to: c.email, locale: c.locale, template: `draw_${o.outcome}`, ...email });
         }
-        await repo.update(trx, season, { status: 'published', published_at: now, published_by: ctx.actor?.accountId ?? null });
-        await writeAudit(trx, clock, ctx, { action: 'draw.published', subjectType: 'draw', subjectId: season, data: { holds: winners.length, deadline: deadline.toISOString() } });
-        const published = await load(trx, season);
-        return view(published, ctx, await resource(season, published, trx));
-      });
+      }
+      await repo.update(trx, season, { status: 'published', published_at: clock.now(), published_by: ctx.actor?.accountId ?? null });
+      await writeAudit(trx, clock, ctx, { action: 'draw.published', subjectType: 'draw', subjectId: season, data: { holds: p.offers.length, deadline: deadline.toISOString() } });
+      const published = await load(trx, season);
+      return view(published, ctx, await resource(season, published, trx));
     },
 
     /** One country's published outcomes (nothing before publication). */

@@ -3,3 +3,5 @@ export { createProviderService, type ProviderService, type ProviderView, type Pr
 export { providerRoutes } from './routes.ts';
 export { mayTrade } from './domain/licensing.ts';
 export { sampleApplication } from './fixtures.ts';
+export { licencePolicy } from './policies.ts';
+export { ApproveBody, ReasonBody, ReinstateBody, ProviderIdParams, ProviderSchema } from './schemas.ts';

@@ -109,7 +109,7 @@ describe('ministry decisions', () => {
 
   it('a licence outside its dates does not trade', async () => {
     const { providerId } = await t.createLicensedProvider({ status: 'pending' });
-    await t.services.providers.decide(systemContext('x'), providerId, 'approve', { validFrom: '2026-01-01', validTo: '2026-03-01' });
+    await t.services.workflows.decideLicence(systemContext('x'), providerId, 'approve', { validFrom: '2026-01-01', validTo: '2026-03-01' });
     const officer = await t.signInAs('ministry_officer');
     const res = await t.app.inject({ url: `/api/v1/providers/${providerId}`, headers: officer.headers });
     expect(res.json()).toMatchObject({ status: 'licensed', mayTrade: false }); // the test clock reads 2026-05-01

@@ -1,12 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
 import { ministryRoles } from '../../core/principal.ts';
 import { AccountSchema } from '../accounts/index.ts';
 import type { ProviderService } from './service.ts';
 import * as S from './schemas.ts';
-import { licencePolicy } from './policies.ts';
 
 /** /api/v1/providers: licence applications, ministry decisions, the approved list, provider staff. */
 export const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderService }> = async (app, { providers }) => {
@@ -33,17 +31,6 @@ export const providerRoutes: FastifyPluginAsyncTypebox<{ providers: ProviderServ
     config: { policy: staffOrMinistry, apiScope: 'provider:read' },
   }, async (req) => providers.get(req.ctx, req.params.id));
 
-  for (const [action, body, summary] of [
-    ['approve', S.ApproveBody, 'Grant the licence for the given dates'],
-    ['reject', S.ReasonBody, 'Decline the application, with a reason'],
-    ['suspend', S.ReasonBody, 'Suspend the licence: packages go off sale at once'],
-    ['reinstate', S.ReinstateBody, 'Lift a suspension'],
-  ] as const) {
-    app.post(`/providers/:id/${action}`, {
-      schema: { tags, summary, headers: IdempotencyHeaders, params: S.ProviderIdParams, body, response: { 200: S.ProviderSchema } },
-      config: { policy: policies.of(licencePolicy, action, 'licence'), idempotent: true },
-    }, async (req) => providers.decide(req.ctx, req.params.id, action, req.body as { validFrom?: string; validTo?: string; reason?: string }));
-  }
 
   app.get('/providers/:id/staff', {
     schema: { tags, summary: "The provider's staff", params: S.ProviderIdParams, response: { 200: Type.Array(S.StaffMemberSchema) } },

@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { isMinistry, type RequestContext } from '../../core/principal.ts';
-import { isUniqueViolation, type Db, type Executor } from '../../db/database.ts';
+import { isUniqueViolation, type Db, type Executor, type Trx } from '../../db/database.ts';
 import type { AccountService, AccountView } from '../accounts/index.ts';
 import { writeAudit } from '../audit/index.ts';
 import { publishEvent } from '../events/index.ts';
@@ -95,8 +95,6 @@ export function createProviderService(deps: {
   const repo = createProvidersRepository();
   const { db, clock } = deps;
   const today = () => riyadhDate(clock.now());
-  /** Called in the suspension's transaction (bookings are cancelled and refunded in full there). */
-  const suspensionListeners: ((trx: Executor, ctx: RequestContext, providerId: string) => Promise<unknown>)[] = [];
 
   /** The caller's provider team as the team policy sees it (their role in `providerId`, or none). */
   async function team(executor: Executor, ctx: RequestContext, providerId: string): Promise<TeamResource> {
@@ -198,10 +196,13 @@ export function createProviderService(deps: {
       return row && { nameAr: row.legal_name_ar, nameEn: row.legal_name_en, vatNumber: row.vat_number };
     },
 
-    onSuspended: (listener: (trx: Executor, ctx: RequestContext, providerId: string) => Promise<unknown>) => suspensionListeners.push(listener),
-
+    /**
+     * A ministry decision on a licence, in the caller's transaction (the licence
+     * workflow, src/workflows/decide-licence.ts, also refunds a suspended provider's bookings).
+     */
     async decide(
       ctx: RequestContext,
+      trx: Trx,
       providerId: string,
       action: LicensingAction,
       input: { validFrom?: string | undefined; validTo?: string | undefined; reason?: string | undefined },
@@ -209,39 +210,36 @@ export function createProviderService(deps: {
       if (action === 'approve' && (!input.validFrom || !input.validTo || input.validTo <= input.validFrom)) {
         throw new AppError('provider.invalid_licence_dates');
       }
-      return db.kysely.transaction().execute(async (trx) => {
-        const row = await repo.findById(trx, providerId, true);
-        if (!row) throw new AppError('provider.not_found');
-        licencePolicy.assert(ctx, action, row);
-        const to = nextStatus(row.status, action)!;
-        const now = clock.now();
-        const patch = {
-          status: to,
-          updated_at: now,
-          decision_reason: input.reason ?? null,
-          ...(action === 'approve' ? { licence_valid_from: input.validFrom!, licence_valid_to: input.validTo! } : {}),
-        };
-        await repo.update(trx, providerId, patch);
-        const updated = { ...row, ...patch };
-        await writeAudit(trx, clock, ctx, {
-          action: `provider.${pastTense[action]}`,
-          subjectType: 'provider',
-          subjectId: providerId,
-          data: { from: row.status, to, reason: input.reason ?? null, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null },
-        });
-        if (action !== 'reject') {
-          await publishEvent(trx, clock, {
-            type: action === 'suspend' ? 'provider.suspended' : action === 'reinstate' ? 'provider.reinstated' : 'provider.licensed',
-            providerId,
-            subjectId: providerId,
-            payload: { providerId, status: to, licenceValidTo: updated.licence_valid_to, reason: input.reason ?? null },
-          });
-        }
-        if (action === 'suspend') for (const listener of suspensionListeners) await listener(trx, ctx, providerId);
-        await notifyOwner(trx, updated, action, input.reason ?? '');
-        return present(updated, today(), ctx);
+      const row = await repo.findById(trx, providerId, true);
+      if (!row) throw new AppError('provider.not_found');
+      licencePolicy.assert(ctx, action, row);
+      const to = nextStatus(row.status, action)!;
+      const now = clock.now();
+      const patch = {
+        status: to,
+        updated_at: now,
+        decision_reason: input.reason ?? null,
+        ...(action === 'approve' ? { licence_valid_from: input.validFrom!, licence_valid_to: input.validTo! } : {}),
+      };
+      await repo.update(trx, providerId, patch);
+      const updated = { ...row, ...patch };
+      await writeAudit(trx, clock, ctx, {
+        action: `provider.${pastTense[action]}`,
+        subjectType: 'provider',
+        subjectId: providerId,
+        data: { from: row.status, to, reason: input.reason ?? null, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null },
       });
-    },
+      if (action !== 'reject') {
+        await publishEvent(trx, clock, {
+          type: action === 'suspend' ? 'provider.suspended' : action === 'reinstate' ? 'provider.reinstated' : 'provider.licensed',
+          providerId,
+          subjectId: providerId,
+          payload: { providerId, status: to, licenceValidTo: updated.licence_valid_to, reason: input.reason ?? null },
+        });
+      }
+      await notifyOwner(trx, updated, action, input.reason ?? '');
+      return present(updated, today(), ctx);
+  },
 
     /** The ministry sees every provider; provider staff only their own. */
     async get(ctx: RequestContext, providerId: string): Promise<ProviderView> {

@@ -50,7 +50,7 @@ describe.runIf(testEngine === 'postgres')('a server killed during a burst of pay
     const lines: string[] = [];
     for (let i = 0; i < 40; i++) {
       const f = await fx.family('FR', 1, []);
-      const held = await t.db.kysely.transaction().execute((trx) => t.services.bookings.hold(trx, { requestId: 'crash', actor: null }, { season: '1448H', applicationId: f.id, adminAccountId: f.admin.accountId, packageId: packages.a!, seats: 1, country: 'FR' }, 'draw', new Date(at(5))));
+      const held = await t.db.kysely.transaction().execute((trx) => t.services.bookings.hold({ requestId: 'crash', actor: null }, trx, { season: '1448H', applicationId: f.id, adminAccountId: f.admin.accountId, packageId: packages.a!, seats: 1, country: 'FR' }, 'draw', new Date(at(5))));
       if (!('booking' in held) || !held.booking) throw new Error('no room');
       const reference = (await t.db.kysely.transaction().execute((trx) => t.services.ledger.wallet(trx, f.admin.accountId))).bank_reference!;
       lines.push(`2026-11-01,${reference},${(held.booking.amount_due / 100).toFixed(2)},TX-${i}`);
