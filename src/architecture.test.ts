@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { cruise } from 'dependency-cruiser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphFile, moduleGraph } from '../scripts/module-graph.ts';
 
 /**
  * The walls of docs/ARCHITECTURE.md are the rules of .dependency-cruiser.cjs,
@@ -52,4 +53,10 @@ describe('the walls between the parts', () => {
       'web-no-server-internals: web/src/page.ts -> src/modules/bookings/index.ts',
     ]);
   });
+});
+
+describe('the module graph in docs/module-graph.md', () => {
+  it('is what the code imports (run `npm run graph` after changing imports)', async () => {
+    expect(fs.readFileSync(graphFile, 'utf8')).toBe(await moduleGraph());
+  }, 60_000);
 });

@@ -73,7 +73,7 @@ export function createServices(deps: ServiceDeps) {
   });
   const seasons = createSeasonService({ db: deps.db, clock });
   const storage = deps.storage ?? localDiskStorage(path.join(deps.config.dataDir, 'files'));
-  const pilgrims = createPilgrimService({ db: deps.db, clock, storage, seasons, notifications });
+  const pilgrims = createPilgrimService({ db: deps.db, clock, storage, seasons, notifications, accounts });
   const applications = createApplicationService({ db: deps.db, clock, seasons, accounts, pilgrims, catalogue });
   const bookings = createBookingService({ db: deps.db, clock, catalogue, seasons, applications, accounts, notifications, ...(deps.capacityGuard ? { guard: deps.capacityGuard } : {}) });
   const familyBookings = createFamilyBookings({ db: deps.db, clock, applications, catalogue, pilgrims, seasons });

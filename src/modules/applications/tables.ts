@@ -23,13 +23,6 @@ export interface ApplicationPreferencesTable {
   package_version: number;
 }
 
-export interface MissionRequirementsTable {
-  country: string;
-  language: string;
-  body: string;
-  updated_by: string | null;
-  updated_at: Date;
-}
 
 export interface PackageDemandTable {
   package_id: string;
@@ -47,7 +40,6 @@ declare module '../../db/schema.ts' {
     applications: ApplicationsTable;
     application_members: ApplicationMembersTable;
     application_preferences: ApplicationPreferencesTable;
-    mission_requirements: MissionRequirementsTable;
     package_demand: PackageDemandTable;
   }
 }

@@ -62,9 +62,6 @@ export function createPilgrimsRepository() {
     async updateDocument(db: Executor, id: string, patch: Updateable<PilgrimDocumentsTable>) {
       await db.updateTable('pilgrim_documents').set(patch).where('id', '=', id).execute();
     },
-    /** Read model (joins nothing, reads the accounts module's table): where to tell a pilgrim about a review. */
-    ownerContact: (db: Executor, accountId: string) =>
-      db.selectFrom('accounts').select(['email', 'locale']).where('id', '=', accountId).executeTakeFirstOrThrow(),
     /** Oldest first: the ministry's review queue. */
     pending: (db: Executor, limit: number) =>
       db.selectFrom('pilgrim_documents').selectAll().where('status', '=', 'pending').orderBy('uploaded_at').orderBy('id').limit(limit).execute(),

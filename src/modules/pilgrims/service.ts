@@ -10,6 +10,7 @@ import { isUniqueViolation, type Db, type Executor } from '../../db/database.ts'
 import { writeAudit } from '../audit/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import type { Person, SeasonService } from '../seasons/index.ts';
+import type { AccountService } from '../accounts/index.ts';
 import {
   MAX_DOCUMENT_BYTES, acceptedContent, blockedSteps, documentsToRecheck, passportKey,
   type DocumentType, type ProfileField, type Step,
@@ -62,6 +63,7 @@ export function createPilgrimService(deps: {
   storage: FileStorage;
   seasons: Pick<SeasonService, 'programmeCountries'>;
   notifications: Pick<NotificationService, 'enqueue'>;
+  accounts: Pick<AccountService, 'contacts'>;
 }) {
   const repo = createPilgrimsRepository();
   const { db, clock } = deps;
@@ -278,7 +280,7 @@ export function createPilgrimService(deps: {
         await repo.updateDocument(trx, id, { status, reviewed_at: clock.now(), reviewed_by: ctx.actor?.accountId ?? null, rejection_reason: decision === 'reject' ? (reason ?? null) : null });
         await writeAudit(trx, clock, ctx, { action: `document.${status}`, subjectType: 'document', subjectId: id, data: { type: doc.type, reason: reason ?? null } });
         if (decision === 'reject') {
-          const owner = await repo.ownerContact(trx, doc.account_id);
+          const owner = (await deps.accounts.contacts(trx, [doc.account_id])).get(doc.account_id)!;
           const text = owner.locale === 'ar'
             ? { subject: 'وثيقة تحتاج إلى تعديل', text: `لم تُقبل وثيقتك (${doc.type}) للسبب التالي:\n${reason ?? ''}\nيرجى رفع نسخة جديدة من ملفك في منصة مناسك.` }
             : { subject: 'A document needs your attention', text: `Your document (${doc.type}) was not accepted, for this reason:\n${reason ?? ''}\nPlease upload a new copy from your Manasik profile.` };
