@@ -4,6 +4,8 @@
  * the server's or the browser's time zone (the real platform once rejected
  * pilgrims a day early because of exactly that).
  */
+import { intlLocale, type Locale } from '../shared/i18n.ts';
+
 export type IsoDate = string;
 
 function parts(d: IsoDate): [number, number, number] {
@@ -97,7 +99,7 @@ export function gregorianOf(year: number, month: number, day: number): IsoDate {
   throw new RangeError(`no such Hijri date: ${year}-${month}-${day}`);
 }
 
-/** Formats an instant in the Umm al-Qura (Hijri) calendar, e.g. "٢٥ ذو القعدة ١٤٤٧ هـ". */
-export function formatHijri(date: Date, locale: string, timeZone = RIYADH): string {
-  return new Intl.DateTimeFormat(`${locale}-SA-u-ca-islamic-umalqura`, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+/** Formats an instant in the Umm al-Qura (Hijri) calendar, e.g. "25 ذو القعدة 1447 هـ". */
+export function formatHijri(date: Date, locale: Locale, timeZone = RIYADH): string {
+  return new Intl.DateTimeFormat(intlLocale(locale, 'islamic-umalqura'), { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
 }

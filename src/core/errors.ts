@@ -1,6 +1,6 @@
 import { RIYADH, formatHijri } from './dates.ts';
 import { coreErrors } from './error-codes.ts';
-import { type Locale, interpolate } from '../shared/i18n.ts';
+import { type Locale, interpolate, intlLocale } from '../shared/i18n.ts';
 import { formatSar, halalas } from '../shared/money.ts';
 
 import type { ErrorCodeSpec, ErrorSpecs } from './error-spec.ts';
@@ -122,7 +122,7 @@ function render(code: string, params: ErrorParams, locale: Locale): string {
 
 /** An instant as a person reads it: the date and time in Saudi Arabia, and the Hijri date. */
 function formatInstant(d: Date, locale: Locale): string {
-  const gregorian = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: RIYADH, dateStyle: 'long', timeStyle: 'short' }).format(d);
+  const gregorian = new Intl.DateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: RIYADH, dateStyle: 'long', timeStyle: 'short' }).format(d);
   return `${gregorian} (${formatHijri(d, locale)})`;
 }
 

@@ -1,16 +1,8 @@
 import type { Locale } from '../shared/i18n.ts';
 
-/** Every role an account can hold. Staff roles are granted by a ministry admin. */
-export const roles = [
-  'pilgrim',
-  'provider_staff',
-  'ministry_officer',
-  'ministry_admin',
-  'mission_officer',
-  'gate_officer',
-] as const;
-export type Role = (typeof roles)[number];
-export const staffRoles = roles.filter((r): r is Exclude<Role, 'pilgrim'> => r !== 'pilgrim');
+import { roles, staffRoles, type Role } from '../shared/roles.ts';
+
+export { roles, staffRoles, type Role };
 
 /** The ministry's staff: officers and admins (who read every provider, package, document and application). */
 export const ministryRoles = ['ministry_officer', 'ministry_admin'] as const satisfies readonly Role[];

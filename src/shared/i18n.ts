@@ -56,3 +56,16 @@ export function pickText(text: LocalizedText, language: string): { text: string;
   const [lang = '', value = ''] = Object.entries(text)[0] ?? [];
   return { text: value, language: lang };
 }
+
+/**
+ * The BCP 47 tag every screen, email, message and PDF formats with: one digit
+ * style per language everywhere. Arabic uses Western digits (as Saudi
+ * government services and our PDFs do, and as people type them), so a screen
+ * never mixes ١٢٣ with 123.
+ *
+ * @example intlLocale('ar', 'islamic-umalqura') // 'ar-SA-u-ca-islamic-umalqura-nu-latn'
+ */
+export function intlLocale(locale: Locale, calendar?: 'gregory' | 'islamic-umalqura'): string {
+  if (locale === 'ar') return `ar-SA-u-${calendar ? `ca-${calendar}-` : ''}nu-latn`;
+  return calendar === 'islamic-umalqura' ? 'en-SA-u-ca-islamic-umalqura-nu-latn' : 'en-GB';
+}

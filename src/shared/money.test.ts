@@ -29,6 +29,6 @@ describe('money in halalas', () => {
 
   it('formats for people in Arabic and English', () => {
     expect(formatSar(halalas(123_450), 'en')).toMatch(/^SAR\s1,234\.50$/);
-    expect(formatSar(halalas(123_450), 'ar')).toMatch(/١٬٢٣٤٫٥٠/);
+    expect(formatSar(halalas(123_450), 'ar')).toMatch(/1,234\.50/); // Western digits in Arabic too: one digit style everywhere
   });
 });

@@ -1,3 +1,5 @@
+import { intlLocale, isLocale } from './i18n.ts';
+
 /**
  * Money is always an integer number of halalas (1 SAR = 100 halalas).
  * Floating-point riyals never enter the system: amounts are parsed and
@@ -22,9 +24,9 @@ export function parseRiyals(text: string): Halalas {
   return halalas(sign ? -value : value);
 }
 
-/** Formats for people, in their language, e.g. "١٬٢٣٤٫٥٠ ر.س.‏" or "SAR 1,234.50". */
+/** Formats for people, in their language, e.g. "1,234.50 ر.س.‏" or "SAR 1,234.50" (Western digits in both: see intlLocale). */
 export function formatSar(amount: Halalas, locale: string): string {
-  return new Intl.NumberFormat(locale === 'ar' ? 'ar-SA' : locale, {
+  return new Intl.NumberFormat(intlLocale(isLocale(locale) ? locale : 'en'), {
     style: 'currency',
     currency: 'SAR',
     minimumFractionDigits: 2,

@@ -1,45 +1,22 @@
-import { Type, type Static } from '@sinclair/typebox';
-import { roles, staffRoles } from '../../core/principal.ts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './domain/rules.ts';
-import { StringEnum, CountryCode, Email, Limit, LocaleSchema, Obj, Password, Secret, Text, Uuid } from '../../http/schemas.ts';
+import { Type } from '@sinclair/typebox';
+import { roles } from '../../core/principal.ts';
+import { CreateStaffBody, EmailBody, RegisterBody, ResetBody, SignInBody, StaffRoleSchema, UpdateMeBody } from '../../shared/schemas/accounts.ts';
+import { StringEnum, Email, Limit, LocaleSchema, Obj, Password, Secret, Text, Uuid } from '../../shared/schemas/kit.ts';
 
-/** Request and response shapes of the accounts API; the web forms validate with the same ones. */
+/**
+ * Request and response shapes of the accounts API. The bodies people fill in
+ * as forms live in src/shared/schemas/accounts.ts, which the web app shares.
+ */
+export { CreateStaffBody, EmailBody, RegisterBody, ResetBody, SignInBody, StaffRoleSchema, UpdateMeBody };
 
 export const RoleSchema = StringEnum(roles);
-export const StaffRoleSchema = StringEnum(staffRoles);
 
-/** A password being chosen: the length rule is checked by the schema, so forms say it before sending. */
-const NewPassword = () => Password({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH });
-
-export const RegisterBody = Obj({
-  email: Email(),
-  password: NewPassword(),
-  displayName: Text({ maxLength: 120 }),
-  locale: Type.Optional(LocaleSchema),
-});
-export type RegisterBody = Static<typeof RegisterBody>;
-
-export const SignInBody = Obj({ email: Email(), password: Password() });
 export const TokenBody = Obj({
   email: Email(),
   password: Password(),
   label: Type.Optional(Text({ maxLength: 80 })),
 });
-export const EmailBody = Obj({ email: Email() });
 export const TokenOnlyBody = Obj({ token: Secret() });
-export const ResetBody = Obj({ token: Secret(), password: NewPassword() });
-export const UpdateMeBody = Obj(
-  { displayName: Type.Optional(Text({ maxLength: 120 })), locale: Type.Optional(LocaleSchema) },
-  { minProperties: 1 },
-);
-export const CreateStaffBody = Obj({
-  email: Email(),
-  displayName: Text({ maxLength: 120 }),
-  role: StaffRoleSchema,
-  locale: Type.Optional(LocaleSchema),
-  providerId: Type.Optional(Uuid()),
-  countryCode: Type.Optional(CountryCode()),
-});
 export const AccountIdParams = Obj({ id: Uuid() });
 export const SetStatusBody = Obj({ status: StringEnum(['active', 'disabled'] as const) });
 export const ListAccountsQuery = Obj({

@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/i18n.ts';
+import { intlLocale, type Locale } from '../../shared/i18n.ts';
 import { formatHijri } from '../../core/dates.ts';
 
 interface Email {
@@ -8,7 +8,7 @@ interface Email {
 type OfferParams = { name: string; title: string; seats: number; deadline: Date; source: 'draw' | 'cascade' | 'open_sale' };
 
 const when = (d: Date, locale: Locale) =>
-  `${d.toLocaleString(locale === 'ar' ? 'ar-SA-u-ca-gregory' : 'en-GB', { timeZone: 'Asia/Riyadh', dateStyle: 'long', timeStyle: 'short' })} (${formatHijri(d, locale)})`;
+  `${d.toLocaleString(intlLocale(locale, 'gregory'), { timeZone: 'Asia/Riyadh', dateStyle: 'long', timeStyle: 'short' })} (${formatHijri(d, locale)})`;
 
 /** What a family's admin is told about its booking, in the admin's language. */
 export const bookingEmails = {

@@ -4,7 +4,7 @@ import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
 import { ministryRoles } from '../../core/principal.ts';
 import { seasonPolicy } from '../seasons/index.ts';
-import { Nullable, Obj, SeasonCode, Uuid } from '../../http/schemas.ts';
+import { Nullable, Obj, SeasonCode, Uuid } from '../../shared/schemas/kit.ts';
 import type { FamilyBookings } from './family-bookings.ts';
 import { BookingSchema, FamilyBookingSchema, RefundRule } from './schemas.ts';
 import type { SaleService } from './sale-service.ts';

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, StringEnum } from '../../http/schemas.ts';
+import { Nullable, StringEnum } from '../../shared/schemas/kit.ts';
 
 /** What a booking looks like to its family and to the API (the wallet and the draw answer with it too). */
 export const BookingSchema = Type.Object({

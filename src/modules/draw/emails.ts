@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/i18n.ts';
+import { intlLocale, type Locale } from '../../shared/i18n.ts';
 import { formatHijri } from '../../core/dates.ts';
 
 interface Email {
@@ -8,7 +8,7 @@ interface Email {
 type Result = { name: string; season: string; outcome: 'won' | 'waiting'; title: string; rank: number | null; waitlist: number | null; deadline: Date };
 
 const day = (d: Date, locale: Locale) =>
-  `${d.toLocaleDateString(locale === 'ar' ? 'ar-SA-u-ca-gregory' : 'en-GB', { timeZone: 'Asia/Riyadh', dateStyle: 'long' })} (${formatHijri(d, locale)})`;
+  `${d.toLocaleDateString(intlLocale(locale, 'gregory'), { timeZone: 'Asia/Riyadh', dateStyle: 'long' })} (${formatHijri(d, locale)})`;
 
 /** The draw result each family's admin receives at publication, in the admin's language. */
 export const resultEmail: Record<Locale, (p: Result) => Email> = {

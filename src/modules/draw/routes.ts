@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Nullable, Obj, SeasonCode, StringEnum, Text, Uuid } from '../../http/schemas.ts';
+import { Nullable, Obj, SeasonCode, StringEnum, Text, Uuid } from '../../shared/schemas/kit.ts';
 import { BookingSchema } from '../bookings/index.ts';
 import { poolCriteria, type DrawService } from './service.ts';
 import { drawPolicy } from './policies.ts';

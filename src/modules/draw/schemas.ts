@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, StringEnum } from '../../http/schemas.ts';
+import { Nullable, StringEnum } from '../../shared/schemas/kit.ts';
 import { drawPolicy } from './policies.ts';
 
 /** A season's draw as the API shows it. */

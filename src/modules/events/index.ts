@@ -1,19 +1,8 @@
 import type { Clock } from '../../core/clock.ts';
 import type { Executor } from '../../db/database.ts';
 
-/** Every event type the platform publishes; webhook subscribers choose among these. */
-export const eventTypes = [
-  'provider.licensed',
-  'provider.suspended',
-  'provider.reinstated',
-  'package.published',
-  'package.updated',
-  'package.closed',
-  'booking.created',
-  'booking.confirmed',
-  'booking.cancelled',
-] as const;
-export type EventType = (typeof eventTypes)[number];
+export { eventTypes, type EventType } from '../../shared/event-types.ts';
+import type { EventType } from '../../shared/event-types.ts';
 
 export interface DomainEvent {
   type: EventType;

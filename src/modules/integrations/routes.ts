@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Limit, Obj, StringEnum, Text, Uuid } from '../../http/schemas.ts';
+import { Limit, Obj, StringEnum, Text, Uuid } from '../../shared/schemas/kit.ts';
 import { eventTypes } from '../events/index.ts';
 import { apiScopes, type ApiKeyService } from './api-key-service.ts';
 import type { WebhookService } from './webhook-service.ts';

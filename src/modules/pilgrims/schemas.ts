@@ -1,27 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { CountryCode, Limit, LongText, Obj, StringEnum, Uuid } from '../../http/schemas.ts';
-import { healthConditions } from '../seasons/index.ts';
-import { documentTypes, steps } from './domain/review.ts';
+import { Limit, LongText, Obj, StringEnum, Uuid } from '../../shared/schemas/kit.ts';
+import { ProfileBody, documentTypes } from '../../shared/schemas/pilgrims.ts';
+import { steps } from './domain/review.ts';
 
-const Day = () => Type.String({ format: 'date', maxLength: 10 });
-const LatinName = () => Type.String({ minLength: 1, maxLength: 80, pattern: "^[A-Za-z][A-Za-z '-]*$", description: 'As in the passport, Latin letters' });
-const ArabicName = () => Type.String({ minLength: 2, maxLength: 120, pattern: '^[\\u0600-\\u06FF ]+$', description: 'In Arabic script' });
-
-export const ProfileBody = Obj({
-  residenceCountry: CountryCode(),
-  nationality: CountryCode(),
-  givenNamesLatin: LatinName(),
-  familyNameLatin: LatinName(),
-  fullNameArabic: ArabicName(),
-  dateOfBirth: Day(),
-  gender: StringEnum(['male', 'female'] as const),
-  passportNumber: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9 -]{4,19}$', maxLength: 20 }),
-  passportExpiry: Day(),
-  meningococcalVaccination: Type.Optional(Day()),
-  healthConditions: Type.Optional(Type.Array(StringEnum(healthConditions), { maxItems: healthConditions.length, uniqueItems: true })),
-  performedHajj: Type.Optional(Type.Boolean({ description: 'Has performed Hajj before (families where nobody has may have a reserved share of seats)' })),
-  expectedVersion: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
-});
+/** The profile form's body lives in src/shared/schemas/pilgrims.ts, which the web app shares. */
+export { ProfileBody };
 
 const DocumentSchema = Type.Object({
   id: Type.String(),

@@ -1,6 +1,6 @@
-import { SeasonCode as SeasonCodeSchema } from '../../http/schemas.ts';
+import { SeasonCode as SeasonCodeSchema } from '../../shared/schemas/kit.ts';
 import { Type } from '@sinclair/typebox';
-import { CountryCode, LongText, Obj, StringEnum } from '../../http/schemas.ts';
+import { CountryCode, LongText, Obj, StringEnum } from '../../shared/schemas/kit.ts';
 import { healthConditions } from './domain/eligibility.ts';
 import { phases } from './domain/calendar.ts';
 import { seasonPolicy } from './policies.ts';

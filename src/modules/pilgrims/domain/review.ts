@@ -5,8 +5,9 @@
  * here an edit re-opens only the documents that field affects, and a step
  * waits only for the documents it needs.
  */
-export const documentTypes = ['photo', 'passport_scan', 'residence_proof', 'vaccination_certificate'] as const;
-export type DocumentType = (typeof documentTypes)[number];
+import { documentTypes, type DocumentType } from '../../../shared/schemas/pilgrims.ts';
+
+export { documentTypes, type DocumentType };
 
 export const profileFields = [
   'residenceCountry', 'nationality', 'givenNamesLatin', 'familyNameLatin', 'fullNameArabic', 'dateOfBirth', 'gender',

@@ -1,3 +1,4 @@
+import { healthConditions, type HealthCondition } from '../../../shared/schemas/pilgrims.ts';
 import { interpolate, type Locale } from '../../../shared/i18n.ts';
 import { addDays, addMonths, ageOn, type IsoDate } from '../../../core/dates.ts';
 
@@ -7,8 +8,7 @@ import { addDays, addMonths, ageOn, type IsoDate } from '../../../core/dates.ts'
  * knows, parameters, and the message shown when it fails, in every language
  * ({placeholders} come from the parameters).
  */
-export const healthConditions = ['late_pregnancy', 'dialysis', 'chemotherapy', 'advanced_dementia', 'contagious_disease', 'severe_heart_failure'] as const;
-export type HealthCondition = (typeof healthConditions)[number];
+export { healthConditions, type HealthCondition };
 
 export type EligibilityRule =
   | { code: 'min_age'; params: { years: number }; message: Record<Locale, string> }

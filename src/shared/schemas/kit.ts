@@ -1,5 +1,5 @@
 import { FormatRegistry, Kind, Type, TypeRegistry, type TProperties, type ObjectOptions, type StringOptions, type TSchema } from '@sinclair/typebox';
-import { locales } from '../shared/i18n.ts';
+import { locales } from '../i18n.ts';
 
 /**
  * Schema building blocks shared by routes and by the web app's forms. Every
