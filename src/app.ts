@@ -150,6 +150,8 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
         },
       },
     },
+    // Shared schemas keep their $id as their name in the document (Problem, Account), so generated clients name them too.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     transform: ({ schema, url, route }) => {
       const policy = route.config?.policy as Policy | undefined;
       const documented = { ...(schema ?? {}) } as Record<string, unknown>;
@@ -163,7 +165,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true }, config: { policy: policies.static } }, async () => app.swagger());
 
-  await app.register(systemRoutes, { db, registry, metricsToken: config.metricsToken });
+  await app.register(systemRoutes, { db, registry, metricsToken: config.metricsToken, devMailbox: config.devMailbox });
   await app.register(
     async (api) => {
       await api.register(authRoutes, {

@@ -1,50 +1,86 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
-import { api } from './lib/api.ts';
-import { SessionProvider, useSession } from './lib/session.tsx';
+import { $api, queryClient } from './api/client.ts';
+import type { Namespace } from './i18n/index.ts';
+import { useSession, type Account, type Role } from './lib/session.tsx';
 import { Layout } from './ui/layout.tsx';
-import { SignInPage } from './features/auth/sign-in.tsx';
-import { SignUpPage } from './features/auth/sign-up.tsx';
-import { VerifyEmailPage } from './features/auth/verify-email.tsx';
-import { ForgotPasswordPage, ResetPasswordPage } from './features/auth/password-reset.tsx';
-import { ProfilePage } from './features/profile/profile.tsx';
-import { DashboardPage } from './features/dashboard/dashboard.tsx';
-import { MailboxPage } from './features/dev/mailbox.tsx';
-import { CataloguePageView } from './features/catalogue/catalogue-page.tsx';
-import { PackagePage } from './features/catalogue/package-page.tsx';
-import { ComparePage } from './features/catalogue/compare-page.tsx';
-import { ApprovedProvidersPage } from './features/providers/approved-page.tsx';
-import { ApplyPage } from './features/providers/apply-page.tsx';
-import { ConsolePage } from './features/provider-console/console-page.tsx';
-import { PackageEditor } from './features/provider-console/package-editor.tsx';
-import { ProviderReviewPage, ReviewQueuePage } from './features/ministry/review-page.tsx';
-import type { Account } from './lib/api.ts';
-import { PilgrimProfilePage } from './features/pilgrim/profile-page.tsx';
-import { ApplicationPage } from './features/pilgrim/application-page.tsx';
-import { DocumentReviewPage } from './features/ministry/documents-page.tsx';
-import { SeasonAdminPage } from './features/ministry/season-page.tsx';
-import { MissionPage } from './features/mission/mission-page.tsx';
-import { PublicDrawPage } from './features/draw/public-draw-page.tsx';
-import { MinistryDrawPage } from './features/draw/ministry-draw-page.tsx';
-import { MyDrawPage } from './features/draw/my-draw-page.tsx';
-import { WalletPage } from './features/wallet/wallet-page.tsx';
-import { HostedPayPage } from './features/wallet/hosted-pay-page.tsx';
 
-function RequireAccount({ children }: { children: ReactNode }) {
-  const { account, loading } = useSession();
-  const { t } = useTranslation();
-  if (loading) return <p aria-live="polite">{t('app.loading')}</p>;
-  return account ? <>{children}</> : <Navigate to="/sign-in" replace />;
+/**
+ * Every page is its own chunk, loaded with its texts when first visited, so a
+ * pilgrim's phone downloads neither the ministry console nor its words.
+ */
+type Page = ComponentType<{ account: Account }>;
+function page(load: () => Promise<Record<string, unknown>>, name: string) {
+  return lazy(async () => ({ default: (await load())[name] as Page }));
 }
 
-/** Only for some roles; others are sent to their dashboard. */
-function RequireRole({ roles, children }: { roles: Account['role'][]; children: (account: Account) => ReactNode }) {
-  const { account, loading } = useSession();
+interface PageRoute {
+  path: string;
+  page: Page;
+  /** The texts the page needs (besides `common`). */
+  ns: Namespace[];
+  /** Who may open it; absent means anyone, signed in or not. */
+  roles?: readonly Role[] | 'signed-in';
+}
+
+const ministry = ['ministry_officer', 'ministry_admin'] as const;
+const routes: PageRoute[] = [
+  { path: '/sign-up', page: page(() => import('./features/auth/sign-up.tsx'), 'SignUpPage'), ns: ['auth'] },
+  { path: '/sign-in', page: page(() => import('./features/auth/sign-in.tsx'), 'SignInPage'), ns: ['auth'] },
+  { path: '/verify-email', page: page(() => import('./features/auth/verify-email.tsx'), 'VerifyEmailPage'), ns: ['auth'] },
+  { path: '/forgot-password', page: page(() => import('./features/auth/password-reset.tsx'), 'ForgotPasswordPage'), ns: ['auth'] },
+  { path: '/reset-password', page: page(() => import('./features/auth/password-reset.tsx'), 'ResetPasswordPage'), ns: ['auth'] },
+  { path: '/dev/mailbox', page: page(() => import('./features/dev/mailbox.tsx'), 'MailboxPage'), ns: ['auth'] },
+  { path: '/dashboard', page: page(() => import('./features/dashboard/dashboard.tsx'), 'DashboardPage'), ns: ['dashboard', 'providers', 'pilgrim'], roles: 'signed-in' },
+  { path: '/profile', page: page(() => import('./features/profile/profile.tsx'), 'ProfilePage'), ns: ['auth'], roles: 'signed-in' },
+  { path: '/catalogue', page: page(() => import('./features/catalogue/catalogue-page.tsx'), 'CataloguePageView'), ns: ['catalogue'] },
+  { path: '/catalogue/:id', page: page(() => import('./features/catalogue/package-page.tsx'), 'PackagePage'), ns: ['catalogue'] },
+  { path: '/compare', page: page(() => import('./features/catalogue/compare-page.tsx'), 'ComparePage'), ns: ['catalogue'] },
+  { path: '/providers', page: page(() => import('./features/providers/approved-page.tsx'), 'ApprovedProvidersPage'), ns: ['providers'] },
+  { path: '/provider/apply', page: page(() => import('./features/providers/apply-page.tsx'), 'ApplyPage'), ns: ['providers'], roles: ['pilgrim', 'provider_staff'] },
+  { path: '/provider', page: page(() => import('./features/provider-console/console-page.tsx'), 'ConsolePage'), ns: ['providers', 'catalogue'], roles: ['provider_staff'] },
+  { path: '/provider/packages/new', page: page(() => import('./features/provider-console/package-editor.tsx'), 'PackageEditor'), ns: ['providers', 'catalogue'], roles: ['provider_staff'] },
+  { path: '/provider/packages/:id', page: page(() => import('./features/provider-console/package-editor.tsx'), 'PackageEditor'), ns: ['providers', 'catalogue'], roles: ['provider_staff'] },
+  { path: '/provider/bookings', page: page(() => import('./features/provider-console/bookings-page.tsx'), 'ProviderBookingsPage'), ns: ['providers', 'draw'], roles: ['provider_staff'] },
+  { path: '/provider/payouts', page: page(() => import('./features/provider-console/payouts-page.tsx'), 'PayoutsPage'), ns: ['providers', 'wallet'], roles: ['provider_staff'] },
+  { path: '/pilgrim/profile', page: page(() => import('./features/pilgrim/profile-page.tsx'), 'PilgrimProfilePage'), ns: ['pilgrim'], roles: ['pilgrim'] },
+  { path: '/pilgrim/application', page: page(() => import('./features/pilgrim/application-page.tsx'), 'ApplicationPage'), ns: ['pilgrim', 'catalogue'], roles: ['pilgrim'] },
+  { path: '/pilgrim/draw', page: page(() => import('./features/draw/my-draw-page.tsx'), 'MyDrawPage'), ns: ['draw', 'wallet'], roles: ['pilgrim'] },
+  { path: '/bookings', page: page(() => import('./features/bookings/my-bookings-page.tsx'), 'MyBookingsPage'), ns: ['draw', 'wallet'], roles: ['pilgrim'] },
+  { path: '/bookings/:id', page: page(() => import('./features/bookings/booking-page.tsx'), 'BookingPage'), ns: ['draw', 'wallet'], roles: ['pilgrim'] },
+  { path: '/wallet', page: page(() => import('./features/wallet/wallet-page.tsx'), 'WalletPage'), ns: ['wallet'], roles: ['pilgrim'] },
+  { path: '/pay/sim/:id', page: page(() => import('./features/wallet/hosted-pay-page.tsx'), 'HostedPayPage'), ns: ['wallet'] },
+  { path: '/draw', page: page(() => import('./features/draw/public-draw-page.tsx'), 'PublicDrawPage'), ns: ['draw'] },
+  { path: '/draw/:season', page: page(() => import('./features/draw/public-draw-page.tsx'), 'PublicDrawPage'), ns: ['draw'] },
+  { path: '/mission', page: page(() => import('./features/mission/mission-page.tsx'), 'MissionPage'), ns: ['mission', 'draw'], roles: ['mission_officer'] },
+  { path: '/ministry/providers', page: page(() => import('./features/ministry/review-page.tsx'), 'ReviewQueuePage'), ns: ['providers', 'ministry'], roles: ministry },
+  { path: '/ministry/providers/:id', page: page(() => import('./features/ministry/review-page.tsx'), 'ProviderReviewPage'), ns: ['providers', 'ministry'], roles: ministry },
+  { path: '/ministry/documents', page: page(() => import('./features/ministry/documents-page.tsx'), 'DocumentReviewPage'), ns: ['ministry', 'pilgrim'], roles: ministry },
+  { path: '/ministry/seasons', page: page(() => import('./features/ministry/season-page.tsx'), 'SeasonAdminPage'), ns: ['ministry', 'pilgrim'], roles: ministry },
+  { path: '/ministry/finance', page: page(() => import('./features/ministry/finance-page.tsx'), 'FinancePage'), ns: ['ministry', 'wallet'], roles: ministry },
+  { path: '/ministry/draw', page: page(() => import('./features/draw/ministry-draw-page.tsx'), 'MinistryDrawPage'), ns: ['draw'], roles: ministry },
+  { path: '/ministry/audit', page: page(() => import('./features/dashboard/audit-page.tsx'), 'AuditPage'), ns: ['dashboard'], roles: ministry },
+  { path: '/ministry/staff', page: page(() => import('./features/dashboard/staff-page.tsx'), 'StaffPage'), ns: ['dashboard'], roles: ['ministry_admin'] },
+];
+
+function Loading() {
   const { t } = useTranslation();
-  if (loading) return <p aria-live="polite">{t('app.loading')}</p>;
-  if (!account) return <Navigate to="/sign-in" replace />;
-  return roles.includes(account.role) ? <>{children(account)}</> : <Navigate to="/dashboard" replace />;
+  return <p className="muted" aria-live="polite">{t('app.loading')}</p>;
+}
+
+/** Loads the page's texts (suspending until they are there), then checks who may see it. */
+function Guarded({ route }: { route: PageRoute }) {
+  useTranslation(route.ns);
+  const { account, loading } = useSession();
+  if (route.roles) {
+    if (loading) return <Loading />;
+    if (!account) return <Navigate to="/sign-in" replace />;
+    if (route.roles !== 'signed-in' && !route.roles.includes(account.role)) return <Navigate to="/dashboard" replace />;
+  }
+  const Page = route.page;
+  return <Page account={account as Account} />;
 }
 
 function Home() {
@@ -74,51 +110,28 @@ function NotFound() {
   return <section className="card narrow"><h1>{t('notFound.title')}</h1><Link to="/">{t('notFound.back')}</Link></section>;
 }
 
+function Shell({ children }: { children: ReactNode }) {
+  // The development mailbox exists only on servers without SMTP; the server says so (no probing request that may fail).
+  const server = $api.useQuery('get', '/api/v1/meta/server', {}, { staleTime: Infinity });
+  return <Layout devMailbox={server.data?.devMailbox === true}>{children}</Layout>;
+}
+
 export function App() {
-  // The development mailbox exists only on servers without SMTP.
-  const [devMailbox, setDevMailbox] = useState(false);
-  useEffect(() => {
-    api('/dev/mailbox?to=probe%40example.org').then(() => setDevMailbox(true), () => setDevMailbox(false));
-  }, []);
   return (
-    <BrowserRouter>
-      <SessionProvider>
-        <Layout devMailbox={devMailbox}>
-          <Routes>
-            <Route path="/" element={<Home />} />
-            <Route path="/sign-up" element={<SignUpPage devMailbox={devMailbox} />} />
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="/verify-email" element={<VerifyEmailPage />} />
-            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-            <Route path="/reset-password" element={<ResetPasswordPage />} />
-            <Route path="/dashboard" element={<RequireAccount><DashboardPage /></RequireAccount>} />
-            <Route path="/profile" element={<RequireAccount><ProfilePage /></RequireAccount>} />
-            <Route path="/dev/mailbox" element={<MailboxPage />} />
-            <Route path="/catalogue" element={<CataloguePageView />} />
-            <Route path="/catalogue/:id" element={<PackagePage />} />
-            <Route path="/compare" element={<ComparePage />} />
-            <Route path="/providers" element={<ApprovedProvidersPage />} />
-            <Route path="/provider/apply" element={<RequireRole roles={['pilgrim', 'provider_staff']}>{() => <ApplyPage />}</RequireRole>} />
-            <Route path="/provider" element={<RequireRole roles={['provider_staff']}>{(a) => <ConsolePage account={a} />}</RequireRole>} />
-            <Route path="/provider/packages/new" element={<RequireRole roles={['provider_staff']}>{() => <PackageEditor />}</RequireRole>} />
-            <Route path="/provider/packages/:id" element={<RequireRole roles={['provider_staff']}>{() => <PackageEditor />}</RequireRole>} />
-            <Route path="/pilgrim/profile" element={<RequireRole roles={['pilgrim']}>{() => <PilgrimProfilePage />}</RequireRole>} />
-            <Route path="/pilgrim/application" element={<RequireRole roles={['pilgrim']}>{() => <ApplicationPage />}</RequireRole>} />
-            <Route path="/ministry/documents" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <DocumentReviewPage />}</RequireRole>} />
-            <Route path="/ministry/seasons" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <SeasonAdminPage />}</RequireRole>} />
-            <Route path="/mission" element={<RequireRole roles={['mission_officer']}>{(a) => <MissionPage account={a} />}</RequireRole>} />
-            <Route path="/ministry/providers" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <ReviewQueuePage />}</RequireRole>} />
-            <Route path="/ministry/providers/:id" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <ProviderReviewPage />}</RequireRole>} />
-            <Route path="/draw" element={<PublicDrawPage />} />
-            <Route path="/draw/:season" element={<PublicDrawPage />} />
-            <Route path="/pilgrim/draw" element={<RequireRole roles={['pilgrim']}>{() => <MyDrawPage />}</RequireRole>} />
-            <Route path="/ministry/draw" element={<RequireRole roles={['ministry_officer', 'ministry_admin']}>{() => <MinistryDrawPage />}</RequireRole>} />
-            <Route path="/wallet" element={<RequireRole roles={['pilgrim']}>{() => <WalletPage />}</RequireRole>} />
-            <Route path="/pay/sim/:id" element={<HostedPayPage />} />
-            <Route path="*" element={<NotFound />} />
-          </Routes>
-        </Layout>
-      </SessionProvider>
-    </BrowserRouter>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Suspense fallback={null}>
+          <Shell>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/" element={<Home />} />
+                {routes.map((r) => <Route key={r.path} path={r.path} element={<Guarded route={r} />} />)}
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Suspense>
+          </Shell>
+        </Suspense>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

@@ -6,11 +6,12 @@ import type { Registry } from 'prom-client';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import { policies } from '../../http/policy.ts';
+import { locales } from '../../shared/i18n.ts';
 
 /** Liveness, readiness, metrics and reference data. */
-export const systemRoutes: FastifyPluginAsyncTypebox<{ db: Db; registry: Registry; metricsToken: string | undefined }> = async (
+export const systemRoutes: FastifyPluginAsyncTypebox<{ db: Db; registry: Registry; metricsToken: string | undefined; devMailbox: boolean }> = async (
   app,
-  { db, registry, metricsToken },
+  { db, registry, metricsToken, devMailbox },
 ) => {
   const tags = ['system'];
   app.get('/health', {
@@ -53,4 +54,13 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ db: Db; registry: Registr
       .map((code) => ({ code, ar: countryName(code, 'ar'), en: countryName(code, 'en') }))
       .sort((a, b) => a.en.localeCompare(b.en)),
   );
+
+  app.get('/api/v1/meta/server', {
+    schema: {
+      tags,
+      summary: 'What a client needs to know about this server: the languages it speaks, and whether its development mailbox is on',
+      response: { 200: Type.Object({ languages: Type.Array(Type.String()), devMailbox: Type.Boolean({ description: 'Emails are not sent but shown at /dev/mailbox (development servers only)' }) }) },
+    },
+    config: { policy: policies.public },
+  }, async () => ({ languages: [...locales], devMailbox }));
 };

@@ -1,26 +1,42 @@
 import { formatSar, halalas, parseRiyals, HALALAS_PER_RIYAL } from '../../../src/shared/money.ts';
+import { intlLocale } from '../../../src/shared/i18n.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
-/** Halalas as people read them, in the UI's language. */
+/**
+ * Numbers, money, dates, countries and lists as people read them, in the
+ * language on screen, with one digit style per language (intlLocale).
+ */
+
 export function sar(amount: number): string {
   return formatSar(halalas(amount), currentLanguage());
 }
 
 export function countryName(code: string): string {
-  return new Intl.DisplayNames([currentLanguage()], { type: 'region' }).of(code) ?? code;
+  return new Intl.DisplayNames([intlLocale(currentLanguage())], { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code;
 }
 
 export function languageName(code: string): string {
-  return new Intl.DisplayNames([currentLanguage()], { type: 'language' }).of(code) ?? code;
+  return new Intl.DisplayNames([intlLocale(currentLanguage())], { type: 'language', fallback: 'code' }).of(code) ?? code;
 }
 
 export function number(n: number): string {
-  return new Intl.NumberFormat(currentLanguage()).format(n);
+  return new Intl.NumberFormat(intlLocale(currentLanguage())).format(n);
+}
+
+/** A share between 0 and 1 as a percentage ("12.5%"). */
+export function percent(share: number, digits = 1): string {
+  return new Intl.NumberFormat(intlLocale(currentLanguage()), { style: 'percent', maximumFractionDigits: digits }).format(share);
 }
 
 /** "Arabic, English" / "العربية والإنجليزية": a list joined as the language joins lists. */
 export function listOf(items: string[]): string {
-  return new Intl.ListFormat(currentLanguage(), { style: 'short', type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(intlLocale(currentLanguage()), { style: 'short', type: 'conjunction' }).format(items);
+}
+
+/** A Hijri season code as read in the language on screen: "1447 هـ" / "1447 AH". */
+export function seasonLabel(code: string): string {
+  const year = code.replace(/H$/i, '');
+  return currentLanguage() === 'ar' ? `${year} هـ` : `${year} AH`;
 }
 
 /**
@@ -29,7 +45,7 @@ export function listOf(items: string[]): string {
  */
 export function toHalalas(riyals: string): number {
   try {
-    return parseRiyals(riyals);
+    return parseRiyals(riyals.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace('٫', '.'));
   } catch {
     return Number.NaN;
   }

@@ -1,64 +1,42 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { applyLanguage, type Language } from '../i18n/index.ts';
-import { api, ApiError, type Account } from './api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { $api, call, client, type Problem } from '../api/client.ts';
+import type { components } from '../api/openapi';
+import { applyLanguage, deviceLanguage } from '../i18n/index.ts';
 
-interface Session {
-  account: Account | null;
-  loading: boolean;
-  signIn(email: string, password: string): Promise<Account>;
-  signOut(): Promise<void>;
-  refresh(): Promise<void>;
-  setLanguage(language: Language): Promise<void>;
-}
+export type Account = components['schemas']['Account'];
+export type Role = Account['role'];
 
-const SessionContext = createContext<Session | null>(null);
+/**
+ * Who is signed in, read from GET /auth/session: being signed out is a state
+ * (account null), not an error, so signed-out pages log nothing.
+ */
+export function useSession() {
+  const queryClient = useQueryClient();
+  const query = $api.useQuery('get', '/api/v1/auth/session', {}, { staleTime: 60_000 });
+  const account = query.data?.account ?? null;
 
-/** The signed-in account (from the httpOnly cookie, via /me) and the actions that change it. */
-export function SessionProvider({ children }: { children: ReactNode }) {
-  const [account, setAccount] = useState<Account | null>(null);
-  const [loading, setLoading] = useState(true);
+  /** Forget every cached answer: they belonged to the previous person. */
+  const reset = async () => {
+    queryClient.clear();
+    await query.refetch();
+  };
 
-  const refresh = useCallback(async () => {
-    try {
-      const me = await api<Account>('/me');
-      setAccount(me);
-      applyLanguage(me.locale);
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 401) console.error(error);
-      setAccount(null);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  const value: Session = {
+  return {
     account,
-    loading,
-    refresh,
-    async signIn(email, password) {
-      const { account: signedIn } = await api<{ account: Account }>('/auth/session', { method: 'POST', body: { email, password } });
-      setAccount(signedIn);
-      applyLanguage(signedIn.locale);
+    loading: query.isPending,
+    async signIn(email: string, password: string): Promise<Account> {
+      const { account: signedIn } = await call(client.POST('/api/v1/auth/session', { body: { email, password } }));
+      // A language chosen on this device wins; otherwise the account's own.
+      if (!deviceLanguage()) applyLanguage(signedIn.locale);
+      await reset();
       return signedIn;
     },
     async signOut() {
-      await api('/auth/session', { method: 'DELETE' }).catch(() => {});
-      setAccount(null);
+      await client.DELETE('/api/v1/auth/session');
+      await reset();
     },
-    async setLanguage(language) {
-      applyLanguage(language);
-      if (account) setAccount(await api<Account>('/me', { method: 'PATCH', body: { locale: language } }));
-    },
+    refresh: () => query.refetch(),
   };
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
-export function useSession(): Session {
-  const session = useContext(SessionContext);
-  if (!session) throw new Error('useSession outside SessionProvider');
-  return session;
-}
+export type { Problem };

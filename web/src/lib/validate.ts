@@ -3,7 +3,7 @@ import { Value, ValueErrorType } from '@sinclair/typebox/value';
 import { validationMessages } from '../../../src/shared/validation-messages.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
-import '../../../src/http/schemas.ts'; // registers the formats and kinds the shared schemas use
+import '../../../src/shared/schemas/kit.ts'; // registers the formats and kinds the shared schemas use
 
 /**
  * Checks a form against the very schema the server validates the request
