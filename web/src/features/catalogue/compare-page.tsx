@@ -1,66 +1,115 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { languageName, listOf, number, sar } from '../../lib/format.ts';
-import { useApi } from '../../lib/use-api.ts';
-import { Alert } from '../../ui/form.tsx';
-import { useCompareSelection } from './compare-selection.ts';
-import { AvailabilityBadge } from './package-facts.tsx';
-import type { CatalogueItem } from './types.ts';
+import { $api } from '../../api/client.ts';
+import { countryName, languageName, listOf, sar } from '../../lib/format.ts';
+import { Loaded } from '../../ui/problem.tsx';
+import { COMPARE_MAX, useCompareSelection } from './compare-selection.ts';
+import { LocalizedText } from './localized-text.tsx';
+import { AvailabilityBadge, useDistance } from './package-facts.tsx';
+import { inPageLanguage } from './types.ts';
 
-/** Up to five packages side by side; on a phone the table scrolls sideways with the first column kept. */
+const useCompared = (ids: string[]) =>
+  $api.useQuery('get', '/api/v1/catalogue/compare', { params: { query: { ids: ids.join(',') } }, headers: inPageLanguage() }, { enabled: ids.length >= 2 });
+type CompareItem = NonNullable<ReturnType<typeof useCompared>['data']>[number];
+
+/** True while the element's content is wider than the element (it scrolls sideways). */
+function useOverflows<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  });
+  return { ref, overflows };
+}
+
+/**
+ * Two to five packages side by side. A comparison is read across, so it stays
+ * a table: on a phone it scrolls sideways inside its own box (the row names
+ * stay put) and the page says so.
+ */
 export function ComparePage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const ids = (params.get('ids') ?? '').split(',').filter(Boolean);
-  const { data, error } = useApi<CatalogueItem[]>(ids.length >= 2 ? `/catalogue/compare?ids=${ids.join(',')}` : null);
+  const ids = (params.get('ids') ?? '').split(',').filter(Boolean).slice(0, COMPARE_MAX);
+  const query = useCompared(ids);
   const compare = useCompareSelection();
   const navigate = useNavigate();
   const remove = (id: string) => {
     compare.remove(id);
-    navigate(`/compare?ids=${ids.filter((x) => x !== id).join(',')}`);
+    navigate(`/compare?ids=${ids.filter((x) => x !== id).join(',')}`, { replace: true });
   };
-  if (ids.length < 2) return <section className="card"><h1>{t('compare.title')}</h1><p>{t('compare.empty')}</p><Link to="/catalogue">{t('nav.catalogue')}</Link></section>;
-  if (error) return <Alert kind="error">{error.message}</Alert>;
-  if (!data) return <p>{t('app.loading')}</p>;
-  const rows: [string, (p: CatalogueItem) => ReactNode][] = [
+
+  if (ids.length < 2) {
+    return (
+      <section className="card">
+        <h1>{t('compare.title')}</h1>
+        <p>{t('compare.empty')}</p>
+        <Link className="button primary" to="/catalogue">{t('nav.catalogue')}</Link>
+      </section>
+    );
+  }
+  return (
+    <section className="card">
+      <h1>{t('compare.title')}</h1>
+      <Loaded query={query}>{(items) => <CompareTable items={items} onRemove={remove} />}</Loaded>
+      <p><Link to="/catalogue">{t('compare.back')}</Link></p>
+    </section>
+  );
+}
+
+function CompareTable({ items, onRemove }: { items: CompareItem[]; onRemove: (id: string) => void }) {
+  const { t } = useTranslation();
+  const distance = useDistance();
+  const { ref, overflows } = useOverflows<HTMLDivElement>();
+  const rows: [string, (p: CompareItem) => ReactNode][] = [
     [t('package.provider'), (p) => p.provider.name],
     [t('catalogue.total'), (p) => <strong>{sar(p.price.total)}</strong>],
     [t('package.vat'), (p) => sar(p.price.vat)],
     [t('catalogue.type'), (p) => t(`package.types.${p.type}`)],
-    [t('catalogue.camp'), (p) => p.minaCamp],
-    [t('package.makkah'), (p) => `${p.makkah.hotel} · ${number(p.makkah.distanceM)} m`],
-    [t('console.roomOccupancy'), (p) => p.makkah.roomOccupancy],
-    [t('package.madinah'), (p) => (p.madinah ? `${p.madinah.hotel} · ${number(p.madinah.distanceM)} m` : t('common.none'))],
-    [t('console.meals'), (p) => t(`package.meals.${p.meals}`)],
-    [t('console.transport'), (p) => t(`package.transport.${p.transport}`)],
+    [t('catalogue.camp'), (p) => t('package.camp', { category: p.minaCamp })],
+    [t('package.makkah'), (p) => <><bdi>{p.makkah.hotel}</bdi> · {distance.makkah(p.makkah.distanceM)}</>],
+    [t('package.roomOccupancy'), (p) => t('package.occupancy', { count: p.makkah.roomOccupancy })],
+    [t('package.madinah'), (p) => (p.madinah ? <><bdi>{p.madinah.hotel}</bdi> · {distance.madinah(p.madinah.distanceM)}</> : t('common.none'))],
+    [t('package.arafat'), (p) => <bdi>{p.arafatService}</bdi>],
+    [t('package.mealsTitle'), (p) => t(`package.meals.${p.meals}`)],
+    [t('package.transportTitle'), (p) => t(`package.transport.${p.transport}`)],
     [t('package.languages'), (p) => listOf(p.guidanceLanguages.map(languageName))],
-    [t('package.insurance'), (p) => (p.insurance ? t('common.yes') : t('common.no'))],
+    [t('package.insuranceTitle'), (p) => (p.insurance ? t('common.yes') : t('common.no'))],
+    [t('package.eligible'), (p) => listOf(p.eligibleCountries.map(countryName))],
     [t('common.status'), (p) => <AvailabilityBadge state={p.availability} />],
   ];
   return (
-    <section className="card">
-      <h1>{t('compare.title')}</h1>
-      <div className="table-scroll">
+    <>
+      {overflows && <p className="hint" id="compare-scroll-hint">{t('compare.scrollHint', { count: items.length })}</p>}
+      {/* Focusable so that keyboard users can scroll it too. */}
+      <div className="table-scroll" ref={ref} role="region" aria-label={t('compare.title')} aria-describedby={overflows ? 'compare-scroll-hint' : undefined} tabIndex={overflows ? 0 : undefined}>
         <table className="compare">
           <thead>
             <tr>
               <td />
-              {data.map((p) => (
-                <th key={p.id} scope="col" lang={p.titleLanguage}>
-                  <Link to={`/catalogue/${p.id}`}>{p.title}</Link>{' '}
-                  <button type="button" className="link-button small" onClick={() => remove(p.id)}>{t('compare.remove')}</button>
+              {items.map((p) => (
+                <th key={p.id} scope="col">
+                  <Link to={`/catalogue/${p.id}`}><LocalizedText text={p.title} language={p.titleLanguage} /></Link>{' '}
+                  <button type="button" className="link-button small" onClick={() => onRemove(p.id)} aria-label={t('compare.removeNamed', { title: p.title })}>{t('compare.remove')}</button>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {rows.map(([label, cell]) => (
-              <tr key={label}><th scope="row">{label}</th>{data.map((p) => <td key={p.id}>{cell(p)}</td>)}</tr>
+              <tr key={label}><th scope="row">{label}</th>{items.map((p) => <td key={p.id}>{cell(p)}</td>)}</tr>
             ))}
           </tbody>
         </table>
       </div>
-    </section>
+    </>
   );
 }
