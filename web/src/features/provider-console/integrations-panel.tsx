@@ -1,107 +1,103 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { eventTypes } from '../../../../src/modules/events/index.ts';
-import { api, ApiError } from '../../lib/api.ts';
-import { useApi } from '../../lib/use-api.ts';
-import { Alert } from '../../ui/form.tsx';
+import { $api, call, client } from '../../api/client.ts';
+import type { paths } from '../../api/openapi';
+import { formatDate } from '../../lib/dates.ts';
+import { listOf } from '../../lib/format.ts';
+import { DataTable } from '../../ui/data-table.tsx';
+import { Field } from '../../ui/fields.tsx';
+import { Alert, Loaded, ProblemAlert } from '../../ui/problem.tsx';
+import { WebhooksSection, type Revealed } from './webhooks-section.tsx';
 
-const scopes = ['packages:read', 'packages:write', 'provider:read'];
-
-interface ApiKey { id: string; name: string; prefix: string; scopes: string[]; lastUsedAt: string | null; revokedAt: string | null }
-interface Endpoint { id: string; url: string; events: string[]; disabledAt: string | null }
-interface Delivery { id: string; eventType: string; status: string; attempts: number; lastStatus: number | null; lastError: string | null }
+type Scope = paths['/api/v1/providers/{id}/api-keys']['post']['requestBody']['content']['application/json']['scopes'][number];
+/** Every scope the API accepts (a new one fails to compile here until it is named) and its translation key. */
+const scopeKeys: Record<Scope, string> = { 'packages:read': 'packagesRead', 'packages:write': 'packagesWrite', 'provider:read': 'providerRead' };
+const scopes = Object.keys(scopeKeys) as Scope[];
 
 /** API keys and webhooks; secrets appear once, right after creation. */
 export function IntegrationsPanel({ providerId }: { providerId: string }) {
   const { t } = useTranslation();
-  const keys = useApi<ApiKey[]>(`/providers/${providerId}/api-keys`);
-  const hooks = useApi<Endpoint[]>(`/providers/${providerId}/webhooks`);
-  const [secret, setSecret] = useState<{ label: string; value: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [openLog, setOpenLog] = useState<string | null>(null);
-  const log = useApi<Delivery[]>(openLog ? `/providers/${providerId}/webhooks/${openLog}/deliveries` : null);
-
-  async function run(work: () => Promise<void>) {
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    }
-  }
-
+  const [secret, setSecret] = useState<Revealed | null>(null);
   return (
     <section className="card" aria-labelledby="integrations-title">
       <h2 id="integrations-title">{t('console.integrations')}</h2>
-      {error && <Alert kind="error">{error}</Alert>}
-      {secret && <Alert kind="success">{secret.label}: <code dir="ltr" className="secret">{secret.value}</code> — {t('common.shownOnce')}</Alert>}
+      <p className="muted">{t('console.integrationsIntro')} <a href="/docs">{t('console.apiDocs')}</a></p>
+      {secret && (
+        <Alert kind="success">
+          <p>{secret.label}:</p>
+          <p><code dir="ltr" className="secret">{secret.value}</code></p>
+          <p>{t('common.shownOnce')}</p>
+        </Alert>
+      )}
+      <ApiKeysSection providerId={providerId} onSecret={setSecret} />
+      <WebhooksSection providerId={providerId} onSecret={setSecret} />
+    </section>
+  );
+}
 
-      <h3>{t('console.apiKeys')}</h3>
-      <ul>
-        {keys.data?.map((k) => (
-          <li key={k.id}>
-            <code dir="ltr">{k.prefix}…</code> {k.name} · {k.scopes.join(', ')}
-            {k.revokedAt ? ` · ${t('console.revoked')}` : (
-              <button type="button" className="link-button small" onClick={() => void run(async () => { await api(`/providers/${providerId}/api-keys/${k.id}`, { method: 'DELETE' }); keys.reload(); })}>{t('console.revoke')}</button>
-            )}
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
-        void run(async () => {
-          const created = await api<{ key: string }>(`/providers/${providerId}/api-keys`, { method: 'POST', body: { name: String(fd.get('name')), scopes: fd.getAll('scope').map(String) } });
-          setSecret({ label: t('console.newKey'), value: created.key });
-          keys.reload();
-        });
-      }}>
-        <div className="field"><label htmlFor="key-name">{t('console.keyName')}</label><input id="key-name" name="name" required maxLength={80} /></div>
-        <fieldset className="field"><legend>{t('console.scopes')}</legend>
-          <div className="checks">{scopes.map((s) => <label key={s} dir="ltr"><input type="checkbox" name="scope" value={s} defaultChecked={s === 'packages:read'} /> {s}</label>)}</div>
+function ApiKeysSection({ providerId, onSecret }: { providerId: string; onSecret: (s: Revealed) => void }) {
+  const { t } = useTranslation();
+  const keys = $api.useQuery('get', '/api/v1/providers/{id}/api-keys', { params: { path: { id: providerId } } });
+  const [problem, setProblem] = useState<unknown>(null);
+  const [name, setName] = useState('');
+  const [chosen, setChosen] = useState<Scope[]>(['packages:read']);
+  const scopeName = (s: string) => (s in scopeKeys ? t(`console.scopeNames.${scopeKeys[s as Scope]}`) : s);
+
+  async function run(work: () => Promise<unknown>) {
+    setProblem(null);
+    try {
+      await work();
+      await keys.refetch();
+    } catch (e) {
+      setProblem(e);
+    }
+  }
+  function create(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      const created = await call(client.POST('/api/v1/providers/{id}/api-keys', { params: { path: { id: providerId } }, body: { name: name.trim(), scopes: chosen } }));
+      onSecret({ label: t('console.newKey'), value: created.key });
+      setName('');
+    });
+  }
+
+  return (
+    <section aria-labelledby="keys-title">
+      <h3 id="keys-title">{t('console.apiKeys')}</h3>
+      <ProblemAlert error={problem} />
+      <Loaded query={keys}>
+        {(rows) => (
+          <DataTable
+            rows={rows}
+            rowKey={(k) => k.id}
+            empty={<p>{t('console.noKeys')}</p>}
+            columns={[
+              { key: 'name', header: t('console.keyName'), rowHeader: true, cell: (k) => <><bdi>{k.name}</bdi> <code dir="ltr">{k.prefix}…</code></> },
+              { key: 'scopes', header: t('console.scopes'), cell: (k) => listOf(k.scopes.map(scopeName)) },
+              { key: 'used', header: t('console.lastUsed'), cell: (k) => (k.lastUsedAt ? formatDate(k.lastUsedAt, { time: true }) : t('console.neverUsed')) },
+              {
+                key: 'state', header: t('common.status'), cell: (k) => (k.revokedAt
+                  ? <span className="badge danger">{t('console.revoked')}</span>
+                  : <button type="button" className="secondary small" onClick={() => void run(() => call(client.DELETE('/api/v1/providers/{id}/api-keys/{keyId}', { params: { path: { id: providerId, keyId: k.id } } })))}>{t('console.revoke')}</button>),
+              },
+            ]}
+          />
+        )}
+      </Loaded>
+      <form onSubmit={create} noValidate>
+        <Field label={t('console.keyName')} name="key-name" maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+        <fieldset className="field">
+          <legend>{t('console.scopes')}</legend>
+          <div className="checks">
+            {scopes.map((s) => (
+              <label key={s}>
+                <input type="checkbox" name="scope" value={s} checked={chosen.includes(s)} onChange={(e) => setChosen((c) => (e.target.checked ? [...c, s] : c.filter((x) => x !== s)))} />
+                {scopeName(s)} <code dir="ltr" className="muted">{s}</code>
+              </label>
+            ))}
+          </div>
         </fieldset>
         <button type="submit" className="secondary">{t('console.createKey')}</button>
-      </form>
-
-      <h3>{t('console.webhooks')}</h3>
-      <ul>
-        {hooks.data?.map((h) => (
-          <li key={h.id}>
-            <code dir="ltr">{h.url}</code> · {h.events.join(', ')} {h.disabledAt && `· ${t('console.disabled')}`}
-            <button type="button" className="link-button small" onClick={() => setOpenLog(openLog === h.id ? null : h.id)}>{t('console.deliveries')}</button>
-            {!h.disabledAt && <button type="button" className="link-button small" onClick={() => void run(async () => { await api(`/providers/${providerId}/webhooks/${h.id}/disable`, { method: 'POST' }); hooks.reload(); })}>{t('console.disable')}</button>}
-            {openLog === h.id && log.data && (
-              <div className="table-scroll">
-                <table>
-                  <thead><tr><th scope="col">{t('console.events')}</th><th scope="col">{t('common.status')}</th><th scope="col">{t('console.attempts')}</th><th scope="col">{t('common.actions')}</th></tr></thead>
-                  <tbody>
-                    {log.data.map((d) => (
-                      <tr key={d.id}>
-                        <td dir="ltr">{d.eventType}</td><td>{d.status}{d.lastError ? ` (${d.lastError})` : ''}</td><td>{d.attempts}</td>
-                        <td><button type="button" className="link-button small" onClick={() => void run(async () => { await api(`/providers/${providerId}/webhook-deliveries/${d.id}/replay`, { method: 'POST' }); log.reload(); })}>{t('console.replay')}</button></td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={(e) => {
-        e.preventDefault();
-        const fd = new FormData(e.currentTarget);
-        void run(async () => {
-          const created = await api<{ secret: string }>(`/providers/${providerId}/webhooks`, { method: 'POST', body: { url: String(fd.get('url')), events: fd.getAll('event').map(String) } });
-          setSecret({ label: t('console.secret'), value: created.secret });
-          hooks.reload();
-        });
-      }}>
-        <div className="field"><label htmlFor="hook-url">{t('console.url')}</label><input id="hook-url" name="url" type="url" dir="ltr" required placeholder="https://" /></div>
-        <fieldset className="field"><legend>{t('console.events')}</legend>
-          <div className="checks">{eventTypes.map((ev) => <label key={ev} dir="ltr"><input type="checkbox" name="event" value={ev} defaultChecked={ev.startsWith('package.')} /> {ev}</label>)}</div>
-        </fieldset>
-        <button type="submit" className="secondary">{t('console.addWebhook')}</button>
       </form>
     </section>
   );

@@ -1,44 +1,58 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { InviteBody } from '../../../../src/modules/providers/schemas.ts';
-import { api } from '../../lib/api.ts';
-import { useApi } from '../../lib/use-api.ts';
-import { Alert, Field, Select, useForm } from '../../ui/form.tsx';
+import { InviteBody } from '../../../../src/shared/schemas/providers.ts';
+import { $api, call, client } from '../../api/client.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { formatDate } from '../../lib/dates.ts';
+import { DataTable } from '../../ui/data-table.tsx';
+import { Field, Select } from '../../ui/fields.tsx';
+import { useForm } from '../../ui/form.tsx';
+import { Alert, Loaded } from '../../ui/problem.tsx';
 
-interface Member {
-  accountId: string;
-  email: string;
-  displayName: string;
-  role: 'owner' | 'manager' | 'agent';
-}
-
+/** The company's staff, and inviting a colleague (the API refuses agents; its message says so). */
 export function StaffPanel({ providerId }: { providerId: string }) {
   const { t } = useTranslation();
-  const { data, reload } = useApi<Member[]>(`/providers/${providerId}/staff`);
-  const form = useForm(InviteBody, { email: '', displayName: '', role: 'agent' });
+  const query = $api.useQuery('get', '/api/v1/providers/{id}/staff', { params: { path: { id: providerId } } });
+  const form = useForm(InviteBody, { email: '', displayName: '', role: 'agent', locale: currentLanguage() as string });
   const [invited, setInvited] = useState<string | null>(null);
   return (
     <section className="card" aria-labelledby="staff-title">
       <h2 id="staff-title">{t('console.staff')}</h2>
-      <ul>
-        {data?.map((m) => <li key={m.accountId}>{m.displayName} · <span dir="ltr">{m.email}</span> · {t(`console.roles.${m.role}`)}</li>)}
-      </ul>
+      <Loaded query={query}>
+        {(members) => (
+          <DataTable
+            rows={members}
+            rowKey={(m) => m.accountId}
+            columns={[
+              { key: 'name', header: t('form.displayName'), rowHeader: true, cell: (m) => <bdi>{m.displayName}</bdi> },
+              { key: 'email', header: t('form.email'), cell: (m) => <bdi dir="ltr">{m.email}</bdi> },
+              { key: 'role', header: t('console.memberRole'), cell: (m) => t(`console.roles.${m.role}`) },
+              { key: 'since', header: t('console.since'), cell: (m) => formatDate(m.since) },
+            ]}
+          />
+        )}
+      </Loaded>
       <h3>{t('console.invite')}</h3>
       <form noValidate onSubmit={form.onSubmit(async (values) => {
-        await api(`/providers/${providerId}/staff`, { method: 'POST', body: values });
+        setInvited(null);
+        await call(client.POST('/api/v1/providers/{id}/staff', { params: { path: { id: providerId } }, body: { ...values, role: values.role === 'manager' ? 'manager' : 'agent', locale: values.locale === 'en' ? 'en' : 'ar' } }));
         setInvited(values.email);
-        form.setValues({ email: '', displayName: '', role: values.role });
-        reload();
+        form.setValues({ email: '', displayName: '', role: values.role, locale: values.locale });
+        await query.refetch();
       })}>
         {form.formError && <Alert kind="error">{form.formError}</Alert>}
         {invited && <Alert kind="success">{t('console.invited', { email: invited })}</Alert>}
-        <Field label={t('form.displayName')} {...form.bind('displayName')} />
-        <Field label={t('form.email')} type="email" dir="ltr" {...form.bind('email')} />
-        <Select label={t('console.memberRole')} name="role" value={form.values.role} onChange={(role) => form.setValues((s) => ({ ...s, role }))}>
+        <Field label={t('form.displayName')} autoComplete="off" {...form.bind('displayName')} />
+        <Field label={t('form.email')} type="email" dir="ltr" autoComplete="off" {...form.bind('email')} />
+        <Select label={t('console.memberRole')} name="role" value={form.values.role} error={form.errors.role} onChange={(role) => form.setValues((s) => ({ ...s, role }))}>
           <option value="agent">{t('console.roles.agent')}</option>
           <option value="manager">{t('console.roles.manager')}</option>
         </Select>
-        <button type="submit" className="primary" disabled={form.submitting}>{t('console.invite')}</button>
+        <Select label={t('console.inviteLanguage')} name="locale" value={form.values.locale} onChange={(locale) => form.setValues((s) => ({ ...s, locale }))}>
+          <option value="ar" lang="ar">العربية</option>
+          <option value="en" lang="en">English</option>
+        </Select>
+        <button type="submit" className="primary" disabled={form.submitting}>{t('console.sendInvite')}</button>
       </form>
     </section>
   );

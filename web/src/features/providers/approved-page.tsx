@@ -1,35 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Static } from '@sinclair/typebox';
-import type { PublicProviderSchema } from '../../../../src/modules/providers/schemas.ts';
-import { formatDate } from '../../lib/dates.ts';
+import { $api } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { useApi } from '../../lib/use-api.ts';
+import { formatDay } from '../../lib/dates.ts';
 import { listOf } from '../../lib/format.ts';
+import { Loaded } from '../../ui/problem.tsx';
 
-type PublicProvider = Static<typeof PublicProviderSchema>;
-
-/** The public list of licensed providers. */
+/** The public list of licensed providers, each leading to its packages. */
 export function ApprovedProvidersPage() {
   const { t } = useTranslation();
-  const { data } = useApi<PublicProvider[]>('/providers/approved');
+  const query = $api.useQuery('get', '/api/v1/providers/approved');
   const lang = currentLanguage();
   return (
     <section className="stack">
-      <h1>{t('providers.approvedTitle')}</h1>
-      <p className="muted">{t('providers.approvedIntro')}</p>
-      {!data ? <p>{t('app.loading')}</p> : data.length === 0 ? <p>{t('review.empty')}</p> : (
-        <ul className="cards">
-          {data.map((p) => (
-            <li key={p.id} className="card">
-              <h2><Link to={`/catalogue?provider=${p.id}`}>{lang === 'ar' ? p.legalNameAr : p.legalNameEn}</Link></h2>
-              <p>{t('package.licence', { number: p.licenceNumber })}</p>
-              <p className="muted">{t('providers.validTo', { date: formatDate(p.licenceValidTo, lang) })}</p>
-              <p>{t('providers.offices')}: {listOf(p.cities)}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div>
+        <h1>{t('providers.approvedTitle')}</h1>
+        <p className="muted">{t('providers.approvedIntro')}</p>
+      </div>
+      <Loaded query={query}>
+        {(providers) => (providers.length === 0 ? <p>{t('providers.noneApproved')}</p> : (
+          <ul className="cards">
+            {providers.map((p) => (
+              <li key={p.id} className="card">
+                <h2 lang={lang}>{lang === 'ar' ? p.legalNameAr : p.legalNameEn}</h2>
+                <p>{t('providers.licence')} <bdi dir="ltr">{p.licenceNumber}</bdi></p>
+                <p className="muted">{t('providers.validTo', { date: formatDay(p.licenceValidTo.slice(0, 10)) })}</p>
+                {p.cities.length > 0 && <p>{t('providers.offices')}: <bdi>{listOf(p.cities)}</bdi></p>}
+                <p><Link to={`/catalogue?provider=${p.id}`}>{t('providers.seePackages')}</Link></p>
+              </li>
+            ))}
+          </ul>
+        ))}
+      </Loaded>
     </section>
   );
 }
