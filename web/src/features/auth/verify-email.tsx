@@ -1,22 +1,28 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../lib/api.ts';
-import { Alert } from '../../ui/form.tsx';
+import { call, client, isNetworkProblem, ProblemError } from '../../api/client.ts';
+import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 
+/** Confirms the email with the link's token, once. */
 export function VerifyEmailPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token');
   const [state, setState] = useState<'working' | 'done' | 'failed'>('working');
+  const [problem, setProblem] = useState<unknown>(null);
   const sent = useRef(false);
 
   useEffect(() => {
     if (!token || sent.current) return;
     sent.current = true; // a token works once: never post it twice (React strict mode runs effects twice)
-    api('/auth/verify-email', { method: 'POST', body: { token } }).then(
+    call(client.POST('/api/v1/auth/verify-email', { body: { token } })).then(
       () => setState('done'),
-      () => setState('failed'),
+      (e: unknown) => {
+        // A lost connection is worth saying as such; any refusal means the link no longer works.
+        if (e instanceof ProblemError && isNetworkProblem(e.problem)) setProblem(e);
+        setState('failed');
+      },
     );
   }, [token]);
 
@@ -26,7 +32,8 @@ export function VerifyEmailPage() {
       {!token ? <Alert kind="error">{t('verify.missingToken')}</Alert>
         : state === 'working' ? <p aria-live="polite">{t('verify.working')}</p>
         : state === 'done' ? <><Alert kind="success">{t('verify.done')}</Alert><p><Link className="button primary" to="/sign-in">{t('nav.signIn')}</Link></p></>
-        : <Alert kind="error">{t('verify.failed')}</Alert>}
+        : problem ? <ProblemAlert error={problem} />
+        : <><Alert kind="error">{t('verify.failed')}</Alert><p><Link to="/sign-in">{t('verify.signInToResend')}</Link></p></>}
     </section>
   );
 }
