@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -38,6 +39,15 @@ import { paymentRoutes } from './modules/payments/index.ts';
 import { simulatedGatewayRoutes } from './modules/gateway-sim/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 import { workflowRoutes } from './workflows/routes.ts';
+
+/** The schema with the properties that have a default taken out of `required` (the server fills them in). */
+function optionalWhereDefaulted(schema: unknown): unknown {
+  const s = schema as { properties?: Record<string, { default?: unknown }>; required?: string[] } | undefined;
+  if (!s?.properties || !Array.isArray(s.required)) return schema;
+  return { ...s, required: s.required.filter((k) => s.properties![k]?.default === undefined) };
+}
+
+const problemResponse = { description: 'A problem (RFC 9457) with a stable code, in the language asked for', content: { 'application/problem+json': { schema: { $ref: 'Problem#' } } } };
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -155,6 +165,10 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
     transform: ({ schema, url, route }) => {
       const policy = route.config?.policy as Policy | undefined;
       const documented = { ...(schema ?? {}) } as Record<string, unknown>;
+      // A field the server fills with its default need not be sent: documented as optional, so clients need not send it.
+      for (const part of ['querystring', 'body'] as const) documented[part] = optionalWhereDefaulted(documented[part]);
+      // Every route may answer a problem: documented, so clients are typed for it.
+      if (documented.response) documented.response = { ...(documented.response as object), '4XX': problemResponse, '5XX': problemResponse };
       if (policy && policy.kind !== 'public') {
         documented.security = [{ bearer: [] }, { session: [] }];
         documented.description = [documented.description, `Policy: \`${policy.name}\`.`].filter(Boolean).join('\n\n');
@@ -196,6 +210,21 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
     },
     { prefix: '/api/v1' },
   );
+  // What the caller's role may call, from the very policies the routes declare: the web shows a page or a button only when
+  // its operation is here (a resource's own rules come with the resource, as allowedActions).
+  app.get('/api/v1/me/operations', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'The operations your role may call ("METHOD /path"), read from the routes\' declared policies; a resource\'s own conditions come with it as allowedActions',
+      response: { 200: Type.Object({ operations: Type.Array(Type.String()) }) },
+    },
+    config: { policy: policies.authenticated },
+  }, async (req) => ({
+    operations: routes
+      .filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD' && r.policy && (r.policy.kind === 'authenticated' || (r.policy.kind === 'roles' && r.policy.roles.includes(req.ctx.actor!.role))))
+      .map((r) => `${r.method} ${r.url.replace(/:([A-Za-z]+)/g, '{$1}')}`)
+      .sort(),
+  }));
   await installWeb(app);
 
   await app.ready();

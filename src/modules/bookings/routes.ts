@@ -7,6 +7,7 @@ import { seasonPolicy } from '../seasons/index.ts';
 import { Nullable, Obj, SeasonCode, Uuid } from '../../shared/schemas/kit.ts';
 import type { FamilyBookings } from './family-bookings.ts';
 import { BookingSchema, FamilyBookingSchema, RefundRule } from './schemas.ts';
+import { InstalmentPlanBody, InstalmentStep, RefundScheduleBody, SaleSettingsBody } from '../../shared/schemas/seasons.ts';
 import type { SaleService } from './sale-service.ts';
 import type { BookingService } from './service.ts';
 
@@ -21,12 +22,6 @@ const QueueSchema = Type.Object({
   estimatedWaitSeconds: Type.Union([Type.Integer(), Type.Null()]),
   admitted: Type.Boolean(),
   admissionToken: Nullable(Type.String()),
-});
-const SettingsBody = Obj({
-  admitPerMinute: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
-  firstBatch: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
-  tokenMinutes: Type.Integer({ minimum: 1, maximum: 120 }),
-  holdMinutes: Type.Integer({ minimum: 5, maximum: 10080 }),
 });
 const SettingsSchema = Type.Object({
   admitPerMinute: Type.Integer(), firstBatch: Type.Integer(), tokenMinutes: Type.Integer(), holdMinutes: Type.Integer(),
@@ -49,7 +44,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
   }, async (req) => familyBookings.one(req.ctx, req.params.id));
   const pilgrim = policies.roles('pilgrim');
 
-  const Step = Type.Object({ percent: Type.Integer({ minimum: 1, maximum: 100 }), daysBeforeArrival: Type.Union([Type.Integer({ minimum: 0, maximum: 720 }), Type.Null()]) }, { additionalProperties: false });
+  const Step = InstalmentStep;
 
   app.get('/bookings/:id/schedule', {
     schema: {
@@ -65,7 +60,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
   }, async (req) => bookings.refundScheduleOf(req.params.code));
 
   app.put('/seasons/:code/refund-schedule', {
-    schema: { tags, summary: 'Set the season\'s refund schedule', params: SeasonParams, body: Obj({ rules: Type.Array(RefundRule, { minItems: 1, maxItems: 10 }) }), response: { 200: Type.Array(RefundRule) } },
+    schema: { tags, summary: 'Set the season\'s refund schedule', params: SeasonParams, body: RefundScheduleBody, response: { 200: Type.Array(RefundRule) } },
     config: { policy: policies.of(seasonPolicy, 'set_refund_schedule', 'season') },
   }, async (req) => bookings.setRefundSchedule(req.ctx, req.params.code, req.body.rules));
 
@@ -75,7 +70,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
   }, async (req) => bookings.planOf(req.params.code));
 
   app.put('/seasons/:code/instalment-plan', {
-    schema: { tags, summary: 'Set the season\'s instalment plan', params: SeasonParams, body: Obj({ steps: Type.Array(Step, { minItems: 1, maxItems: 6 }) }), response: { 200: Type.Array(Step) } },
+    schema: { tags, summary: 'Set the season\'s instalment plan', params: SeasonParams, body: InstalmentPlanBody, response: { 200: Type.Array(Step) } },
     config: { policy: policies.of(seasonPolicy, 'set_instalment_plan', 'season') },
   }, async (req) => bookings.setInstalmentPlan(req.ctx, req.params.code, req.body.steps));
 
@@ -132,7 +127,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
   }, async (req) => sale.settings(req.params.code));
 
   app.put('/seasons/:code/sale', {
-    schema: { tags, summary: 'Set the admission rate, first batch, token lifetime and hold time of the open sale', params: SeasonParams, body: SettingsBody, response: { 200: SettingsSchema } },
+    schema: { tags, summary: 'Set the admission rate, first batch, token lifetime and hold time of the open sale', params: SeasonParams, body: SaleSettingsBody, response: { 200: SettingsSchema } },
     config: { policy: policies.of(seasonPolicy, 'configure_sale', 'season') },
   }, async (req) => sale.configure(req.ctx, req.params.code, req.body));
 };

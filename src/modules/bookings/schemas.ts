@@ -44,5 +44,4 @@ export const FamilyBookingSchema = Type.Object({
   allowedActions: Type.Array(StringEnum(['pay', 'decline', 'cancel'] as const), { description: 'What you may do now; a client shows exactly these' }),
 });
 
-/** A line of a season's refund schedule. */
-export const RefundRule = Type.Object({ minDaysBefore: Type.Integer({ minimum: 0, maximum: 1000 }), feeBps: Type.Integer({ minimum: 0, maximum: 10_000, description: 'Fee kept, in basis points of what was paid' }) }, { additionalProperties: false });
+export { RefundRule } from '../../shared/schemas/seasons.ts';

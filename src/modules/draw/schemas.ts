@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Nullable, StringEnum } from '../../shared/schemas/kit.ts';
+import { DrawSummarySchema } from './summary-schema.ts';
 import { drawPolicy } from './policies.ts';
 
 /** A season's draw as the API shows it. */
@@ -17,6 +18,6 @@ export const DrawSchema = Type.Object({
   seededAt: Nullable(Type.String()),
   drawnAt: Nullable(Type.String()),
   publishedAt: Nullable(Type.String()),
-  summary: Type.Unknown({ description: 'Result tables and the fairness audit: for the ministry once drawn, for everyone once published' }),
+  summary: Nullable({ ...DrawSummarySchema, description: 'Result tables and the fairness audit: for the ministry once drawn, for everyone once published' }),
   allowedActions: DrawActions,
 });

@@ -1,3 +1,5 @@
+import type { Static } from '@sinclair/typebox';
+import type { DrawSummarySchema } from './summary-schema.ts';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
@@ -22,6 +24,9 @@ import { ALGORITHM, canonicalParameters, computeDraw, parametersHash, resultReco
 import { resultEmail } from './emails.ts';
 import { createDrawRepository, type EntryRow } from './repository.ts';
 import type { DrawsTable } from './tables.ts';
+
+/** The result tables and fairness audit stored when the draw ran (their schema: summary-schema.ts). */
+type DrawSummary = Static<typeof DrawSummarySchema>;
 
 /** Pool codes the platform knows how to fill; `general` is everyone else. */
 export const poolCriteria = ['first_time', 'general'] as const;
@@ -96,7 +101,7 @@ export function createDrawService(deps: DrawDeps) {
       seededAt: draw.seeded_at?.toISOString() ?? null,
       drawnAt: draw.drawn_at?.toISOString() ?? null,
       publishedAt: draw.published_at?.toISOString() ?? null,
-      summary: draw.status === 'published' || drawPolicy.can(ctx, 'read_results', state) ? (draw.summary ?? null) : null,
+      summary: draw.status === 'published' || drawPolicy.can(ctx, 'read_results', state) ? ((draw.summary ?? null) as DrawSummary | null) : null,
       allowedActions: drawPolicy.allowed(ctx, state),
     };
   }
