@@ -43,8 +43,8 @@ export async function seedDrawnSeason(services: Services, provider: RequestConte
   let passport = 0;
   async function profile(accountId: string, country: string, given: string) {
     await services.pilgrims.saveProfile(actingAs(accountId, {}, 'seed'), {
-      residenceCountry: country, nationality: country, givenNamesLatin: given, familyNameLatin: 'Demo', fullNameArabic: 'حاج تجريبي', dateOfBirth: '1980-04-04',
-      gender: passport % 2 ? 'male' : 'female', passportNumber: `47${country}${String(++passport).padStart(5, '0')}`, passportExpiry: '2031-01-01', meningococcalVaccination: '2026-05-01',
+      residenceCountry: country, nationality: country, givenNamesLatin: given, familyNameLatin: 'Demo', fullNameArabic: given === 'Yusuf' ? 'يوسف بن علي' : 'حاج تجريبي', dateOfBirth: '1980-04-04',
+      gender: given === 'Yusuf' || passport % 2 ? 'male' : 'female', passportNumber: `47${country}${String(++passport).padStart(5, '0')}`, passportExpiry: '2031-01-01', meningococcalVaccination: '2026-05-01',
       performedHajj: passport % 3 === 0,
     });
   }

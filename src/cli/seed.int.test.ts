@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { actingAs } from '../core/principal.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { verifyFiles } from '../modules/draw/index.ts';
 import { demoAccounts } from './demo-data.ts';
@@ -29,7 +31,12 @@ describe('the demo data', () => {
     const results = lines(files['results.ndjson']).map((l) => JSON.parse(l));
     expect(results.some((r) => r.outcome === 'waiting')).toBe(true);
     expect(await t.services.bookings.capacityViolations(drawn.code)).toEqual([]);
-  });
+    // Documents to try the review queue with: some approved, some waiting.
+    const officer = actingAs(randomUUID(), { role: 'ministry_officer' }, 'test');
+    const waiting = await t.services.pilgrims.reviewQueue(officer, 50);
+    expect(waiting.map((d) => d.type).sort()).toEqual(['passport_scan', 'photo']);
+    expect(waiting.every((d) => d.allowedActions.includes('approve'))).toBe(true);
+  }, 180_000);
 
   it('goes only into an empty database: never into one that holds data', async () => {
     const other = await createTestApp();
@@ -57,5 +64,5 @@ describe('the demo data', () => {
     } finally {
       await other.close();
     }
-  });
+  }, 180_000); // seeds the whole demo: heavy on a loaded machine
 });
