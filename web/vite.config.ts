@@ -8,6 +8,6 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root,
   esbuild: { jsx: 'automatic' },
-  build: { outDir: path.join(root, 'dist'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  build: { outDir: path.join(root, 'dist'), emptyOutDir: true, sourcemap: true },
   server: { proxy: { '/api': 'http://localhost:3000', '/docs': 'http://localhost:3000' } },
 });

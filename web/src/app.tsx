@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
 import { $api, queryClient } from './api/client.ts';
 import type { Namespace } from './i18n/index.ts';
-import { useSession, type Account, type Role } from './lib/session.tsx';
+import { useOperations, type Operation } from './lib/operations.ts';
+import { useSession, type Account } from './lib/session.tsx';
 import { Layout } from './ui/layout.tsx';
 
 /**
@@ -21,11 +22,10 @@ interface PageRoute {
   page: Page;
   /** The texts the page needs (besides `common`). */
   ns: Namespace[];
-  /** Who may open it; absent means anyone, signed in or not. */
-  roles?: readonly Role[] | 'signed-in';
+  /** The operation the page is for (only accounts whose role may call it open the page), or any signed-in account; absent means anyone. */
+  needs?: Operation | 'signed-in';
 }
 
-const ministry = ['ministry_officer', 'ministry_admin'] as const;
 const routes: PageRoute[] = [
   { path: '/sign-up', page: page(() => import('./features/auth/sign-up.tsx'), 'SignUpPage'), ns: ['auth'] },
   { path: '/sign-in', page: page(() => import('./features/auth/sign-in.tsx'), 'SignInPage'), ns: ['auth'] },
@@ -33,36 +33,36 @@ const routes: PageRoute[] = [
   { path: '/forgot-password', page: page(() => import('./features/auth/password-reset.tsx'), 'ForgotPasswordPage'), ns: ['auth'] },
   { path: '/reset-password', page: page(() => import('./features/auth/password-reset.tsx'), 'ResetPasswordPage'), ns: ['auth'] },
   { path: '/dev/mailbox', page: page(() => import('./features/dev/mailbox.tsx'), 'MailboxPage'), ns: ['auth'] },
-  { path: '/dashboard', page: page(() => import('./features/dashboard/dashboard.tsx'), 'DashboardPage'), ns: ['dashboard', 'providers', 'pilgrim'], roles: 'signed-in' },
-  { path: '/profile', page: page(() => import('./features/profile/profile.tsx'), 'ProfilePage'), ns: ['auth'], roles: 'signed-in' },
+  { path: '/dashboard', page: page(() => import('./features/dashboard/dashboard.tsx'), 'DashboardPage'), ns: ['dashboard', 'providers', 'pilgrim'], needs: 'signed-in' },
+  { path: '/profile', page: page(() => import('./features/profile/profile.tsx'), 'ProfilePage'), ns: ['auth'], needs: 'signed-in' },
   { path: '/catalogue', page: page(() => import('./features/catalogue/catalogue-page.tsx'), 'CataloguePageView'), ns: ['catalogue'] },
   { path: '/catalogue/:id', page: page(() => import('./features/catalogue/package-page.tsx'), 'PackagePage'), ns: ['catalogue'] },
   { path: '/compare', page: page(() => import('./features/catalogue/compare-page.tsx'), 'ComparePage'), ns: ['catalogue'] },
   { path: '/providers', page: page(() => import('./features/providers/approved-page.tsx'), 'ApprovedProvidersPage'), ns: ['providers'] },
-  { path: '/provider/apply', page: page(() => import('./features/providers/apply-page.tsx'), 'ApplyPage'), ns: ['providers'], roles: ['pilgrim', 'provider_staff'] },
-  { path: '/provider', page: page(() => import('./features/provider-console/console-page.tsx'), 'ConsolePage'), ns: ['providers', 'catalogue'], roles: ['provider_staff'] },
-  { path: '/provider/packages/new', page: page(() => import('./features/provider-console/package-editor.tsx'), 'PackageEditor'), ns: ['providers', 'catalogue'], roles: ['provider_staff'] },
-  { path: '/provider/packages/:id', page: page(() => import('./features/provider-console/package-editor.tsx'), 'PackageEditor'), ns: ['providers', 'catalogue'], roles: ['provider_staff'] },
-  { path: '/provider/bookings', page: page(() => import('./features/provider-console/bookings-page.tsx'), 'ProviderBookingsPage'), ns: ['providers', 'draw'], roles: ['provider_staff'] },
-  { path: '/provider/payouts', page: page(() => import('./features/provider-console/payouts-page.tsx'), 'PayoutsPage'), ns: ['providers', 'wallet'], roles: ['provider_staff'] },
-  { path: '/pilgrim/profile', page: page(() => import('./features/pilgrim/profile-page.tsx'), 'PilgrimProfilePage'), ns: ['pilgrim'], roles: ['pilgrim'] },
-  { path: '/pilgrim/application', page: page(() => import('./features/pilgrim/application-page.tsx'), 'ApplicationPage'), ns: ['pilgrim', 'catalogue'], roles: ['pilgrim'] },
-  { path: '/pilgrim/draw', page: page(() => import('./features/draw/my-draw-page.tsx'), 'MyDrawPage'), ns: ['draw', 'wallet'], roles: ['pilgrim'] },
-  { path: '/bookings', page: page(() => import('./features/bookings/my-bookings-page.tsx'), 'MyBookingsPage'), ns: ['draw', 'wallet'], roles: ['pilgrim'] },
-  { path: '/bookings/:id', page: page(() => import('./features/bookings/booking-page.tsx'), 'BookingPage'), ns: ['draw', 'wallet'], roles: ['pilgrim'] },
-  { path: '/wallet', page: page(() => import('./features/wallet/wallet-page.tsx'), 'WalletPage'), ns: ['wallet'], roles: ['pilgrim'] },
+  { path: '/provider/apply', page: page(() => import('./features/providers/apply-page.tsx'), 'ApplyPage'), ns: ['providers'], needs: 'POST /api/v1/providers' },
+  { path: '/provider', page: page(() => import('./features/provider-console/console-page.tsx'), 'ConsolePage'), ns: ['providers', 'catalogue'], needs: 'GET /api/v1/provider/bookings' },
+  { path: '/provider/packages/new', page: page(() => import('./features/provider-console/package-editor.tsx'), 'PackageEditor'), ns: ['providers', 'catalogue'], needs: 'POST /api/v1/packages' },
+  { path: '/provider/packages/:id', page: page(() => import('./features/provider-console/package-editor.tsx'), 'PackageEditor'), ns: ['providers', 'catalogue'], needs: 'PUT /api/v1/packages/{id}' },
+  { path: '/provider/bookings', page: page(() => import('./features/provider-console/bookings-page.tsx'), 'ProviderBookingsPage'), ns: ['providers', 'draw'], needs: 'GET /api/v1/provider/bookings' },
+  { path: '/provider/payouts', page: page(() => import('./features/provider-console/payouts-page.tsx'), 'PayoutsPage'), ns: ['providers', 'wallet'], needs: 'GET /api/v1/provider/payouts' },
+  { path: '/pilgrim/profile', page: page(() => import('./features/pilgrim/profile-page.tsx'), 'PilgrimProfilePage'), ns: ['pilgrim'], needs: 'GET /api/v1/pilgrim/profile' },
+  { path: '/pilgrim/application', page: page(() => import('./features/pilgrim/application-page.tsx'), 'ApplicationPage'), ns: ['pilgrim', 'catalogue'], needs: 'GET /api/v1/applications/mine' },
+  { path: '/pilgrim/draw', page: page(() => import('./features/draw/my-draw-page.tsx'), 'MyDrawPage'), ns: ['draw', 'wallet'], needs: 'GET /api/v1/seasons/{code}/draw/mine' },
+  { path: '/bookings', page: page(() => import('./features/bookings/my-bookings-page.tsx'), 'MyBookingsPage'), ns: ['draw', 'wallet'], needs: 'GET /api/v1/me/bookings' },
+  { path: '/bookings/:id', page: page(() => import('./features/bookings/booking-page.tsx'), 'BookingPage'), ns: ['draw', 'wallet'], needs: 'GET /api/v1/me/bookings/{id}' },
+  { path: '/wallet', page: page(() => import('./features/wallet/wallet-page.tsx'), 'WalletPage'), ns: ['wallet'], needs: 'GET /api/v1/wallet' },
   { path: '/pay/sim/:id', page: page(() => import('./features/wallet/hosted-pay-page.tsx'), 'HostedPayPage'), ns: ['wallet'] },
   { path: '/draw', page: page(() => import('./features/draw/public-draw-page.tsx'), 'PublicDrawPage'), ns: ['draw'] },
   { path: '/draw/:season', page: page(() => import('./features/draw/public-draw-page.tsx'), 'PublicDrawPage'), ns: ['draw'] },
-  { path: '/mission', page: page(() => import('./features/mission/mission-page.tsx'), 'MissionPage'), ns: ['mission', 'draw'], roles: ['mission_officer'] },
-  { path: '/ministry/providers', page: page(() => import('./features/ministry/review-page.tsx'), 'ReviewQueuePage'), ns: ['providers', 'ministry'], roles: ministry },
-  { path: '/ministry/providers/:id', page: page(() => import('./features/ministry/review-page.tsx'), 'ProviderReviewPage'), ns: ['providers', 'ministry'], roles: ministry },
-  { path: '/ministry/documents', page: page(() => import('./features/ministry/documents-page.tsx'), 'DocumentReviewPage'), ns: ['ministry', 'pilgrim'], roles: ministry },
-  { path: '/ministry/seasons', page: page(() => import('./features/ministry/season-page.tsx'), 'SeasonAdminPage'), ns: ['ministry', 'pilgrim'], roles: ministry },
-  { path: '/ministry/finance', page: page(() => import('./features/ministry/finance-page.tsx'), 'FinancePage'), ns: ['ministry', 'wallet'], roles: ministry },
-  { path: '/ministry/draw', page: page(() => import('./features/draw/ministry-draw-page.tsx'), 'MinistryDrawPage'), ns: ['draw'], roles: ministry },
-  { path: '/ministry/audit', page: page(() => import('./features/dashboard/audit-page.tsx'), 'AuditPage'), ns: ['dashboard'], roles: ministry },
-  { path: '/ministry/staff', page: page(() => import('./features/dashboard/staff-page.tsx'), 'StaffPage'), ns: ['dashboard'], roles: ['ministry_admin'] },
+  { path: '/mission', page: page(() => import('./features/mission/mission-page.tsx'), 'MissionPage'), ns: ['mission', 'draw', 'pilgrim'], needs: 'GET /api/v1/missions/overview' },
+  { path: '/ministry/providers', page: page(() => import('./features/ministry/review-page.tsx'), 'ReviewQueuePage'), ns: ['providers', 'ministry'], needs: 'GET /api/v1/providers' },
+  { path: '/ministry/providers/:id', page: page(() => import('./features/ministry/review-page.tsx'), 'ProviderReviewPage'), ns: ['providers', 'ministry'], needs: 'POST /api/v1/providers/{id}/approve' },
+  { path: '/ministry/documents', page: page(() => import('./features/ministry/documents-page.tsx'), 'DocumentReviewPage'), ns: ['ministry', 'pilgrim'], needs: 'GET /api/v1/documents/review-queue' },
+  { path: '/ministry/seasons', page: page(() => import('./features/ministry/season-page.tsx'), 'SeasonAdminPage'), ns: ['ministry', 'pilgrim'], needs: 'PUT /api/v1/seasons/{code}' },
+  { path: '/ministry/finance', page: page(() => import('./features/ministry/finance-page.tsx'), 'FinancePage'), ns: ['ministry', 'wallet'], needs: 'POST /api/v1/wallet/bank-statements' },
+  { path: '/ministry/draw', page: page(() => import('./features/draw/ministry-draw-page.tsx'), 'MinistryDrawPage'), ns: ['draw'], needs: 'GET /api/v1/seasons/{code}/draw/status' },
+  { path: '/ministry/audit', page: page(() => import('./features/dashboard/audit-page.tsx'), 'AuditPage'), ns: ['dashboard'], needs: 'GET /api/v1/audit' },
+  { path: '/ministry/staff', page: page(() => import('./features/dashboard/staff-page.tsx'), 'StaffPage'), ns: ['dashboard'], needs: 'POST /api/v1/staff' },
 ];
 
 function Loading() {
@@ -74,10 +74,11 @@ function Loading() {
 function Guarded({ route }: { route: PageRoute }) {
   useTranslation(route.ns);
   const { account, loading } = useSession();
-  if (route.roles) {
-    if (loading) return <Loading />;
+  const operations = useOperations();
+  if (route.needs) {
+    if (loading || operations.loading) return <Loading />;
     if (!account) return <Navigate to="/sign-in" replace />;
-    if (route.roles !== 'signed-in' && !route.roles.includes(account.role)) return <Navigate to="/dashboard" replace />;
+    if (route.needs !== 'signed-in' && !operations.can(route.needs)) return <Navigate to="/dashboard" replace />;
   }
   const Page = route.page;
   return <Page account={account as Account} />;

@@ -1,35 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import ar from './ar.json';
-import en from './en.json';
 import { accountEmails } from '../../../src/modules/accounts/emails.ts';
 import { typeNames, validationMessages } from '../../../src/shared/validation-messages.ts';
+import { namespaces } from './namespaces.ts';
 
-function keys(tree: object, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) =>
-    typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
-  );
+const here = path.dirname(fileURLToPath(import.meta.url));
+const languages = ['ar', 'en'] as const;
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+
+type Tree = { [k: string]: string | Tree };
+const load = (lang: string, ns: string): Tree => JSON.parse(fs.readFileSync(path.join(here, lang, `${ns}.json`), 'utf8')) as Tree;
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'string') out.set(`${prefix}${k}`, v);
+    else for (const [kk, vv] of flatten(v, `${prefix}${k}.`)) out.set(kk, vv);
+  }
+  return out;
+}
+
+/** Every text of a language, by key across namespaces, plural forms folded into their base key. */
+function texts(lang: string) {
+  const all = new Map<string, string[]>();
+  for (const ns of namespaces) {
+    for (const [k, v] of flatten(load(lang, ns))) {
+      const base = k.replace(pluralSuffix, '');
+      all.set(base, [...(all.get(base) ?? []), v]);
+    }
+  }
+  return all;
 }
 
 function placeholders(text: string) {
-  return [...text.matchAll(/\{\{?(\w+)\}?\}/g)].map((m) => m[1]).sort();
+  return [...new Set([...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]))].filter((p) => p !== 'count').sort();
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : [];
+  });
 }
 
 describe('translations', () => {
-  const languages = { ar, en } as const;
-  const all = new Set(Object.values(languages).flatMap((tree) => keys(tree)));
+  const byLang = Object.fromEntries(languages.map((l) => [l, texts(l)])) as Record<(typeof languages)[number], Map<string, string[]>>;
 
-  it.each(Object.keys(languages))('the web app has every key in %s, none empty', (lang) => {
-    const tree = languages[lang as keyof typeof languages];
-    expect([...all].filter((k) => !keys(tree).includes(k))).toEqual([]);
-    const flat = keys(tree).map((k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], tree));
-    expect(flat.filter((v) => typeof v !== 'string' || v.trim() === '')).toEqual([]);
+  it.each(languages)('the web app has every key of every language in %s, none empty', (lang) => {
+    const union = new Set(languages.flatMap((l) => [...byLang[l].keys()]));
+    expect([...union].filter((k) => !byLang[lang].has(k))).toEqual([]);
+    expect([...byLang[lang]].filter(([, vs]) => vs.some((v) => v.trim() === '')).map(([k]) => k)).toEqual([]);
+  });
+
+  it('Arabic counts have the forms Arabic plural rules need (ICU: zero, one, two, few, many, other)', () => {
+    for (const ns of namespaces) {
+      const keys = [...flatten(load('ar', ns)).keys()].filter((k) => pluralSuffix.test(k));
+      const bases = new Set(keys.map((k) => k.replace(pluralSuffix, '')));
+      for (const base of bases) {
+        for (const form of ['zero', 'one', 'two', 'few', 'many', 'other']) expect(keys, `${ns}: ${base}`).toContain(`${base}_${form}`);
+      }
+    }
+  });
+
+  it('says every count with the language\'s plural forms (a text with {{count}} has them)', () => {
+    for (const lang of languages) {
+      for (const ns of namespaces) {
+        const bare = [...flatten(load(lang, ns))].filter(([k, v]) => v.includes('{{count}}') && !pluralSuffix.test(k)).map(([k]) => `${ns}: ${k}`);
+        expect(bare, lang).toEqual([]);
+      }
+    }
   });
 
   it('uses the same placeholders in every language', () => {
-    for (const key of keys(en)) {
-      const get = (tree: object) => key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], tree) as string;
-      expect(placeholders(get(ar)), key).toEqual(placeholders(get(en)));
+    for (const [key, en] of byLang.en) {
+      const ar = byLang.ar.get(key) ?? [];
+      expect(placeholders(ar.join(' ')), key).toEqual(placeholders(en.join(' ')));
     }
+  });
+
+  it('every key the pages name literally exists', () => {
+    const missing: string[] = [];
+    for (const file of sourceFiles(path.join(here, '..'))) {
+      const source = fs.readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/\bt\(\s*'([A-Za-z][\w.]*)'/g)) {
+        if (!byLang.en.has(m[1]!)) missing.push(`${path.relative(here, file)}: ${m[1]}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('names every audit action the server writes (src/**: action literals)', () => {
+    const root = path.join(here, '../../../src');
+    const written = new Set<string>();
+    for (const file of sourceFiles(root)) {
+      const source = fs.readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/action:[^,}\n]*?'([a-z_]+\.[a-z_]+)'/g)) written.add(m[1]!);
+      for (const m of source.matchAll(/save\(ctx, season, '([a-z_]+\.[a-z_]+)'/g)) written.add(m[1]!);
+    }
+    // Actions built from a status: every status they take.
+    for (const s of ['authorized', 'succeeded', 'failed']) written.add(`payment.${s}`);
+    for (const s of ['expired', 'declined', 'cancelled']) written.add(`booking.${s}`);
+    for (const s of ['approved', 'rejected']) written.add(`document.${s}`);
+    for (const s of ['licensed', 'rejected', 'suspended', 'reinstated']) written.add(`provider.${s}`);
+    for (const s of ['published', 'closed']) written.add(`package.${s}`);
+    expect(written.size).toBeGreaterThan(40);
+    for (const lang of languages) expect([...written].filter((a) => !byLang[lang].has(`audit.actions.${a}`)), lang).toEqual([]);
   });
 
   it('every validation message and type name exists in every language', () => {
@@ -42,8 +120,8 @@ describe('translations', () => {
   });
 
   it('every account email exists in every language', () => {
-    for (const [template, byLang] of Object.entries(accountEmails)) {
-      expect(Object.keys(byLang).sort(), template).toEqual(['ar', 'en']);
+    for (const [template, byLanguage] of Object.entries(accountEmails)) {
+      expect(Object.keys(byLanguage).sort(), template).toEqual(['ar', 'en']);
     }
   });
 });

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
+import { namespaces, type Namespace } from './namespaces.ts';
 
 export const languages = ['ar', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -12,8 +13,7 @@ export type Language = (typeof languages)[number];
  * (`draw.title`), and every namespace is a fallback of every other, so a
  * component finds a key in whichever loaded namespace holds it.
  */
-export const namespaces = ['common', 'auth', 'dashboard', 'catalogue', 'providers', 'pilgrim', 'ministry', 'mission', 'draw', 'wallet'] as const;
-export type Namespace = (typeof namespaces)[number];
+export { namespaces, type Namespace };
 
 const STORAGE_KEY = 'manasik.locale';
 

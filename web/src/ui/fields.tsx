@@ -186,3 +186,26 @@ function ChipsField({ label, value, onChange, error, hint, nameOf, options }: { 
     </fieldset>
   );
 }
+
+const RIYADH_OFFSET = '+03:00';
+
+/** An instant as a day and a 24-hour time in Saudi time (UTC+3, no daylight saving), giving an ISO instant. */
+export function InstantField({ label, name, value, onChange, error }: { label: string; name: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
+  const { t } = useTranslation();
+  const riyadh = value && !Number.isNaN(Date.parse(value)) ? new Date(Date.parse(value) + 3 * 3_600_000).toISOString() : '';
+  const [day, setDay] = useState(riyadh.slice(0, 10));
+  const [time, setTime] = useState(riyadh.slice(11, 16));
+  const id = useId();
+  function set(d: string, tm: string) {
+    setDay(d);
+    setTime(tm);
+    onChange(/^\d{4}-\d{2}-\d{2}$/.test(d) && /^\d{1,2}:\d{2}$/.test(tm) ? new Date(`${d}T${tm.padStart(5, '0')}:00${RIYADH_OFFSET}`).toISOString() : 'incomplete');
+  }
+  return (
+    <div className="instant-field">
+      <DateField label={label} name={name} value={day} onChange={(d) => set(d, time)} error={error} />
+      <label htmlFor={id} className="time-label">{t('form.timeRiyadh')}</label>
+      <input id={id} name={`${name}-time`} inputMode="numeric" dir="ltr" placeholder="09:00" maxLength={5} value={time} onChange={(e) => set(day, e.target.value)} />
+    </div>
+  );
+}

@@ -2,52 +2,39 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { chooseLanguage, currentLanguage } from '../i18n/index.ts';
-import { useSession, type Role } from '../lib/session.tsx';
+import { useOperations, type Operation } from '../lib/operations.ts';
+import { useSession } from '../lib/session.tsx';
 
 interface NavItem {
   to: string;
   label: string;
+  /** The operation the page is for: the link shows when the account's role may call it (GET /me/operations). */
+  needs?: Operation;
 }
 
-/** The links each role works with, most used first. */
-function navFor(role: Role | null, t: (k: string) => string, devMailbox: boolean): { main: NavItem[]; account: NavItem[] } {
-  const pub: NavItem[] = [
+/** Every page of the navigation, most used first; which ones an account sees comes from the API. */
+function navItems(t: (k: string) => string): NavItem[] {
+  return [
+    { to: '/pilgrim/profile', label: t('nav.myProfile'), needs: 'GET /api/v1/pilgrim/profile' },
+    { to: '/pilgrim/application', label: t('nav.application'), needs: 'GET /api/v1/applications/mine' },
+    { to: '/bookings', label: t('nav.bookings'), needs: 'GET /api/v1/me/bookings' },
+    { to: '/pilgrim/draw', label: t('nav.myDraw'), needs: 'GET /api/v1/seasons/{code}/draw/mine' },
+    { to: '/wallet', label: t('nav.wallet'), needs: 'GET /api/v1/wallet' },
+    { to: '/provider', label: t('nav.provider'), needs: 'GET /api/v1/provider/bookings' },
+    { to: '/provider/bookings', label: t('nav.providerBookings'), needs: 'GET /api/v1/provider/bookings' },
+    { to: '/provider/payouts', label: t('nav.payouts'), needs: 'GET /api/v1/provider/payouts' },
+    { to: '/mission', label: t('nav.mission'), needs: 'GET /api/v1/missions/overview' },
+    { to: '/ministry/providers', label: t('nav.review'), needs: 'POST /api/v1/providers/{id}/approve' },
+    { to: '/ministry/documents', label: t('nav.documents'), needs: 'GET /api/v1/documents/review-queue' },
+    { to: '/ministry/seasons', label: t('nav.seasons'), needs: 'PUT /api/v1/seasons/{code}' },
+    { to: '/ministry/draw', label: t('nav.ministryDraw'), needs: 'GET /api/v1/seasons/{code}/draw/status' },
+    { to: '/ministry/finance', label: t('nav.finance'), needs: 'POST /api/v1/wallet/bank-statements' },
+    { to: '/ministry/audit', label: t('nav.audit'), needs: 'GET /api/v1/audit' },
+    { to: '/ministry/staff', label: t('nav.staff'), needs: 'POST /api/v1/staff' },
     { to: '/catalogue', label: t('nav.catalogue') },
     { to: '/providers', label: t('nav.providers') },
     { to: '/draw', label: t('nav.draw') },
   ];
-  const byRole: Record<Role, NavItem[]> = {
-    pilgrim: [
-      { to: '/pilgrim/profile', label: t('nav.myProfile') },
-      { to: '/pilgrim/application', label: t('nav.application') },
-      { to: '/bookings', label: t('nav.bookings') },
-      { to: '/pilgrim/draw', label: t('nav.myDraw') },
-      { to: '/wallet', label: t('nav.wallet') },
-    ],
-    provider_staff: [
-      { to: '/provider', label: t('nav.provider') },
-      { to: '/provider/bookings', label: t('nav.providerBookings') },
-      { to: '/provider/payouts', label: t('nav.payouts') },
-    ],
-    ministry_officer: [
-      { to: '/ministry/providers', label: t('nav.review') },
-      { to: '/ministry/documents', label: t('nav.documents') },
-      { to: '/ministry/seasons', label: t('nav.seasons') },
-      { to: '/ministry/draw', label: t('nav.ministryDraw') },
-      { to: '/ministry/finance', label: t('nav.finance') },
-      { to: '/ministry/audit', label: t('nav.audit') },
-    ],
-    ministry_admin: [],
-    mission_officer: [{ to: '/mission', label: t('nav.mission') }],
-    gate_officer: [],
-  };
-  byRole.ministry_admin = [...byRole.ministry_officer, { to: '/ministry/staff', label: t('nav.staff') }];
-  const main = role ? [...byRole[role], ...pub] : pub;
-  const account: NavItem[] = role
-    ? [{ to: '/dashboard', label: t('nav.dashboard') }, { to: '/profile', label: t('nav.profile') }]
-    : [{ to: '/sign-in', label: t('nav.signIn') }, { to: '/sign-up', label: t('nav.signUp') }];
-  if (devMailbox) account.push({ to: '/dev/mailbox', label: t('nav.mailbox') });
-  return { main, account };
 }
 
 /**
@@ -63,7 +50,12 @@ export function Layout({ children, devMailbox }: { children: ReactNode; devMailb
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(false), [location.pathname]);
   const other = currentLanguage() === 'ar' ? 'en' : 'ar';
-  const nav = navFor(account?.role ?? null, t, devMailbox);
+  const { can } = useOperations();
+  const main = navItems(t).filter((n) => !n.needs || can(n.needs));
+  const accountNav: NavItem[] = account
+    ? [{ to: '/dashboard', label: t('nav.dashboard') }, { to: '/profile', label: t('nav.profile') }]
+    : [{ to: '/sign-in', label: t('nav.signIn') }, { to: '/sign-up', label: t('nav.signUp') }];
+  if (devMailbox) accountNav.push({ to: '/dev/mailbox', label: t('nav.mailbox') });
   return (
     <>
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
@@ -80,10 +72,10 @@ export function Layout({ children, devMailbox }: { children: ReactNode; devMailb
         </button>
         <nav id="site-nav" aria-label={t('nav.main')} className={open ? 'open' : undefined}>
           <ul>
-            {nav.main.map((n) => <li key={n.to}><NavLink to={n.to} end={n.to === '/provider'}>{n.label}</NavLink></li>)}
+            {main.map((n) => <li key={n.to}><NavLink to={n.to} end={n.to === '/provider'}>{n.label}</NavLink></li>)}
           </ul>
           <ul className="account-nav">
-            {nav.account.map((n) => <li key={n.to}><NavLink to={n.to}>{n.label}</NavLink></li>)}
+            {accountNav.map((n) => <li key={n.to}><NavLink to={n.to}>{n.label}</NavLink></li>)}
             {account && (
               <li>
                 <button type="button" className="link-button" onClick={async () => { await signOut(); navigate('/'); }}>

@@ -1,51 +1,70 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { currentLanguage } from '../../i18n/index.ts';
-import { useSession } from '../../lib/session.tsx';
-import { AuditPanel } from './audit-panel.tsx';
-import { StaffForm } from './staff-form.tsx';
+import { $api } from '../../api/client.ts';
+import { countryName } from '../../lib/format.ts';
+import { useOperations, type Operation } from '../../lib/operations.ts';
+import type { Account } from '../../lib/session.tsx';
+import { Loaded } from '../../ui/problem.tsx';
+import { AuditTable } from './audit-log.tsx';
 
-/** One dashboard per role: empty for now, each names what the next modules will bring. */
-export function DashboardPage() {
+interface Tile {
+  to: string;
+  key: string;
+  needs: Operation;
+}
+
+/** Where each kind of work starts; an account sees the tiles its role may use (from the API), nothing announced for later. */
+const tiles: Tile[] = [
+  { to: '/pilgrim/profile', key: 'profile', needs: 'GET /api/v1/pilgrim/profile' },
+  { to: '/pilgrim/application', key: 'application', needs: 'GET /api/v1/applications/mine' },
+  { to: '/bookings', key: 'bookings', needs: 'GET /api/v1/me/bookings' },
+  { to: '/wallet', key: 'wallet', needs: 'GET /api/v1/wallet' },
+  { to: '/provider', key: 'console', needs: 'GET /api/v1/provider/bookings' },
+  { to: '/provider/bookings', key: 'providerBookings', needs: 'GET /api/v1/provider/bookings' },
+  { to: '/provider/payouts', key: 'payouts', needs: 'GET /api/v1/provider/payouts' },
+  { to: '/mission', key: 'mission', needs: 'GET /api/v1/missions/overview' },
+  { to: '/ministry/providers', key: 'review', needs: 'POST /api/v1/providers/{id}/approve' },
+  { to: '/ministry/documents', key: 'documents', needs: 'GET /api/v1/documents/review-queue' },
+  { to: '/ministry/seasons', key: 'seasons', needs: 'PUT /api/v1/seasons/{code}' },
+  { to: '/ministry/draw', key: 'draw', needs: 'GET /api/v1/seasons/{code}/draw/status' },
+  { to: '/ministry/finance', key: 'finance', needs: 'POST /api/v1/wallet/bank-statements' },
+  { to: '/ministry/staff', key: 'staff', needs: 'POST /api/v1/staff' },
+  { to: '/provider/apply', key: 'apply', needs: 'POST /api/v1/providers' },
+];
+
+export function DashboardPage({ account }: { account: Account }) {
   const { t } = useTranslation();
-  const { account } = useSession();
-  if (!account) return null;
-  const country = account.countryCode
-    ? new Intl.DisplayNames([currentLanguage()], { type: 'region' }).of(account.countryCode)
-    : '';
+  const { can } = useOperations();
+  const country = account.countryCode ? countryName(account.countryCode) : '';
+  const mine = tiles.filter((x) => can(x.needs));
   return (
     <div className="stack">
       <section className="card" aria-labelledby="dash-title">
         <p className="muted">{t('dashboard.greeting', { name: account.displayName })}</p>
         <h1 id="dash-title">{t(`dashboard.${account.role}.title`, { country })}</h1>
         <p className="role-badge">{t(`roles.${account.role}`)}</p>
-        {account.role === 'pilgrim' && (
-          <p className="actions">
-            <Link className="button primary" to="/pilgrim/profile">{t('nav.myProfile')}</Link>
-            <Link className="button secondary" to="/pilgrim/application">{t('nav.application')}</Link>
-            <Link className="button secondary" to="/pilgrim/draw">{t('nav.myDraw')}</Link>
-            <Link className="button secondary" to="/wallet">{t('nav.wallet')}</Link>
-            <Link to="/catalogue">{t('nav.catalogue')}</Link>
-            <Link to="/provider/apply">{t('providers.applyLink')}</Link>
-          </p>
-        )}
-        {account.role === 'mission_officer' && <p><Link className="button primary" to="/mission">{t('nav.mission')}</Link></p>}
-        {account.role === 'provider_staff' && <p><Link className="button primary" to="/provider">{t('console.title')}</Link></p>}
-        {(account.role === 'ministry_officer' || account.role === 'ministry_admin') && (
-          <p className="actions">
-            <Link className="button primary" to="/ministry/providers">{t('review.title')}</Link>
-            <Link className="button secondary" to="/ministry/documents">{t('nav.documents')}</Link>
-            <Link className="button secondary" to="/ministry/seasons">{t('nav.seasons')}</Link>
-            <Link className="button secondary" to="/ministry/draw">{t('nav.ministryDraw')}</Link>
-          </p>
-        )}
-        <h2>{t('dashboard.comingSoon')}</h2>
-        <ul className="upcoming">
-          {t(`dashboard.${account.role}.items`).split(' · ').map((item) => <li key={item}>{item}</li>)}
-        </ul>
       </section>
-      {account.role === 'ministry_admin' && <StaffForm />}
-      {(account.role === 'ministry_admin' || account.role === 'ministry_officer') && <AuditPanel />}
+      <ul className="cards tiles">
+        {mine.map((x) => (
+          <li key={x.to} className="card">
+            <h2><Link to={x.to}>{t(`dashboard.tiles.${x.key}.title`)}</Link></h2>
+            <p className="muted">{t(`dashboard.tiles.${x.key}.text`)}</p>
+          </li>
+        ))}
+      </ul>
+      {can('GET /api/v1/audit') && <RecentActivity />}
     </div>
+  );
+}
+
+function RecentActivity() {
+  const { t } = useTranslation();
+  const page = $api.useQuery('get', '/api/v1/audit', { params: { query: { limit: 10 } } });
+  return (
+    <section className="card" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      <Loaded query={page}>{(p) => <AuditTable items={p.items} />}</Loaded>
+      <p><Link to="/ministry/audit">{t('audit.all')}</Link></p>
+    </section>
   );
 }

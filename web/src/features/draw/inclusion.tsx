@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { verifyProof, type ProofStep } from '../../../../src/shared/draw/merkle.ts';
-import { api, ApiError } from '../../lib/api.ts';
-import { Alert } from '../../ui/form.tsx';
+import { verifyProof } from '../../../../src/shared/draw/merkle.ts';
+import { call, client } from '../../api/client.ts';
+import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 
 /**
  * Checks, in the browser, that an application's record is in the committed
@@ -12,17 +12,19 @@ import { Alert } from '../../ui/form.tsx';
 export function InclusionCheck({ season, root, initialId = '' }: { season: string; root: string; initialId?: string }) {
   const { t } = useTranslation();
   const [id, setId] = useState(initialId);
-  const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string; record?: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; steps: number; record: string } | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
 
-  async function check(event: React.FormEvent) {
+  async function check(event: FormEvent) {
     event.preventDefault();
     setOutcome(null);
+    setProblem(null);
     try {
-      const p = await api<{ record: string; proof: ProofStep[]; merkleRoot: string }>(`/seasons/${season}/draw/proof/${id.trim()}`);
-      const ok = p.merkleRoot === root && verifyProof(p.record, p.proof, root);
-      setOutcome(ok ? { kind: 'success', text: t('draw.included', { steps: p.proof.length }), record: p.record } : { kind: 'error', text: t('draw.notIncluded') });
+      const p = await call(client.GET('/api/v1/seasons/{code}/draw/proof/{applicationId}', { params: { path: { code: season, applicationId: id.trim() } } }));
+      const ok = p.merkleRoot === root && verifyProof(p.record, p.proof as Parameters<typeof verifyProof>[1], root);
+      setOutcome({ ok, steps: p.proof.length, record: p.record });
     } catch (e) {
-      setOutcome({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) });
+      setProblem(e);
     }
   }
 
@@ -33,8 +35,9 @@ export function InclusionCheck({ season, root, initialId = '' }: { season: strin
         <input id="inclusion-id" dir="ltr" value={id} onChange={(e) => setId(e.target.value)} placeholder="00000000-0000-0000-0000-000000000000" />
       </div>
       <button type="submit" className="secondary">{t('draw.checkInclusion')}</button>
-      {outcome && <Alert kind={outcome.kind}>{outcome.text}</Alert>}
-      {outcome?.record && <p className="hash" dir="ltr">{outcome.record}</p>}
+      <ProblemAlert error={problem} />
+      {outcome && <Alert kind={outcome.ok ? 'success' : 'error'}>{outcome.ok ? t('draw.included', { count: outcome.steps }) : t('draw.notIncluded')}</Alert>}
+      {outcome?.ok && <p className="hash" dir="ltr">{outcome.record}</p>}
     </form>
   );
 }

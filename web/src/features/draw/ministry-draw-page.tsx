@@ -1,66 +1,102 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../lib/api.ts';
-import { number } from '../../lib/format.ts';
-import { useApi } from '../../lib/use-api.ts';
-import { Alert, Field } from '../../ui/form.tsx';
+import { useQueryClient } from '@tanstack/react-query';
+import { $api, call, client } from '../../api/client.ts';
+import { number, seasonLabel } from '../../lib/format.ts';
+import { operationDone, operationKey } from '../../lib/operation-key.ts';
+import { Field } from '../../ui/fields.tsx';
+import { Alert, ProblemAlert } from '../../ui/problem.tsx';
+import { SeasonPicker, useSeasonChoice } from '../../ui/season-picker.tsx';
 import { FairnessAudit, ResultCharts } from './charts.tsx';
-import type { DrawView } from './types.ts';
 
-/** The ministry runs the draw step by step: freeze, enter the public value, run, review the audit, publish. */
+/** The ministry runs the draw step by step — freeze, enter the public value, run, review the audit, publish — each button shown when the API allows it. */
 export function MinistryDrawPage() {
   const { t } = useTranslation();
-  const { data: seasons } = useApi<{ code: string; phase: string }[]>('/seasons');
-  const season = seasons?.[0]?.code;
-  const { data: draw, error, setData, reload } = useApi<DrawView>(season ? `/seasons/${season}/draw` : null);
-  const { data: violations, reload: recheck } = useApi<unknown[]>(season ? `/seasons/${season}/capacity-check` : null);
+  const seasons = $api.useQuery('get', '/api/v1/seasons');
+  const busy = (seasons.data ?? []).filter((s) => ['preference', 'frozen', 'offers'].includes(s.phase)).map((s) => s.code);
+  const choice = useSeasonChoice(busy);
+  if (!choice.code) return <p className="muted">{t('app.loading')}</p>;
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <h1>{t('draw.ministryTitle', { season: seasonLabel(choice.code) })}</h1>
+        <SeasonPicker codes={choice.codes} value={choice.code} onChange={choice.choose} />
+      </div>
+      <SeasonDraw key={choice.code} season={choice.code} />
+    </div>
+  );
+}
+
+function SeasonDraw({ season }: { season: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const path = { params: { path: { code: season } } };
+  const status = $api.useQuery('get', '/api/v1/seasons/{code}/draw/status', path);
+  const frozen = !!status.data && status.data.status !== 'none';
+  const draw = $api.useQuery('get', '/api/v1/seasons/{code}/draw', path, { enabled: frozen });
+  const violations = $api.useQuery('get', '/api/v1/seasons/{code}/capacity-check', path);
   const [share, setShare] = useState('20');
   const [offerHours, setOfferHours] = useState('72');
   const [value, setValue] = useState('');
   const [source, setSource] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const can = (a: 'freeze' | 'set_random_value' | 'run' | 'publish') => status.data?.allowedActions.includes(a) ?? false;
 
-  async function step(path: string, body: unknown, done: string) {
-    setMessage(null);
+  async function step(work: () => Promise<unknown>, message: string) {
+    setProblem(null);
+    setDone(null);
     try {
-      setData(await api<DrawView>(`/seasons/${season}/draw/${path}`, { method: 'POST', body }));
-      setMessage({ kind: 'success', text: done });
-      recheck();
+      await work();
+      setDone(message);
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) });
-      reload();
+      setProblem(e);
     }
+    await Promise.all(['/api/v1/seasons/{code}/draw/status', '/api/v1/seasons/{code}/draw', '/api/v1/seasons/{code}/capacity-check'].map((p) => queryClient.invalidateQueries({ queryKey: ['get', p] })));
   }
 
-  if (!season) return <p>{t('app.loading')}</p>;
-  const status = error ? 'none' : draw?.status;
+  const freeze = (e: FormEvent) => {
+    e.preventDefault();
+    const pct = Number(share);
+    const pools = pct > 0 ? [{ code: 'first_time' as const, share: pct / 100 }, { code: 'general' as const }] : [{ code: 'general' as const }];
+    void step(() => call(client.POST('/api/v1/seasons/{code}/draw/freeze', { ...path, body: { pools, offerHours: Number(offerHours) } })), t('draw.frozen'));
+  };
+  const publish = () => {
+    const operation = `publish-draw:${season}`;
+    void step(async () => {
+      await call(client.POST('/api/v1/seasons/{code}/draw/publish', { ...path, headers: { 'idempotency-key': operationKey(operation) } }));
+      operationDone(operation);
+    }, t('draw.publishedDone'));
+  };
+
+  const d = draw.data;
   return (
-    <div className="stack">
+    <>
       <section className="card">
-        <h1>{t('draw.ministryTitle', { season })}</h1>
-        <p>{t('draw.status')}: <strong>{t(`draw.states.${status ?? 'none'}`)}</strong> · <Link to={`/draw/${season}`}>{t('draw.publicPage')}</Link></p>
-        {message && <Alert kind={message.kind}>{message.text}</Alert>}
-        {violations && <p>{violations.length === 0 ? <span className="badge ok">{t('draw.capacityOk')}</span> : <span className="badge danger">{t('draw.capacityBad', { count: violations.length })}</span>}</p>}
+        <p>{t('draw.status')}: <strong>{t(`draw.states.${status.data?.status ?? 'none'}`)}</strong> · <Link to={`/draw/${season}`}>{t('draw.publicPage')}</Link></p>
+        {done && <Alert kind="success">{done}</Alert>}
+        <ProblemAlert error={problem ?? status.error} />
+        {violations.data && <p>{violations.data.length === 0 ? <span className="badge ok">{t('draw.capacityOk')}</span> : <span className="badge danger">{t('draw.capacityBad', { count: violations.data.length })}</span>}</p>}
       </section>
 
-      {status === 'none' && (
-        <form className="card" onSubmit={(e) => { e.preventDefault(); void step('freeze', { pools: Number(share) > 0 ? [{ code: 'first_time', share: Number(share) / 100 }, { code: 'general' }] : [{ code: 'general' }], offerHours: Number(offerHours) }, t('draw.frozen')); }}>
+      {can('freeze') && (
+        <form className="card" onSubmit={freeze}>
           <h2>{t('draw.freezeTitle')}</h2>
           <p className="muted">{t('draw.freezeIntro')}</p>
-          <Field label={t('draw.firstTimeShare')} name="share" type="number" min={0} max={90} value={share} onChange={(e) => setShare(e.target.value)} />
-          <Field label={t('draw.offerHours')} name="offerHours" type="number" min={1} max={720} value={offerHours} onChange={(e) => setOfferHours(e.target.value)} />
+          <Field label={t('draw.firstTimeShare')} name="share" inputMode="decimal" dir="ltr" value={share} onChange={(e) => setShare(e.target.value)} />
+          <Field label={t('draw.offerHours')} name="offerHours" inputMode="numeric" dir="ltr" value={offerHours} onChange={(e) => setOfferHours(e.target.value)} />
           <button type="submit" className="primary">{t('draw.freeze')}</button>
         </form>
       )}
 
-      {draw && (
+      {d && (
         <section className="card">
           <h2>{t('draw.commitment')}</h2>
-          <p>{t('draw.entries')}: {number(draw.commitment.entryCount)}</p>
-          <p className="hash" dir="ltr">{draw.commitment.merkleRoot}</p>
-          {draw.status === 'frozen' && (
-            <form onSubmit={(e) => { e.preventDefault(); void step('random-value', { value, source }, t('draw.seeded')); }}>
+          <p>{t('draw.entries')}: {number(d.commitment.entryCount)}</p>
+          <p className="hash" dir="ltr">{d.commitment.merkleRoot}</p>
+          {can('set_random_value') && (
+            <form onSubmit={(e) => { e.preventDefault(); void step(() => call(client.POST('/api/v1/seasons/{code}/draw/random-value', { ...path, body: { value, source } })), t('draw.seeded')); }}>
               <h3>{t('draw.valueTitle')}</h3>
               <p className="muted">{t('draw.valueIntro')}</p>
               <Field label={t('draw.randomValue')} name="value" dir="ltr" value={value} onChange={(e) => setValue(e.target.value)} required />
@@ -68,21 +104,21 @@ export function MinistryDrawPage() {
               <button type="submit" className="primary">{t('draw.enterValue')}</button>
             </form>
           )}
-          {draw.seed && <p>{t('draw.seed')}: <span className="hash" dir="ltr">{draw.seed}</span></p>}
-          {draw.status === 'seeded' && <button type="button" className="primary" onClick={() => void step('run', undefined, t('draw.ran'))}>{t('draw.run')}</button>}
-          {draw.status === 'drawn' && <button type="button" className="primary" onClick={() => void step('publish', undefined, t('draw.publishedDone'))}>{t('draw.publish')}</button>}
+          {d.seed && <p>{t('draw.seed')}: <span className="hash" dir="ltr">{d.seed}</span></p>}
+          {can('run') && <button type="button" className="primary" onClick={() => void step(() => call(client.POST('/api/v1/seasons/{code}/draw/run', path)), t('draw.ran'))}>{t('draw.run')}</button>}
+          {can('publish') && <button type="button" className="primary" onClick={publish}>{t('draw.publish')}</button>}
         </section>
       )}
 
-      {draw?.summary && (
+      {d?.summary && (
         <section className="card" aria-labelledby="audit-title">
           <h2 id="audit-title">{t('draw.fairness')}</h2>
           <p className="muted">{t('draw.fairnessIntro')}</p>
-          <FairnessAudit audit={draw.summary.fairness} />
+          <FairnessAudit audit={d.summary.fairness} />
           <h2>{t('draw.results')}</h2>
-          <ResultCharts tables={draw.summary.tables} />
+          <ResultCharts tables={d.summary.tables} />
         </section>
       )}
-    </div>
+    </>
   );
 }

@@ -1,96 +1,77 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../i18n/index.ts';
-import { api, ApiError } from '../../lib/api.ts';
-import { formatDate } from '../../lib/dates.ts';
-import { countryName, number } from '../../lib/format.ts';
-import { useApi } from '../../lib/use-api.ts';
-import { Alert } from '../../ui/form.tsx';
+import { $api } from '../../api/client.ts';
+import type { paths } from '../../api/openapi';
+import { formatDate, formatDay } from '../../lib/dates.ts';
+import { seasonLabel } from '../../lib/format.ts';
+import { Field } from '../../ui/fields.tsx';
+import { Alert, Loaded } from '../../ui/problem.tsx';
+import { SeasonPicker, useSeasonChoice } from '../../ui/season-picker.tsx';
+import { calendarDays, calendarInstants } from '../../../../src/shared/schemas/seasons.ts';
+import { CalendarForm } from './season/calendar-form.tsx';
+import { MoneyRules } from './season/money-rules.tsx';
+import { Quotas } from './season/quotas.tsx';
+import { RulesEditor } from './season/rules-editor.tsx';
 
-const instants = ['registrationOpens', 'preferenceOpens', 'preferenceCloses', 'drawAt', 'offersClose', 'openSaleAt', 'visaCutoff'] as const;
-const days = ['referenceDate', 'arrivalDate', 'seasonEnd'] as const;
-type Season = Record<(typeof instants)[number] | (typeof days)[number] | 'code' | 'phase', string>;
+export type Season = paths['/api/v1/seasons/{code}']['get']['responses']['200']['content']['application/json'];
 
-/** datetime-local values are the officer's local time; the API takes ISO instants. */
-const toLocal = (iso: string) => new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-
-/** The season calendar (shown in both calendars) and the seats per country, with CSV import. */
+/**
+ * A season's settings, each part editable only when the API says the caller
+ * may (allowedActions): calendar, seats per country, eligibility rules, and
+ * for admins the refund schedule, the instalment plan and the open sale.
+ */
 export function SeasonAdminPage() {
   const { t } = useTranslation();
-  const { data: seasons, reload } = useApi<Season[]>('/seasons');
-  const [code, setCode] = useState('1448H');
-  const season = seasons?.find((s) => s.code === code);
-  const { data: quotas, setData: setQuotas } = useApi<{ country: string; seats: number }[]>(season ? `/seasons/${code}/quotas` : null);
-  const [form, setForm] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  useEffect(() => {
-    if (season) setForm(Object.fromEntries([...instants.map((k) => [k, toLocal(season[k])]), ...days.map((k) => [k, season[k]])]));
-  }, [season]);
-
-  async function run(work: () => Promise<void>, ok: string) {
-    setMessage(null);
-    try {
-      await work();
-      setMessage({ kind: 'success', text: ok });
-    } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) });
-    }
-  }
-
-  const lang = currentLanguage();
+  const seasons = $api.useQuery('get', '/api/v1/seasons');
+  const active = (seasons.data ?? []).filter((s) => s.phase !== 'closed').map((s) => s.code).sort().reverse();
+  const choice = useSeasonChoice(active);
+  const [newCode, setNewCode] = useState('');
+  const [creating, setCreating] = useState<string | null>(null);
+  const code = creating ?? choice.code;
   return (
     <div className="stack">
       <section className="card">
-        <h1>{t('seasonAdmin.title')}</h1>
-        {message && <Alert kind={message.kind}>{message.text}</Alert>}
-        <div className="field"><label htmlFor="season-code">{t('seasonAdmin.code')}</label><input id="season-code" value={code} onChange={(e) => setCode(e.target.value)} dir="ltr" /></div>
-        <form onSubmit={(e) => {
-          e.preventDefault();
-          const body = Object.fromEntries([...instants.map((k) => [k, new Date(form[k] ?? '').toISOString()]), ...days.map((k) => [k, form[k]])]);
-          void run(async () => { await api(`/seasons/${code}`, { method: 'PUT', body }); reload(); }, t('form.saved'));
-        }}>
-          <h2>{t('seasonAdmin.calendar')}</h2>
-          <div className="grid-2">
-            {instants.map((k) => (
-              <div className="field" key={k}>
-                <label htmlFor={`cal-${k}`}>{t(`seasonAdmin.fields.${k}`)}</label>
-                <input id={`cal-${k}`} type="datetime-local" required value={form[k] ?? ''} onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))} />
-                {form[k] && <p className="hint">{formatDate(new Date(form[k]!).toISOString(), lang)}</p>}
-              </div>
-            ))}
-            {days.map((k) => (
-              <div className="field" key={k}>
-                <label htmlFor={`cal-${k}`}>{t(`seasonAdmin.fields.${k}`)}</label>
-                <input id={`cal-${k}`} type="date" required value={form[k] ?? ''} onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))} />
-              </div>
-            ))}
-          </div>
-          <button type="submit" className="primary">{t('common.save')}</button>
+        <div className="page-head">
+          <h1>{t('seasonAdmin.title')}</h1>
+          {!creating && <SeasonPicker codes={choice.codes} value={choice.code} onChange={choice.choose} />}
+        </div>
+        <form className="row-actions" onSubmit={(e) => { e.preventDefault(); if (/^14[4-9]\dH$/.test(newCode)) setCreating(newCode); }}>
+          <Field label={t('seasonAdmin.newSeason')} name="new-season" dir="ltr" placeholder="1449H" value={newCode} onChange={(e) => setNewCode(e.target.value.toUpperCase())} hint={t('seasonAdmin.newSeasonHint')} />
+          <button type="submit" className="secondary">{t('seasonAdmin.create')}</button>
         </form>
       </section>
-      {season && (
-        <section className="card">
-          <h2>{t('seasonAdmin.quotas')}</h2>
-          <form onSubmit={(e) => {
-            e.preventDefault();
-            const csv = String(new FormData(e.currentTarget).get('csv'));
-            void run(async () => {
-              const res = await fetch(`/api/v1/seasons/${code}/quotas/import`, { method: 'POST', body: csv, credentials: 'same-origin', headers: { 'content-type': 'text/csv', 'accept-language': lang } });
-              const body = await res.json();
-              if (!res.ok) throw new ApiError(res.status, body.code, body.title);
-              setQuotas(body);
-            }, t('seasonAdmin.imported'));
-          }}>
-            <div className="field"><label htmlFor="quota-csv">{t('seasonAdmin.import')}</label><textarea id="quota-csv" name="csv" rows={5} dir="ltr" defaultValue={'country,seats\n'} /></div>
-            <button type="submit" className="secondary">{t('seasonAdmin.importButton')}</button>
-          </form>
-          <div className="table-scroll">
-            <table>
-              <tbody>{quotas?.map((q) => <tr key={q.country}><th scope="row">{countryName(q.country)}</th><td>{number(q.seats)}</td></tr>)}</tbody>
-            </table>
-          </div>
-        </section>
-      )}
+      {creating && <CalendarForm code={creating} season={null} onSaved={() => { setCreating(null); choice.choose(creating); void seasons.refetch(); }} />}
+      {!creating && code && <SeasonSettings key={code} code={code} />}
+      {!creating && !code && !choice.loading && <Alert kind="info">{t('seasonAdmin.none')}</Alert>}
     </div>
+  );
+}
+
+function SeasonSettings({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const season = $api.useQuery('get', '/api/v1/seasons/{code}', { params: { path: { code } } });
+  return (
+    <Loaded query={season}>
+      {(s) => {
+        const can = (a: Season['allowedActions'][number]) => s.allowedActions.includes(a);
+        return (
+          <>
+            <section className="card">
+              <h2>{t('seasonAdmin.phaseNow', { season: seasonLabel(s.code), phase: t(`application.phases.${s.phase}`) })}</h2>
+              {!can('set_calendar') && (
+                <dl className="facts two-col">
+                  {calendarInstants.map((k) => <div key={k}><dt>{t(`seasonAdmin.fields.${k}`)}</dt><dd>{formatDate(s[k], { time: true })}</dd></div>)}
+                  {calendarDays.map((k) => <div key={k}><dt>{t(`seasonAdmin.fields.${k}`)}</dt><dd>{formatDay(s[k])}</dd></div>)}
+                </dl>
+              )}
+            </section>
+            {can('set_calendar') && <CalendarForm code={s.code} season={s} onSaved={() => void season.refetch()} />}
+            <Quotas code={s.code} editable={can('set_quotas')} />
+            <RulesEditor code={s.code} editable={can('set_rules')} />
+            <MoneyRules season={s} />
+          </>
+        );
+      }}
+    </Loaded>
   );
 }

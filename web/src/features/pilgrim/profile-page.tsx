@@ -1,60 +1,71 @@
-import { useEffect, useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Static } from '@sinclair/typebox';
-import { ProfileBody, type ProfileView } from '../../../../src/modules/pilgrims/schemas.ts';
-import { healthConditions } from '../../../../src/modules/seasons/domain/eligibility.ts';
-import { documentTypes } from '../../../../src/modules/pilgrims/domain/review.ts';
-import { currentLanguage } from '../../i18n/index.ts';
-import { api } from '../../lib/api.ts';
-import { listOf } from '../../lib/format.ts';
-import { useApi } from '../../lib/use-api.ts';
-import { Alert, Field, Select, useCheckedSubmit } from '../../ui/form.tsx';
+import { useQueryClient } from '@tanstack/react-query';
+import { healthConditions, documentTypes, ProfileBody } from '../../../../src/shared/schemas/pilgrims.ts';
+import { $api, call, client } from '../../api/client.ts';
+import type { paths } from '../../api/openapi';
+import { countryName, listOf } from '../../lib/format.ts';
+import { CountrySelect, DateField, Field, FileField, Select } from '../../ui/fields.tsx';
+import { useCheckedSubmit } from '../../ui/form.tsx';
+import { Alert, Loaded, ProblemAlert } from '../../ui/problem.tsx';
 
-type View = Static<typeof ProfileView>;
+type View = paths['/api/v1/pilgrim/profile']['get']['responses']['200']['content']['application/json'];
 const empty = { residenceCountry: '', nationality: '', givenNamesLatin: '', familyNameLatin: '', fullNameArabic: '', dateOfBirth: '', gender: 'female', passportNumber: '', passportExpiry: '', meningococcalVaccination: '' };
 
 /** The pilgrim's profile and documents, with what still waits for a review. */
 export function PilgrimProfilePage() {
+  const profile = $api.useQuery('get', '/api/v1/pilgrim/profile');
+  return <Loaded query={profile}>{(data) => <ProfileForms key={data.profile?.version ?? 0} data={data} />}</Loaded>;
+}
+
+function ProfileForms({ data }: { data: View }) {
   const { t } = useTranslation();
-  const { data, setData } = useApi<View>('/pilgrim/profile');
-  const { data: programme } = useApi<string[]>('/programme/countries');
-  const [v, setV] = useState(empty);
-  const [health, setHealth] = useState<string[]>([]);
-  const { errors, formError, setFormError, submit } = useCheckedSubmit(ProfileBody);
+  const queryClient = useQueryClient();
+  const programme = $api.useQuery('get', '/api/v1/programme/countries');
+  const p = data.profile;
+  const [v, setV] = useState(p ? { ...p, meningococcalVaccination: p.meningococcalVaccination ?? '' } : empty);
+  const [health, setHealth] = useState<string[]>(p?.healthConditions ?? []);
+  const [performedHajj, setPerformedHajj] = useState(p?.performedHajj ?? false);
+  const { errors, formError, submit } = useCheckedSubmit(ProfileBody);
   const [saved, setSaved] = useState(false);
-  const names = new Intl.DisplayNames([currentLanguage()], { type: 'region' });
+  const [uploadProblem, setUploadProblem] = useState<unknown>(null);
+  const [uploading, setUploading] = useState<string | null>(null);
+  const put = (view: View) => queryClient.setQueryData(['get', '/api/v1/pilgrim/profile'], view);
 
-  useEffect(() => {
-    if (!data?.profile) return;
-    const p = data.profile;
-    setV({ ...p, meningococcalVaccination: p.meningococcalVaccination ?? '' });
-    setHealth(p.healthConditions);
-  }, [data?.profile?.version]);
+  const set = (name: keyof typeof empty) => (value: string) => setV((s) => ({ ...s, [name]: value }));
+  const bind = (name: keyof typeof empty) => ({ name, value: v[name], error: errors[name], onChange: (e: { target: { value: string } }) => set(name)(e.target.value) });
 
-  const bind = (name: keyof typeof empty) => ({ name, value: v[name], error: errors[name], onChange: (e: { target: { value: string } }) => setV((s) => ({ ...s, [name]: e.target.value })) });
-
-  async function save(event: React.FormEvent) {
+  async function save(event: FormEvent) {
     event.preventDefault();
     const body = {
       ...v,
+      gender: v.gender as 'male' | 'female',
       meningococcalVaccination: v.meningococcalVaccination || undefined,
-      healthConditions: health,
-      ...(data?.profile ? { expectedVersion: data.profile.version } : {}),
+      healthConditions: health as (typeof healthConditions)[number][],
+      performedHajj,
+      ...(p ? { expectedVersion: p.version } : {}),
     };
+    delete (body as { version?: number }).version;
     setSaved(false);
-    setSaved(await submit(body, async () => setData(await api<View>('/pilgrim/profile', { method: 'PUT', body }))));
+    setSaved(await submit(body, async () => put(await call(client.PUT('/api/v1/pilgrim/profile', { body })))));
   }
 
-  async function upload(type: string, file: File) {
+  async function upload(type: (typeof documentTypes)[number], file: File) {
+    setUploadProblem(null);
+    setUploading(type);
     const form = new FormData();
     form.append('file', file);
-    const res = await fetch(`/api/v1/pilgrim/documents/${type}`, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'accept-language': currentLanguage() } });
-    const body = await res.json();
-    if (res.ok) setData(body);
-    else setFormError(body.title);
+    try {
+      put(await call(client.POST('/api/v1/pilgrim/documents/{type}', { params: { path: { type } }, body: form as never, bodySerializer: (b: unknown) => b as FormData })));
+    } catch (e) {
+      setUploadProblem(e);
+    } finally {
+      setUploading(null);
+    }
   }
 
-  const blocked = data ? Object.entries(data.blockedSteps) : [];
+  const programmeCountries = programme.data ?? [];
+  const blocked = Object.entries(data.blockedSteps).filter(([, docs]) => docs && docs.length > 0);
   return (
     <div className="stack">
       <form className="card" noValidate onSubmit={save}>
@@ -63,23 +74,25 @@ export function PilgrimProfilePage() {
         {formError && <Alert kind="error">{formError}</Alert>}
         {saved && <Alert kind="success">{t('pilgrim.saved')}</Alert>}
         <div className="grid-2">
-          <Select label={t('pilgrim.residenceCountry')} name="residenceCountry" value={v.residenceCountry} onChange={(x) => setV((s) => ({ ...s, residenceCountry: x }))}>
+          <Select label={t('pilgrim.residenceCountry')} name="residenceCountry" value={v.residenceCountry} onChange={set('residenceCountry')} error={errors.residenceCountry}
+            hint={t('pilgrim.residenceHint')}>
             <option value="">—</option>
-            {programme?.map((c) => <option key={c} value={c}>{names.of(c)}</option>)}
+            {programmeCountries.map((c) => <option key={c} value={c}>{countryName(c)}</option>)}
           </Select>
-          <Field label={t('pilgrim.nationality')} dir="ltr" maxLength={2} placeholder="FR" {...bind('nationality')} />
+          <CountrySelect label={t('pilgrim.nationality')} name="nationality" value={v.nationality} onChange={set('nationality')} error={errors.nationality} />
           <Field label={t('pilgrim.givenNames')} dir="ltr" lang="en" autoComplete="given-name" {...bind('givenNamesLatin')} />
           <Field label={t('pilgrim.familyName')} dir="ltr" lang="en" autoComplete="family-name" {...bind('familyNameLatin')} />
           <Field label={t('pilgrim.arabicName')} dir="rtl" lang="ar" {...bind('fullNameArabic')} />
-          <Field label={t('pilgrim.dateOfBirth')} type="date" {...bind('dateOfBirth')} />
-          <Select label={t('pilgrim.gender')} name="gender" value={v.gender} onChange={(x) => setV((s) => ({ ...s, gender: x }))}>
+          <DateField label={t('pilgrim.dateOfBirth')} name="dateOfBirth" value={v.dateOfBirth} onChange={set('dateOfBirth')} error={errors.dateOfBirth} />
+          <Select label={t('pilgrim.gender')} name="gender" value={v.gender} onChange={set('gender')}>
             <option value="female">{t('pilgrim.female')}</option>
             <option value="male">{t('pilgrim.male')}</option>
           </Select>
           <Field label={t('pilgrim.passportNumber')} dir="ltr" autoComplete="off" {...bind('passportNumber')} />
-          <Field label={t('pilgrim.passportExpiry')} type="date" {...bind('passportExpiry')} />
-          <Field label={t('pilgrim.vaccination')} type="date" {...bind('meningococcalVaccination')} />
+          <DateField label={t('pilgrim.passportExpiry')} name="passportExpiry" value={v.passportExpiry} onChange={set('passportExpiry')} error={errors.passportExpiry} />
+          <DateField label={t('pilgrim.vaccination')} name="meningococcalVaccination" value={v.meningococcalVaccination} onChange={set('meningococcalVaccination')} error={errors.meningococcalVaccination} />
         </div>
+        <label className="check"><input type="checkbox" checked={performedHajj} onChange={(e) => setPerformedHajj(e.target.checked)} /> {t('pilgrim.performedHajj')}</label>
         <fieldset>
           <legend>{t('pilgrim.health')}</legend>
           <div className="checks">
@@ -91,22 +104,25 @@ export function PilgrimProfilePage() {
         <button type="submit" className="primary">{t('common.save')}</button>
       </form>
 
-      {data?.profile && (
+      {p && (
         <section className="card" aria-labelledby="docs-title">
           <h2 id="docs-title">{t('pilgrim.documentsTitle')}</h2>
-          <p>{blocked.length ? t('pilgrim.blocked', { steps: listOf(blocked.map(([s]) => t(`pilgrim.steps.${s}`))) }) : t('pilgrim.nothingBlocked')}</p>
+          {blocked.length
+            ? <Alert kind="warning">{blocked.map(([step, docs]) => <p key={step}>{t('pilgrim.blockedStep', { step: t(`pilgrim.steps.${step}`), documents: listOf((docs ?? []).map((d) => t(`pilgrim.docTypes.${d}`))) })}</p>)}</Alert>
+            : <p>{t('pilgrim.nothingBlocked')}</p>}
+          <ProblemAlert error={uploadProblem} />
           <ul className="doc-list">
             {documentTypes.map((type) => {
               const doc = data.documents.find((d) => d.type === type);
               return (
                 <li key={type}>
                   <strong>{t(`pilgrim.docTypes.${type}`)}</strong>{' '}
-                  {doc && <span className={`badge doc-${doc.status}`}>{t(`pilgrim.docStatus.${doc.status}`)}</span>}
-                  {doc?.rejectionReason && <span className="field-error"> {doc.rejectionReason}</span>}
-                  <label className="upload">
-                    <span className="visually-hidden">{t('pilgrim.upload')} — {t(`pilgrim.docTypes.${type}`)}</span>
-                    <input type="file" accept={type === 'photo' ? 'image/jpeg,image/png' : 'image/jpeg,image/png,application/pdf'} onChange={(e) => e.target.files?.[0] && void upload(type, e.target.files[0])} />
-                  </label>
+                  <span className={`badge doc-${doc?.status ?? 'missing'}`}>{t(`pilgrim.docStatus.${doc?.status ?? 'missing'}`)}</span>
+                  {doc?.rejectionReason && <p className="field-error">{doc.rejectionReason}</p>}
+                  <FileField label={`${t('pilgrim.upload')} — ${t(`pilgrim.docTypes.${type}`)}`} disabled={uploading !== null}
+                    accept={type === 'photo' ? 'image/jpeg,image/png' : 'image/jpeg,image/png,application/pdf'}
+                    hint={type === 'photo' ? t('pilgrim.photoHint') : t('pilgrim.scanHint')}
+                    onFile={(f) => void upload(type, f)} />
                 </li>
               );
             })}

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, ApiError } from '../../lib/api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { $api, call, client } from '../../api/client.ts';
 import { sar } from '../../lib/format.ts';
-import { useApi } from '../../lib/use-api.ts';
-import { Alert, Field } from '../../ui/form.tsx';
-
-interface SimPayment { id: string; amount: number; description: string; status: string; cardLast4: string | null }
+import { Field } from '../../ui/fields.tsx';
+import { Alert, Loaded, ProblemAlert } from '../../ui/problem.tsx';
 
 /**
  * The simulated gateway's hosted payment page. A real gateway serves this page
@@ -17,46 +16,54 @@ export function HostedPayPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const back = params.get('return')?.startsWith('/') ? params.get('return')! : '/wallet';
-  const { data, setData } = useApi<SimPayment>(`/sim-gateway/payments/${id}`);
+  const key = { params: { path: { id } } };
+  const payment = $api.useQuery('get', '/api/v1/sim-gateway/payments/{id}', key);
+  const queryClient = useQueryClient();
   const [number, setNumber] = useState('');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
 
-  async function send(path: string, body: unknown) {
-    setError(null);
+  async function send(step: 'card' | '3ds') {
+    setProblem(null);
     try {
-      setData(await api<SimPayment>(`/sim-gateway/payments/${id}/${path}`, { method: 'POST', body }));
+      const next = step === 'card'
+        ? await call(client.POST('/api/v1/sim-gateway/payments/{id}/card', { ...key, body: { number } }))
+        : await call(client.POST('/api/v1/sim-gateway/payments/{id}/3ds', { ...key, body: { code } }));
+      queryClient.setQueryData(['get', '/api/v1/sim-gateway/payments/{id}', key], next);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setProblem(e);
     }
   }
 
-  if (!data) return <p>{t('app.loading')}</p>;
   return (
-    <section className="card narrow">
-      <h1>{t('pay.title')}</h1>
-      <p className="muted">{t('pay.simulated')}</p>
-      <p className="lead">{data.description} — {sar(data.amount)}</p>
-      {error && <Alert kind="error">{error}</Alert>}
-      {data.status === 'requires_card' && (
-        <form onSubmit={(e) => { e.preventDefault(); void send('card', { number }); }} noValidate>
-          <Field label={t('pay.cardNumber')} name="number" inputMode="numeric" autoComplete="cc-number" dir="ltr" value={number} onChange={(e) => setNumber(e.target.value)} hint={t('pay.testCards')} />
-          <button type="submit" className="primary">{t('pay.pay')}</button>
-        </form>
+    <Loaded query={payment}>
+      {(data) => (
+        <section className="card narrow">
+          <h1>{t('pay.title')}</h1>
+          <p className="muted">{t('pay.simulated')}</p>
+          <p className="lead">{data.description} — {sar(data.amount)}</p>
+          <ProblemAlert error={problem} />
+          {data.status === 'requires_card' && (
+            <form onSubmit={(e) => { e.preventDefault(); void send('card'); }} noValidate>
+              <Field label={t('pay.cardNumber')} name="number" inputMode="numeric" autoComplete="cc-number" dir="ltr" value={number} onChange={(e) => setNumber(e.target.value)} hint={t('pay.testCards')} />
+              <button type="submit" className="primary">{t('pay.pay')}</button>
+            </form>
+          )}
+          {data.status === 'requires_3ds' && (
+            <form onSubmit={(e) => { e.preventDefault(); void send('3ds'); }} noValidate>
+              <p>{t('pay.challenge', { last4: data.cardLast4 })}</p>
+              <Field label={t('pay.code')} name="code" inputMode="numeric" autoComplete="one-time-code" dir="ltr" value={code} onChange={(e) => setCode(e.target.value)} hint={t('pay.codeHint')} />
+              <button type="submit" className="primary">{t('pay.confirm')}</button>
+            </form>
+          )}
+          {(data.status === 'succeeded' || data.status === 'declined' || data.status === 'failed') && (
+            <>
+              <Alert kind={data.status === 'succeeded' ? 'success' : 'error'}>{t(`pay.result.${data.status}`)}</Alert>
+              <p><Link className="button primary" to={back}>{t('pay.back')}</Link></p>
+            </>
+          )}
+        </section>
       )}
-      {data.status === 'requires_3ds' && (
-        <form onSubmit={(e) => { e.preventDefault(); void send('3ds', { code }); }} noValidate>
-          <p>{t('pay.challenge', { last4: data.cardLast4 })}</p>
-          <Field label={t('pay.code')} name="code" inputMode="numeric" autoComplete="one-time-code" dir="ltr" value={code} onChange={(e) => setCode(e.target.value)} hint={t('pay.codeHint')} />
-          <button type="submit" className="primary">{t('pay.confirm')}</button>
-        </form>
-      )}
-      {(data.status === 'succeeded' || data.status === 'declined' || data.status === 'failed') && (
-        <>
-          <Alert kind={data.status === 'succeeded' ? 'success' : 'error'}>{t(`pay.result.${data.status}`)}</Alert>
-          <p><Link className="button primary" to={back}>{t('pay.back')}</Link></p>
-        </>
-      )}
-    </section>
+    </Loaded>
   );
 }
