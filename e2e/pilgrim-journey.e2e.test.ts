@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs, systemContext, type Principal } from '../src/core/principal.ts';
 import { samplePackage } from '../src/modules/catalogue/index.ts';
@@ -14,6 +14,14 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR
 const DAY = 86_400_000;
 
 const as = (accountId: string, extra: Partial<Principal> = {}) => actingAs(accountId, extra, 'e2e');
+
+/** A date field is a day, a month by name and a year, in the page's language. */
+async function fillDate(page: Page, label: string, iso: string) {
+  const [y, m, d] = iso.split('-');
+  await page.getByLabel(`${label} — اليوم`).fill(String(Number(d)));
+  await page.getByLabel(`${label} — الشهر`).selectOption(String(Number(m)));
+  await page.getByLabel(`${label} — السنة`).fill(y!);
+}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -48,6 +56,9 @@ describe('the pilgrim journey', () => {
   it('profile, document, family, eligibility and ranking with popularity, in Arabic then English, on a phone', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ar-SA' });
     const page = await context.newPage();
+    const errors: string[] = []; // being signed out or having no application yet is a state: nothing in the console
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${server.base}/sign-in`);
     await page.getByLabel('البريد الإلكتروني').fill('khadija@e2e.example');
     await page.getByLabel('كلمة المرور').fill(PASSWORD);
@@ -55,17 +66,18 @@ describe('the pilgrim journey', () => {
     await page.getByRole('link', { name: 'ملف الحج' }).first().click();
 
     await page.getByLabel('بلد الإقامة').selectOption('FR');
-    await page.getByLabel('الجنسية').fill('FR');
+    await page.getByLabel('الجنسية').selectOption('FR');
     await page.getByLabel('الاسم الأول (بالأحرف اللاتينية كما في الجواز)').fill('Khadija');
     await page.getByLabel('اسم العائلة (بالأحرف اللاتينية)').fill('Benali');
     await page.getByLabel('الاسم الكامل بالعربية').fill('خديجة بن علي');
-    await page.getByLabel('تاريخ الميلاد').fill('1988-07-09');
+    await fillDate(page, 'تاريخ الميلاد', '1988-07-09');
     await page.getByLabel('رقم جواز السفر').fill('20FR44444');
-    await page.getByLabel('تاريخ انتهاء الجواز').fill('2032-03-01');
-    await page.getByLabel('تاريخ لقاح الحمى الشوكية').fill('2026-12-01');
+    await fillDate(page, 'تاريخ انتهاء الجواز', '2032-03-01');
+    await fillDate(page, 'تاريخ لقاح الحمى الشوكية', '2026-12-01');
+    await page.getByText('بالتقويم الهجري:').first().waitFor(); // each date is also shown in the Hijri calendar
     await page.getByRole('button', { name: 'حفظ' }).click();
     await page.getByText('تم حفظ الملف.').waitFor();
-    await page.getByText('بانتظار المراجعة قبل').waitFor(); // offer and visa wait for documents; applying does not
+    await page.getByText('قبل قبول العرض، بانتظار مراجعة').waitFor(); // offer and visa wait for documents, named; applying does not
 
     await page.getByLabel('رفع — الصورة الشخصية').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
     await page.locator('.doc-list li', { hasText: 'الصورة الشخصية' }).getByText('بانتظار المراجعة').waitFor();
@@ -80,7 +92,7 @@ describe('the pilgrim journey', () => {
     await page.getByRole('button', { name: 'أضف إلى الترتيب' }).first().click();
     await page.getByRole('button', { name: 'احفظ الترتيب' }).click();
     await page.getByText('تم حفظ الترتيب.').waitFor();
-    await page.getByText('خيار أول: 2 مقعدًا').waitFor(); // live popularity, at once: this family's two seats
+    await page.getByText('خيار أول: مقعدان').waitFor(); // live popularity, at once: this family's two seats, in Arabic's dual
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: path.join(artifactsDir, 'application-ar-360.png'), fullPage: true });
@@ -89,6 +101,7 @@ describe('the pilgrim journey', () => {
     await page.getByRole('heading', { name: 'Your family application' }).waitFor();
     await page.getByText('first choice: 2 seats').waitFor();
     await page.screenshot({ path: path.join(artifactsDir, 'application-en-360.png'), fullPage: true });
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -112,8 +112,9 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
   });
 
   // Security headers on every answer. The middleware is built once (the Fastify plugin rebuilds it for every request).
-  // Upgrading requests to https and HSTS only when the platform is served over https: on plain http (a phone on
-  // the local network, HOST=0.0.0.0) they would send the browser to an https address nothing answers, a blank page.
+  // Upgrading requests to https, HSTS and the cross-origin isolation headers only when the platform is served over https: on
+  // plain http (a phone on the local network, HOST=0.0.0.0) the first would send the browser to an https address nothing
+  // answers (a blank page), the others are ignored with a console error.
   const https = config.publicUrl.startsWith('https://');
   const securityHeaders = helmet({
     contentSecurityPolicy: {
@@ -123,6 +124,9 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       },
     },
     strictTransportSecurity: https,
+    // Cross-origin isolation headers need a trustworthy origin: over plain http the browser ignores them and says so in the console.
+    crossOriginOpenerPolicy: https,
+    originAgentCluster: https,
   });
   app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)));
   await app.register(cookie);

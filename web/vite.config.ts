@@ -8,6 +8,17 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root,
   esbuild: { jsx: 'automatic' },
-  build: { outDir: path.join(root, 'dist'), emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: path.join(root, 'dist'),
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      // React Server Components' "use client" marks mean nothing in a client-only bundle; Rollup drops them, and says so for each file.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' || (warning.code === 'SOURCEMAP_ERROR' && /use client|Can't resolve original location/.test(warning.message))) return;
+        warn(warning);
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:3000', '/docs': 'http://localhost:3000' } },
 });

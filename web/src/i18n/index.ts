@@ -66,6 +66,7 @@ void i18next
     interpolation: { escapeValue: false },
     returnNull: false,
     react: { useSuspense: true },
+    showSupportNotice: false,
   });
 applyLanguage(initialLanguage());
 

@@ -26,19 +26,25 @@ export function MyDrawPage() {
         <h1>{t('draw.myTitle', { season: seasonLabel(choice.season.code) })}</h1>
         <SeasonPicker codes={choice.codes} value={choice.code} onChange={choice.choose} />
       </div>
-      <SeasonDraw key={choice.season.code} season={choice.season.code} phase={choice.season.phase} />
+      <SeasonDraw key={choice.season.code} season={choice.season.code} phase={choice.season.phase} applied={(mine.data ?? []).some((a) => a.season === choice.season!.code)} />
     </div>
   );
 }
 
-function SeasonDraw({ season, phase }: { season: string; phase: string }) {
+function SeasonDraw({ season, phase, applied }: { season: string; phase: string; applied: boolean }) {
   const { t } = useTranslation();
   const path = { params: { path: { code: season } } };
-  const mine = $api.useQuery('get', '/api/v1/seasons/{code}/draw/mine', path, { retry: false });
+  // Before the freeze there is no draw to ask about: a state, not a 404.
+  const status = $api.useQuery('get', '/api/v1/seasons/{code}/draw/status', path, { enabled: applied });
+  const drawn = !!status.data && status.data.status !== 'none';
+  const mine = $api.useQuery('get', '/api/v1/seasons/{code}/draw/mine', path, { retry: false, enabled: applied && drawn });
   const draw = $api.useQuery('get', '/api/v1/seasons/{code}/draw', path, { retry: false, enabled: !!mine.data?.entered });
   const bookings = $api.useQuery('get', '/api/v1/me/bookings');
   const live = (bookings.data?.items ?? []).find((b) => b.season === season && liveStatuses.includes(b.status));
 
+  const saleOpen = ['offers', 'between', 'open_sale'].includes(phase);
+  if (!applied) return <>{<Alert kind="info">{t('draw.noApplication')}</Alert>}{saleOpen && !live && <WaitingRoom season={season} />}</>;
+  if (status.data?.status === 'none') return <Alert kind="info">{t('draw.notYetFrozen')}</Alert>;
   if (mine.isPending) return <p className="muted">{t('app.loading')}</p>;
   if (mine.error) {
     const p = toProblem(mine.error);

@@ -49,16 +49,17 @@ export function ApplicationPage() {
         </div>
         <p>{t('application.season', { code: seasonLabel(choice.season.code) })} · {t('application.phase', { phase: t(`application.phases.${choice.season.phase}`) })}</p>
       </section>
-      <SeasonApplication key={choice.season.code} season={choice.season} />
+      <SeasonApplication key={choice.season.code} season={choice.season} applied={involved.includes(choice.season.code)} />
     </div>
   );
 }
 
-function SeasonApplication({ season }: { season: { code: string; phase: string } }) {
+function SeasonApplication({ season, applied }: { season: { code: string; phase: string }; applied: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const appKey = { params: { query: { season: season.code } } };
-  const app = $api.useQuery('get', '/api/v1/applications/mine', appKey);
+  // Only asked for when the family has one: having none yet is a state, not a 404 in the console.
+  const app = $api.useQuery('get', '/api/v1/applications/mine', appKey, { enabled: applied });
   const popularity = $api.useQuery('get', '/api/v1/seasons/{code}/popularity', { params: { path: { code: season.code } } });
   const catalogue = $api.useQuery('get', '/api/v1/catalogue', { params: { query: { country: app.data?.country, season: season.code, limit: 50 } } }, { enabled: !!app.data });
   const [ranking, setRanking] = useState<string[] | null>(null);
@@ -80,16 +81,15 @@ function SeasonApplication({ season }: { season: { code: string; phase: string }
   }
 
   const { data: appData, error: appError, isPending, refetch } = app;
-  if (appError) {
-    const p = toProblem(appError);
-    if (p.code !== 'application.not_found') return <ProblemAlert error={p} />;
+  if (appError) return <ProblemAlert error={toProblem(appError)} />;
+  if (!applied) {
     const canApply = season.phase === 'registration' || season.phase === 'preference';
     return (
       <section className="card">
         <ProblemAlert error={problem} />
         {canApply ? (
           <>
-            <button type="button" className="primary" onClick={() => void run(async () => { await call(client.POST('/api/v1/applications', { body: { season: season.code } })); void refetch(); })}>{t('application.start')}</button>
+            <button type="button" className="primary" onClick={() => void run(async () => { put(await call(client.POST('/api/v1/applications', { body: { season: season.code } }))); await queryClient.invalidateQueries({ queryKey: ['get', '/api/v1/me/applications'] }); })}>{t('application.start')}</button>
             <p className="muted"><Link to="/pilgrim/profile">{t('application.needProfile')}</Link></p>
           </>
         ) : <Alert kind="info">{t('application.none')}</Alert>}

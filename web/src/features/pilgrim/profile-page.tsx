@@ -15,10 +15,12 @@ const empty = { residenceCountry: '', nationality: '', givenNamesLatin: '', fami
 /** The pilgrim's profile and documents, with what still waits for a review. */
 export function PilgrimProfilePage() {
   const profile = $api.useQuery('get', '/api/v1/pilgrim/profile');
-  return <Loaded query={profile}>{(data) => <ProfileForms key={data.profile?.version ?? 0} data={data} />}</Loaded>;
+  // Kept here: the form below starts afresh from each saved version.
+  const [saved, setSaved] = useState(false);
+  return <Loaded query={profile}>{(data) => <ProfileForms key={data.profile?.version ?? 0} data={data} saved={saved} setSaved={setSaved} />}</Loaded>;
 }
 
-function ProfileForms({ data }: { data: View }) {
+function ProfileForms({ data, saved, setSaved }: { data: View; saved: boolean; setSaved: (s: boolean) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const programme = $api.useQuery('get', '/api/v1/programme/countries');
@@ -27,7 +29,6 @@ function ProfileForms({ data }: { data: View }) {
   const [health, setHealth] = useState<string[]>(p?.healthConditions ?? []);
   const [performedHajj, setPerformedHajj] = useState(p?.performedHajj ?? false);
   const { errors, formError, submit } = useCheckedSubmit(ProfileBody);
-  const [saved, setSaved] = useState(false);
   const [uploadProblem, setUploadProblem] = useState<unknown>(null);
   const [uploading, setUploading] = useState<string | null>(null);
   const put = (view: View) => queryClient.setQueryData(['get', '/api/v1/pilgrim/profile'], view);
