@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $api } from '../../api/client.ts';
-import type { paths } from '../../api/openapi';
+import type { Season } from './season/season-type.ts';
 import { formatDate, formatDay } from '../../lib/dates.ts';
 import { seasonLabel } from '../../lib/format.ts';
 import { Field } from '../../ui/fields.tsx';
@@ -13,7 +13,6 @@ import { MoneyRules } from './season/money-rules.tsx';
 import { Quotas } from './season/quotas.tsx';
 import { RulesEditor } from './season/rules-editor.tsx';
 
-export type Season = paths['/api/v1/seasons/{code}']['get']['responses']['200']['content']['application/json'];
 
 /**
  * A season's settings, each part editable only when the API says the caller

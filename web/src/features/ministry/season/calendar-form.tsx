@@ -6,7 +6,7 @@ import { call, client } from '../../../api/client.ts';
 import { DateField, InstantField } from '../../../ui/fields.tsx';
 import { useCheckedSubmit } from '../../../ui/form.tsx';
 import { Alert } from '../../../ui/problem.tsx';
-import type { Season } from '../season-page.tsx';
+import type { Season } from './season-type.ts';
 
 type Key = (typeof calendarInstants)[number] | (typeof calendarDays)[number];
 

@@ -7,7 +7,7 @@ import { percent } from '../../../lib/format.ts';
 import { Field } from '../../../ui/fields.tsx';
 import { useCheckedSubmit } from '../../../ui/form.tsx';
 import { Alert, Loaded, ProblemAlert } from '../../../ui/problem.tsx';
-import type { Season } from '../season-page.tsx';
+import type { Season } from './season-type.ts';
 
 const digits = (v: string) => v.replace(/\D/g, '');
 
