@@ -46,7 +46,7 @@ describe('a company applies, the ministry licenses it, it publishes, and pilgrim
     const page = await owner.newPage();
     const ownerErrors = watch(page);
     await signIn(page, 'owner@rahma.example', ar);
-    await page.getByRole('link', { name: 'هل أنت شركة خدمات حج؟ تقدّم بطلب ترخيص' }).click();
+    await page.getByRole('link', { name: 'كن مقدم خدمة' }).click();
     await page.getByLabel('الاسم القانوني بالعربية').fill('شركة الرحمة لخدمات الحجاج');
     await page.getByLabel('الاسم القانوني بالإنجليزية').fill('Al-Rahma Pilgrim Services');
     await page.getByLabel('رقم السجل التجاري (10 أرقام)').fill('4030777777');

@@ -4,7 +4,7 @@ import { Navigate } from 'react-router';
 import { ApplyBody, ContactSchema, OfficeSchema } from '../../../../src/shared/schemas/providers.ts';
 import { call, client } from '../../api/client.ts';
 import { toHalalas } from '../../lib/format.ts';
-import { useSession, type Account } from '../../lib/session.tsx';
+import type { Account } from '../../lib/session.tsx';
 import { validate } from '../../lib/validate.ts';
 import { CountrySelect, Field } from '../../ui/fields.tsx';
 import { useCheckedSubmit } from '../../ui/form.tsx';
@@ -19,7 +19,6 @@ type Values = typeof empty;
 /** A signed-in person applies for a licence on behalf of their company; their account becomes its owner. */
 export function ApplyPage({ account }: { account: Account }) {
   const { t } = useTranslation();
-  const { refresh } = useSession();
   const [v, setV] = useState(empty);
   // The office and the contact are lists in the request: their fields are checked one by one with the same shared schemas.
   const [nested, setNested] = useState<{ office: Record<string, string>; contact: Record<string, string> }>({ office: {}, contact: {} });
@@ -47,7 +46,10 @@ export function ApplyPage({ account }: { account: Account }) {
     };
     await checkAndSend(body, async () => {
       await call(client.POST('/api/v1/providers', { body }));
-      await refresh(); // the account is now the provider's owner: the console opens
+      // The account is now the provider's owner: its role, and so every page's permission, changed at once. The
+      // console opens on a fresh load rather than while this page (which pilgrims may open, owners not) still
+      // holds the old answers and would send the owner elsewhere mid-way.
+      window.location.replace('/provider');
     });
   }
 
