@@ -13,6 +13,8 @@ import { createPoller } from './core/poller.ts';
 export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
   const logger = createLogger(config.logLevel);
   const { app, services } = await buildApp({ config, db, logger });
+  // The signing key pair is made on the first start, before the first permit or card needs it.
+  await services.signing.ensureKey();
   await app.listen({ port: config.port, host: config.host });
   services.notifications.start();
   services.webhookDispatcher.start();

@@ -13,6 +13,7 @@ import { createPilgrimService } from './modules/pilgrims/index.ts';
 import { createApplicationService } from './modules/applications/index.ts';
 import { createMissionService, createVisaReadiness } from './modules/missions/index.ts';
 import { createDocumentService } from './modules/documents/index.ts';
+import { createSigningService } from './modules/signing/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
 import { createBookingService, createFamilyBookings, createProviderBookingService, createSaleService } from './modules/bookings/index.ts';
 import { createCascade, createDrawService } from './modules/draw/index.ts';
@@ -82,7 +83,8 @@ export function createServices(deps: ServiceDeps) {
   const readiness = createVisaReadiness({ db: deps.db, seasons, bookings, applications, pilgrims });
   const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings, readiness });
   const ledger = createLedgerService({ db: deps.db, clock });
-  const documents = createDocumentService({ db: deps.db, clock, bookings, catalogue, providers, pilgrims, ledger });
+  const signing = createSigningService({ db: deps.db, clock });
+  const documents = createDocumentService({ db: deps.db, clock, bookings, catalogue, providers, pilgrims, ledger, signing });
   const providerBookings = createProviderBookingService({ db: deps.db, catalogue, applications, pilgrims, ledger });
   const wallet = createWalletService({ db: deps.db, clock, ledger });
   const workflows = createWorkflows({ db: deps.db, clock, bookings, applications, pilgrims, catalogue, seasons, wallet, providers, draw, cascade: createCascade({ clock, seasons, catalogue, bookings }) });
@@ -95,7 +97,7 @@ export function createServices(deps: ServiceDeps) {
     books,
     workflows,
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents,
+    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents, signing,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -28,9 +28,9 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentServ
 
   app.get('/documents/verify', {
     schema: {
-      tags, summary: 'Check a scanned booking or pilgrim code: signature, and the booking\'s state now',
+      tags, summary: 'Check a scanned booking or pilgrim code online: Ed25519 signature (key id in the code), and the booking\'s state now',
       querystring: Obj({ token: Type.String({ minLength: 10, maxLength: 600, pattern: '^[A-Za-z0-9._-]+$' }) }),
-      response: { 200: Type.Object({ valid: Type.Boolean(), kind: Type.Optional(Type.String()), bookingId: Type.Optional(Type.String()), accountId: Type.Optional(Nullable(Type.String())), season: Type.Optional(Type.String()), status: Type.Optional(Type.String()), confirmed: Type.Optional(Type.Boolean()) }) },
+      response: { 200: Type.Object({ valid: Type.Boolean(), kind: Type.Optional(Type.String()), bookingId: Type.Optional(Type.String()), accountId: Type.Optional(Nullable(Type.String())), season: Type.Optional(Type.String()), keyId: Type.Optional(Nullable(Type.Integer({ description: 'The signing key (null for a code printed before Ed25519)' }))), status: Type.Optional(Type.String()), confirmed: Type.Optional(Type.Boolean()) }) },
     },
     config: { policy: policies.roles('gate_officer', 'provider_staff', ...ministryRoles) },
   }, async (req) => documents.verify(req.query.token));

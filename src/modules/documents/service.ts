@@ -5,13 +5,14 @@ import { AppError } from '../../core/errors.ts';
 import type { Locale } from '../../shared/i18n.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { existingPlatformSecret, platformSecret } from '../../db/platform-secrets.ts';
+import { existingPlatformSecret } from '../../db/platform-secrets.ts';
 import type { BookingService } from '../bookings/index.ts';
 import type { CatalogueService, PriceLine } from '../catalogue/index.ts';
 import type { LedgerService } from '../ledger/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { ProviderService } from '../providers/index.ts';
-import { signClaim, verifyClaim } from './domain/tokens.ts';
+import { keyIdOf, signClaim, verifyClaim, verifyLegacyClaim } from './domain/tokens.ts';
+import type { SigningService } from '../signing/index.ts';
 import { paidStatuses } from '../bookings/index.ts';
 import { renderPdf, type Block } from './pdf.ts';
 import { invoiceQr, riyalText } from './domain/zatca-qr.ts';
@@ -56,9 +57,9 @@ export function createDocumentService(deps: {
   providers: Pick<ProviderService, 'displayName' | 'seller'>;
   pilgrims: Pick<PilgrimService, 'manifestRows' | 'photoOf'>;
   ledger: Pick<LedgerService, 'forBooking'>;
+  signing: Pick<SigningService, 'signer' | 'checker'>;
 }) {
   const { db, clock } = deps;
-  const secret = () => platformSecret(db.kysely, clock, 'document-token');
   const qr = (token: string) => QRCode.toBuffer(token, { errorCorrectionLevel: 'M', margin: 1, width: 360 });
 
   async function context(ctx: RequestContext, bookingId: string) {
@@ -77,7 +78,7 @@ export function createDocumentService(deps: {
     async confirmation(ctx: RequestContext, bookingId: string) {
       const c = await context(ctx, bookingId);
       if (!(paidStatuses as readonly string[]).includes(c.booking.status)) throw new AppError('booking.not_confirmed');
-      const token = signClaim(await secret(), { kind: 'booking', bookingId, season: c.booking.season });
+      const token = signClaim(await deps.signing.signer(), { kind: 'booking', bookingId, season: c.booking.season }, clock.now());
       const blocks: Block[] = [
         { kind: 'title', text: `${c.w.confirmation} — ${c.booking.season}` },
         { kind: 'line', text: c.title, size: 14 },
@@ -111,7 +112,7 @@ export function createDocumentService(deps: {
       if (!(paidStatuses as readonly string[]).includes(c.booking.status)) throw new AppError('booking.not_confirmed');
       const p = c.people.get(accountId);
       if (!c.members.includes(accountId) || !p) throw new AppError('booking.not_found');
-      const token = signClaim(await secret(), { kind: 'pilgrim', bookingId, accountId, season: c.booking.season });
+      const token = signClaim(await deps.signing.signer(), { kind: 'pilgrim', bookingId, accountId, season: c.booking.season }, clock.now());
       const photo = await deps.pilgrims.photoOf(db.kysely, accountId);
       const nationality = countryName(p.nationality, c.locale);
       const blocks: Block[] = [
@@ -193,13 +194,23 @@ export function createDocumentService(deps: {
       return { blocks, qr, locale: c.locale, title: `${c.w.invoice} MN-${bookingId.slice(0, 8).toUpperCase()}` };
     },
 
-    /** What a scanned code says, checked against the signature and the booking's current state. */
+    /**
+     * What a scanned code says, checked against the signature (Ed25519, any key the platform
+     * ever used: the state is read here, online) and the booking's current state. A code
+     * printed before the move to Ed25519 (HMAC, `mnsk1.`) is still checked, online only.
+     */
     async verify(token: string) {
-      const key = await existingPlatformSecret(db.kysely, 'document-token');
-      const claim = key ? verifyClaim(key, token) : null;
+      let claim: { kind: 'booking' | 'pilgrim'; bookingId: string; accountId?: string; season: string; keyId?: number } | null = null;
+      if (token.startsWith('mnsk1.')) {
+        const key = await existingPlatformSecret(db.kysely, 'document-token');
+        claim = key ? verifyLegacyClaim(key, token) : null;
+      } else {
+        const keyId = keyIdOf(token);
+        claim = keyId === null ? null : verifyClaim(await deps.signing.checker([keyId]), token);
+      }
       if (!claim) return { valid: false as const };
       const b = await deps.bookings.find(db.kysely, claim.bookingId);
-      return { valid: true as const, kind: claim.kind, bookingId: claim.bookingId, accountId: claim.accountId ?? null, season: claim.season, status: b?.status ?? 'unknown', confirmed: Boolean(b && (paidStatuses as readonly string[]).includes(b.status)) };
+      return { valid: true as const, kind: claim.kind, bookingId: claim.bookingId, accountId: claim.accountId ?? null, season: claim.season, keyId: claim.keyId ?? null, status: b?.status ?? 'unknown', confirmed: Boolean(b && (paidStatuses as readonly string[]).includes(b.status)) };
     },
   };
   return service;
