@@ -26,6 +26,11 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentServ
     config: { policy: family },
   }, async (req, reply) => reply.headers(pdf('receipt')).send(await documents.receipt(req.ctx, req.params.id)));
 
+  app.get('/permits/bookings/:id/permit.pdf', {
+    schema: { tags, summary: 'Your permits (PDF, Arabic or English by Accept-Language): a page per member with the signed QR code', params: Obj({ id: Uuid() }), produces: ['application/pdf'] },
+    config: { policy: family },
+  }, async (req, reply) => reply.headers(pdf('permit')).send(await documents.permit(req.ctx, req.params.id)));
+
   app.get('/documents/verify', {
     schema: {
       tags, summary: 'Check a scanned booking or pilgrim code online: Ed25519 signature (key id in the code), and the booking\'s state now',

@@ -12,6 +12,10 @@ export const eventTypes = [
   'booking.created',
   'booking.confirmed',
   'booking.cancelled',
+  // Umrah and Rawdah permits: no provider; ministry integrations receive them.
+  'permit.issued',
+  'permit.cancelled',
+  'permit.checked_in',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

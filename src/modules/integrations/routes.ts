@@ -7,6 +7,8 @@ import { apiScopes, type ApiKeyService } from './api-key-service.ts';
 import type { WebhookService } from './webhook-service.ts';
 
 const ProviderParams = Obj({ id: Uuid() });
+/** Providers subscribe to their own events; the platform's events that concern no provider (permits) go to ministry endpoints. */
+const providerEvents = eventTypes.filter((e) => !e.startsWith('permit.'));
 const KeyParams = Obj({ id: Uuid(), keyId: Uuid() });
 const EndpointParams = Obj({ id: Uuid(), endpointId: Uuid() });
 const DeliveryParams = Obj({ id: Uuid(), deliveryId: Uuid() });
@@ -77,7 +79,7 @@ export const integrationRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyServi
       params: ProviderParams,
       body: Obj({
         url: Type.String({ maxLength: 500, pattern: '^https?://[^\\s]+$' }),
-        events: Type.Array(StringEnum(eventTypes), { minItems: 1, maxItems: eventTypes.length, uniqueItems: true }),
+        events: Type.Array(StringEnum(providerEvents), { minItems: 1, maxItems: providerEvents.length, uniqueItems: true }),
       }),
       response: { 201: Type.Composite([EndpointSchema, Type.Object({ secret: Type.String() })]) },
     },
@@ -98,6 +100,26 @@ export const integrationRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyServi
     schema: { tags, summary: 'The delivery log of an endpoint', params: EndpointParams, querystring: Obj({ limit: Limit(200, 50) }), response: { 200: Type.Array(DeliverySchema) } },
     config: { policy: staff },
   }, async (req) => webhooks.deliveries(req.ctx, req.params.id, req.params.endpointId, req.query.limit));
+
+  const ministryEvents = eventTypes.filter((e) => e.startsWith('permit.'));
+  app.post('/ministry/webhooks', {
+    schema: {
+      tags, summary: 'Register a ministry webhook endpoint for the events that concern no provider (permit.issued, permit.cancelled, permit.checked_in); the secret is in this answer only',
+      body: Obj({ url: Type.String({ maxLength: 500, pattern: '^https?://[^\\s]+$' }), events: Type.Array(StringEnum(ministryEvents), { minItems: 1, maxItems: ministryEvents.length, uniqueItems: true }) }),
+      response: { 201: Type.Composite([EndpointSchema, Type.Object({ secret: Type.String() })]) },
+    },
+    config: { policy: policies.roles('ministry_admin') },
+  }, async (req, reply) => reply.code(201).send(await webhooks.createMinistry(req.ctx, req.body)));
+
+  app.get('/ministry/webhooks', {
+    schema: { tags, summary: 'The ministry\'s webhook endpoints', response: { 200: Type.Array(EndpointSchema) } },
+    config: { policy: policies.roles('ministry_admin') },
+  }, async () => webhooks.listMinistry());
+
+  app.get('/ministry/webhooks/:endpointId/deliveries', {
+    schema: { tags, summary: 'The delivery log of a ministry endpoint', params: Obj({ endpointId: Uuid() }), querystring: Obj({ limit: Limit(200, 50) }), response: { 200: Type.Array(DeliverySchema) } },
+    config: { policy: policies.roles('ministry_admin') },
+  }, async (req) => webhooks.ministryDeliveries(req.params.endpointId, req.query.limit));
 
   app.post('/providers/:id/webhook-deliveries/:deliveryId/replay', {
     schema: { tags, summary: 'Send a delivery again now', params: DeliveryParams, response: { 202: Type.Object({ accepted: Type.Literal(true) }) } },
