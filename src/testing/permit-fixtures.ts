@@ -3,10 +3,11 @@ import type { TestApp } from './harness.ts';
 
 /**
  * Ramadan 1448H runs from 2027-02-08 to 2027-03-08 (Umm al-Qura). The clock is
- * set before the month; windows are released a fortnight before their day.
+ * set a week before the month; windows are released three weeks before their day
+ * (so days up to 2027-02-22 are open, later ones not yet released).
  */
 export const ramadan = { year: 1448, month: 9, first: '2027-02-08', last: '2027-03-08' };
-export const beforeRamadan = '2027-01-26T08:00:00Z';
+export const beforeRamadan = '2027-02-01T08:00:00Z';
 
 let serial = 0;
 
@@ -30,7 +31,7 @@ export function permitFixtures(t: TestApp) {
     const template = await api('POST', `/permits/sites/${siteId}/templates`, officer, { name: 'Ramadan', windowMinutes: o.windowMinutes, capacity: o.capacity, earlyGraceMinutes: 10, lateGraceMinutes: 10 });
     expect(template.statusCode, template.body).toBe(201);
     const generated = await api('POST', `/permits/sites/${siteId}/windows/generate`, officer, {
-      templateId: template.json().id, range: o.range ?? { calendar: 'hijri_month', year: ramadan.year, month: ramadan.month }, release: o.release ?? { daysBefore: 14, atMinute: 600 },
+      templateId: template.json().id, range: o.range ?? { calendar: 'hijri_month', year: ramadan.year, month: ramadan.month }, release: o.release ?? { daysBefore: 21, atMinute: 600 },
     });
     expect(generated.statusCode, generated.body).toBe(200);
     if (o.rules || o.penalties) {

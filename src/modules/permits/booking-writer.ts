@@ -7,7 +7,7 @@ import type { Executor, Trx } from '../../db/database.ts';
 import { groupLoader, writeInRounds } from '../../db/group-loader.ts';
 import { idempotencyStore } from '../../db/idempotency-store.ts';
 import { writeAudits } from '../audit/index.ts';
-import type { PermitContext, SiteFacts } from './context.ts';
+import type { PermitContext, Signer, SiteFacts } from './context.ts';
 import { judgeBatch, type PersonFacts, type WindowFacts } from './domain/booking-batch.ts';
 import type { Ban, Held } from './domain/rules.ts';
 import { presentBooking, type BookingView } from './presenters.ts';
@@ -21,6 +21,7 @@ interface Item {
   ctx: RequestContext;
   input: BookInput;
   site: SiteFacts;
+  signer: Signer;
 }
 type Stored = { value?: unknown; error?: { code: string; params: ErrorParams } };
 
@@ -106,7 +107,7 @@ export function createBookingWriter(c: PermitContext) {
     for (const { item, i } of accepted) {
       const w = rows.get(item.input.windowId)!;
       const booking = { id: newId(), account_id: item.ctx.actor!.accountId, site_id: w.site_id, window_id: w.id, section: w.section, size: item.input.personIds.length, status: 'active' as const, created_at: now, updated_at: now };
-      const issued = await c.issue(item.site, w, booking.id, item.input.personIds.map((pid, m) => ({ personId: pid, memberIndex: m, docSalt: people.get(pid)!.salt, docHash: people.get(pid)!.hash })), now);
+      const issued = c.issue(item.signer, item.site, w, booking.id, item.input.personIds.map((pid, m) => ({ personId: pid, memberIndex: m, docSalt: people.get(pid)!.salt, docHash: people.get(pid)!.hash })), now);
       bookings.push(booking);
       permits.push(...issued);
       results[i] = presentBooking(item.ctx, booking, w, issued.map((p) => ({ ...p, checked_in_at: null })), new Map(item.input.personIds.map((pid) => [pid, people.get(pid)!.name])), item.site, c.gatesFor(item.site, w.section), item.ctx.locale, now);
@@ -138,7 +139,7 @@ export function createBookingWriter(c: PermitContext) {
   const batch = (items: readonly Item[]) => writeInRounds(items, (item) => (item.ctx.idempotency ? `${item.ctx.actor?.accountId}:${item.ctx.idempotency.key}` : newId()), inTransaction);
   const loader = groupLoader<Item, BookingView>(batch);
 
-  async function prepare(ctx: RequestContext, input: BookInput): Promise<{ replayed: BookingView } | { site: SiteFacts }> {
+  async function prepare(ctx: RequestContext, input: BookInput): Promise<{ replayed: BookingView } | { site: SiteFacts; signer: Signer }> {
     if (ctx.idempotency && ctx.actor) {
       const row = await idempotencyStore.find(db.kysely, ctx.actor.accountId, ctx.idempotency.key);
       if (row) {
@@ -150,20 +151,20 @@ export function createBookingWriter(c: PermitContext) {
     const ws = await c.windowSite(input.windowId);
     const site = ws && (await c.site(ws.site_id));
     if (!site) throw new AppError('permit.window_not_found');
-    return { site };
+    return { site, signer: await c.deps.signing.signer() };
   }
 
   return {
     /** Books a window for a group; resolves once the permits are committed (group commit). */
     async book(ctx: RequestContext, input: BookInput): Promise<BookingView> {
       const p = await prepare(ctx, input);
-      return 'replayed' in p ? p.replayed : loader.load({ ctx, input, site: p.site });
+      return 'replayed' in p ? p.replayed : loader.load({ ctx, input, site: p.site, signer: p.signer });
     },
     /** The same judging and writing, alone, in the caller's transaction (the race tests drive it directly). */
     async bookIn(trx: Trx, ctx: RequestContext, input: BookInput): Promise<BookingView> {
       const p = await prepare(ctx, input);
       if ('replayed' in p) return p.replayed;
-      const [r] = await write(trx, [{ ctx, input, site: p.site }]);
+      const [r] = await write(trx, [{ ctx, input, site: p.site, signer: p.signer }]);
       if (isAppError(r)) throw r;
       return r!;
     },

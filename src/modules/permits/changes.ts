@@ -4,7 +4,7 @@ import type { RequestContext } from '../../core/principal.ts';
 import { runOnce } from '../../db/idempotency.ts';
 import type { Trx } from '../../db/database.ts';
 import { writeAudit } from '../audit/index.ts';
-import type { PermitContext, SiteFacts } from './context.ts';
+import type { PermitContext, Signer, SiteFacts } from './context.ts';
 import { judgeRequest, type PersonFacts } from './domain/booking-batch.ts';
 import { penaltyEnd, type Ban, type Held } from './domain/rules.ts';
 import { offerFreed } from './offers.ts';
@@ -23,11 +23,11 @@ export function changeUseCases(c: PermitContext) {
   const { db, clock } = c;
 
   /** Before the transaction: the booking's site facts (reference data is never read on the locked connection). */
-  async function siteOf(bookingId: string): Promise<SiteFacts> {
+  async function siteOf(bookingId: string): Promise<SiteFacts & { signer: Signer }> {
     const b = await c.repo.booking(db.kysely, bookingId);
     const s = b && (await c.site(b.site_id));
     if (!s) throw new AppError('permit.not_found');
-    return s;
+    return { ...s, signer: await c.deps.signing.signer() };
   }
 
   async function lockOwn(trx: Trx, ctx: RequestContext, bookingId: string) {
@@ -103,7 +103,7 @@ export function changeUseCases(c: PermitContext) {
         const superseded = await c.repo.endPermits(trx, live.map((p) => p.id), ['valid'], 'superseded', now);
         await c.repo.revoke(trx, superseded.map((p) => ({ permitId: p.id, reason: 'rescheduled' as const, expiresAt: expiry(p, old) })), now);
         const salts = new Map(persons.map((p) => [p.id, p]));
-        const issued = await c.issue(site, target!, b.id, live.map((p) => ({ personId: p.person_id, memberIndex: p.member_index, docSalt: salts.get(p.person_id)!.doc_salt, docHash: salts.get(p.person_id)!.doc_hash })), now);
+        const issued = c.issue(site.signer, site, target!, b.id, live.map((p) => ({ personId: p.person_id, memberIndex: p.member_index, docSalt: salts.get(p.person_id)!.doc_salt, docHash: salts.get(p.person_id)!.doc_hash })), now);
         await c.repo.insertPermits(trx, issued);
         await c.repo.setBooking(trx, b.id, { window_id: windowId }, now);
         await offerFreed(c, trx, site, old, superseded.length);

@@ -46,6 +46,7 @@ export interface SiteFacts {
   penalties: { trigger: 'no_show' | 'late_cancel'; banDays: number }[];
 }
 
+export type Signer = Awaited<ReturnType<SigningService['signer']>>;
 export type WindowRow = Pick<Selectable<PermitWindowsTable>, 'id' | 'site_id' | 'section' | 'starts_at' | 'ends_at' | 'capacity' | 'booked' | 'early_grace_minutes' | 'late_grace_minutes' | 'release_at' | 'closed_at'>;
 
 /**
@@ -82,9 +83,12 @@ export function createPermitContext(deps: PermitDeps) {
   /** The gate numbers that admit a section (what a permit names). */
   const gatesFor = (s: SiteFacts, section: Section) => s.gates.filter((g) => g.sections.includes(section)).map((g) => g.number);
 
-  /** Signed permits for members of a booking in a window: one row each, token included. */
-  async function issue(s: SiteFacts, w: WindowRow, bookingId: string, members: { personId: string; memberIndex: number; docSalt: string; docHash: string }[], now: Date): Promise<Insertable<PermitsTable>[]> {
-    const signer = await deps.signing.signer();
+  /**
+   * Signed permits for members of a booking in a window: one row each, token included. The
+   * signer is fetched before the transaction (`deps.signing.signer()`): on PGlite a read outside
+   * the transaction while it holds the one connection would wait for ever.
+   */
+  function issue(signer: Signer, s: SiteFacts, w: WindowRow, bookingId: string, members: { personId: string; memberIndex: number; docSalt: string; docHash: string }[], now: Date): Insertable<PermitsTable>[] {
     const gates = gatesFor(s, w.section);
     return members.map((m) => {
       const id = newId();

@@ -13,7 +13,17 @@ import { penaltyEnd } from './domain/rules.ts';
 export function sweepUseCases(c: PermitContext) {
   const { db, clock } = c;
   return {
-    async sweepNoShows(limit = 50): Promise<number> {
+    /** Sweeps every window that has ended, in rounds of `limit`; answers how many. */
+    async sweepNoShows(limit = 200): Promise<number> {
+      let total = 0;
+      for (let round = 0; round < 50; round++) {
+        const n = await this.sweepRound(limit);
+        total += n;
+        if (n < limit) break;
+      }
+      return total;
+    },
+    async sweepRound(limit: number): Promise<number> {
       const now = clock.now();
       const due = await db.kysely.selectFrom('permit_windows').select(['id', 'site_id']).where('swept_at', 'is', null)
         .where(sql<boolean>`ends_at + late_grace_minutes * interval '1 minute' < ${now}`).orderBy('ends_at').limit(limit).execute();
