@@ -160,9 +160,14 @@ export function createBookingWriter(c: PermitContext) {
       const p = await prepare(ctx, input);
       return 'replayed' in p ? p.replayed : loader.load({ ctx, input, site: p.site, signer: p.signer });
     },
-    /** The same judging and writing, alone, in the caller's transaction (the race tests drive it directly). */
-    async bookIn(trx: Trx, ctx: RequestContext, input: BookInput): Promise<BookingView> {
-      const p = await prepare(ctx, input);
+    /** What booking needs read before its transaction (reference data, the signer, any earlier answer). */
+    prepare,
+    /**
+     * The same judging and writing, alone, in the caller's transaction, with what `prepare`
+     * read before it (the race tests drive it directly: on PGlite nothing may be read outside
+     * an open transaction).
+     */
+    async bookIn(trx: Trx, ctx: RequestContext, input: BookInput, p: Awaited<ReturnType<typeof prepare>>): Promise<BookingView> {
       if ('replayed' in p) return p.replayed;
       const [r] = await write(trx, [{ ctx, input, site: p.site, signer: p.signer }]);
       if (isAppError(r)) throw r;

@@ -62,6 +62,7 @@ export function createPermitService(deps: PermitDeps) {
     ...identityUseCases(c),
     book: writer.book,
     bookIn: writer.bookIn,
+    prepareBook: writer.prepare,
     ...changeUseCases(c),
     ...waitlistUseCases(c),
     async mine(ctx: RequestContext) {
