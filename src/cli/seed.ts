@@ -5,6 +5,7 @@ import { sampleApplication } from '../modules/providers/index.ts';
 import { samplePackage } from '../modules/catalogue/index.ts';
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from './demo-data.ts';
 import { seedDrawnSeason } from './seed-draw.ts';
+import { seedDemoPermits } from './seed-permits.ts';
 import type { RequestContext } from '../core/principal.ts';
 import { riyadhDate } from '../core/dates.ts';
 import { firstHajjAfter, hajjDays } from '../modules/seasons/index.ts';
@@ -36,6 +37,7 @@ export async function seedDemo(services: Services, options: { progress?: boolean
   const seasons = demoSeasons(services.clock.now());
   if (ids.has('amina@manasik.demo') && ids.has('omar@manasik.demo')) await seedDemoSeason(services, ids, seasons.preference);
   if (provider && ids.has('yusuf@manasik.demo')) await seedDrawnSeason(services, provider, ids.get('yusuf@manasik.demo')!, seasons.drawn);
+  if (ids.has('hannah@manasik.demo')) await seedDemoPermits(services, ids.get('hannah@manasik.demo')!);
   return created;
 }
 
