@@ -64,12 +64,14 @@ export function createBookingWriter(c: PermitContext) {
         select k.i::int as i, pg_try_advisory_xact_lock(hashtextextended('idempotency:' || k.p || ':' || k.key, 0)) as locked
         from unnest(${keyed.map((k) => k.principal)}::text[], ${keyed.map((k) => k.key)}::text[]) with ordinality as k(p, key, i)`.execute(trx);
       const locked = new Set(locks.rows.filter((r) => r.locked).map((r) => keyed[Number(r.i) - 1]!.i));
+      // Answers recorded meanwhile (one statement for the batch).
+      const done = await trx.selectFrom('idempotency_keys').select(['principal', 'key', 'request_hash', 'route', 'response_body'])
+        .where((eb) => eb.or(keyed.map((k) => eb.and([eb('principal', '=', k.principal), eb('key', '=', k.key)])))).execute();
+      const answered = new Map(done.map((r) => [`${r.principal}:${r.key}`, r]));
       for (const k of keyed) {
+        const row = answered.get(`${k.principal}:${k.key}`);
         if (!locked.has(k.i)) results[k.i] = new AppError('idempotency.in_flight');
-        else {
-          const row = await idempotencyStore.find(trx, k.principal, k.key);
-          if (row) results[k.i] = replay(items[k.i]!.ctx, row);
-        }
+        else if (row) results[k.i] = replay(items[k.i]!.ctx, row);
       }
     }
     const todo = items.map((item, i) => ({ item, i })).filter(({ i }) => results[i] === undefined);
