@@ -68,5 +68,5 @@ describe('the demo data', () => {
     } finally {
       await other.close();
     }
-  });
+  }, 90_000); // a whole demo seed on a fresh database each time
 });
