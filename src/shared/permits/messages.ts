@@ -4,7 +4,9 @@ import type { GateVerdict } from './gate.ts';
 const time = (ms: number | undefined, locale: Locale) =>
   ms === undefined ? '' : new Intl.DateTimeFormat(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', timeStyle: 'short' }).format(ms);
 
-type Text = Record<Locale, (v: GateVerdict) => string>;
+type Text = Record<Locale, (v: Shown) => string>;
+/** A verdict as the words read it (the times are there only on the refusals that have them). */
+type Shown = GateVerdict & { opensAt?: number; closedAt?: number; usedAt?: number };
 
 /** What the gate says for each verdict, in the officer's language (the offline app has no server to ask). */
 export const gateWords: Record<GateVerdict['code'], Text> = {
@@ -24,4 +26,4 @@ export const gateWords: Record<GateVerdict['code'], Text> = {
   already_used: { en: (v) => `Already used at ${time(v.usedAt, 'en')}.`, ar: (v) => `استُخدم من قبل الساعة ${time(v.usedAt, 'ar')}.` },
 };
 
-export const gateText = (v: GateVerdict, locale: Locale) => gateWords[v.code][locale](v);
+export const gateText = (v: GateVerdict, locale: Locale) => gateWords[v.code][locale](v as Shown);
