@@ -9,6 +9,8 @@ const benches: Record<string, () => Promise<void>> = {
   draw: async () => (await import('./draw.ts')).run(),
   'open-sale': async () => (await import('./open-sale.ts')).run(),
   payments: async () => (await import('./payments.ts')).run(),
+  permits: async () => (await import('./permits.ts')).run(),
+  gate: async () => (await import('./gate.ts')).run(),
 };
 
 const benchName = process.argv[2];

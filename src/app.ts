@@ -35,6 +35,8 @@ import { bookingRoutes, providerBookingRoutes } from './modules/bookings/index.t
 import { drawRoutes } from './modules/draw/index.ts';
 import { walletRoutes } from './modules/wallet/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
+import { signingRoutes } from './modules/signing/index.ts';
+import { permitConfigRoutes, permitGateRoutes, permitPilgrimRoutes } from './modules/permits/index.ts';
 import { paymentRoutes } from './modules/payments/index.ts';
 import { simulatedGatewayRoutes } from './modules/gateway-sim/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
@@ -208,6 +210,10 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(walletRoutes, { wallet: services.wallet });
       await api.register(workflowRoutes, { workflows: services.workflows });
       await api.register(documentRoutes, { documents: services.documents });
+      await api.register(signingRoutes, { signing: services.signing });
+      await api.register(permitConfigRoutes, { permits: services.permits });
+      await api.register(permitPilgrimRoutes, { permits: services.permits });
+      await api.register(permitGateRoutes, { permits: services.permits });
       await api.register(paymentRoutes, { payments: services.payments });
       await api.register(simulatedGatewayRoutes, { gateway: services.gatewaySim });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });

@@ -13,12 +13,18 @@ import { createPoller } from './core/poller.ts';
 export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
   const logger = createLogger(config.logLevel);
   const { app, services } = await buildApp({ config, db, logger });
+  // The signing key pair is made on the first start, before the first permit or card needs it.
+  await services.signing.ensureKey();
   await app.listen({ port: config.port, host: config.host });
   services.notifications.start();
   services.webhookDispatcher.start();
   // Holds past their deadline expire (and their seats cascade) within seconds, in any process.
   const expiry = createPoller(() => services.workflows.expireHolds(), (error) => logger.warn({ err: error }, 'hold expiry failed'));
   expiry.start(5000);
+  // Permits: no-shows recorded when windows end, waiting-list offers past their deadline moved on,
+  // revocations numbered for the gates' list.
+  const permitSweeps = createPoller(() => services.permits.sweepNoShows().then(() => services.permits.expireOffers()).then(() => services.permits.revocations.publish()), (error) => logger.warn({ err: error }, 'permit sweep failed'));
+  permitSweeps.start(5000);
   // Card payments: the simulated gateway's webhook deliveries, and reconciliation with the gateway
   // (at start too: a payment the gateway took while this process was down is credited now).
   const gatewayDelivery = createPoller(() => services.gatewaySim.deliverDue(), (error) => logger.warn({ err: error }, 'simulated gateway delivery failed'));
@@ -39,6 +45,7 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
     await services.notifications.stop();
     await services.webhookDispatcher.stop();
     await expiry.stop();
+    await permitSweeps.stop();
     await gatewayDelivery.stop();
     await reconciliation.stop();
     await db.close();

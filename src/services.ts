@@ -13,6 +13,8 @@ import { createPilgrimService } from './modules/pilgrims/index.ts';
 import { createApplicationService } from './modules/applications/index.ts';
 import { createMissionService, createVisaReadiness } from './modules/missions/index.ts';
 import { createDocumentService } from './modules/documents/index.ts';
+import { createSigningService } from './modules/signing/index.ts';
+import { createPermitService, simulatedVisaRegistry, type VisaRegistry } from './modules/permits/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
 import { createBookingService, createFamilyBookings, createProviderBookingService, createSaleService } from './modules/bookings/index.ts';
 import { createCascade, createDrawService } from './modules/draw/index.ts';
@@ -38,6 +40,8 @@ export interface ServiceDeps {
   capacityGuard?: GuardMode;
   /** A real card gateway's adapter; the simulated one when absent. */
   cardGateway?: CardGateway;
+  /** A real document registry's adapter; the simulated one when absent. */
+  visaRegistry?: VisaRegistry;
   /** How the simulated gateway sends its webhooks (tests route them into the app in process). */
   gatewayFetch?: typeof fetch;
 }
@@ -82,7 +86,9 @@ export function createServices(deps: ServiceDeps) {
   const readiness = createVisaReadiness({ db: deps.db, seasons, bookings, applications, pilgrims });
   const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings, readiness });
   const ledger = createLedgerService({ db: deps.db, clock });
-  const documents = createDocumentService({ db: deps.db, clock, bookings, catalogue, providers, pilgrims, ledger });
+  const signing = createSigningService({ db: deps.db, clock });
+  const permits = createPermitService({ db: deps.db, clock, signing, registry: deps.visaRegistry ?? simulatedVisaRegistry(), accounts, notifications, ...(deps.capacityGuard ? { guard: deps.capacityGuard } : {}) });
+  const documents = createDocumentService({ db: deps.db, clock, bookings, catalogue, providers, pilgrims, ledger, signing, permits });
   const providerBookings = createProviderBookingService({ db: deps.db, catalogue, applications, pilgrims, ledger });
   const wallet = createWalletService({ db: deps.db, clock, ledger });
   const workflows = createWorkflows({ db: deps.db, clock, bookings, applications, pilgrims, catalogue, seasons, wallet, providers, draw, cascade: createCascade({ clock, seasons, catalogue, bookings }) });
@@ -95,7 +101,7 @@ export function createServices(deps: ServiceDeps) {
     books,
     workflows,
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents,
+    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents, signing, permits,
   };
 }
 export type Services = ReturnType<typeof createServices>;

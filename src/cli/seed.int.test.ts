@@ -38,6 +38,17 @@ describe('the demo data', () => {
     expect(waiting.every((d) => d.allowedActions.includes('approve'))).toBe(true);
   }, 180_000);
 
+  it('configures the coming Ramadan at the Grand Mosque and the Rawdah, with a pilgrim who holds a permit a gate can check', async () => {
+    const sites = await t.services.permits.sites();
+    expect(sites.map((s) => s.code)).toEqual(['grand-mosque-umrah', 'rawdah']);
+    expect(sites[1]!.rules.map((r) => r.code).sort()).toEqual(['one-active-rawdah', 'rawdah-once-a-year']);
+    const hannah = (await t.db.kysely.selectFrom('accounts').select('id').where('email', '=', 'hannah@manasik.demo').executeTakeFirstOrThrow()).id;
+    const mine = await t.services.permits.mine({ actor: { accountId: hannah, role: 'pilgrim', providerId: null, countryCode: null, locale: 'en', credentialHash: 'x', credentialKind: 'bearer' }, locale: 'en', requestId: 't' });
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ siteCode: 'rawdah', section: 'women', status: 'active', permits: [{ status: 'valid' }] });
+    expect(await t.services.permits.capacityViolations()).toEqual([]);
+  });
+
   it('goes only into an empty database: never into one that holds data', async () => {
     const other = await createTestApp();
     try {

@@ -6,6 +6,7 @@ import { samplePackage } from '../modules/catalogue/index.ts';
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from './demo-data.ts';
 import { seedDrawnSeason } from './seed-draw.ts';
 import { seedDemoDocuments } from './seed-documents.ts';
+import { seedDemoPermits } from './seed-permits.ts';
 import type { RequestContext } from '../core/principal.ts';
 import { riyadhDate } from '../core/dates.ts';
 import { firstHajjAfter, hajjDays } from '../modules/seasons/index.ts';
@@ -38,6 +39,7 @@ export async function seedDemo(services: Services, options: { progress?: boolean
   if (ids.has('amina@manasik.demo') && ids.has('omar@manasik.demo')) await seedDemoSeason(services, ids, seasons.preference);
   if (provider && ids.has('yusuf@manasik.demo')) await seedDrawnSeason(services, provider, ids.get('yusuf@manasik.demo')!, seasons.drawn);
   await seedDemoDocuments(services, ids);
+  if (ids.has('hannah@manasik.demo')) await seedDemoPermits(services, ids.get('hannah@manasik.demo')!);
   return created;
 }
 

@@ -9,5 +9,13 @@ export const eventTypes = [
   'booking.created',
   'booking.confirmed',
   'booking.cancelled',
+  // Umrah and Rawdah permits: no provider; ministry integrations receive them.
+  'permit.issued',
+  'permit.cancelled',
+  'permit.checked_in',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
+
+/** Providers subscribe to their own events; the platform's events that concern no provider (permits) go to ministry endpoints. */
+export const providerEventTypes = eventTypes.filter((e): e is Exclude<EventType, `permit.${string}`> => !e.startsWith('permit.'));
+export const ministryEventTypes = eventTypes.filter((e): e is Extract<EventType, `permit.${string}`> => e.startsWith('permit.'));

@@ -129,17 +129,14 @@ export async function createTestApp(env: Record<string, string> = {}) {
     };
   }
 
-  /** Row counts of every table: a bad request must leave them all unchanged. */
+  /** Row counts of every table: a bad request must leave them all unchanged (one statement for all of them). */
+  let tableNames: string[] | undefined;
   async function tableCounts(): Promise<Record<string, number>> {
-    const tables = await sql<{ name: string }>`
+    tableNames ??= (await sql<{ name: string }>`
       select table_name as name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(db.kysely);
-    const counts: Record<string, number> = {};
-    for (const { name } of tables.rows) {
-      const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db.kysely);
-      counts[name] = Number(row.rows[0]!.n);
-    }
-    return counts;
+      where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(db.kysely)).rows.map((r) => r.name);
+    const rows = await sql<{ name: string; n: number }>`${sql.join(tableNames.map((name) => sql`select ${name}::text as name, count(*)::int as n from ${sql.table(name)}`), sql` union all `)}`.execute(db.kysely);
+    return Object.fromEntries(rows.rows.map((r) => [r.name, Number(r.n)]));
   }
 
   return {

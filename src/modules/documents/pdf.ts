@@ -21,7 +21,9 @@ export type Block =
    * to 1), the first column at the start edge (the right in Arabic), numbers at the end of their cell.
    */
   | { kind: 'table'; header: string[]; rows: string[][]; widths: number[] }
-  | { kind: 'gap' };
+  | { kind: 'gap' }
+  /** Starts a new page. */
+  | { kind: 'page' };
 
 /**
  * A one-column PDF in Arabic (right to left, letters joined by the font's
@@ -73,6 +75,10 @@ export async function renderPdf(blocks: Block[], locale: 'ar' | 'en', meta: { ti
     if (b.kind === 'title') y += line(b.text, y, 20, '#0b5d4b');
     else if (b.kind === 'line') y += line(b.text, y, b.size ?? 12, b.muted ? '#555555' : '#111111');
     else if (b.kind === 'gap') y += 12;
+    else if (b.kind === 'page') {
+      doc.addPage();
+      y = doc.page.margins.top;
+    }
     else if (b.kind === 'pairs') {
       for (const [label, value] of b.rows) {
         line(label, y, 11, '#555555', 'start');

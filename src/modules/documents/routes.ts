@@ -26,11 +26,16 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentServ
     config: { policy: family },
   }, async (req, reply) => reply.headers(pdf('receipt')).send(await documents.receipt(req.ctx, req.params.id)));
 
+  app.get('/permits/bookings/:id/permit.pdf', {
+    schema: { tags, summary: 'Your permits (PDF, Arabic or English by Accept-Language): a page per member with the signed QR code', params: Obj({ id: Uuid() }), produces: ['application/pdf'] },
+    config: { policy: family },
+  }, async (req, reply) => reply.headers(pdf('permit')).send(await documents.permit(req.ctx, req.params.id)));
+
   app.get('/documents/verify', {
     schema: {
-      tags, summary: 'Check a scanned booking or pilgrim code: signature, and the booking\'s state now',
+      tags, summary: 'Check a scanned booking or pilgrim code online: Ed25519 signature (key id in the code), and the booking\'s state now',
       querystring: Obj({ token: Type.String({ minLength: 10, maxLength: 600, pattern: '^[A-Za-z0-9._-]+$' }) }),
-      response: { 200: Type.Object({ valid: Type.Boolean(), kind: Type.Optional(Type.String()), bookingId: Type.Optional(Type.String()), accountId: Type.Optional(Nullable(Type.String())), season: Type.Optional(Type.String()), status: Type.Optional(Type.String()), confirmed: Type.Optional(Type.Boolean()) }) },
+      response: { 200: Type.Object({ valid: Type.Boolean(), kind: Type.Optional(Type.String()), bookingId: Type.Optional(Type.String()), accountId: Type.Optional(Nullable(Type.String())), season: Type.Optional(Type.String()), keyId: Type.Optional(Nullable(Type.Integer({ description: 'The signing key (null for a code printed before Ed25519)' }))), status: Type.Optional(Type.String()), confirmed: Type.Optional(Type.Boolean()) }) },
     },
     config: { policy: policies.roles('gate_officer', 'provider_staff', ...ministryRoles) },
   }, async (req) => documents.verify(req.query.token));

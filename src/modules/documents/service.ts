@@ -5,13 +5,15 @@ import { AppError } from '../../core/errors.ts';
 import type { Locale } from '../../shared/i18n.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { existingPlatformSecret, platformSecret } from '../../db/platform-secrets.ts';
+import { existingPlatformSecret } from '../../db/platform-secrets.ts';
 import type { BookingService } from '../bookings/index.ts';
 import type { CatalogueService, PriceLine } from '../catalogue/index.ts';
 import type { LedgerService } from '../ledger/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { ProviderService } from '../providers/index.ts';
-import { signClaim, verifyClaim } from './domain/tokens.ts';
+import { keyIdOf, signClaim, verifyClaim, verifyLegacyClaim } from './domain/tokens.ts';
+import type { SigningService } from '../signing/index.ts';
+import type { PermitService } from '../permits/index.ts';
 import { paidStatuses } from '../bookings/index.ts';
 import { renderPdf, type Block } from './pdf.ts';
 import { invoiceQr, riyalText } from './domain/zatca-qr.ts';
@@ -39,6 +41,11 @@ const components = {
   en: { makkah_housing: 'Makkah housing', madinah_housing: 'Madinah housing', mina_arafat: 'Mina and Arafat', meals: 'Meals', transport: 'Transport', flight: 'Flight', guidance: 'Guidance', insurance: 'Insurance', service_fee: 'Service fee' },
 } as const satisfies Record<Locale, Record<PriceLine['component'], string>>;
 
+const permitWords = {
+  ar: { permit: 'تصريح زيارة', date: 'التاريخ', window: 'الفترة (بتوقيت مكة)', section: 'القسم', sections: { men: 'الرجال', women: 'النساء' }, gates: 'البوابات', group: 'عدد المجموعة', member: 'الفرد', document: 'الوثيقة (آخر أربعة)', code: 'الرمز', scan: 'اعرض الرمز عند البوابة في موعدك؛ يُستخدم مرة واحدة.', offline: 'التصريح موقَّع إلكترونيًا ويُتحقق منه دون اتصال.' },
+  en: { permit: 'Visit permit', date: 'Date', window: 'Window (Makkah time)', section: 'Section', sections: { men: 'Men', women: 'Women' }, gates: 'Gates', group: 'Group size', member: 'Member', document: 'Document (last four)', code: 'Code', scan: 'Show this code at the gate in your window; it is used once.', offline: 'The permit is signed and checked offline at the gate.' },
+} as const;
+
 const vatPercent: Record<PriceLine['vatCategory'], string> = { standard: '15%', zero: '0%' };
 
 const money = (halalas: number, locale: Locale) => `${(halalas / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${words[locale].sar}`;
@@ -56,9 +63,10 @@ export function createDocumentService(deps: {
   providers: Pick<ProviderService, 'displayName' | 'seller'>;
   pilgrims: Pick<PilgrimService, 'manifestRows' | 'photoOf'>;
   ledger: Pick<LedgerService, 'forBooking'>;
+  signing: Pick<SigningService, 'signer' | 'checker'>;
+  permits: Pick<PermitService, 'document'>;
 }) {
   const { db, clock } = deps;
-  const secret = () => platformSecret(db.kysely, clock, 'document-token');
   const qr = (token: string) => QRCode.toBuffer(token, { errorCorrectionLevel: 'M', margin: 1, width: 360 });
 
   async function context(ctx: RequestContext, bookingId: string) {
@@ -77,7 +85,7 @@ export function createDocumentService(deps: {
     async confirmation(ctx: RequestContext, bookingId: string) {
       const c = await context(ctx, bookingId);
       if (!(paidStatuses as readonly string[]).includes(c.booking.status)) throw new AppError('booking.not_confirmed');
-      const token = signClaim(await secret(), { kind: 'booking', bookingId, season: c.booking.season });
+      const token = signClaim(await deps.signing.signer(), { kind: 'booking', bookingId, season: c.booking.season }, clock.now());
       const blocks: Block[] = [
         { kind: 'title', text: `${c.w.confirmation} — ${c.booking.season}` },
         { kind: 'line', text: c.title, size: 14 },
@@ -111,7 +119,7 @@ export function createDocumentService(deps: {
       if (!(paidStatuses as readonly string[]).includes(c.booking.status)) throw new AppError('booking.not_confirmed');
       const p = c.people.get(accountId);
       if (!c.members.includes(accountId) || !p) throw new AppError('booking.not_found');
-      const token = signClaim(await secret(), { kind: 'pilgrim', bookingId, accountId, season: c.booking.season });
+      const token = signClaim(await deps.signing.signer(), { kind: 'pilgrim', bookingId, accountId, season: c.booking.season }, clock.now());
       const photo = await deps.pilgrims.photoOf(db.kysely, accountId);
       const nationality = countryName(p.nationality, c.locale);
       const blocks: Block[] = [
@@ -193,13 +201,65 @@ export function createDocumentService(deps: {
       return { blocks, qr, locale: c.locale, title: `${c.w.invoice} MN-${bookingId.slice(0, 8).toUpperCase()}` };
     },
 
-    /** What a scanned code says, checked against the signature and the booking's current state. */
+    /**
+     * A permit booking as PDF, in the reader's language (Arabic or English): the site, the
+     * window in both calendars, the section and gates, then a page per member with their
+     * name, the last four characters of their document, the code to type and the signed QR.
+     */
+    async permit(ctx: RequestContext, bookingId: string) {
+      const { blocks, locale, title } = await service.permitContent(ctx, bookingId);
+      return renderPdf(blocks, locale, { title });
+    },
+
+    /** What the permit PDF prints. */
+    async permitContent(ctx: RequestContext, bookingId: string) {
+      const { view, site, gates, people } = await deps.permits.document(ctx, bookingId);
+      const locale = ctx.locale;
+      const w = permitWords[locale];
+      const time = (iso: string) => new Date(iso).toLocaleTimeString(locale === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', hour: '2-digit', minute: '2-digit' });
+      const day = (iso: string) => `${new Date(iso).toLocaleDateString(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', dateStyle: 'long' })} · ${formatHijri(new Date(iso), locale)}`;
+      const header: Block[] = [
+        { kind: 'title', text: `${w.permit} — ${site[locale]}` },
+        { kind: 'pairs', rows: [
+          [w.date, day(view.startsAt)],
+          [w.window, `${time(view.startsAt)} – ${time(view.endsAt)}`],
+          [w.section, w.sections[view.section]],
+          [w.gates, gates.map((g) => `${g.number} ${g.name[locale]}`).join(locale === 'ar' ? '، ' : ', ')],
+          [w.group, String(view.size)],
+        ] },
+      ];
+      const blocks: Block[] = [];
+      for (const [i, p] of view.permits.entries()) {
+        const person = people.get(p.personId);
+        if (i > 0) blocks.push({ kind: 'page' });
+        blocks.push(...header, { kind: 'gap' },
+          { kind: 'line', text: person ? (locale === 'ar' ? person.name_ar : person.name_en) : p.name, size: 16 },
+          { kind: 'pairs', rows: [[w.member, `${p.memberIndex + 1} / ${view.size}`], [w.document, `•••• ${person?.doc_last4 ?? ''}`], [w.code, `${p.code.slice(0, 5)} ${p.code.slice(5)}`]] },
+          { kind: 'gap' },
+          { kind: 'image', png: await qr(p.token), size: 200 },
+          { kind: 'line', text: w.scan, muted: true },
+          { kind: 'line', text: w.offline, muted: true, size: 10 });
+      }
+      return { blocks, locale, title: `${w.permit} ${site[locale]}` };
+    },
+
+    /**
+     * What a scanned code says, checked against the signature (Ed25519, any key the platform
+     * ever used: the state is read here, online) and the booking's current state. A code
+     * printed before the move to Ed25519 (HMAC, `mnsk1.`) is still checked, online only.
+     */
     async verify(token: string) {
-      const key = await existingPlatformSecret(db.kysely, 'document-token');
-      const claim = key ? verifyClaim(key, token) : null;
+      let claim: { kind: 'booking' | 'pilgrim'; bookingId: string; accountId?: string; season: string; keyId?: number } | null = null;
+      if (token.startsWith('mnsk1.')) {
+        const key = await existingPlatformSecret(db.kysely, 'document-token');
+        claim = key ? verifyLegacyClaim(key, token) : null;
+      } else {
+        const keyId = keyIdOf(token);
+        claim = keyId === null ? null : verifyClaim(await deps.signing.checker([keyId]), token);
+      }
       if (!claim) return { valid: false as const };
       const b = await deps.bookings.find(db.kysely, claim.bookingId);
-      return { valid: true as const, kind: claim.kind, bookingId: claim.bookingId, accountId: claim.accountId ?? null, season: claim.season, status: b?.status ?? 'unknown', confirmed: Boolean(b && (paidStatuses as readonly string[]).includes(b.status)) };
+      return { valid: true as const, kind: claim.kind, bookingId: claim.bookingId, accountId: claim.accountId ?? null, season: claim.season, keyId: claim.keyId ?? null, status: b?.status ?? 'unknown', confirmed: Boolean(b && (paidStatuses as readonly string[]).includes(b.status)) };
     },
   };
   return service;

@@ -32,8 +32,8 @@ export function createIntegrationsRepository() {
     async insertEndpoint(db: Executor, row: Insertable<WebhookEndpointsTable>) {
       await db.insertInto('webhook_endpoints').values(row).execute();
     },
-    listEndpoints: (db: Executor, providerId: string) =>
-      db.selectFrom('webhook_endpoints').selectAll().where('provider_id', '=', providerId).orderBy('created_at').execute(),
+    listEndpoints: (db: Executor, providerId: string | null) =>
+      db.selectFrom('webhook_endpoints').selectAll().where('provider_id', providerId === null ? 'is' : '=', providerId).orderBy('created_at').execute(),
     findEndpoint: (db: Executor, id: string) => db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst(),
     async updateEndpoint(db: Executor, id: string, patch: Updateable<WebhookEndpointsTable>) {
       await db.updateTable('webhook_endpoints').set(patch).where('id', '=', id).execute();
@@ -47,11 +47,12 @@ export function createIntegrationsRepository() {
     },
     eventsAfter: (db: Executor, afterId: number, limit: number) =>
       db.selectFrom('domain_events').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute(),
-    subscribedEndpoints: (db: Executor, providerId: string, type: string) =>
+    /** A provider's endpoints for its events; the ministry's (provider null) for events that concern no provider. */
+    subscribedEndpoints: (db: Executor, providerId: string | null, type: string) =>
       db
         .selectFrom('webhook_endpoints')
         .select('id')
-        .where('provider_id', '=', providerId)
+        .where('provider_id', providerId === null ? 'is' : '=', providerId)
         .where('disabled_at', 'is', null)
         .where(sql<boolean>`events @> array[${type}]::text[]`)
         .execute(),

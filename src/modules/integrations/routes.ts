@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
 import { Limit, Obj, StringEnum, Text, Uuid } from '../../shared/schemas/kit.ts';
-import { eventTypes } from '../events/index.ts';
+import { ministryEventTypes, providerEventTypes } from '../../shared/event-types.ts';
 import { apiScopes, type ApiKeyService } from './api-key-service.ts';
 import type { WebhookService } from './webhook-service.ts';
 
@@ -77,7 +77,7 @@ export const integrationRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyServi
       params: ProviderParams,
       body: Obj({
         url: Type.String({ maxLength: 500, pattern: '^https?://[^\\s]+$' }),
-        events: Type.Array(StringEnum(eventTypes), { minItems: 1, maxItems: eventTypes.length, uniqueItems: true }),
+        events: Type.Array(StringEnum(providerEventTypes), { minItems: 1, maxItems: providerEventTypes.length, uniqueItems: true }),
       }),
       response: { 201: Type.Composite([EndpointSchema, Type.Object({ secret: Type.String() })]) },
     },
@@ -98,6 +98,25 @@ export const integrationRoutes: FastifyPluginAsyncTypebox<{ apiKeys: ApiKeyServi
     schema: { tags, summary: 'The delivery log of an endpoint', params: EndpointParams, querystring: Obj({ limit: Limit(200, 50) }), response: { 200: Type.Array(DeliverySchema) } },
     config: { policy: staff },
   }, async (req) => webhooks.deliveries(req.ctx, req.params.id, req.params.endpointId, req.query.limit));
+
+  app.post('/ministry/webhooks', {
+    schema: {
+      tags, summary: 'Register a ministry webhook endpoint for the events that concern no provider (permit.issued, permit.cancelled, permit.checked_in); the secret is in this answer only',
+      body: Obj({ url: Type.String({ maxLength: 500, pattern: '^https?://[^\\s]+$' }), events: Type.Array(StringEnum(ministryEventTypes), { minItems: 1, maxItems: ministryEventTypes.length, uniqueItems: true }) }),
+      response: { 201: Type.Composite([EndpointSchema, Type.Object({ secret: Type.String() })]) },
+    },
+    config: { policy: policies.roles('ministry_admin') },
+  }, async (req, reply) => reply.code(201).send(await webhooks.createMinistry(req.ctx, req.body)));
+
+  app.get('/ministry/webhooks', {
+    schema: { tags, summary: 'The ministry\'s webhook endpoints', response: { 200: Type.Array(EndpointSchema) } },
+    config: { policy: policies.roles('ministry_admin') },
+  }, async () => webhooks.listMinistry());
+
+  app.get('/ministry/webhooks/:endpointId/deliveries', {
+    schema: { tags, summary: 'The delivery log of a ministry endpoint', params: Obj({ endpointId: Uuid() }), querystring: Obj({ limit: Limit(200, 50) }), response: { 200: Type.Array(DeliverySchema) } },
+    config: { policy: policies.roles('ministry_admin') },
+  }, async (req) => webhooks.ministryDeliveries(req.params.endpointId, req.query.limit));
 
   app.post('/providers/:id/webhook-deliveries/:deliveryId/replay', {
     schema: { tags, summary: 'Send a delivery again now', params: DeliveryParams, response: { 202: Type.Object({ accepted: Type.Literal(true) }) } },

@@ -13,7 +13,8 @@ export interface ApiKeysTable {
 
 export interface WebhookEndpointsTable {
   id: string;
-  provider_id: string;
+  /** Null for a ministry endpoint: it receives the platform's events that concern no provider (permits). */
+  provider_id: string | null;
   url: string;
   secret: string;
   events: string[];

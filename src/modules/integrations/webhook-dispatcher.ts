@@ -9,7 +9,8 @@ const LEASE_MS = 2 * 60_000;
 const TIMEOUT_MS = 10_000;
 
 /**
- * Moves events to providers' endpoints, at least once and in the background:
+ * Moves events to providers' endpoints (and the ministry's, for events that
+ * concern no provider: permits), at least once and in the background:
  *
  * 1. `fanOut` reads the event log after the cursor and creates one delivery
  *    per subscribed endpoint, moving the cursor in the same transaction
@@ -31,8 +32,7 @@ export function createWebhookDispatcher(deps: { db: Db; clock: Clock; fetch?: ty
       const events = await repo.eventsAfter(trx, last_event_id, batch);
       const now = clock.now();
       for (const event of events) {
-        if (!event.provider_id) continue;
-        const endpoints = await repo.subscribedEndpoints(trx, event.provider_id, event.type);
+        const endpoints = await repo.subscribedEndpoints(trx, event.provider_id ?? null, event.type);
         await repo.insertDeliveries(
           trx,
           endpoints.map((e) => ({ id: newId(), endpoint_id: e.id, event_id: event.id, status: 'pending' as const, attempts: 0, next_attempt_at: now, last_status: null, last_error: null, created_at: now, delivered_at: null })),

@@ -68,6 +68,31 @@ export function createWebhookService(deps: {
       });
     },
 
+    /**
+     * Registers a ministry endpoint: it receives the platform's events that concern no provider
+     * (`permit.issued`, `permit.cancelled`, `permit.checked_in`). The secret is shown only now.
+     */
+    async createMinistry(ctx: RequestContext, input: { url: string; events: string[] }): Promise<EndpointView & { secret: string }> {
+      const problem = checkWebhookUrl(input.url, deps.allowPrivate);
+      if (problem) throw new AppError('integration.invalid_url', { problem });
+      return db.kysely.transaction().execute(async (trx) => {
+        const now = clock.now();
+        const row = { id: newId(), provider_id: null, url: input.url, secret: `whsec_${randomBytes(24).toString('base64url')}`, events: [...new Set(input.events)], created_by: ctx.actor!.accountId, created_at: now, disabled_at: null };
+        await repo.insertEndpoint(trx, row);
+        await writeAudit(trx, clock, ctx, { action: 'webhook.created', subjectType: 'ministry', subjectId: row.id, data: { endpointId: row.id, url: row.url, events: row.events } });
+        return { ...view(row), secret: row.secret };
+      });
+    },
+    listMinistry: async (): Promise<EndpointView[]> => (await repo.listEndpoints(db.kysely, null)).map(view),
+    async ministryDeliveries(endpointId: string, limit = 50) {
+      const endpoint = await repo.findEndpoint(db.kysely, endpointId);
+      if (!endpoint || endpoint.provider_id !== null) throw new AppError('integration.not_found');
+      return (await repo.listDeliveries(db.kysely, endpointId, limit)).map((d) => ({
+        id: d.id, eventId: d.event_id, eventType: d.type, status: d.status, attempts: d.attempts, nextAttemptAt: d.status === 'pending' ? d.next_attempt_at.toISOString() : null,
+        lastStatus: d.last_status, lastError: d.last_error, createdAt: d.created_at.toISOString(), deliveredAt: d.delivered_at?.toISOString() ?? null,
+      }));
+    },
+
     async list(ctx: RequestContext, providerId: string): Promise<EndpointView[]> {
       await deps.providers.requireMember(db.kysely, ctx, providerId, 'manage_integrations');
       return (await repo.listEndpoints(db.kysely, providerId)).map(view);

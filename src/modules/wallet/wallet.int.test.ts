@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
+import { createHmac, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { platformSecret } from '../../db/platform-secrets.ts';
 import { readInvoiceQr, signClaim } from '../documents/index.ts';
 import { liveStatuses } from '../bookings/index.ts';
@@ -251,13 +252,23 @@ describe('booking documents', () => {
     expect(at).toBe(t.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z'));
   });
 
-  it('lets a gate check a pilgrim card\'s code, and refuses a forged one', async () => {
+  it('lets a gate check a pilgrim card\'s code (Ed25519, public key only), and refuses a forged one', async () => {
     const gate = (await t.signInAs('gate_officer')).headers;
-    const key = await platformSecret(t.db.kysely, t.clock, 'document-token');
-    const token = signClaim(key, { kind: 'pilgrim', bookingId: bookingOf.rich!.id, accountId: rich.admin.accountId, season: '1448H' });
-    expect((await fx.api('GET', `/documents/verify?token=${token}`, gate)).json()).toMatchObject({ valid: true, kind: 'pilgrim', confirmed: true, accountId: rich.admin.accountId });
-    const forged = signClaim('x'.repeat(43), { kind: 'pilgrim', bookingId: bookingOf.rich!.id, season: '1448H' });
+    const token = signClaim(await t.services.signing.signer(), { kind: 'pilgrim', bookingId: bookingOf.rich!.id, accountId: rich.admin.accountId, season: '1448H' }, t.clock.now());
+    const keys = (await fx.api('GET', '/signing/keys', {})).json() as { keyId: number; publicKey: string }[];
+    const payload = Buffer.from(token, 'base64url');
+    const key = keys.find((k) => k.keyId === payload.readUInt16BE(2))!;
+    const spki = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(key.publicKey, 'base64url')]);
+    expect(verify(null, payload.subarray(0, -64), createPublicKey({ key: spki, format: 'der', type: 'spki' }), payload.subarray(-64))).toBe(true);
+    expect((await fx.api('GET', `/documents/verify?token=${token}`, gate)).json()).toMatchObject({ valid: true, kind: 'pilgrim', confirmed: true, accountId: rich.admin.accountId, keyId: key.keyId });
+    const stranger = generateKeyPairSync('ed25519');
+    const forged = signClaim({ keyId: key.keyId, sign: (p) => new Uint8Array(sign(null, p, stranger.privateKey)) }, { kind: 'pilgrim', bookingId: bookingOf.rich!.id, accountId: rich.admin.accountId, season: '1448H' }, t.clock.now());
     expect((await fx.api('GET', `/documents/verify?token=${forged}`, gate)).json()).toEqual({ valid: false });
+    // A code printed before the move (HMAC) is still checked online.
+    const secret = await platformSecret(t.db.kysely, t.clock, 'document-token');
+    const body = Buffer.from(JSON.stringify(['pilgrim', bookingOf.rich!.id, rich.admin.accountId, '1448H'])).toString('base64url');
+    const legacy = `mnsk1.${body}.${createHmac('sha256', secret).update(`mnsk1.${body}`).digest('base64url')}`;
+    expect((await fx.api('GET', `/documents/verify?token=${legacy}`, gate)).json()).toMatchObject({ valid: true, keyId: null, confirmed: true });
   });
 });
 

@@ -2445,7 +2445,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Check a scanned booking or pilgrim code: signature, and the booking's state now
+         * Check a scanned booking or pilgrim code online: Ed25519 signature (key id in the code), and the booking's state now
          * @description Policy: `roles:gate_officer|provider_staff|ministry_officer|ministry_admin`.
          */
         get: {
@@ -2487,6 +2487,7 @@ export interface paths {
                             accountId?: string | null;
                             bookingId?: string;
                             confirmed?: boolean;
+                            keyId?: number | null;
                             kind?: string;
                             season?: string;
                             status?: string;
@@ -3031,6 +3032,320 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/permit-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people you proved documents for (yourself first), with any penalty and when it ends
+         * @description Policy: `roles:pilgrim`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dateOfBirth: string;
+                            documentKind: string;
+                            documentLast4: string;
+                            /** @enum {string} */
+                            gender: "male" | "female";
+                            id: string;
+                            name: string;
+                            nationality: string;
+                            penalties: {
+                                siteId: string;
+                                /** @enum {string} */
+                                trigger: "no_show" | "late_cancel";
+                                /**
+                                 * Format: date-time
+                                 * @description No booking at this site before this moment
+                                 */
+                                until: string;
+                            }[];
+                            self: boolean;
+                            validUntil: string | null;
+                            visaType: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Prove who someone is with a document (national ID, iqama, or passport and visa), checked with the registry; gender, nationality and date of birth come from it
+         * @description Policy: `roles:pilgrim`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "national_id" | "iqama" | "passport";
+                        /** @description Passports: the issuing country (ISO 3166 alpha-2) */
+                        nationality?: string;
+                        number: string;
+                        /** @description Your own document (one per account); otherwise a companion */
+                        self?: boolean;
+                        /** @description Passports: the visa's number */
+                        visaNumber?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dateOfBirth: string;
+                            documentKind: string;
+                            documentLast4: string;
+                            /** @enum {string} */
+                            gender: "male" | "female";
+                            id: string;
+                            name: string;
+                            nationality: string;
+                            penalties: {
+                                siteId: string;
+                                /** @enum {string} */
+                                trigger: "no_show" | "late_cancel";
+                                /**
+                                 * Format: date-time
+                                 * @description No booking at this site before this moment
+                                 */
+                                until: string;
+                            }[];
+                            self: boolean;
+                            validUntil: string | null;
+                            visaType: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/permit-waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your places in waiting lists and your open offers with their deadlines
+         * @description Policy: `roles:pilgrim`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ahead: number | null;
+                            allowedActions: ("accept" | "decline" | "leave")[];
+                            bookingId: string | null;
+                            id: string;
+                            offerDeadline: string | null;
+                            personIds: string[];
+                            size: number;
+                            status: string;
+                            windowId: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/permits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your permit bookings with their permits (tokens for the QR codes) and what you may do with each
+         * @description Policy: `roles:pilgrim`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                allowedActions: ("reschedule" | "cancel" | "download")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                gates: number[];
+                                id: string;
+                                permits: {
+                                    checkedInAt: string | null;
+                                    /** @description The 10-character code to type at a gate */
+                                    code: string;
+                                    id: string;
+                                    keyId: number;
+                                    memberIndex: number;
+                                    name: string;
+                                    personId: string;
+                                    status: string;
+                                    /** @description The signed token the QR code carries (docs/algorithms/permits.md) */
+                                    token: string;
+                                }[];
+                                /** @enum {string} */
+                                section: "men" | "women";
+                                siteCode: string;
+                                siteId: string;
+                                siteName: string;
+                                size: number;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @enum {string} */
+                                status: "active" | "cancelled" | "closed";
+                                windowId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meta/countries": {
         parameters: {
             query?: never;
@@ -3135,6 +3450,196 @@ export interface paths {
                             devMailbox: boolean;
                             languages: string[];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ministry/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ministry's webhook endpoints
+         * @description Policy: `roles:ministry_admin`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            disabledAt: string | null;
+                            events: string[];
+                            id: string;
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register a ministry webhook endpoint for the events that concern no provider (permit.issued, permit.cancelled, permit.checked_in); the secret is in this answer only
+         * @description Policy: `roles:ministry_admin`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        events: ("permit.issued" | "permit.cancelled" | "permit.checked_in")[];
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            disabledAt: string | null;
+                            events: string[];
+                            id: string;
+                            secret: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ministry/webhooks/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of a ministry endpoint
+         * @description Policy: `roles:ministry_admin`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            eventId: number;
+                            eventType: string;
+                            id: string;
+                            lastError: string | null;
+                            lastStatus: number | null;
+                            nextAttemptAt: string | null;
+                            status: string;
+                        }[];
                     };
                 };
             };
@@ -4434,6 +4939,2508 @@ export interface paths {
                         "application/json": {
                             outcome: string;
                             received: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book a window for yourself and companions: one permit each, all in one window and section; refusals name the rule and when you may book again
+         * @description Policy: `roles:pilgrim`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The group: people verified on your account, member 1 first */
+                        personIds: string[];
+                        /** Format: uuid */
+                        windowId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("reschedule" | "cancel" | "download")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            gates: number[];
+                            id: string;
+                            permits: {
+                                checkedInAt: string | null;
+                                /** @description The 10-character code to type at a gate */
+                                code: string;
+                                id: string;
+                                keyId: number;
+                                memberIndex: number;
+                                name: string;
+                                personId: string;
+                                status: string;
+                                /** @description The signed token the QR code carries (docs/algorithms/permits.md) */
+                                token: string;
+                            }[];
+                            /** @enum {string} */
+                            section: "men" | "women";
+                            siteCode: string;
+                            siteId: string;
+                            siteName: string;
+                            size: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "active" | "cancelled" | "closed";
+                            windowId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your permit bookings
+         * @description Policy: `roles:pilgrim`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("reschedule" | "cancel" | "download")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            gates: number[];
+                            id: string;
+                            permits: {
+                                checkedInAt: string | null;
+                                /** @description The 10-character code to type at a gate */
+                                code: string;
+                                id: string;
+                                keyId: number;
+                                memberIndex: number;
+                                name: string;
+                                personId: string;
+                                status: string;
+                                /** @description The signed token the QR code carries (docs/algorithms/permits.md) */
+                                token: string;
+                            }[];
+                            /** @enum {string} */
+                            section: "men" | "women";
+                            siteCode: string;
+                            siteId: string;
+                            siteName: string;
+                            size: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "active" | "cancelled" | "closed";
+                            windowId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the whole group: places free at once; cancelling later than the site's lead time carries its penalty
+         * @description Policy: `roles:pilgrim`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("reschedule" | "cancel" | "download")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            gates: number[];
+                            id: string;
+                            permits: {
+                                checkedInAt: string | null;
+                                /** @description The 10-character code to type at a gate */
+                                code: string;
+                                id: string;
+                                keyId: number;
+                                memberIndex: number;
+                                name: string;
+                                personId: string;
+                                status: string;
+                                /** @description The signed token the QR code carries (docs/algorithms/permits.md) */
+                                token: string;
+                            }[];
+                            /** @enum {string} */
+                            section: "men" | "women";
+                            siteCode: string;
+                            siteId: string;
+                            siteName: string;
+                            size: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "active" | "cancelled" | "closed";
+                            windowId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/bookings/{id}/permit.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your permits (PDF, Arabic or English by Accept-Language): a page per member with the signed QR code
+         * @description Policy: `roles:pilgrim`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/bookings/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the whole group to another window in one step: the new places are taken before the old are freed; if the new window is full nothing changes. Old codes are revoked, new ones issued
+         * @description Policy: `roles:pilgrim`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        windowId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("reschedule" | "cancel" | "download")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            gates: number[];
+                            id: string;
+                            permits: {
+                                checkedInAt: string | null;
+                                /** @description The 10-character code to type at a gate */
+                                code: string;
+                                id: string;
+                                keyId: number;
+                                memberIndex: number;
+                                name: string;
+                                personId: string;
+                                status: string;
+                                /** @description The signed token the QR code carries (docs/algorithms/permits.md) */
+                                token: string;
+                            }[];
+                            /** @enum {string} */
+                            section: "men" | "women";
+                            siteCode: string;
+                            siteId: string;
+                            siteName: string;
+                            size: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            status: "active" | "cancelled" | "closed";
+                            windowId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/capacity-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The capacity invariant: windows whose permits and held offers pass the capacity or disagree with the counter (empty when healthy)
+         * @description Policy: `roles:ministry_officer|ministry_admin`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            booked: number;
+                            capacity: number;
+                            taken: number;
+                            windowId: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a permit in at a gate (turnstiles, or the app online): signature, key, window with grace, gate, section, revocation, single use
+         * @description Policy: `permit_gate:check_in`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deviceId?: string;
+                        /** Format: uuid */
+                        gateId: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            admit: boolean;
+                            /** @enum {string} */
+                            code: "admit" | "unreadable" | "not_a_permit" | "unknown_key" | "key_retired" | "bad_signature" | "wrong_site" | "wrong_gate" | "wrong_section" | "too_early" | "too_late" | "list_too_old" | "revoked" | "already_used";
+                            /** @description The verdict in your language */
+                            message: string;
+                            permit: {
+                                code: string;
+                                id: string;
+                                memberIndex: number;
+                                /** @enum {string} */
+                                section: "men" | "women";
+                                windowEnd: string;
+                                windowStart: string;
+                            } | null;
+                            /** Format: date-time */
+                            serverTime: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/gates/{gateId}/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a gate caches to work offline: its site and sections, the public keys and how long each vouches, the revocation list's number, the offline limit, the platform's time
+         * @description Policy: `permit_gate:sync`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            gate: {
+                                id: string;
+                                name: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                number: number;
+                                sections: ("men" | "women")[];
+                            };
+                            keys: {
+                                keyId: number;
+                                notAfter: string | null;
+                                publicKey: string;
+                                /** @enum {string} */
+                                status: "active" | "retired";
+                            }[];
+                            maxOfflineMinutes: number;
+                            revocations: {
+                                /** @description The list's number now */
+                                seq: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description The platform's time: the gate uses it, not its own clock
+                             */
+                            serverTime: string;
+                            site: {
+                                code: string;
+                                id: string;
+                                name: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                number: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/gates/{gateId}/expected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The valid permits of a Saudi day in the sections this gate admits (short code and token), for typed codes
+         * @description Policy: `permit_gate:sync`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A Saudi calendar day */
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    gateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            permits: {
+                                code: string;
+                                token: string;
+                            }[];
+                            /** Format: date-time */
+                            serverTime: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/gates/{gateId}/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload scans a device queued offline (each counts once by device and nonce); two devices admitting one permit are reconciled and reported
+         * @description Policy: `permit_gate:check_in`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deviceId: string;
+                        scans: {
+                            /** Format: date-time */
+                            deviceAt?: string;
+                            nonce: string;
+                            /**
+                             * Format: date-time
+                             * @description The platform's time as the device knew it
+                             */
+                            scannedAt: string;
+                            token: string;
+                            /** @enum {string} */
+                            verdict: "admit" | "unreadable" | "not_a_permit" | "unknown_key" | "key_retired" | "bad_signature" | "wrong_site" | "wrong_gate" | "wrong_section" | "too_early" | "too_late" | "list_too_old" | "revoked" | "already_used";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Nonces the platform has: remove them from the queue */
+                            acknowledged: string[];
+                            doubles: {
+                                also: {
+                                    at: string;
+                                    deviceId: string;
+                                };
+                                permitId: string;
+                                stood: {
+                                    at: string;
+                                    deviceId: string;
+                                };
+                            }[];
+                            results: {
+                                nonce: string;
+                                /** @enum {string} */
+                                outcome: "checked_in" | "double" | "refused" | "revoked" | "duplicate";
+                            }[];
+                            /** Format: date-time */
+                            serverTime: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed revocation list (binary, docs/algorithms/permits.md): the whole list, or with `since` every revocation numbered after it (delta sync)
+         * @description Policy: `permit_gate:sync`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The number the gate synced up to */
+                    since?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/revocations/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the revocation list stands: its number and size
+         * @description Policy: `permit_gate:sync`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            seq: number;
+                            /** Format: date-time */
+                            serverTime: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every site (Umrah at the Grand Mosque, the Rawdah, …) with its sections, hours, gates, rules and penalties */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancelLeadMinutes: number;
+                            code: string;
+                            gateMaxOfflineMinutes: number;
+                            gates: {
+                                id: string;
+                                name: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                number: number;
+                                sections: ("men" | "women")[];
+                            }[];
+                            id: string;
+                            kind: string;
+                            maxGroup: number;
+                            name: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @description The site's number in permit tokens */
+                            number: number;
+                            offerMinutes: number;
+                            penalties: {
+                                banDays: number;
+                                trigger: string;
+                            }[];
+                            rules: {
+                                appliesFrom?: string | null;
+                                appliesTo?: string | null;
+                                code: string;
+                                days?: number | null;
+                                gapHours?: number | null;
+                                hijriMonth?: number | null;
+                                kind: string;
+                                maxCount?: number | null;
+                            }[];
+                            sections: {
+                                hours: {
+                                    from: number;
+                                    to: number;
+                                }[];
+                                /** @enum {string} */
+                                section: "men" | "women";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a site with its sections and their opening hours (Saudi time)
+         * @description Policy: `permit_site:configure`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Cancelling at least this long before the window carries no penalty */
+                        cancelLeadMinutes: number;
+                        /** @example rawdah */
+                        code: string;
+                        /** @description Past this age of its last sync a gate refuses to admit offline */
+                        gateMaxOfflineMinutes: number;
+                        /** @enum {string} */
+                        kind: "umrah" | "rawdah" | "other";
+                        /** @description Largest group one person books (all in one window and section) */
+                        maxGroup: number;
+                        nameAr: string;
+                        nameEn: string;
+                        /** @description How long a waiting-list offer is held */
+                        offerMinutes: number;
+                        sections: {
+                            hours: {
+                                /** @description Minutes after midnight, Saudi time */
+                                from: number;
+                                to: number;
+                            }[];
+                            /** @enum {string} */
+                            section: "men" | "women";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancelLeadMinutes: number;
+                            code: string;
+                            gateMaxOfflineMinutes: number;
+                            gates: {
+                                id: string;
+                                name: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                number: number;
+                                sections: ("men" | "women")[];
+                            }[];
+                            id: string;
+                            kind: string;
+                            maxGroup: number;
+                            name: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @description The site's number in permit tokens */
+                            number: number;
+                            offerMinutes: number;
+                            penalties: {
+                                banDays: number;
+                                trigger: string;
+                            }[];
+                            rules: {
+                                appliesFrom?: string | null;
+                                appliesTo?: string | null;
+                                code: string;
+                                days?: number | null;
+                                gapHours?: number | null;
+                                hijriMonth?: number | null;
+                                kind: string;
+                                maxCount?: number | null;
+                            }[];
+                            sections: {
+                                hours: {
+                                    from: number;
+                                    to: number;
+                                }[];
+                                /** @enum {string} */
+                                section: "men" | "women";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/sites/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One site */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancelLeadMinutes: number;
+                            code: string;
+                            gateMaxOfflineMinutes: number;
+                            gates: {
+                                id: string;
+                                name: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                number: number;
+                                sections: ("men" | "women")[];
+                            }[];
+                            id: string;
+                            kind: string;
+                            maxGroup: number;
+                            name: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @description The site's number in permit tokens */
+                            number: number;
+                            offerMinutes: number;
+                            penalties: {
+                                banDays: number;
+                                trigger: string;
+                            }[];
+                            rules: {
+                                appliesFrom?: string | null;
+                                appliesTo?: string | null;
+                                code: string;
+                                days?: number | null;
+                                gapHours?: number | null;
+                                hijriMonth?: number | null;
+                                kind: string;
+                                maxCount?: number | null;
+                            }[];
+                            sections: {
+                                hours: {
+                                    from: number;
+                                    to: number;
+                                }[];
+                                /** @enum {string} */
+                                section: "men" | "women";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Change a site's names, group size, offer time, cancellation lead, gates' offline limit and sections' hours
+         * @description Policy: `permit_site:configure`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cancelLeadMinutes: number;
+                        gateMaxOfflineMinutes: number;
+                        maxGroup: number;
+                        nameAr: string;
+                        nameEn: string;
+                        offerMinutes: number;
+                        sections: {
+                            hours: {
+                                /** @description Minutes after midnight, Saudi time */
+                                from: number;
+                                to: number;
+                            }[];
+                            /** @enum {string} */
+                            section: "men" | "women";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancelLeadMinutes: number;
+                            code: string;
+                            gateMaxOfflineMinutes: number;
+                            gates: {
+                                id: string;
+                                name: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                number: number;
+                                sections: ("men" | "women")[];
+                            }[];
+                            id: string;
+                            kind: string;
+                            maxGroup: number;
+                            name: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @description The site's number in permit tokens */
+                            number: number;
+                            offerMinutes: number;
+                            penalties: {
+                                banDays: number;
+                                trigger: string;
+                            }[];
+                            rules: {
+                                appliesFrom?: string | null;
+                                appliesTo?: string | null;
+                                code: string;
+                                days?: number | null;
+                                gapHours?: number | null;
+                                hijriMonth?: number | null;
+                                kind: string;
+                                maxCount?: number | null;
+                            }[];
+                            sections: {
+                                hours: {
+                                    from: number;
+                                    to: number;
+                                }[];
+                                /** @enum {string} */
+                                section: "men" | "women";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/sites/{siteId}/double-admissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Permits admitted twice by gates that were offline, found on upload
+         * @description Policy: `permit_site:read_doubles`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            also: {
+                                at: string;
+                                deviceId: string;
+                            };
+                            gate: number;
+                            permitId: string;
+                            reportedAt: string;
+                            stood: {
+                                at: string;
+                                deviceId: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/sites/{siteId}/gates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a gate (its number is what permits name) and the sections it admits
+         * @description Policy: `permit_site:configure`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameAr: string;
+                        nameEn: string;
+                        number: number;
+                        sections: ("men" | "women")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancelLeadMinutes: number;
+                            code: string;
+                            gateMaxOfflineMinutes: number;
+                            gates: {
+                                id: string;
+                                name: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                number: number;
+                                sections: ("men" | "women")[];
+                            }[];
+                            id: string;
+                            kind: string;
+                            maxGroup: number;
+                            name: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @description The site's number in permit tokens */
+                            number: number;
+                            offerMinutes: number;
+                            penalties: {
+                                banDays: number;
+                                trigger: string;
+                            }[];
+                            rules: {
+                                appliesFrom?: string | null;
+                                appliesTo?: string | null;
+                                code: string;
+                                days?: number | null;
+                                gapHours?: number | null;
+                                hijriMonth?: number | null;
+                                kind: string;
+                                maxCount?: number | null;
+                            }[];
+                            sections: {
+                                hours: {
+                                    from: number;
+                                    to: number;
+                                }[];
+                                /** @enum {string} */
+                                section: "men" | "women";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/sites/{siteId}/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A day × hour heat map of the site (Saudi time): capacity, booked, checked in, no-shows and load per cell
+         * @description Policy: `permit_site:read_occupancy`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First Saudi day */
+                    from: string;
+                    section?: "men" | "women";
+                    /** @description Last Saudi day */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            booked: number;
+                            capacity: number;
+                            checkedIn: number;
+                            day: string;
+                            hour: number;
+                            load: number;
+                            noShows: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/sites/{siteId}/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live occupancy per window and section: booked, checked in, no-shows, waiting
+         * @description Policy: `permit_site:read_occupancy`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First Saudi day */
+                    from: string;
+                    /** @description Last Saudi day */
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            booked: number;
+                            capacity: number;
+                            checkedIn: number;
+                            closed: boolean;
+                            endsAt: string;
+                            noShows: number;
+                            /** @enum {string} */
+                            section: "men" | "women";
+                            startsAt: string;
+                            waiting: number;
+                            windowId: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/sites/{siteId}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the site's frequency rules (per season) and its penalties, as data
+         * @description Policy: `permit_site:configure`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        penalties: {
+                            banDays: number;
+                            /** @enum {string} */
+                            trigger: "no_show" | "late_cancel";
+                        }[];
+                        rules: {
+                            appliesFrom?: string | null;
+                            appliesTo?: string | null;
+                            code: string;
+                            days?: number | null;
+                            gapHours?: number | null;
+                            hijriMonth?: number | null;
+                            /**
+                             * @description per_hijri_month (hijriMonth, maxCount), per_days (days, maxCount), max_active (maxCount), min_gap_hours (gapHours)
+                             * @enum {string}
+                             */
+                            kind: "per_hijri_month" | "per_days" | "max_active" | "min_gap_hours";
+                            maxCount?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cancelLeadMinutes: number;
+                            code: string;
+                            gateMaxOfflineMinutes: number;
+                            gates: {
+                                id: string;
+                                name: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                number: number;
+                                sections: ("men" | "women")[];
+                            }[];
+                            id: string;
+                            kind: string;
+                            maxGroup: number;
+                            name: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @description The site's number in permit tokens */
+                            number: number;
+                            offerMinutes: number;
+                            penalties: {
+                                banDays: number;
+                                trigger: string;
+                            }[];
+                            rules: {
+                                appliesFrom?: string | null;
+                                appliesTo?: string | null;
+                                code: string;
+                                days?: number | null;
+                                gapHours?: number | null;
+                                hijriMonth?: number | null;
+                                kind: string;
+                                maxCount?: number | null;
+                            }[];
+                            sections: {
+                                hours: {
+                                    from: number;
+                                    to: number;
+                                }[];
+                                /** @enum {string} */
+                                section: "men" | "women";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/sites/{siteId}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The site's window templates
+         * @description Policy: `permit_site:configure`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capacity: number;
+                            early_grace_minutes: number;
+                            id: string;
+                            late_grace_minutes: number;
+                            name: string;
+                            site_id: string;
+                            window_minutes: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a window template: length, places per window per section, early and late grace at the gate
+         * @description Policy: `permit_site:configure`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Places per window, per section */
+                        capacity: number;
+                        earlyGraceMinutes: number;
+                        lateGraceMinutes: number;
+                        name: string;
+                        windowMinutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capacity: number;
+                            early_grace_minutes: number;
+                            id: string;
+                            late_grace_minutes: number;
+                            name: string;
+                            site_id: string;
+                            window_minutes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/sites/{siteId}/windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A site's windows on a day with their availability: a state with words and colour (not released, open, few left, full, closed, past) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A Saudi calendar day */
+                    date: string;
+                    section?: "men" | "women";
+                };
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("book" | "wait")[];
+                            capacity: number;
+                            closeReason: string | null;
+                            /** @description A badge colour beside the words (never alone) */
+                            colour: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            id: string;
+                            /** Format: date-time */
+                            releaseAt: string;
+                            remaining: number;
+                            /** @enum {string} */
+                            section: "men" | "women";
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            state: "not_released" | "open" | "few_left" | "full" | "closed" | "past";
+                            /** @description The state in words, in your language */
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/sites/{siteId}/windows/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a template's windows for a Gregorian or Hijri range (a whole Ramadan at once), with their release schedule; existing windows are kept
+         * @description Policy: `permit_site:configure`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Days in the Gregorian calendar, in the Umm al-Qura calendar, or a whole Hijri month (a Ramadan) */
+                        range: {
+                            /** @enum {string} */
+                            calendar: "gregorian";
+                            /**
+                             * Format: date
+                             * @description A Saudi calendar day
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description A Saudi calendar day
+                             */
+                            to: string;
+                        } | {
+                            /** @enum {string} */
+                            calendar: "hijri";
+                            from: {
+                                day: number;
+                                month: number;
+                                year: number;
+                            };
+                            to: {
+                                day: number;
+                                month: number;
+                                year: number;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            calendar: "hijri_month";
+                            month: number;
+                            year: number;
+                        };
+                        /** @description When each window opens for booking: days before its day at a time, or one instant for all */
+                        release: {
+                            /** @description Saudi time, minutes after midnight */
+                            atMinute: number;
+                            daysBefore: number;
+                        } | {
+                            /** Format: date-time */
+                            at: string;
+                        };
+                        sections?: ("men" | "women")[];
+                        /** Format: uuid */
+                        templateId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            days: number;
+                            from: string;
+                            to: string;
+                            windows: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/waitlist/{entryId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an offer before its deadline: the held places become your permits
+         * @description Policy: `roles:pilgrim`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookingId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/waitlist/{entryId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an offer, or leave the line: the places go to the next in line
+         * @description Policy: `roles:pilgrim`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ahead: number | null;
+                            allowedActions: ("accept" | "decline" | "leave")[];
+                            bookingId: string | null;
+                            id: string;
+                            offerDeadline: string | null;
+                            personIds: string[];
+                            size: number;
+                            status: string;
+                            windowId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/windows/{windowId}/alternatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The nearest quieter windows with room for your group (shown first when a window is full or nearly full) */
+        get: {
+            parameters: {
+                query?: {
+                    size?: number;
+                };
+                header?: never;
+                path: {
+                    windowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowedActions: ("book" | "wait")[];
+                            capacity: number;
+                            closeReason: string | null;
+                            /** @description A badge colour beside the words (never alone) */
+                            colour: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            id: string;
+                            /** Format: date-time */
+                            releaseAt: string;
+                            remaining: number;
+                            /** @enum {string} */
+                            section: "men" | "women";
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** @enum {string} */
+                            state: "not_released" | "open" | "few_left" | "full" | "closed" | "past";
+                            /** @description The state in words, in your language */
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/windows/{windowId}/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wait for a full window with your group: a freed place is offered to the first in line whose group fits, with a short deadline
+         * @description Policy: `roles:pilgrim`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    windowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The group: people verified on your account, member 1 first */
+                        personIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ahead: number | null;
+                            allowedActions: ("accept" | "decline" | "leave")[];
+                            bookingId: string | null;
+                            id: string;
+                            offerDeadline: string | null;
+                            personIds: string[];
+                            size: number;
+                            status: string;
+                            windowId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/permits/windows/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close windows with a reason: permits revoked without penalty, holders told in their language with the nearest windows that have room
+         * @description Policy: `permit_window:close_windows`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        windowIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closed: number;
+                            notified: {
+                                alternatives: string[];
+                                bookingId: string;
+                            }[];
+                            revoked: number;
                         };
                     };
                 };
@@ -9102,6 +12109,145 @@ export interface paths {
                             queueLength: number;
                             season: string;
                         };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signing/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's Ed25519 public keys by key id (tokens name the key that signed them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            algorithm: "Ed25519";
+                            /** Format: date-time */
+                            createdAt: string;
+                            keyId: number;
+                            /** @description The 32 raw bytes of the Ed25519 public key, base64url */
+                            publicKey: string;
+                            retiredAt: string | null;
+                            /**
+                             * @description active signs; retired only verifies what it signed
+                             * @enum {string}
+                             */
+                            status: "active" | "retired";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signing/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire the active signing key and make a new one (what the old key signed keeps verifying)
+         * @description Policy: `signing_key:rotate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            algorithm: "Ed25519";
+                            /** Format: date-time */
+                            createdAt: string;
+                            keyId: number;
+                            /** @description The 32 raw bytes of the Ed25519 public key, base64url */
+                            publicKey: string;
+                            retiredAt: string | null;
+                            /**
+                             * @description active signs; retired only verifies what it signed
+                             * @enum {string}
+                             */
+                            status: "active" | "retired";
+                        }[];
                     };
                 };
             };

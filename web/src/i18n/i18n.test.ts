@@ -97,7 +97,7 @@ describe('translations', () => {
     const written = new Set<string>();
     for (const file of sourceFiles(root)) {
       const source = fs.readFileSync(file, 'utf8');
-      for (const m of source.matchAll(/action:[^,}\n]*?'([a-z_]+\.[a-z_]+)'/g)) written.add(m[1]!);
+      for (const m of source.matchAll(/action:([^,}\n]*)/g)) for (const l of m[1]!.matchAll(/'([a-z_]+\.[a-z_]+)'/g)) written.add(l[1]!);
       for (const m of source.matchAll(/save\(ctx, season, '([a-z_]+\.[a-z_]+)'/g)) written.add(m[1]!);
     }
     // Actions built from a status: every status they take.

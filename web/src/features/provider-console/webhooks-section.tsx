@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { eventTypes, type EventType } from '../../../../src/shared/event-types.ts';
+import { providerEventTypes } from '../../../../src/shared/event-types.ts';
 import { $api, call, client } from '../../api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { listOf, number } from '../../lib/format.ts';
@@ -25,7 +25,7 @@ export function WebhooksSection({ providerId, onSecret }: { providerId: string; 
   const [problem, setProblem] = useState<unknown>(null);
   const [openLog, setOpenLog] = useState<string | null>(null);
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<EventType[]>(eventTypes.filter((e) => e.startsWith('package.')));
+  const [events, setEvents] = useState<(typeof providerEventTypes)[number][]>(providerEventTypes.filter((e) => e.startsWith('package.')));
 
   async function run(work: () => Promise<unknown>) {
     setProblem(null);
@@ -79,7 +79,7 @@ export function WebhooksSection({ providerId, onSecret }: { providerId: string; 
         <fieldset className="field">
           <legend>{t('console.events')}</legend>
           <div className="checks">
-            {eventTypes.map((ev) => (
+            {providerEventTypes.map((ev) => (
               <label key={ev}>
                 <input type="checkbox" name="event" value={ev} checked={events.includes(ev)} onChange={(e) => setEvents((c) => (e.target.checked ? [...c, ev] : c.filter((x) => x !== ev)))} />
                 {eventName(ev)} <code dir="ltr" className="muted">{ev}</code>

@@ -1,0 +1,181 @@
+import { sql, type Insertable } from 'kysely';
+import type { PermitBookingsTable, PermitsTable } from './tables.ts';
+import { AppError, isAppError, type ErrorParams } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import type { RequestContext } from '../../core/principal.ts';
+import type { Executor, Trx } from '../../db/database.ts';
+import { groupLoader, writeInRounds } from '../../db/group-loader.ts';
+import { idempotencyStore } from '../../db/idempotency-store.ts';
+import { writeAudits } from '../audit/index.ts';
+import type { PermitContext, Signer, SiteFacts } from './context.ts';
+import { judgeBatch, type PersonFacts, type WindowFacts } from './domain/booking-batch.ts';
+import type { Ban, Held } from './domain/rules.ts';
+import { presentBooking, type BookingView } from './presenters.ts';
+
+export interface BookInput {
+  windowId: string;
+  /** The group: people the caller proved documents for; member 1 first. */
+  personIds: string[];
+}
+interface Item {
+  ctx: RequestContext;
+  input: BookInput;
+  site: SiteFacts;
+  signer: Signer;
+}
+type Stored = { value?: unknown; error?: { code: string; params: ErrorParams } };
+
+/**
+ * Books permits by group commit (the model is applications/ranking-writer.ts):
+ * requests that arrive while a batch is being written join the next one, and
+ * one transaction writes them all —
+ *
+ * 1. the Idempotency-Keys of the batch are locked (a key in flight elsewhere is refused) and any
+ *    answer already recorded is given again;
+ * 2. every person of the batch is locked in id order (the frequency rules hold under this lock, so
+ *    two accounts with one document cannot both pass), then every window in id order;
+ * 3. each request is judged on its own, in arrival order (domain/booking-batch.ts);
+ * 4. the accepted ones take their places in one conditional UPDATE per batch, and their bookings,
+ *    signed permits, audit records, `permit.issued` events and idempotency answers are written in a
+ *    few statements; then one commit.
+ *
+ * Each caller gets its own answer or its own refusal. A batch that fails as a whole is retried one
+ * request per transaction, so no request fails for another's fault.
+ */
+export function createBookingWriter(c: PermitContext) {
+  const { db, clock } = c;
+
+  const replay = (ctx: RequestContext, row: { request_hash: string; route: string; response_body: string | null }): BookingView | AppError => {
+    const request = ctx.idempotency!;
+    if (row.request_hash !== request.fingerprint || row.route !== request.operation) return new AppError('idempotency.key_reused');
+    request.replayed = true;
+    const stored = JSON.parse(row.response_body ?? '{}') as Stored;
+    return stored.error ? new AppError(stored.error.code as never, stored.error.params) : (stored.value as BookingView);
+  };
+
+  /** One batch in the caller's transaction. */
+  async function write(trx: Trx, items: readonly Item[]): Promise<(BookingView | AppError)[]> {
+    const now = clock.now();
+    const results: (BookingView | AppError | undefined)[] = new Array(items.length);
+    // 1. Idempotency-Keys: lock each (one statement), replay what finished meanwhile.
+    const keyed = items.flatMap((item, i) => (item.ctx.idempotency && item.ctx.actor ? [{ i, principal: item.ctx.actor.accountId, key: item.ctx.idempotency.key }] : []));
+    if (keyed.length) {
+      const locks = await sql<{ i: number; locked: boolean }>`
+        select k.i::int as i, pg_try_advisory_xact_lock(hashtextextended('idempotency:' || k.p || ':' || k.key, 0)) as locked
+        from unnest(${keyed.map((k) => k.principal)}::text[], ${keyed.map((k) => k.key)}::text[]) with ordinality as k(p, key, i)`.execute(trx);
+      const locked = new Set(locks.rows.filter((r) => r.locked).map((r) => keyed[Number(r.i) - 1]!.i));
+      // Answers recorded meanwhile (one statement for the batch).
+      const done = await trx.selectFrom('idempotency_keys').select(['principal', 'key', 'request_hash', 'route', 'response_body'])
+        .where((eb) => eb.or(keyed.map((k) => eb.and([eb('principal', '=', k.principal), eb('key', '=', k.key)])))).execute();
+      const answered = new Map(done.map((r) => [`${r.principal}:${r.key}`, r]));
+      for (const k of keyed) {
+        const row = answered.get(`${k.principal}:${k.key}`);
+        if (!locked.has(k.i)) results[k.i] = new AppError('idempotency.in_flight');
+        else if (row) results[k.i] = replay(items[k.i]!.ctx, row);
+      }
+    }
+    const todo = items.map((item, i) => ({ item, i })).filter(({ i }) => results[i] === undefined);
+    // 2. People, then windows, each in id order.
+    const personIds = [...new Set(todo.flatMap(({ item }) => item.input.personIds))].sort();
+    const windowIds = [...new Set(todo.map(({ item }) => item.input.windowId))].sort();
+    const accountIds = [...new Set(todo.map(({ item }) => item.ctx.actor!.accountId))];
+    const persons = await c.repo.lockPersons(trx, personIds, c.guard);
+    const windows = await c.repo.lockWindows(trx, windowIds, c.guard);
+    const [held, bans, links] = await Promise.all([c.repo.held(trx, personIds), c.repo.bans(trx, personIds, now), c.repo.links(trx, accountIds)]);
+    const people = new Map<string, PersonFacts & { salt: string; hash: string }>(persons.map((p) => [p.id, { id: p.id, gender: p.gender, name: p.name_en, held: new Map<string, Held[]>(), bans: new Map<string, Ban[]>(), salt: p.doc_salt, hash: p.doc_hash }]));
+    for (const h of held) {
+      const p = people.get(h.person_id)!;
+      p.held.set(h.site_id, [...(p.held.get(h.site_id) ?? []), { startsAt: h.starts_at, endsAt: h.ends_at, unused: h.status === 'valid' }]);
+    }
+    for (const b of bans) {
+      const p = people.get(b.person_id)!;
+      p.bans.set(b.site_id, [...(p.bans.get(b.site_id) ?? []), { trigger: b.trigger, endsAt: b.ends_at }]);
+    }
+    const linked = new Map<string, Set<string>>();
+    for (const l of links) linked.set(l.account_id, (linked.get(l.account_id) ?? new Set()).add(l.person_id));
+    const facts = new Map<string, WindowFacts>(windows.map((w) => [w.id, { id: w.id, siteId: w.site_id, section: w.section, startsAt: w.starts_at, endsAt: w.ends_at, capacity: w.capacity, booked: w.booked, releaseAt: w.release_at, closedAt: w.closed_at }]));
+    const sites = new Map(todo.map(({ item }) => [item.site.id, { maxGroup: item.site.maxGroup, rules: item.site.rules }]));
+    const verdicts = judgeBatch(todo.map(({ item }) => ({ accountId: item.ctx.actor!.accountId, windowId: item.input.windowId, personIds: item.input.personIds })), facts, sites, people, (a) => linked.get(a) ?? new Set(), now);
+
+    // 3. Places, bookings, permits, audit, events for the accepted.
+    const accepted = todo.filter((_t, k) => verdicts[k]!.ok);
+    const takes = new Map<string, number>();
+    for (const { item } of accepted) takes.set(item.input.windowId, (takes.get(item.input.windowId) ?? 0) + item.input.personIds.length);
+    const full = await c.repo.takePlaces(trx, [...takes].map(([id, n]) => ({ id, n })), c.guard);
+    if (full.length) throw new Error(`window ${full[0]} had no room although judged under lock`); // never: the batch is retried alone
+    const rows = new Map(windows.map((w) => [w.id, w]));
+    const bookings: Insertable<PermitBookingsTable>[] = [];
+    const permits: Insertable<PermitsTable>[] = [];
+    for (const { item, i } of accepted) {
+      const w = rows.get(item.input.windowId)!;
+      const booking = { id: newId(), account_id: item.ctx.actor!.accountId, site_id: w.site_id, window_id: w.id, section: w.section, size: item.input.personIds.length, status: 'active' as const, created_at: now, updated_at: now };
+      const issued = c.issue(item.signer, item.site, w, booking.id, item.input.personIds.map((pid, m) => ({ personId: pid, memberIndex: m, docSalt: people.get(pid)!.salt, docHash: people.get(pid)!.hash })), now);
+      bookings.push(booking);
+      permits.push(...issued);
+      results[i] = presentBooking(item.ctx, booking, w, issued.map((p) => ({ ...p, checked_in_at: null })), new Map(item.input.personIds.map((pid) => [pid, people.get(pid)!.name])), item.site, c.gatesFor(item.site, w.section), item.ctx.locale, now);
+    }
+    if (bookings.length) {
+      await c.repo.insertBookings(trx, bookings);
+      await c.repo.insertPermits(trx, permits);
+      await writeAudits(trx, clock, accepted.map(({ item }, k) => ({ ctx: item.ctx, entry: { action: 'permit.booked', subjectType: 'permit_booking', subjectId: bookings[k]!.id as string, data: { windowId: item.input.windowId, size: item.input.personIds.length } } })));
+      await c.publish(trx, permits.map((p) => c.permitEvent('permit.issued', p)));
+    }
+    todo.forEach(({ i }, k) => {
+      const v = verdicts[k]!;
+      if (!v.ok) results[i] = new AppError(v.code, v.params);
+    });
+    // 4. The answers of keyed requests, in the same transaction as their effects.
+    const record = todo.filter(({ item }) => item.ctx.idempotency && item.ctx.actor);
+    if (record.length) {
+      await trx.insertInto('idempotency_keys').values(record.map(({ item, i }) => {
+        const r = results[i]!;
+        const stored: Stored = isAppError(r) ? { error: { code: r.code, params: r.params } } : { value: r };
+        return { principal: item.ctx.actor!.accountId, key: item.ctx.idempotency!.key, method: 'OP', route: item.ctx.idempotency!.operation, request_hash: item.ctx.idempotency!.fingerprint, status: 'completed' as const, response_code: isAppError(r) ? r.status : 200, response_body: JSON.stringify(stored), created_at: now };
+      })).onConflict((oc) => oc.columns(['principal', 'key']).doNothing()).execute();
+    }
+    return results as (BookingView | AppError)[];
+  }
+
+  const inTransaction = (items: readonly Item[]) => db.kysely.transaction().execute((trx) => write(trx, items));
+  // A retry of one key within one batch waits for the next round (and then gets the first answer).
+  const batch = (items: readonly Item[]) => writeInRounds(items, (item) => (item.ctx.idempotency ? `${item.ctx.actor?.accountId}:${item.ctx.idempotency.key}` : newId()), inTransaction);
+  const loader = groupLoader<Item, BookingView>(batch);
+
+  async function prepare(ctx: RequestContext, input: BookInput): Promise<{ replayed: BookingView } | { site: SiteFacts; signer: Signer }> {
+    if (ctx.idempotency && ctx.actor) {
+      const row = await idempotencyStore.find(db.kysely, ctx.actor.accountId, ctx.idempotency.key);
+      if (row) {
+        const r = replay(ctx, row);
+        if (isAppError(r)) throw r;
+        return { replayed: r };
+      }
+    }
+    const ws = await c.windowSite(input.windowId);
+    const site = ws && (await c.site(ws.site_id));
+    if (!site) throw new AppError('permit.window_not_found');
+    return { site, signer: await c.deps.signing.signer() };
+  }
+
+  return {
+    /** Books a window for a group; resolves once the permits are committed (group commit). */
+    async book(ctx: RequestContext, input: BookInput): Promise<BookingView> {
+      const p = await prepare(ctx, input);
+      return 'replayed' in p ? p.replayed : loader.load({ ctx, input, site: p.site, signer: p.signer });
+    },
+    /** What booking needs read before its transaction (reference data, the signer, any earlier answer). */
+    prepare,
+    /**
+     * The same judging and writing, alone, in the caller's transaction, with what `prepare`
+     * read before it (the race tests drive it directly: on PGlite nothing may be read outside
+     * an open transaction).
+     */
+    async bookIn(trx: Trx, ctx: RequestContext, input: BookInput, p: Awaited<ReturnType<typeof prepare>>): Promise<BookingView> {
+      if ('replayed' in p) return p.replayed;
+      const [r] = await write(trx, [{ ctx, input, site: p.site, signer: p.signer }]);
+      if (isAppError(r)) throw r;
+      return r!;
+    },
+  };
+}
+export type BookingWriter = ReturnType<typeof createBookingWriter>;
+export type { Executor };

@@ -1,0 +1,3 @@
+export { createSigningService, publicKeyObject, type SigningService, type PublicKeyView } from './service.ts';
+export { signingRoutes, PublicKeySchema } from './routes.ts';
+export { signingPolicy } from './policies.ts';
