@@ -35,6 +35,7 @@ import { drawRoutes } from './modules/draw/index.ts';
 import { walletRoutes } from './modules/wallet/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
 import { paymentRoutes } from './modules/payments/index.ts';
+import { statisticsRoutes } from './modules/statistics/index.ts';
 import { simulatedGatewayRoutes } from './modules/gateway-sim/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 import { workflowRoutes } from './workflows/routes.ts';
@@ -190,6 +191,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(documentRoutes, { documents: services.documents });
       await api.register(paymentRoutes, { payments: services.payments });
       await api.register(simulatedGatewayRoutes, { gateway: services.gatewaySim });
+      await api.register(statisticsRoutes, { statistics: services.statistics });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },

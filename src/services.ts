@@ -24,6 +24,7 @@ import { existingPlatformSecret, platformSecret } from './db/platform-secrets.ts
 import { checkBooks } from './workflows/check-books.ts';
 import { createWorkflows } from './workflows/index.ts';
 import type { GuardMode } from './db/counters.ts';
+import { createStatisticsService, noPermitRecordsYet, type PermitStatisticsSource } from './modules/statistics/index.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
 export interface ServiceDeps {
@@ -40,6 +41,8 @@ export interface ServiceDeps {
   cardGateway?: CardGateway;
   /** How the simulated gateway sends its webhooks (tests route them into the app in process). */
   gatewayFetch?: typeof fetch;
+  /** The permit records' read model for the Umrah statistics; none until the permits module lands (statistics/umrah.ts). */
+  permitStatistics?: PermitStatisticsSource | null;
 }
 
 /**
@@ -90,12 +93,14 @@ export function createServices(deps: ServiceDeps) {
   const webhookSecret = () => platformSecret(deps.db.kysely, clock, 'simgw-webhook');
   const gatewaySim = createSimulatedGateway({ db: deps.db, clock, webhookUrl: `${deps.config.publicUrl}/api/v1/payments/webhooks/simcard`, secret: webhookSecret, chaos: deps.config.gatewayChaos, ...(deps.gatewayFetch ? { fetch: deps.gatewayFetch } : {}) });
   const payments = createPaymentService({ db: deps.db, clock, ledger, gateway: deps.cardGateway ?? simulatedCardGateway(gatewaySim, () => existingPlatformSecret(deps.db.kysely, 'simgw-webhook')) });
+  // ADAPTER POINT: when the permits module lands, pass its read model here (statistics/umrah.ts, PermitStatisticsSource).
+  const statistics = createStatisticsService({ db: deps.db, clock, permitStatistics: deps.permitStatistics ?? noPermitRecordsYet });
   const books = { check: () => checkBooks({ ledger, bookings }) };
   return {
     books,
     workflows,
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents,
+    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents, statistics,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, demoAccounts } from './demo-data.ts';
 import { seedDemo, seedDemoIfEmpty } from './seed.ts';
 import { registerDrawCommands } from './draw-commands.ts';
 import { registerLedgerCommands } from './ledger-commands.ts';
+import { registerStatisticsCommands } from './statistics-commands.ts';
 
 /** The `manasik` command. Each sub-command opens the configured database itself. */
 async function withDatabase<T>(work: (ctx: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
@@ -159,6 +160,7 @@ function startWorkers(n: number) {
 const withServices = <T>(work: (services: ReturnType<typeof createServices>) => Promise<T>) => withDatabase(({ config, db }) => work(createServices({ config, db })));
 registerDrawCommands(program, withServices);
 registerLedgerCommands(program, withServices);
+registerStatisticsCommands(program, withServices);
 
 program.parseAsync().catch((error: Error) => {
   console.error(`manasik: ${error.message}`);

@@ -16,7 +16,7 @@ let t: TestApp;
 const tokens = new Map<Role, Record<string, string>>();
 beforeAll(async () => {
   t = await createTestApp();
-  for (const role of ['pilgrim', 'provider_staff', 'ministry_officer', 'ministry_admin', 'mission_officer', 'gate_officer'] as const) {
+  for (const role of ['pilgrim', 'provider_staff', 'ministry_officer', 'ministry_admin', 'mission_officer', 'gate_officer', 'statistics_officer'] as const) {
     tokens.set(role, (await t.signInAs(role)).headers);
   }
 });
