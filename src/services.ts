@@ -88,13 +88,13 @@ export function createServices(deps: ServiceDeps) {
   const documents = createDocumentService({ db: deps.db, clock, bookings, catalogue, providers, pilgrims, ledger });
   const providerBookings = createProviderBookingService({ db: deps.db, catalogue, applications, pilgrims, ledger });
   const wallet = createWalletService({ db: deps.db, clock, ledger });
-  const workflows = createWorkflows({ db: deps.db, clock, bookings, applications, pilgrims, catalogue, seasons, wallet, providers, draw, cascade: createCascade({ clock, seasons, catalogue, bookings }) });
   // The simulated card gateway stands in for a real one (docs/payments.md); both sides read the webhook key from the database.
   const webhookSecret = () => platformSecret(deps.db.kysely, clock, 'simgw-webhook');
   const gatewaySim = createSimulatedGateway({ db: deps.db, clock, webhookUrl: `${deps.config.publicUrl}/api/v1/payments/webhooks/simcard`, secret: webhookSecret, chaos: deps.config.gatewayChaos, ...(deps.gatewayFetch ? { fetch: deps.gatewayFetch } : {}) });
   const payments = createPaymentService({ db: deps.db, clock, ledger, gateway: deps.cardGateway ?? simulatedCardGateway(gatewaySim, () => existingPlatformSecret(deps.db.kysely, 'simgw-webhook')) });
   // ADAPTER POINT: when the permits module lands, pass its read model here (statistics/umrah.ts, PermitStatisticsSource).
   const statistics = createStatisticsService({ db: deps.db, clock, permitStatistics: deps.permitStatistics ?? noPermitRecordsYet });
+  const workflows = createWorkflows({ db: deps.db, clock, bookings, applications, pilgrims, catalogue, seasons, wallet, providers, draw, statistics, cascade: createCascade({ clock, seasons, catalogue, bookings }) });
   const books = { check: () => checkBooks({ ledger, bookings }) };
   return {
     books,

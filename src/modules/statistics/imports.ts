@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
-import type { Db, Trx } from '../../db/database.ts';
+import type { Db, Executor, Trx } from '../../db/database.ts';
 import { runOnce } from '../../db/idempotency.ts';
 import { platformSecret } from '../../db/platform-secrets.ts';
 import { explainConstraints } from '../../db/constraint-errors.ts';
@@ -29,9 +29,9 @@ export type ArrivalInput = Omit<ArrivalLine, 'line' | 'personKey'> & { line: num
 export function importUseCases(deps: { db: Db; clock: Clock; repo: StatisticsRepository; reference: () => Reference }) {
   const { db, clock, repo } = deps;
 
-  const rulesFor = async (season: string, source: BatchSource): Promise<LineRules> => {
+  const rulesFor = async (executor: Executor, season: string, source: BatchSource): Promise<LineRules> => {
     const ref = deps.reference();
-    return { season, source, secret: await platformSecret(db.kysely, clock, PERSON_KEY_SECRET), portMode: (code) => ref.port(code)?.mode, makkahRouteCountries: ref.makkahRouteCountries(season) };
+    return { season, source, secret: await platformSecret(executor, clock, PERSON_KEY_SECRET), portMode: (code) => ref.port(code)?.mode, makkahRouteCountries: ref.makkahRouteCountries(season) };
   };
 
   /** Writes arrival lines (already checked) in the caller's transaction; refuses a pilgrim already recorded, naming the line. */
@@ -41,7 +41,7 @@ export function importUseCases(deps: { db: Db; clock: Clock; repo: StatisticsRep
     explainConstraints({ [`${partitionOf(season)}_pkey`]: ['statistics.already_recorded', { season }] });
     const recorded = await repo.recordedKeys(trx, season, lines.map((l) => l.personKey));
     const again = lines.find((l) => recorded.has(l.personKey));
-    if (again) throw new AppError('statistics.bad_line', { line: again.line, problem: 'already_recorded' });
+    if (again) throw source === 'direct' ? new AppError('statistics.already_recorded', { season }) : new AppError('statistics.bad_line', { line: again.line, problem: 'already_recorded' });
     const now = clock.now();
     const rows: RecordRow[] = lines.map((l) => ({
       season, person_key: l.personKey, source, batch_id: batchId, residence: l.residence, nationality: l.nationality, gender: l.gender, age: l.age,
@@ -74,7 +74,7 @@ export function importUseCases(deps: { db: Db; clock: Clock; repo: StatisticsRep
   async function importBatch(ctx: RequestContext, season: string, kind: BatchKind, source: BatchSource, records: Record<string, unknown>[], firstLine: number) {
     const year = seasonYear(season);
     if (records.length === 0) throw new AppError('statistics.bad_line', { line: firstLine, problem: 'empty' });
-    const rules = await rulesFor(season, source);
+    const rules = await rulesFor(db.kysely, season, source);
     const window = seasonWindow(year);
     const lines = records.map((r, i) => (kind === 'arrivals' ? arrivalLine(firstLine + i, r, rules, window) : departureLine(firstLine + i, r, rules, window)));
     // The batch's identity: its channel, kind and checked records (not their form: the same batch as CSV or JSON is one batch).
@@ -94,8 +94,23 @@ export function importUseCases(deps: { db: Db; clock: Clock; repo: StatisticsRep
     });
   }
 
+  /**
+   * Checks the arrivals of pilgrims of the platform (the direct programme) as
+   * an imported line is checked; each is named by its passport as the pilgrims
+   * module compares it (`ISSUER:NUMBER`), never stored. Pass the caller's transaction.
+   */
+  async function checkArrivals(executor: Executor, season: string, rows: ({ line: number; passportKey: string } & Record<string, unknown>)[]): Promise<ArrivalLine[]> {
+    const rules = await rulesFor(executor, season, 'border');
+    const window = seasonWindow(seasonYear(season));
+    return rows.map(({ passportKey: key, line, ...raw }) => {
+      const [issuer = '', document = ''] = key.split(':');
+      return arrivalLine(line, { ...raw, issuer, document }, rules, window);
+    });
+  }
+
   return {
     importBatch,
+    checkArrivals,
     recordArrivals,
     recordDepartures,
 

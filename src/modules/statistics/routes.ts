@@ -10,8 +10,6 @@ import type { StatisticsService } from './service.ts';
 export const statisticsRoutes: FastifyPluginAsyncTypebox<{ statistics: StatisticsService }> = async (app, { statistics }) => {
   const tags = ['statistics'];
   acceptCsv(app, 2_000_000);
-  app.addSchema(S.SeasonFiguresSchema);
-  app.addSchema(S.StatTableSchema);
 
   app.get('/statistics/hajj', {
     schema: { tags, summary: 'Every season with records or official figures, newest first: its figures from the records, the official ones, whether they agree (year on year)', response: { 200: S.SeasonListSchema } },

@@ -18,7 +18,7 @@ export const SeasonFiguresSchema = Type.Object({
   foreignByRegion: Type.Object({ arab: Count(), asia: Count(), africa: Count(), europeAmericasOceania: Count() }),
   foreignByArrival: Type.Object({ air: Count(), land: Count(), sea: Count() }),
   makkahRoute: Count(),
-}, { $id: 'SeasonFigures', title: 'SeasonFigures' });
+}, { title: 'SeasonFigures' });
 
 const Flag = Nullable(StringEnum(['C', 'D'] as const, { description: 'C: a count of 1 to 9 people, withheld; D: withheld so that a C cannot be worked out from the total' }));
 export const StatTableSchema = Type.Object({
@@ -28,7 +28,7 @@ export const StatTableSchema = Type.Object({
   total: Nullable(Count()),
   totalFlag: Flag,
   cells: Type.Array(Type.Object({ key: Type.Array(Type.String(), { description: 'One code per dimension, in order (dates YYYY-MM-DD, ages "45-49", makkah_route yes/no)' }), value: Nullable(Count()), flag: Flag })),
-}, { $id: 'StatTable', title: 'StatTable' });
+}, { title: 'StatTable' });
 
 const Labels = Type.Object({
   region: Type.Record(Type.String(), Name),

@@ -95,7 +95,7 @@ describe('open data', () => {
 
 describe('importing batches from the channels outside the platform', () => {
   const header = 'document,issuer,residence,nationality,gender,age,entry_port,arrival_date,makkah_route';
-  const lines = ['A1234567,EG,foreign,EG,male,54,JIP,2025-05-20,false', 'B7654321,PK,foreign,PK,female,61,JED,2025-05-25,true', 'C1111111,JO,foreign,JO,male,47,HAM,2025-06-01,false'];
+  const lines = ['A1234567,EG,foreign,EG,male,54,JIP,2026-05-01,false', 'B7654321,PK,foreign,PK,female,61,JED,2026-05-05,true', 'C1111111,JO,foreign,JO,male,47,HAM,2026-05-10,false'];
   const post = (csv: string, query = 'kind=arrivals&source=hajj_office', headers = statistics) =>
     t.app.inject({ method: 'POST', url: `/api/v1/statistics/hajj/1447H/imports.csv?${query}`, headers: { ...headers, 'content-type': 'text/csv' }, payload: csv });
 
@@ -111,19 +111,19 @@ describe('importing batches from the channels outside the platform', () => {
   it('refuses a whole batch for one bad line, naming the line, and records nothing', async () => {
     const before = await t.tableCounts();
     for (const [bad, problem] of [
-      ['D2222222,EG,foreign,EG,male,54,XXX,2025-05-20,false', 'unknown_port'],
-      ['D2222222,EG,foreign,EG,male,54,MED,2025-05-20,true', 'makkah_route_country'],
-      ['D2222222,EG,domestic,EG,male,54,,2025-05-20,false', 'wrong_residence'],
-      ['D2222222,EG,foreign,EG,male,54,JED,2024-01-01,false', 'date_outside_season'],
-      ['A1234567,EG,foreign,EG,male,54,JED,2025-05-20,false', 'already_recorded'],
-      ['E2222222,ZZ,foreign,EG,male,54,JED,2025-05-20,false', 'unknown_country'],
-      ['E2222222,EG,foreign,EG,other,54,JED,2025-05-20,false', 'bad_field'],
+      ['D2222222,EG,foreign,EG,male,54,XXX,2026-05-01,false', 'unknown_port'],
+      ['D2222222,EG,foreign,EG,male,54,MED,2026-05-01,true', 'makkah_route_country'],
+      ['D2222222,EG,domestic,EG,male,54,,2026-05-01,false', 'wrong_residence'],
+      ['D2222222,EG,foreign,EG,male,54,JED,2025-01-01,false', 'date_outside_season'],
+      ['A1234567,EG,foreign,EG,male,54,JED,2026-05-01,false', 'already_recorded'],
+      ['E2222222,ZZ,foreign,EG,male,54,JED,2026-05-01,false', 'unknown_country'],
+      ['E2222222,EG,foreign,EG,other,54,JED,2026-05-01,false', 'bad_field'],
     ]) {
-      const res = await post([header, 'F9999999,FR,foreign,FR,female,40,JED,2025-05-21,false', bad].join('\n'));
+      const res = await post([header, 'F9999999,FR,foreign,FR,female,40,JED,2026-05-02,false', bad].join('\n'));
       expect(res.statusCode, bad).toBe(400);
       expect(res.json()).toMatchObject({ code: 'statistics.bad_line', params: { line: 3, problem } });
     }
-    const duplicate = await post([header, 'F9999999,FR,foreign,FR,female,40,JED,2025-05-21,false', 'F 999-9999,fr,foreign,FR,female,40,JED,2025-05-21,false'].join('\n'));
+    const duplicate = await post([header, 'F9999999,FR,foreign,FR,female,40,JED,2026-05-02,false', 'F 999-9999,fr,foreign,FR,female,40,JED,2026-05-02,false'].join('\n'));
     expect(duplicate.json().params).toMatchObject({ line: 3, problem: 'duplicate' });
     expect((await post('name,seats\nx,1')).json().params).toMatchObject({ line: 1, problem: 'bad_header' });
     expect(await t.tableCounts()).toEqual(before);
@@ -131,13 +131,13 @@ describe('importing batches from the channels outside the platform', () => {
 
   it('takes the same batch as JSON, and departures after arrivals', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/statistics/hajj/1447H/imports', headers: statistics, payload: {
-      kind: 'departures', source: 'border', records: [{ document: 'A1234567', issuer: 'EG', departure_port: 'JIP', departure_date: '2025-06-20' }],
+      kind: 'departures', source: 'border', records: [{ document: 'A1234567', issuer: 'EG', departure_port: 'JIP', departure_date: '2026-06-10' }],
     } });
     expect(res.statusCode, res.body).toBe(200);
     const tables = (await t.app.inject({ url: '/api/v1/statistics/hajj/1447H/full', headers: admin })).json().tables;
-    expect(tables.find((x: { id: string }) => x.id === 'departures_by_port_date').cells).toEqual([{ key: ['JIP', '2025-06-20'], value: 1, flag: null }]);
+    expect(tables.find((x: { id: string }) => x.id === 'departures_by_port_date').cells).toEqual([{ key: ['JIP', '2026-06-10'], value: 1, flag: null }]);
     const twice = await t.app.inject({ method: 'POST', url: '/api/v1/statistics/hajj/1447H/imports', headers: statistics, payload: {
-      kind: 'departures', source: 'border', records: [{ document: 'B7654321', issuer: 'PK', departure_port: 'MED', departure_date: '2025-06-21' }, { document: 'A1234567', issuer: 'EG', departure_port: 'JIP', departure_date: '2025-06-22' }],
+      kind: 'departures', source: 'border', records: [{ document: 'B7654321', issuer: 'PK', departure_port: 'MED', departure_date: '2026-06-11' }, { document: 'A1234567', issuer: 'EG', departure_port: 'JIP', departure_date: '2026-06-12' }],
     } });
     expect(twice.json()).toMatchObject({ code: 'statistics.bad_line', params: { line: 2, problem: 'already_departed' } });
   });
