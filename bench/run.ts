@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<void>> = {
   draw: async () => (await import('./draw.ts')).run(),
   'open-sale': async () => (await import('./open-sale.ts')).run(),
   payments: async () => (await import('./payments.ts')).run(),
+  season: async () => (await import('./season.ts')).run(),
 };
 
 const benchName = process.argv[2];

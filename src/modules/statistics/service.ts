@@ -63,6 +63,11 @@ export function createStatisticsService(deps: { db: Db; clock: Clock; permitStat
     },
 
     umrahYear: umrah.year,
+
+    /** Whether a season has records: none, being built, or complete. */
+    async status(season: string): Promise<'none' | 'building' | 'complete'> {
+      return (await repo.season(deps.db.kysely, season))?.status ?? 'none';
+    },
   };
 }
 export type StatisticsService = ReturnType<typeof createStatisticsService>;

@@ -65,9 +65,9 @@ describe('the season tables', () => {
 
   it('lists the seasons with their figures for year on year, and the official 1444H figures', async () => {
     const list = (await get('/statistics/hajj')).json();
-    expect(list.map((s: { season: string }) => s.season)).toEqual(['1446H', '1444H']);
-    expect(list[0]).toMatchObject({ status: 'complete', gregorianYear: 2025, official: null, matchesOfficial: null });
-    expect(list[1]).toMatchObject({ status: 'none', figures: null, official: { total: 1845045 } });
+    expect(list.map((s: { season: string }) => s.season)).toEqual(expect.arrayContaining(['1446H', '1444H']));
+    expect(list.find((s: { season: string }) => s.season === '1446H')).toMatchObject({ status: 'complete', gregorianYear: 2025, official: null, matchesOfficial: null });
+    expect(list.find((s: { season: string }) => s.season === '1444H')).toMatchObject({ status: 'none', figures: null, official: { total: 1845045 } });
   });
 
   it('answers a season without records, and a season code that is not one, as problems', async () => {
@@ -155,6 +155,28 @@ describe('the simulator on a season that has records', () => {
     await expect(t.services.statistics.load(systemContext('test'), sim, { seed: 6 })).rejects.toMatchObject({ code: 'statistics.season_has_records', params: { records: 2000 } });
     await t.services.statistics.load(systemContext('test'), sim, { seed: 6, replace: true });
     expect((await t.services.statistics.figures('1446H')).total).toBe(2000);
+  });
+});
+
+describe('building a season in steps (the demo, while the server answers)', () => {
+  it('reads as building until its records are attached at once, and starts again after a build cut short', async () => {
+    const small = marginals.replaceAll('1446H', '1445H').replace('"gregorianYear":2025', '"gregorianYear":2024');
+    const sim = t.services.statistics.generate('1445H', small, 9);
+    const seen: string[] = [];
+    let failed = false;
+    // A first build stops half-way (the process ends): nothing of it is visible.
+    await t.services.statistics.loadInSteps(systemContext('test'), sim, { seed: 9, chunk: 500, progress: (done) => {
+      if (done >= 1000 && !failed) {
+        failed = true;
+        throw new Error('stopped');
+      }
+    } }).catch(() => {});
+    expect(await t.services.statistics.status('1445H')).toBe('building');
+    await expect(t.services.statistics.figures('1445H')).rejects.toMatchObject({ code: 'statistics.season_building' });
+    await t.services.statistics.loadInSteps(systemContext('test'), sim, { seed: 9, chunk: 500, progress: (done, total) => seen.push(`${done}/${total}`) });
+    expect(seen).toContain('2000/2000');
+    expect(await t.services.statistics.status('1445H')).toBe('complete');
+    expect((await t.services.statistics.figures('1445H')).total).toBe(2000);
   });
 });
 
