@@ -6,6 +6,6 @@ export { noPermitRecordsYet, type PermitStatisticsSource } from './umrah.ts';
 export type { ArrivalInput } from './imports.ts';
 // The season benchmark times the load and the tables against the bare statements (bench/season.ts).
 export { cubeSql, partitionOf } from './repository.ts';
-export { copyLineOf, recordColumns } from './domain/records.ts';
+export { copyChunkOf, copyLineOf, recordColumns } from './domain/records.ts';
 export { generateSimulation, writeSimulationCsv } from './simulation.ts';
 export { tablesCsv } from './open-data.ts';

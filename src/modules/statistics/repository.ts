@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { copyLines, copyRows } from '../../db/copy.ts';
+import { copyChunks, copyRows } from '../../db/copy.ts';
 import type { Executor, Trx } from '../../db/database.ts';
 import { explainConstraints } from '../../db/constraint-errors.ts';
 import type { Insertable } from 'kysely';
@@ -50,8 +50,8 @@ export function createStatisticsRepository() {
     async createLoadTable(trx: Trx, season: string) {
       await sql.raw(`create table ${partitionOf(season)} (like hajj_records including defaults including constraints)`).execute(trx);
     },
-    /** Bulk load, step 2: COPY lines already in COPY text format, in `recordColumns` order then `recorded_at`. */
-    copyInto: (trx: Executor, season: string, lines: Iterable<string>) => copyLines(trx, partitionOf(season), allColumns, lines, 20_000),
+    /** Bulk load, step 2: COPY text already written (whole lines), in `recordColumns` order then `recorded_at`. */
+    copyInto: (trx: Executor, season: string, chunks: Iterable<string>) => copyChunks(trx, partitionOf(season), allColumns, chunks),
     /** Bulk load, step 3: the index, the season's own check (so attaching need not scan it), and the attachment, at once. */
     async attachLoaded(trx: Trx, season: string) {
       const table = partitionOf(season);

@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.ts';
 import { regions } from '../../shared/statistics.ts';
 import { writeAudit } from '../audit/index.ts';
 import { completeFigures, readMarginals, type Marginals } from './domain/figures.ts';
-import { copyLineOf, csvLineOf, recordColumns } from './domain/records.ts';
+import { copyChunkOf, csvLineOf, recordColumns } from './domain/records.ts';
 import { seasonDays } from './domain/season.ts';
 import { simulateSeason, type SimulatedSeason } from './domain/simulate.ts';
 import { reference, type Reference } from './reference.ts';
@@ -61,12 +61,13 @@ export async function writeSimulationCsv(sim: Simulation, dir: string, progress?
 export function simulationUseCases(deps: { db: Db; clock: Clock; repo: StatisticsRepository; reference: () => Reference }) {
   const { db, clock, repo } = deps;
 
+  /** Records `from` to `to` as COPY text, 10,000 to a chunk, written while COPY streams the previous one. */
   function* lines(s: SimulatedSeason, from: number, to: number, recordedAt: string, progress?: Progress) {
-    for (let i = from; i < to; i++) {
-      yield copyLineOf(s, i, recordedAt);
-      if (progress && (i + 1) % 20_000 === 0) progress(i + 1, s.count);
+    for (let at = from; at < to; at += 10_000) {
+      const end = Math.min(to, at + 10_000);
+      yield copyChunkOf(s, at, end, recordedAt);
+      progress?.(end, s.count);
     }
-    progress?.(to, s.count);
   }
 
   /** Refuses a season that holds records (unless `replace`), and clears a build left half-way. */

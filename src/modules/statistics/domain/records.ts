@@ -8,14 +8,16 @@ export const recordColumns = [
 export const modeNames = [null, 'air', 'land', 'sea'] as const;
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const word = (w: number) => HEX[w >>> 24]! + HEX[(w >>> 16) & 255]! + HEX[(w >>> 8) & 255]! + HEX[w & 255]!;
 
-/** The pilgrim key of record `i` as a UUID. */
+/** The pilgrim key of record `i` as a UUID (written byte by byte: this runs two million times a load). */
 export function keyOf(s: SimulatedSeason, i: number): string {
-  const a = word(s.key[i * 4]!);
-  const b = word(s.key[i * 4 + 1]!);
-  const c = word(s.key[i * 4 + 2]!);
-  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${word(s.key[i * 4 + 3]!)}`;
+  const k = s.key;
+  const a = k[i * 4]!;
+  const b = k[i * 4 + 1]!;
+  const c = k[i * 4 + 2]!;
+  const d = k[i * 4 + 3]!;
+  return HEX[a >>> 24]! + HEX[(a >>> 16) & 255]! + HEX[(a >>> 8) & 255]! + HEX[a & 255]! + '-' + HEX[b >>> 24]! + HEX[(b >>> 16) & 255]! + '-' + HEX[(b >>> 8) & 255]! + HEX[b & 255]!
+    + '-' + HEX[c >>> 24]! + HEX[(c >>> 16) & 255]! + '-' + HEX[(c >>> 8) & 255]! + HEX[c & 255]! + HEX[d >>> 24]! + HEX[(d >>> 16) & 255]! + HEX[(d >>> 8) & 255]! + HEX[d & 255]!;
 }
 
 /**
@@ -42,16 +44,29 @@ export function cubeRecordOf(s: SimulatedSeason, i: number): { [C in CubeColumn]
 }
 
 /**
- * Record `i` as a line of COPY text (tab-separated, `\N` for null), ending in
- * `recordedAt`. No value of a simulated record needs escaping: they are codes,
- * numbers, dates and UUIDs.
+ * Records `from` to `to` as COPY text (tab-separated, `\\N` for null, a line
+ * each, ending in `recordedAt`), in `recordColumns` order then `recorded_at`.
+ * No value of a simulated record needs escaping: they are codes, numbers,
+ * dates and UUIDs. Written as one string by concatenation, with no array per
+ * record: this is the load's hot loop (the benchmark's `season.load.ms`).
  */
-export function copyLineOf(s: SimulatedSeason, i: number, recordedAt: string): string {
-  const v = valuesOf(s, i);
-  let line = '';
-  for (const x of v) line += (x === null ? '\\N' : x === true ? 't' : x === false ? 'f' : String(x)) + '\t';
-  return line + recordedAt;
+export function copyChunkOf(s: SimulatedSeason, from: number, to: number, recordedAt: string): string {
+  const { nationalities: nat, ports, days } = s;
+  const head = `${s.season}\t`;
+  const tail = `\t${recordedAt}\n`;
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const mode = s.mode[i]!;
+    const dp = s.departurePort[i]!;
+    out += head + keyOf(s, i) + '\tsimulator\t\\N\t' + (s.residence[i] ? 'domestic\t' : 'foreign\t') + nat[s.nationality[i]!]! + (s.gender[i] ? '\tfemale\t' : '\tmale\t') + s.age[i]!
+      + (mode ? `\t${modeNames[mode]!}\t${ports[s.port[i]! - 1]!}\t` : '\t\\N\t\\N\t') + days[s.arrivalDay[i]!]! + (s.makkahRoute[i] ? '\tt' : '\tf')
+      + (dp ? `\t${ports[dp - 1]!}\t${days[s.departureDay[i]!]!}` : '\t\\N\t\\N') + tail;
+  }
+  return out;
 }
+
+/** Record `i` as one line of COPY text (see `copyChunkOf`). */
+export const copyLineOf = (s: SimulatedSeason, i: number, recordedAt: string) => copyChunkOf(s, i, i + 1, recordedAt).slice(0, -1);
 
 /** Record `i` as a CSV line (RFC 4180: no value needs quoting; empty for null; true/false). */
 export function csvLineOf(s: SimulatedSeason, i: number): string {

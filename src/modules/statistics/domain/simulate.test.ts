@@ -97,3 +97,15 @@ describe('the season simulator', () => {
 it('the official 1444H figures are the marginals the demo builds', () => {
   expect(official.total).toBe(1845045);
 });
+
+describe('writing records', () => {
+  it('writes each record as COPY text with the same values as every other form (null as \\N, booleans t/f)', async () => {
+    const { copyChunkOf, valuesOf } = await import('./records.ts');
+    const s = simulate(small);
+    const lines = copyChunkOf(s, 0, 500, '2026-01-01T00:00:00.000Z').split('\n').slice(0, -1);
+    lines.forEach((line, i) => {
+      const expected = [...valuesOf(s, i).map((v) => (v === null ? '\\N' : v === true ? 't' : v === false ? 'f' : String(v))), '2026-01-01T00:00:00.000Z'];
+      expect(line.split('\t')).toEqual(expected);
+    });
+  });
+});
