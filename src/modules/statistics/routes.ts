@@ -60,14 +60,14 @@ export const statisticsRoutes: FastifyPluginAsyncTypebox<{ statistics: Statistic
     config: { policy: policies.of(statisticsPolicy, 'import', 'statistics'), idempotent: true },
   }, async (req) => statistics.importBatch(req.ctx, req.params.season, req.body.kind, req.body.source, req.body.records, 1));
 
-  app.post('/statistics/hajj/:season/imports.csv', {
+  app.post('/statistics/hajj/:season/imports/:kind/:source', {
     schema: {
-      tags, summary: 'The same, as CSV: `kind` and `source` in the query; a bad line refuses the whole file, naming it',
+      tags, summary: 'The same, as CSV (`kind`: arrivals or departures; `source`: the channel); a bad line refuses the whole file, naming it',
       description: 'Send `Content-Type: text/csv`. arrivals: `document,issuer,residence,nationality,gender,age,entry_port,arrival_date,makkah_route`; departures: `document,issuer,departure_port,departure_date`.',
-      params: S.SeasonParams, querystring: S.BatchQuery, body: S.BatchCsv, consumes: ['text/csv'], headers: IdempotencyHeaders, response: { 200: S.BatchResult },
+      params: S.BatchCsvParams, body: S.BatchCsv, consumes: ['text/csv'], headers: IdempotencyHeaders, response: { 200: S.BatchResult },
     },
     config: { policy: policies.of(statisticsPolicy, 'import', 'statistics'), accepts: csvOnly, idempotent: true },
-  }, async (req) => statistics.importCsv(req.ctx, req.params.season, req.query.kind, req.query.source, req.body));
+  }, async (req) => statistics.importCsv(req.ctx, req.params.season, req.params.kind, req.params.source, req.body));
 
   app.get('/statistics/hajj/:season/imports', {
     schema: { tags, summary: 'The season\'s imported batches, newest first', params: S.SeasonParams, response: { 200: S.BatchList } },

@@ -64,7 +64,7 @@ export const BatchBody = Obj({
   source: StringEnum(batchSources, { description: 'hajj_office: a country\'s Hajj office (foreign pilgrims); domestic_hajj: the domestic programme; border: the border authority' }),
   records: Type.Array(Type.Record(Type.String({ pattern: '^[a-z_]{1,20}$' }), BatchValue, { maxProperties: 12 }), { minItems: 1, maxItems: 20_000, description: 'arrivals: document, issuer, residence, nationality, gender, age, entry_port, arrival_date, makkah_route; departures: document, issuer, departure_port, departure_date' }),
 });
-export const BatchQuery = Obj({ kind: StringEnum(batchKinds), source: StringEnum(batchSources) });
+export const BatchCsvParams = Obj({ season: SeasonCode(), kind: { ...StringEnum(batchKinds), examples: ['arrivals'] }, source: { ...StringEnum(batchSources), examples: ['border'] } });
 export const BatchCsv = Type.String({ minLength: 1, maxLength: 2_000_000, description: 'text/csv: a header naming the kind\'s columns, then one line per pilgrim' });
 export const BatchResult = Type.Object({
   batchId: Type.String(), kind: StringEnum(batchKinds), source: StringEnum(batchSources), records: Count(),

@@ -96,8 +96,8 @@ describe('open data', () => {
 describe('importing batches from the channels outside the platform', () => {
   const header = 'document,issuer,residence,nationality,gender,age,entry_port,arrival_date,makkah_route';
   const lines = ['A1234567,EG,foreign,EG,male,54,JIP,2026-05-01,false', 'B7654321,PK,foreign,PK,female,61,JED,2026-05-05,true', 'C1111111,JO,foreign,JO,male,47,HAM,2026-05-10,false'];
-  const post = (csv: string, query = 'kind=arrivals&source=hajj_office', headers = statistics) =>
-    t.app.inject({ method: 'POST', url: `/api/v1/statistics/hajj/1447H/imports.csv?${query}`, headers: { ...headers, 'content-type': 'text/csv' }, payload: csv });
+  const post = (csv: string, path = 'arrivals/hajj_office', headers = statistics) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/statistics/hajj/1447H/imports/${path}`, headers: { ...headers, 'content-type': 'text/csv' }, payload: csv });
 
   it('records a batch once, even sent twice', async () => {
     const first = await post([header, ...lines].join('\n'));
@@ -143,7 +143,7 @@ describe('importing batches from the channels outside the platform', () => {
   });
 
   it('is for the border and statistics authority only', async () => {
-    expect((await post([header, ...lines].join('\n'), 'kind=arrivals&source=hajj_office', admin)).statusCode).toBe(403);
+    expect((await post([header, ...lines].join('\n'), 'arrivals/hajj_office', admin)).statusCode).toBe(403);
     const list = await t.app.inject({ url: '/api/v1/statistics/hajj/1447H/imports', headers: admin });
     expect(list.json().length).toBe(2);
   });
