@@ -47,16 +47,18 @@ export function createStatisticsRepository() {
      * Bulk load, step 1: a fresh table of the records' shape without its index (a
      * B-tree filled at once after the load is several times faster than one grown row by row).
      */
-    async createLoadTable(trx: Trx, season: string) {
-      await sql.raw(`create table ${partitionOf(season)} (like hajj_records including defaults including constraints)`).execute(trx);
+    async createLoadTable(trx: Trx, season: string, options: { indexFirst?: boolean } = {}) {
+      const table = partitionOf(season);
+      await sql.raw(`create table ${table} (like hajj_records including defaults including constraints)`).execute(trx);
+      if (options.indexFirst) await sql.raw(`alter table ${table} add primary key (season, person_key)`).execute(trx);
     },
     /** Bulk load, step 2: COPY text already written (whole lines), in `recordColumns` order then `recorded_at`. */
     copyInto: (trx: Executor, season: string, chunks: Iterable<string>) => copyChunks(trx, partitionOf(season), allColumns, chunks),
     /** Bulk load, step 3: the index, the season's own check (so attaching need not scan it), and the attachment, at once. */
-    async attachLoaded(trx: Trx, season: string) {
+    async attachLoaded(trx: Trx, season: string, options: { indexed?: boolean } = {}) {
       const table = partitionOf(season);
       await sql.raw(`alter table ${table} add constraint ${table}_season check (season = '${season}')`).execute(trx);
-      await sql.raw(`alter table ${table} add primary key (season, person_key)`).execute(trx);
+      if (!options.indexed) await sql.raw(`alter table ${table} add primary key (season, person_key)`).execute(trx);
       await sql.raw(`alter table hajj_records attach partition ${table} for values in ('${season}')`).execute(trx);
     },
 
@@ -87,9 +89,11 @@ export function createStatisticsRepository() {
      * Every grouping set of the cube in one scan of the season's records (domain/tabulate.ts).
      * The same statement the benchmark sends bare as its ceiling (`cubeSql`).
      */
-    async cube(db: Executor, season: string): Promise<CubeRow[]> {
-      const result = await sql.raw<Record<string, unknown> & { g: number; n: number }>(cubeSql(season)).execute(db);
-      return result.rows.map((r) => {
+    async cube(db: Executor, season: string, options: { statementPerPart?: boolean } = {}): Promise<CubeRow[]> {
+      const statements = options.statementPerPart ? cubeParts.map((sets) => cubeSql(season, sets)) : [cubeSql(season)];
+      const rows = [];
+      for (const statement of statements) rows.push(...(await sql.raw<Record<string, unknown> & { g: number; n: number }>(statement).execute(db)).rows);
+      return rows.map((r) => {
         const set = setOfMask(Number(r.g))!;
         const row: CubeRow = { set, n: Number(r.n) };
         for (const c of groupingSets[set]) row[c] = r[c] as string | number | boolean | null;
@@ -127,13 +131,27 @@ export function createStatisticsRepository() {
 }
 export type StatisticsRepository = ReturnType<typeof createStatisticsRepository>;
 
-/** The cube's one statement over a season's records (the season code is checked by `partitionOf`). */
-export function cubeSql(season: string): string {
+/** The cube in three statements of about equal work, for an engine that should not hold the thread for one long one. */
+const cubeParts: (keyof typeof groupingSets)[][] = [['total', 'residence_gender', 'sources', 'departures'], ['foreign', 'nationality_age'], ['port_date', 'nationality_date']];
+
+/**
+ * The cube's one statement over a season's records, or over some of its grouping sets (the season
+ * code is checked by `partitionOf`). `grouping()` is over every column either way, so a row's set is
+ * read the same way.
+ */
+export function cubeSql(season: string, only: (keyof typeof groupingSets)[] = Object.keys(groupingSets) as (keyof typeof groupingSets)[]): string {
   partitionOf(season);
+  const used = cubeColumns.filter((c) => only.some((set) => (groupingSets[set] as readonly string[]).includes(c)));
   const expr: Record<string, string> = { age_band: 'least(age / 5, 18)' };
-  const select = cubeColumns.map((c) => (expr[c] ? `${expr[c]} as ${c}` : c)).join(', ');
-  const sets = Object.values(groupingSets).map((cols) => `(${cols.join(', ')})`).join(', ');
-  return `select grouping(${cubeColumns.join(', ')}) as g, ${cubeColumns.join(', ')}, count(*)::int as n
+  const select = used.map((c) => (expr[c] ? `${expr[c]} as ${c}` : c)).join(', ');
+  const sets = only.map((set) => `(${(groupingSets[set] as readonly string[]).join(', ')})`).join(', ');
+  // `grouping()` over the columns grouped here, widened to every cube column (1: not grouped by) so a row's set reads the same.
+  const bits = cubeColumns.map((c, i) => {
+    const j = used.indexOf(c);
+    const weight = 1 << (cubeColumns.length - 1 - i);
+    return j < 0 ? `${weight}` : `((grouping(${used.join(', ')}) >> ${used.length - 1 - j}) & 1) * ${weight}`;
+  });
+  return `select ${bits.join(' + ')} as g, ${cubeColumns.map((c) => (used.includes(c) ? c : `null as ${c}`)).join(', ')}, count(*)::int as n
     from (select ${select} from hajj_records where season = '${season}') r
     group by grouping sets (${sets})`;
 }

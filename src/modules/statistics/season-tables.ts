@@ -35,7 +35,8 @@ export function seasonTableUseCases(deps: { db: Db; clock: Clock; repo: Statisti
     if (state.tables_version === state.version && state.tables) return { cube: (state.tables as { cube: CubeRow[] }).cube, computedAt: state.computed_at! };
     const counted = await db.kysely.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
       const now = await repo.season(trx, season);
-      return { version: now!.version, cube: await repo.cube(trx, season) };
+      // PGlite runs on the JavaScript thread: three shorter statements let the process breathe between them.
+      return { version: now!.version, cube: await repo.cube(trx, season, { statementPerPart: db.engine === 'pglite' }) };
     });
     const computedAt = clock.now();
     await repo.saveTables(db.kysely, season, counted.version, { cube: counted.cube }, computedAt);
