@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<void>> = {
   payments: async () => (await import('./payments.ts')).run(),
   permits: async () => (await import('./permits.ts')).run(),
   gate: async () => (await import('./gate.ts')).run(),
+  season: async () => (await import('./season.ts')).run(),
 };
 
 const benchName = process.argv[2];

@@ -38,6 +38,7 @@ import { documentRoutes } from './modules/documents/index.ts';
 import { signingRoutes } from './modules/signing/index.ts';
 import { permitConfigRoutes, permitGateRoutes, permitPilgrimRoutes } from './modules/permits/index.ts';
 import { paymentRoutes } from './modules/payments/index.ts';
+import { statisticsRoutes } from './modules/statistics/index.ts';
 import { simulatedGatewayRoutes } from './modules/gateway-sim/index.ts';
 import { createServices, type ServiceDeps, type Services } from './services.ts';
 import { workflowRoutes } from './workflows/routes.ts';
@@ -216,6 +217,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(permitGateRoutes, { permits: services.permits });
       await api.register(paymentRoutes, { payments: services.payments });
       await api.register(simulatedGatewayRoutes, { gateway: services.gatewaySim });
+      await api.register(statisticsRoutes, { statistics: services.statistics });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },

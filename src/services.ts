@@ -14,7 +14,7 @@ import { createApplicationService } from './modules/applications/index.ts';
 import { createMissionService, createVisaReadiness } from './modules/missions/index.ts';
 import { createDocumentService } from './modules/documents/index.ts';
 import { createSigningService } from './modules/signing/index.ts';
-import { createPermitService, simulatedVisaRegistry, type VisaRegistry } from './modules/permits/index.ts';
+import { createPermitService, permitStatisticsSource, simulatedVisaRegistry, type VisaRegistry } from './modules/permits/index.ts';
 import { createApiKeyService, createWebhookDispatcher, createWebhookService } from './modules/integrations/index.ts';
 import { createBookingService, createFamilyBookings, createProviderBookingService, createSaleService } from './modules/bookings/index.ts';
 import { createCascade, createDrawService } from './modules/draw/index.ts';
@@ -26,6 +26,7 @@ import { existingPlatformSecret, platformSecret } from './db/platform-secrets.ts
 import { checkBooks } from './workflows/check-books.ts';
 import { createWorkflows } from './workflows/index.ts';
 import type { GuardMode } from './db/counters.ts';
+import { createStatisticsService, type PermitStatisticsSource } from './modules/statistics/index.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
 export interface ServiceDeps {
@@ -44,6 +45,8 @@ export interface ServiceDeps {
   visaRegistry?: VisaRegistry;
   /** How the simulated gateway sends its webhooks (tests route them into the app in process). */
   gatewayFetch?: typeof fetch;
+  /** The permit records' read model for the Umrah statistics; none until the permits module lands (statistics/umrah.ts). */
+  permitStatistics?: PermitStatisticsSource | null;
 }
 
 /**
@@ -91,17 +94,19 @@ export function createServices(deps: ServiceDeps) {
   const documents = createDocumentService({ db: deps.db, clock, bookings, catalogue, providers, pilgrims, ledger, signing, permits });
   const providerBookings = createProviderBookingService({ db: deps.db, catalogue, applications, pilgrims, ledger });
   const wallet = createWalletService({ db: deps.db, clock, ledger });
-  const workflows = createWorkflows({ db: deps.db, clock, bookings, applications, pilgrims, catalogue, seasons, wallet, providers, draw, cascade: createCascade({ clock, seasons, catalogue, bookings }) });
   // The simulated card gateway stands in for a real one (docs/payments.md); both sides read the webhook key from the database.
   const webhookSecret = () => platformSecret(deps.db.kysely, clock, 'simgw-webhook');
   const gatewaySim = createSimulatedGateway({ db: deps.db, clock, webhookUrl: `${deps.config.publicUrl}/api/v1/payments/webhooks/simcard`, secret: webhookSecret, chaos: deps.config.gatewayChaos, ...(deps.gatewayFetch ? { fetch: deps.gatewayFetch } : {}) });
   const payments = createPaymentService({ db: deps.db, clock, ledger, gateway: deps.cardGateway ?? simulatedCardGateway(gatewaySim, () => existingPlatformSecret(deps.db.kysely, 'simgw-webhook')) });
+  // ADAPTER POINT: when the permits module lands, pass its read model here (statistics/umrah.ts, PermitStatisticsSource).
+  const statistics = createStatisticsService({ db: deps.db, clock, permitStatistics: deps.permitStatistics === undefined ? permitStatisticsSource(deps.db) : deps.permitStatistics });
+  const workflows = createWorkflows({ db: deps.db, clock, bookings, applications, pilgrims, catalogue, seasons, wallet, providers, draw, statistics, cascade: createCascade({ clock, seasons, catalogue, bookings }) });
   const books = { check: () => checkBooks({ ledger, bookings }) };
   return {
     books,
     workflows,
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents, signing, permits,
+    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents, signing, permits, statistics,
   };
 }
 export type Services = ReturnType<typeof createServices>;

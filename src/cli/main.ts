@@ -10,8 +10,11 @@ import { createServices } from '../services.ts';
 import { serve } from '../server.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-data.ts';
 import { seedDemo, seedDemoIfEmpty } from './seed.ts';
+import { DEMO_STATISTICS_SEASON, seedDemoStatistics } from './seed-statistics.ts';
+import cliProgress from 'cli-progress';
 import { registerDrawCommands } from './draw-commands.ts';
 import { registerLedgerCommands } from './ledger-commands.ts';
+import { registerStatisticsCommands } from './statistics-commands.ts';
 
 /** The `manasik` command. Each sub-command opens the configured database itself. */
 async function withDatabase<T>(work: (ctx: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
@@ -89,8 +92,14 @@ program
     withDatabase(async ({ config, db }) => {
       if (!opts.demo) throw new InvalidArgumentError('say what to seed: --demo');
       await runMigrations(db);
-      const created = await seedDemo(createServices({ config, db }), { progress: process.stdout.isTTY });
+      const services = createServices({ config, db });
+      const created = await seedDemo(services, { progress: process.stdout.isTTY });
       console.log(`${created} demo account(s) created; password for all: ${DEMO_PASSWORD}`);
+      const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: `building ${DEMO_STATISTICS_SEASON} [{bar}] {value}/{total} records` }, cliProgress.Presets.shades_classic) : undefined;
+      let started = false;
+      const built = await seedDemoStatistics(services, { progress: (done, total) => (started ? bar?.update(done) : (bar?.start(total, done), (started = true))) });
+      bar?.stop();
+      console.log(built === 'seeded' ? `Built ${DEMO_STATISTICS_SEASON} from the official figures.` : `${DEMO_STATISTICS_SEASON} was already built.`);
     }),
   );
 
@@ -118,11 +127,18 @@ program
     if (demo === 'seeded') console.log('Seeded the demo.');
     if (demo === 'refused') console.log('The database already holds data: no demo was added (start with an empty database, or run `npx manasik seed --demo` on purpose).');
     const showSignIns = demo === 'seeded' || demo === 'present';
+    // The demo's statistics season (a minute or more on the embedded database): built while serving, or before forking workers.
+    const statistics = () => seedDemoStatistics(createServices({ config, db })).then(
+      (done) => done === 'seeded' && console.log(`\nThe statistics of ${DEMO_STATISTICS_SEASON} are built: ${config.publicUrl}/api/v1/statistics/hajj/${DEMO_STATISTICS_SEASON}`),
+      (error: Error) => console.error(`Building the demo's ${DEMO_STATISTICS_SEASON} statistics stopped: ${error.message} (it starts again at the next start)`),
+    );
     if (opts.workers > 1) {
+      if (showSignIns) await statistics();
       await db.close();
       startWorkers(opts.workers);
     } else {
       await serve(config, db);
+      if (showSignIns) void statistics();
     }
     console.log(`\nManasik is running at ${config.publicUrl}  (API docs: ${config.publicUrl}/docs)${opts.workers > 1 ? ` with ${opts.workers} worker processes` : ''}`);
     if (config.devMailbox) console.log(`Development mailbox (emails are not sent): ${config.publicUrl}/dev/mailbox`);
@@ -159,6 +175,7 @@ function startWorkers(n: number) {
 const withServices = <T>(work: (services: ReturnType<typeof createServices>) => Promise<T>) => withDatabase(({ config, db }) => work(createServices({ config, db })));
 registerDrawCommands(program, withServices);
 registerLedgerCommands(program, withServices);
+registerStatisticsCommands(program, withServices);
 
 program.parseAsync().catch((error: Error) => {
   console.error(`manasik: ${error.message}`);

@@ -8,4 +8,5 @@ export const roleTerms: Terms = {
   ministry_admin: { en: 'ministry admin', ar: 'مدير في الوزارة' },
   mission_officer: { en: 'mission officer', ar: 'موظف البعثة' },
   gate_officer: { en: 'gate officer', ar: 'موظف البوابة' },
+  statistics_officer: { en: 'border and statistics officer', ar: 'موظف المنافذ والإحصاء' },
 };

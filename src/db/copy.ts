@@ -61,23 +61,28 @@ export function copyRows(executor: Executor, table: string, columns: string[], r
  * Loads lines already in COPY text format (tab-separated, escaped, \N for null): for the
  * hottest loads, where a repository knows its values never need escaping.
  */
-export async function copyLines(executor: Executor, table: string, columns: string[], lines: Iterable<string>, chunkRows = 5000): Promise<void> {
-  const token = randomUUID();
-  pending.set(token, {
-    table,
-    columns,
-    *chunks() {
-      let batch: string[] = [];
-      for (const line of lines) {
-        batch.push(line);
-        if (batch.length === chunkRows) {
-          yield batch.join('\n') + '\n';
-          batch = [];
-        }
+export function copyLines(executor: Executor, table: string, columns: string[], lines: Iterable<string>, chunkRows = 5000): Promise<void> {
+  return copyChunks(executor, table, columns, (function* () {
+    let batch: string[] = [];
+    for (const line of lines) {
+      batch.push(line);
+      if (batch.length === chunkRows) {
+        yield batch.join('\n') + '\n';
+        batch = [];
       }
-      if (batch.length) yield batch.join('\n') + '\n';
-    },
-  });
+    }
+    if (batch.length) yield batch.join('\n') + '\n';
+  })());
+}
+
+/**
+ * Loads text already in COPY format, in chunks of whole lines each ending in a
+ * newline: for a caller that writes many rows into one string faster than
+ * line by line (the season simulator's load).
+ */
+export async function copyChunks(executor: Executor, table: string, columns: string[], chunks: Iterable<string>): Promise<void> {
+  const token = randomUUID();
+  pending.set(token, { table, columns, chunks: () => chunks });
   try {
     await sql.raw(COPY_MARKER + token).execute(executor);
   } finally {

@@ -6,6 +6,7 @@ export const roles = [
   'ministry_admin',
   'mission_officer',
   'gate_officer',
+  'statistics_officer',
 ] as const;
 export type Role = (typeof roles)[number];
 export const staffRoles = roles.filter((r): r is Exclude<Role, 'pilgrim'> => r !== 'pilgrim');

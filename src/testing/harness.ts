@@ -22,11 +22,13 @@ export const testDatabaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@
  * A migrated, empty database of the engine under test: PGlite in memory, or a
  * fresh schema on the PostgreSQL server, dropped by `cleanup`.
  */
-export async function createTestDb(): Promise<{ db: Db; cleanup: () => Promise<void>; schema?: string }> {
+export async function createTestDb(options: { onDisk?: boolean } = {}): Promise<{ db: Db; cleanup: () => Promise<void>; schema?: string }> {
   if (testEngine === 'pglite') {
-    const db = await openDatabase({});
+    // In memory by default; on disk for millions of rows (PGlite's in-memory files slow down more than linearly as they grow).
+    const dir = options.onDisk ? fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-pglite-')) : undefined;
+    const db = await openDatabase({ dataDir: dir && path.join(dir, 'pgdata') });
     await migrate(db);
-    return { db, cleanup: () => db.close().catch(() => {}) };
+    return { db, cleanup: () => db.close().catch(() => {}).finally(() => dir && fs.rmSync(dir, { recursive: true, force: true })) };
   }
   const schema = `test_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ databaseUrl: testDatabaseUrl, poolSize: 1 });

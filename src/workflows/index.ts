@@ -13,6 +13,8 @@ import { decideLicenceWorkflow } from './decide-licence.ts';
 import { endHoldWorkflow, type Cascade } from './end-hold.ts';
 import { payBookingWorkflow } from './pay-booking.ts';
 import { publishDrawWorkflow } from './publish-draw.ts';
+import { recordArrivalWorkflow } from './record-arrival.ts';
+import type { StatisticsService } from '../modules/statistics/index.ts';
 
 /**
  * The processes that span modules, each one file to read top to bottom
@@ -32,6 +34,7 @@ export function createWorkflows(deps: {
   providers: ProviderService;
   draw: DrawService;
   cascade: Cascade;
+  statistics: StatisticsService;
 }) {
   const cancellation = cancelBookingWorkflow(deps);
   const holds = endHoldWorkflow(deps);
@@ -43,6 +46,7 @@ export function createWorkflows(deps: {
     expireHolds: holds.expireDue,
     decideLicence: decideLicenceWorkflow({ ...deps, cancellation }),
     publishDraw: publishDrawWorkflow(deps),
+    recordArrival: recordArrivalWorkflow(deps),
   };
 }
 export type Workflows = ReturnType<typeof createWorkflows>;

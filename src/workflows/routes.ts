@@ -7,6 +7,7 @@ import { BookingSchema, RefundRule } from '../modules/bookings/index.ts';
 import { DrawSchema, drawPolicy } from '../modules/draw/index.ts';
 import { ApproveBody, licencePolicy, ProviderIdParams, ProviderSchema, ReasonBody, ReinstateBody } from '../modules/providers/index.ts';
 import { WalletSchema } from '../modules/wallet/index.ts';
+import { statisticsPolicy } from '../modules/statistics/index.ts';
 import type { Workflows } from './index.ts';
 
 const RefundPreview = Type.Object({
@@ -26,6 +27,23 @@ const pilgrim = policies.roles('pilgrim');
  * validates, calls its workflow, and answers with the modules' own shapes.
  */
 export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: Workflows }> = async (app, { workflows }) => {
+  app.post('/statistics/hajj/:season/arrivals', {
+    schema: {
+      tags: ['statistics'],
+      summary: 'Record the arrival of a paid booking\'s pilgrims (the direct programme) at a port of entry: one record per member, none if any is already recorded',
+      headers: IdempotencyHeaders,
+      params: Obj({ season: SeasonCode() }),
+      body: Obj({
+        bookingId: Uuid(),
+        entryPort: Type.String({ pattern: '^[A-Z]{3}$', maxLength: 3, description: 'A port of entry code (data/entry-ports.json), e.g. JED' }),
+        arrivalDate: Type.String({ format: 'date', maxLength: 10 }),
+        makkahRoute: Type.Optional(Type.Boolean({ description: 'Cleared in the home country (the Makkah Route); air arrivals of its countries only' })),
+      }),
+      response: { 200: Type.Object({ bookingId: Type.String(), recorded: Type.Integer() }) },
+    },
+    config: { policy: policies.of(statisticsPolicy, 'record_travel', 'statistics'), idempotent: true },
+  }, async (req) => workflows.recordArrival(req.ctx, req.params.season, { ...req.body, makkahRoute: req.body.makkahRoute ?? false }));
+
   app.post('/bookings/:id/pay', {
     schema: {
       tags: ['wallet'],

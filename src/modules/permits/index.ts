@@ -7,3 +7,4 @@ export { simulatedVisaRegistry, type VisaRegistry, type DocumentProof, type Regi
 export { permitBookingPolicy, permitConfigPolicy, gatePolicy, waitPolicy } from './policies.ts';
 export type { BookingView, PermitView } from './presenters.ts';
 export type { SiteFacts } from './context.ts';
+export { permitStatisticsSource } from './statistics-repository.ts';

@@ -239,6 +239,11 @@ describe('closures, no-shows, the gate', () => {
     expect(occupancy.find((o: { windowId: string }) => o.windowId === ws[0]!.id)).toMatchObject({ booked: 1, checkedIn: 1 });
     const events = await t.db.kysely.selectFrom('domain_events').select('type').where('subject_id', '=', b.permits[0].id).orderBy('id').execute();
     expect(events.map((e) => e.type)).toEqual(['permit.issued', 'permit.checked_in']);
+    // The check-in reaches the Umrah statistics through the permits' read model, a count of one withheld as a small cell.
+    const stats = await t.services.statistics.umrahYear(2027);
+    expect(stats.available).toBe(true);
+    const byGender = stats.tables.find((x) => x.id === 'rawdah_by_month_gender')!;
+    expect(byGender.cells).toEqual([expect.objectContaining({ key: ['2027-02', 'female'], flag: 'C' })]);
     t.clock.set(beforeRamadan);
   });
 

@@ -213,6 +213,16 @@ export function createPilgrimService(deps: {
       );
     },
 
+    /**
+     * What the season statistics record of pilgrims who travel (the direct
+     * programme's arrivals): nationality, gender, date of birth and the passport
+     * as compared (its key, which the statistics hash at once).
+     */
+    async travelFactsFor(executor: Executor, accountIds: string[]) {
+      const rows = accountIds.length ? await repo.profilesOf(executor, accountIds) : [];
+      return new Map(rows.map((p) => [p.account_id, { nationality: p.nationality, gender: p.gender, dateOfBirth: p.date_of_birth, passportKey: p.passport_key }]));
+    },
+
     /** For each pilgrim, the documents `step` still needs approved (an empty list: none). */
     documentsMissing,
     /** For each pilgrim, the documents the visa step still needs approved (an empty list: none). */

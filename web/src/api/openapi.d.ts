@@ -16,7 +16,7 @@ export interface paths {
                 query?: {
                     after?: string;
                     limit?: number;
-                    role?: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer";
+                    role?: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
                 };
                 header?: never;
                 path?: never;
@@ -63,7 +63,7 @@ export interface paths {
                                 locale: "ar" | "en";
                                 providerId: string | null;
                                 /** @enum {string} */
-                                role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer";
+                                role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
                                 /** @enum {string} */
                                 status: "active" | "disabled";
                             }[];
@@ -152,7 +152,7 @@ export interface paths {
                             locale: "ar" | "en";
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -944,7 +944,7 @@ export interface paths {
                             locale: "ar" | "en";
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -2618,7 +2618,7 @@ export interface paths {
                             locale: "ar" | "en";
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -2688,7 +2688,7 @@ export interface paths {
                             locale: "ar" | "en";
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -8947,7 +8947,7 @@ export interface paths {
                             memberRole: string;
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -12491,7 +12491,7 @@ export interface paths {
                         /** Format: uuid */
                         providerId?: string;
                         /** @enum {string} */
-                        role: "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer";
+                        role: "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
                     };
                 };
             };
@@ -12532,7 +12532,7 @@ export interface paths {
                             locale: "ar" | "en";
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -12540,6 +12540,954 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/hajj": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every season with records or official figures, newest first: its figures from the records, the official ones, whether they agree (year on year) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            build: {
+                                done: number;
+                                total: number;
+                            } | null;
+                            figures: {
+                                foreignByArrival: {
+                                    air: number;
+                                    land: number;
+                                    sea: number;
+                                };
+                                foreignByRegion: {
+                                    africa: number;
+                                    arab: number;
+                                    asia: number;
+                                    europeAmericasOceania: number;
+                                };
+                                gender: {
+                                    female: number;
+                                    male: number;
+                                };
+                                gregorianYear: number;
+                                makkahRoute: number;
+                                residence: {
+                                    domestic: number;
+                                    foreign: number;
+                                };
+                                season: string;
+                                total: number;
+                            } | null;
+                            gregorianYear: number;
+                            hijriYear: number;
+                            matchesOfficial: boolean | null;
+                            official: {
+                                foreignByArrival: {
+                                    air: number;
+                                    land: number;
+                                    sea: number;
+                                };
+                                foreignByRegion: {
+                                    africa: number;
+                                    arab: number;
+                                    asia: number;
+                                    europeAmericasOceania: number;
+                                };
+                                gender: {
+                                    female: number;
+                                    male: number;
+                                };
+                                gregorianYear: number;
+                                makkahRoute: number;
+                                residence: {
+                                    domestic: number;
+                                    foreign: number;
+                                };
+                                season: string;
+                                total: number;
+                            } | null;
+                            season: string;
+                            /**
+                             * @description none: only official figures, no records
+                             * @enum {string}
+                             */
+                            status: "complete" | "building" | "none";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/hajj/{season}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A season's tables from its records, small cells withheld (counts of 1 to 9 and their complements) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 1448H */
+                    season: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            computedAt: string;
+                            /** @description 9 Dhu al-Hijjah on the Umm al-Qura calendar, YYYY-MM-DD */
+                            dayOfArafah: string;
+                            /** @enum {string} */
+                            disclosure: "public" | "full";
+                            gregorianYear: number;
+                            hijriYear: number;
+                            labels: {
+                                entryPort: {
+                                    [key: string]: {
+                                        ar: string;
+                                        en: string;
+                                        mode: string;
+                                    };
+                                };
+                                nationality: {
+                                    [key: string]: {
+                                        ar: string;
+                                        en: string;
+                                    };
+                                };
+                                region: {
+                                    [key: string]: {
+                                        ar: string;
+                                        en: string;
+                                    };
+                                };
+                            };
+                            records: number;
+                            season: string;
+                            /** @description Records by where they came from: direct (the platform's bookings), hajj_office, domestic_hajj, border, simulator */
+                            sources: {
+                                [key: string]: number;
+                            };
+                            tables: {
+                                cells: {
+                                    flag: ("C" | "D") | null;
+                                    /** @description One code per dimension, in order (dates YYYY-MM-DD, ages "45-49", makkah_route yes/no) */
+                                    key: string[];
+                                    value: number | null;
+                                }[];
+                                dimensions: ("residence" | "gender" | "region" | "nationality" | "arrival_mode" | "entry_port" | "arrival_date" | "makkah_route" | "age_band" | "departure_port" | "departure_date" | "month")[];
+                                /** @description total, residence, gender, gender_by_residence, foreign_by_region, foreign_by_arrival, makkah_route, region_by_arrival, nationality, nationality_by_arrival, entry_port, port_by_date, residence_by_date, age_by_gender, departures_by_port_date; for a mission: arrival_mode, arrival_date */
+                                id: string;
+                                /** @enum {string} */
+                                population: "all" | "foreign" | "departed";
+                                total: number | null;
+                                totalFlag: ("C" | "D") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/hajj/{season}/arrivals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the arrival of a paid booking's pilgrims (the direct programme) at a port of entry: one record per member, none if any is already recorded
+         * @description Policy: `statistics:record_travel`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @example 1448H */
+                    season: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        arrivalDate: string;
+                        /** Format: uuid */
+                        bookingId: string;
+                        /** @description A port of entry code (data/entry-ports.json), e.g. JED */
+                        entryPort: string;
+                        /** @description Cleared in the home country (the Makkah Route); air arrivals of its countries only */
+                        makkahRoute?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookingId: string;
+                            recorded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/hajj/{season}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The official tables of a season in exactly the format of data/hajj-seasons.json (ministry and statistics authority)
+         * @description Policy: `statistics:read_full`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 1448H */
+                    season: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            foreignByArrival: {
+                                air: number;
+                                land: number;
+                                sea: number;
+                            };
+                            foreignByRegion: {
+                                africa: number;
+                                arab: number;
+                                asia: number;
+                                europeAmericasOceania: number;
+                            };
+                            gender: {
+                                female: number;
+                                male: number;
+                            };
+                            gregorianYear: number;
+                            makkahRoute: number;
+                            residence: {
+                                domestic: number;
+                                foreign: number;
+                            };
+                            season: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/hajj/{season}/full": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A season's tables with every cell (ministry and statistics authority)
+         * @description Policy: `statistics:read_full`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 1448H */
+                    season: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            computedAt: string;
+                            /** @description 9 Dhu al-Hijjah on the Umm al-Qura calendar, YYYY-MM-DD */
+                            dayOfArafah: string;
+                            /** @enum {string} */
+                            disclosure: "public" | "full";
+                            gregorianYear: number;
+                            hijriYear: number;
+                            labels: {
+                                entryPort: {
+                                    [key: string]: {
+                                        ar: string;
+                                        en: string;
+                                        mode: string;
+                                    };
+                                };
+                                nationality: {
+                                    [key: string]: {
+                                        ar: string;
+                                        en: string;
+                                    };
+                                };
+                                region: {
+                                    [key: string]: {
+                                        ar: string;
+                                        en: string;
+                                    };
+                                };
+                            };
+                            records: number;
+                            season: string;
+                            /** @description Records by where they came from: direct (the platform's bookings), hajj_office, domestic_hajj, border, simulator */
+                            sources: {
+                                [key: string]: number;
+                            };
+                            tables: {
+                                cells: {
+                                    flag: ("C" | "D") | null;
+                                    /** @description One code per dimension, in order (dates YYYY-MM-DD, ages "45-49", makkah_route yes/no) */
+                                    key: string[];
+                                    value: number | null;
+                                }[];
+                                dimensions: ("residence" | "gender" | "region" | "nationality" | "arrival_mode" | "entry_port" | "arrival_date" | "makkah_route" | "age_band" | "departure_port" | "departure_date" | "month")[];
+                                /** @description total, residence, gender, gender_by_residence, foreign_by_region, foreign_by_arrival, makkah_route, region_by_arrival, nationality, nationality_by_arrival, entry_port, port_by_date, residence_by_date, age_by_gender, departures_by_port_date; for a mission: arrival_mode, arrival_date */
+                                id: string;
+                                /** @enum {string} */
+                                population: "all" | "foreign" | "departed";
+                                total: number | null;
+                                totalFlag: ("C" | "D") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/hajj/{season}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The season's imported batches, newest first
+         * @description Policy: `statistics:read_full`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 1448H */
+                    season: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            records: number;
+                            source: string;
+                            submittedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import a batch of arrival or departure records from a channel outside the platform (JSON; all or nothing; the same batch twice is counted once)
+         * @description Policy: `statistics:import`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @example 1448H */
+                    season: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "arrivals" | "departures";
+                        /** @description arrivals: document, issuer, residence, nationality, gender, age, entry_port, arrival_date, makkah_route; departures: document, issuer, departure_port, departure_date */
+                        records: {
+                            [key: string]: string | number | boolean | null;
+                        }[];
+                        /**
+                         * @description hajj_office: a country's Hajj office (foreign pilgrims); domestic_hajj: the domestic programme; border: the border authority
+                         * @enum {string}
+                         */
+                        source: "hajj_office" | "domestic_hajj" | "border";
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batchId: string;
+                            /** @description True when this batch was recorded before: it is counted once */
+                            duplicate: boolean;
+                            /** @enum {string} */
+                            kind: "arrivals" | "departures";
+                            /** @description Records written by this request: 0 when the same batch was sent before */
+                            recorded: number;
+                            records: number;
+                            /** @enum {string} */
+                            source: "hajj_office" | "domestic_hajj" | "border";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/hajj/{season}/imports/{kind}/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The same, as CSV (`kind`: arrivals or departures; `source`: the channel); a bad line refuses the whole file, naming it
+         * @description Send `Content-Type: text/csv`. arrivals: `document,issuer,residence,nationality,gender,age,entry_port,arrival_date,makkah_route`; departures: `document,issuer,departure_port,departure_date`.
+         *
+         *     Policy: `statistics:import`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    /** @example arrivals */
+                    kind: "arrivals" | "departures";
+                    /** @example 1448H */
+                    season: string;
+                    /** @example border */
+                    source: "hajj_office" | "domestic_hajj" | "border";
+                };
+                cookie?: never;
+            };
+            /** @description text/csv: a header naming the kind's columns, then one line per pilgrim */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            batchId: string;
+                            /** @description True when this batch was recorded before: it is counted once */
+                            duplicate: boolean;
+                            /** @enum {string} */
+                            kind: "arrivals" | "departures";
+                            /** @description Records written by this request: 0 when the same batch was sent before */
+                            recorded: number;
+                            records: number;
+                            /** @enum {string} */
+                            source: "hajj_office" | "domestic_hajj" | "border";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/hajj/{season}/mission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your country's tables: its pilgrims from abroad by gender, age, arrival mode, port, date and the Makkah Route (small cells withheld)
+         * @description Policy: `statistics:read_country`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 1448H */
+                    season: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            computedAt: string;
+                            country: string;
+                            /** @description 9 Dhu al-Hijjah on the Umm al-Qura calendar, YYYY-MM-DD */
+                            dayOfArafah: string;
+                            gregorianYear: number;
+                            hijriYear: number;
+                            labels: {
+                                entryPort: {
+                                    [key: string]: {
+                                        ar: string;
+                                        en: string;
+                                        mode: string;
+                                    };
+                                };
+                                nationality: {
+                                    [key: string]: {
+                                        ar: string;
+                                        en: string;
+                                    };
+                                };
+                                region: {
+                                    [key: string]: {
+                                        ar: string;
+                                        en: string;
+                                    };
+                                };
+                            };
+                            season: string;
+                            tables: {
+                                cells: {
+                                    flag: ("C" | "D") | null;
+                                    /** @description One code per dimension, in order (dates YYYY-MM-DD, ages "45-49", makkah_route yes/no) */
+                                    key: string[];
+                                    value: number | null;
+                                }[];
+                                dimensions: ("residence" | "gender" | "region" | "nationality" | "arrival_mode" | "entry_port" | "arrival_date" | "makkah_route" | "age_band" | "departure_port" | "departure_date" | "month")[];
+                                /** @description total, residence, gender, gender_by_residence, foreign_by_region, foreign_by_arrival, makkah_route, region_by_arrival, nationality, nationality_by_arrival, entry_port, port_by_date, residence_by_date, age_by_gender, departures_by_port_date; for a mission: arrival_mode, arrival_date */
+                                id: string;
+                                /** @enum {string} */
+                                population: "all" | "foreign" | "departed";
+                                total: number | null;
+                                totalFlag: ("C" | "D") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/hajj/{season}/open-data/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: the season's tables as CSV, JSON or SDMX-CSV 2.0 (dimension, status and confidentiality columns; small cells withheld) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: "tables.csv" | "tables.json" | "tables.sdmx.csv";
+                    /** @example 1448H */
+                    season: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/umrah/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Umrah performers and Rawdah visitors by month, gender and nationality from the permit records, against the targets (small cells withheld) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 2025 */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description False until permits are recorded: then every figure is null and no table is given */
+                            available: boolean;
+                            foreignUmrahPilgrims: number | null;
+                            shareOfTarget: number | null;
+                            tables: {
+                                cells: {
+                                    flag: ("C" | "D") | null;
+                                    /** @description One code per dimension, in order (dates YYYY-MM-DD, ages "45-49", makkah_route yes/no) */
+                                    key: string[];
+                                    value: number | null;
+                                }[];
+                                dimensions: ("residence" | "gender" | "region" | "nationality" | "arrival_mode" | "entry_port" | "arrival_date" | "makkah_route" | "age_band" | "departure_port" | "departure_date" | "month")[];
+                                /** @description total, residence, gender, gender_by_residence, foreign_by_region, foreign_by_arrival, makkah_route, region_by_arrival, nationality, nationality_by_arrival, entry_port, port_by_date, residence_by_date, age_by_gender, departures_by_port_date; for a mission: arrival_mode, arrival_date */
+                                id: string;
+                                /** @enum {string} */
+                                population: "all" | "foreign" | "departed";
+                                total: number | null;
+                                totalFlag: ("C" | "D") | null;
+                            }[];
+                            target: number | null;
+                            targets: {
+                                foreignUmrahPilgrims: number;
+                                year: number;
+                            }[];
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13012,7 +13960,7 @@ export interface components {
             locale: "ar" | "en";
             providerId: string | null;
             /** @enum {string} */
-            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer";
+            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
             /** @enum {string} */
             status: "active" | "disabled";
         };

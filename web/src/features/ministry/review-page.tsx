@@ -18,6 +18,8 @@ type Decision = Provider['allowedActions'][number];
 const statuses = ['pending', 'licensed', 'suspended', 'rejected'] as const;
 type Status = (typeof statuses)[number];
 const PAGE = 50;
+/** Long cell contents wrap inside the cell (tables keep their lines whole by default). */
+const wrap = { whiteSpace: 'normal' } as const;
 
 /** The ministry's queue of licence applications, by status. */
 export function ReviewQueuePage() {
@@ -42,18 +44,20 @@ export function ReviewQueuePage() {
       <Loaded query={query}>
         {(providers) => (
           <>
-            <DataTable
-              rows={providers}
-              rowKey={(p) => p.id}
-              empty={<p>{t('review.empty')}</p>}
-              columns={[
-                { key: 'name', header: t('review.company'), rowHeader: true, cell: (p) => <Link to={`/ministry/providers/${p.id}`} lang={lang}>{lang === 'ar' ? p.legalNameAr : p.legalNameEn}</Link> },
-                { key: 'cr', header: t('review.crShort'), cell: (p) => <bdi dir="ltr">{p.crNumber}</bdi> },
-                { key: 'licence', header: t('review.licenceShort'), cell: (p) => <bdi dir="ltr">{p.licenceNumber}</bdi> },
-                { key: 'applied', header: t('review.appliedOn'), cell: (p) => formatDate(p.createdAt) },
-                { key: 'next', header: t('review.decisions'), cell: (p) => (p.allowedActions.length ? p.allowedActions.map((a) => t(`review.actions.${a}`)).join(' · ') : '—') },
-              ]}
-            />
+            <div className="table-scroll">
+              <DataTable
+                rows={providers}
+                rowKey={(p) => p.id}
+                empty={<p>{t('review.empty')}</p>}
+                columns={[
+                  { key: 'name', header: t('review.company'), rowHeader: true, cell: (p) => <Link to={`/ministry/providers/${p.id}`} lang={lang}>{lang === 'ar' ? p.legalNameAr : p.legalNameEn}</Link> },
+                  { key: 'cr', header: t('review.crShort'), cell: (p) => <bdi dir="ltr">{p.crNumber}</bdi> },
+                  { key: 'licence', header: t('review.licenceShort'), cell: (p) => <bdi dir="ltr">{p.licenceNumber}</bdi> },
+                  { key: 'applied', header: t('review.appliedOn'), cell: (p) => <span style={wrap}>{formatDate(p.createdAt)}</span> },
+                  { key: 'next', header: t('review.decisions'), cell: (p) => <span style={wrap}>{p.allowedActions.length ? p.allowedActions.map((a) => t(`review.actions.${a}`)).join(' · ') : '—'}</span> },
+                ]}
+              />
+            </div>
             <nav className="pager" aria-label={t('review.pages')}>
               {offset > 0 && <button type="button" className="secondary" onClick={() => go({ status, offset: String(Math.max(0, offset - PAGE)) })}>{t('common.previous')}</button>}
               {providers.length === PAGE && <button type="button" className="secondary" onClick={() => go({ status, offset: String(offset + PAGE) })}>{t('common.next')}</button>}

@@ -17,6 +17,8 @@ import { downloadManifest } from './download.ts';
 type Booking = paths['/api/v1/provider/bookings']['get']['responses'][200]['content']['application/json'][number];
 const statuses = ['held', 'confirmed', 'visa_ready', 'completed', 'expired', 'declined', 'cancelled'] as const;
 const statusBadge: Record<string, string> = { held: 'badge warn', confirmed: 'badge ok', visa_ready: 'badge ok', completed: 'badge ok', expired: 'badge danger', declined: 'badge danger', cancelled: 'badge danger' };
+/** Long cell contents wrap inside the cell (tables keep their lines whole by default). */
+const wrap = { whiteSpace: 'normal' } as const;
 const shortId = (id: string) => id.slice(0, 8).toUpperCase();
 
 /**
@@ -87,29 +89,33 @@ export function ProviderBookingsPage() {
                 )}
                 <ProblemAlert error={problem} />
                 <p aria-live="polite">{t('providerBookings.count', { count: rows.length })} · {t('providerBookings.seatsTotal', { count: seats })}</p>
-                <DataTable
-                  rows={rows}
-                  rowKey={(b) => b.id}
-                  empty={<p>{all.length === 0 ? t('providerBookings.none') : t('providerBookings.noneMatch')}</p>}
-                  columns={[
-                    { key: 'id', header: t('providerBookings.booking'), rowHeader: true, cell: (b) => <bdi dir="ltr" title={b.id}>{shortId(b.id)}</bdi> },
-                    { key: 'package', header: t('providerBookings.package'), cell: (b) => <>{titleOf(b)} <span className="muted">{t('console.versionShort', { version: b.packageVersion })}</span></> },
-                    { key: 'season', header: t('common.season'), cell: (b) => seasonLabel(b.season) },
-                    { key: 'seats', header: t('providerBookings.seats'), cell: (b) => t('providerBookings.seatCount', { count: b.seats }) },
-                    {
-                      key: 'status', header: t('common.status'), cell: (b) => (
-                        <span>
-                          <span className={statusBadge[b.status] ?? 'badge'}>{t(`providerBookings.statuses.${b.status}`, { defaultValue: b.status })}</span>
-                          {b.status === 'held' && b.holdDeadline && <span className="hint" style={{ display: 'block' }}>{t('providerBookings.holdUntil', { date: formatDate(b.holdDeadline, { time: true }) })}</span>}
-                          {b.status !== 'held' && b.confirmedAt && <span className="hint" style={{ display: 'block' }}>{t('providerBookings.confirmedOn', { date: formatDate(b.confirmedAt) })}</span>}
-                        </span>
-                      ),
-                    },
-                    { key: 'source', header: t('providerBookings.source'), cell: (b) => t(`providerBookings.sources.${b.source}`, { defaultValue: b.source }) },
-                    { key: 'paid', header: t('providerBookings.paid'), cell: (b) => t('providerBookings.paidOf', { paid: sar(b.amountPaid), due: sar(b.amountDue) }) },
-                    { key: 'when', header: t('providerBookings.created'), cell: (b) => formatDate(b.createdAt) },
-                  ]}
-                />
+                <div className="table-scroll">
+                  <DataTable
+                    rows={rows}
+                    rowKey={(b) => b.id}
+                    empty={<p>{all.length === 0 ? t('providerBookings.none') : t('providerBookings.noneMatch')}</p>}
+                    columns={[
+                      {
+                        key: 'id', header: t('providerBookings.booking'), rowHeader: true, cell: (b) => (
+                          <span style={wrap}><bdi dir="ltr" title={b.id}>{shortId(b.id)}</bdi> <span className="muted">{t(`providerBookings.sources.${b.source}`, { defaultValue: b.source })}</span></span>
+                        ),
+                      },
+                      { key: 'package', header: t('providerBookings.package'), cell: (b) => <span style={wrap}>{titleOf(b)} <span className="muted">{t('console.versionShort', { version: b.packageVersion })} · {seasonLabel(b.season)}</span></span> },
+                      { key: 'seats', header: t('providerBookings.seats'), cell: (b) => t('providerBookings.seatCount', { count: b.seats }) },
+                      {
+                        key: 'status', header: t('common.status'), cell: (b) => (
+                          <span style={wrap}>
+                            <span className={statusBadge[b.status] ?? 'badge'}>{t(`providerBookings.statuses.${b.status}`, { defaultValue: b.status })}</span>
+                            {b.status === 'held' && b.holdDeadline && <span className="hint" style={{ display: 'block' }}>{t('providerBookings.holdUntil', { date: formatDate(b.holdDeadline, { time: true }) })}</span>}
+                            {b.status !== 'held' && b.confirmedAt && <span className="hint" style={{ display: 'block' }}>{t('providerBookings.confirmedOn', { date: formatDate(b.confirmedAt) })}</span>}
+                          </span>
+                        ),
+                      },
+                      { key: 'paid', header: t('providerBookings.paid'), cell: (b) => <span style={wrap}>{t('providerBookings.paidOf', { paid: sar(b.amountPaid), due: sar(b.amountDue) })}</span> },
+                      { key: 'when', header: t('providerBookings.created'), cell: (b) => <span style={wrap}>{formatDate(b.createdAt)}</span> },
+                    ]}
+                  />
+                </div>
               </>
             );
           }}

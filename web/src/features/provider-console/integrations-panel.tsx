@@ -13,6 +13,8 @@ type Scope = paths['/api/v1/providers/{id}/api-keys']['post']['requestBody']['co
 /** Every scope the API accepts (a new one fails to compile here until it is named) and its translation key. */
 const scopeKeys: Record<Scope, string> = { 'packages:read': 'packagesRead', 'packages:write': 'packagesWrite', 'provider:read': 'providerRead' };
 const scopes = Object.keys(scopeKeys) as Scope[];
+/** Long cell contents wrap inside the cell (tables keep their lines whole by default). */
+const wrap = { whiteSpace: 'normal' } as const;
 
 /** API keys and webhooks; secrets appear once, right after creation. */
 export function IntegrationsPanel({ providerId }: { providerId: string }) {
@@ -67,21 +69,23 @@ function ApiKeysSection({ providerId, onSecret }: { providerId: string; onSecret
       <ProblemAlert error={problem} />
       <Loaded query={keys}>
         {(rows) => (
-          <DataTable
-            rows={rows}
-            rowKey={(k) => k.id}
-            empty={<p>{t('console.noKeys')}</p>}
-            columns={[
-              { key: 'name', header: t('console.keyName'), rowHeader: true, cell: (k) => <><bdi>{k.name}</bdi> <code dir="ltr">{k.prefix}…</code></> },
-              { key: 'scopes', header: t('console.scopes'), cell: (k) => listOf(k.scopes.map(scopeName)) },
-              { key: 'used', header: t('console.lastUsed'), cell: (k) => (k.lastUsedAt ? formatDate(k.lastUsedAt, { time: true }) : t('console.neverUsed')) },
-              {
-                key: 'state', header: t('common.status'), cell: (k) => (k.revokedAt
-                  ? <span className="badge danger">{t('console.revoked')}</span>
-                  : <button type="button" className="secondary small" onClick={() => void run(() => call(client.DELETE('/api/v1/providers/{id}/api-keys/{keyId}', { params: { path: { id: providerId, keyId: k.id } } })))}>{t('console.revoke')}</button>),
-              },
-            ]}
-          />
+          <div className="table-scroll">
+            <DataTable
+              rows={rows}
+              rowKey={(k) => k.id}
+              empty={<p>{t('console.noKeys')}</p>}
+              columns={[
+                { key: 'name', header: t('console.keyName'), rowHeader: true, cell: (k) => <><bdi>{k.name}</bdi> <code dir="ltr">{k.prefix}…</code></> },
+                { key: 'scopes', header: t('console.scopes'), cell: (k) => <span style={wrap}>{listOf(k.scopes.map(scopeName))}</span> },
+                { key: 'used', header: t('console.lastUsed'), cell: (k) => <span style={wrap}>{k.lastUsedAt ? formatDate(k.lastUsedAt, { time: true }) : t('console.neverUsed')}</span> },
+                {
+                  key: 'state', header: t('common.status'), cell: (k) => (k.revokedAt
+                    ? <span className="badge danger">{t('console.revoked')}</span>
+                    : <button type="button" className="secondary small" onClick={() => void run(() => call(client.DELETE('/api/v1/providers/{id}/api-keys/{keyId}', { params: { path: { id: providerId, keyId: k.id } } })))}>{t('console.revoke')}</button>),
+                },
+              ]}
+            />
+          </div>
         )}
       </Loaded>
       <form onSubmit={create} noValidate>

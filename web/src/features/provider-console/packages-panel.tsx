@@ -13,6 +13,8 @@ import { downloadManifest } from './download.ts';
 
 const statuses = ['draft', 'published', 'closed'] as const;
 type Status = (typeof statuses)[number];
+/** Long cell contents wrap inside the cell (tables keep their lines whole by default). */
+const wrap = { whiteSpace: 'normal' } as const;
 const statusBadge: Record<Status, string> = { draft: 'badge warn', published: 'badge ok', closed: 'badge danger' };
 
 /**
@@ -65,42 +67,44 @@ export function PackagesPanel() {
       {done && <Alert kind="success">{done}</Alert>}
       <Loaded query={query}>
         {(packages) => (
-          <DataTable
-            rows={packages}
-            rowKey={(p) => p.id}
-            empty={<p>{status ? t('console.noPackagesInStatus') : t('console.noPackages')}</p>}
-            columns={[
-              { key: 'title', header: t('console.packageTitle'), rowHeader: true, cell: (p) => <><PickedText text={p.title} /> <span className="muted">{t('console.versionShort', { version: p.currentVersion })}</span></> },
-              { key: 'season', header: t('common.season'), cell: (p) => seasonLabel(p.season) },
-              { key: 'status', header: t('common.status'), cell: (p) => <span className={statusBadge[p.status]}>{t(`console.status.${p.status}`)}</span> },
-              { key: 'seats', header: t('package.capacity'), cell: (p) => t('console.seatsTaken', { taken: number(p.seatsTaken), capacity: number(p.capacity) }) },
-              { key: 'price', header: t('catalogue.total'), cell: (p) => sar(p.price.total) },
-              {
-                key: 'actions', header: t('common.actions'), cell: (p) => (
-                  <div className="row-actions" style={{ flexWrap: 'wrap' }}>
-                    <Link to={`/provider/packages/${p.id}`}>{p.allowedActions.includes('update') ? t('console.edit') : t('console.view')}</Link>
-                    {p.allowedActions.includes('publish') && (
-                      <button type="button" className="secondary small" disabled={busy === p.id} onClick={() => void publish(p)}>{t('console.publish')}</button>
-                    )}
-                    {p.allowedActions.includes('close') && (confirmClose === p.id ? (
-                      <>
-                        <button type="button" className="secondary small" disabled={busy === p.id} onClick={() => void close(p)}>{t('console.confirmClose')}</button>
-                        <button type="button" className="link-button small" onClick={() => setConfirmClose(null)}>{t('common.cancel')}</button>
-                      </>
-                    ) : (
-                      <button type="button" className="secondary small" onClick={() => setConfirmClose(p.id)}>{t('console.close')}</button>
-                    ))}
-                    {p.status !== 'draft' && (
-                      <>
-                        <button type="button" className="link-button small" disabled={busy === p.id} onClick={() => void manifest(p)}>{t('console.manifest')}</button>
-                        <Link to={`/provider/bookings?package=${p.id}`}>{t('console.bookingsOf')}</Link>
-                      </>
-                    )}
-                  </div>
-                ),
-              },
-            ]}
-          />
+          <div className="table-scroll">
+            <DataTable
+              rows={packages}
+              rowKey={(p) => p.id}
+              empty={<p>{status ? t('console.noPackagesInStatus') : t('console.noPackages')}</p>}
+              columns={[
+                { key: 'title', header: t('console.packageTitle'), rowHeader: true, cell: (p) => <span style={wrap}><PickedText text={p.title} /> <span className="muted">{t('console.versionShort', { version: p.currentVersion })}</span></span> },
+                { key: 'season', header: t('common.season'), cell: (p) => seasonLabel(p.season) },
+                { key: 'status', header: t('common.status'), cell: (p) => <span className={statusBadge[p.status]}>{t(`console.status.${p.status}`)}</span> },
+                { key: 'seats', header: t('package.capacity'), cell: (p) => t('console.seatsTaken', { taken: number(p.seatsTaken), capacity: number(p.capacity) }) },
+                { key: 'price', header: t('catalogue.total'), cell: (p) => sar(p.price.total) },
+                {
+                  key: 'actions', header: t('common.actions'), cell: (p) => (
+                    <div className="row-actions" style={{ ...wrap, flexWrap: 'wrap', maxInlineSize: '16rem' }}>
+                      <Link to={`/provider/packages/${p.id}`}>{p.allowedActions.includes('update') ? t('console.edit') : t('console.view')}</Link>
+                      {p.allowedActions.includes('publish') && (
+                        <button type="button" className="secondary small" disabled={busy === p.id} onClick={() => void publish(p)}>{t('console.publish')}</button>
+                      )}
+                      {p.allowedActions.includes('close') && (confirmClose === p.id ? (
+                        <>
+                          <button type="button" className="secondary small" disabled={busy === p.id} onClick={() => void close(p)}>{t('console.confirmClose')}</button>
+                          <button type="button" className="link-button small" onClick={() => setConfirmClose(null)}>{t('common.cancel')}</button>
+                        </>
+                      ) : (
+                        <button type="button" className="secondary small" onClick={() => setConfirmClose(p.id)}>{t('console.close')}</button>
+                      ))}
+                      {p.status !== 'draft' && (
+                        <>
+                          <button type="button" className="link-button small" disabled={busy === p.id} onClick={() => void manifest(p)}>{t('console.manifest')}</button>
+                          <Link to={`/provider/bookings?package=${p.id}`}>{t('console.bookingsOf')}</Link>
+                        </>
+                      )}
+                    </div>
+                  ),
+                },
+              ]}
+            />
+          </div>
         )}
       </Loaded>
     </section>

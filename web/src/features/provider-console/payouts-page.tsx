@@ -41,7 +41,7 @@ export function PayoutsPage() {
                   rowKey={(m) => m.id}
                   empty={<p>{t('payouts.none')}</p>}
                   columns={[
-                    { key: 'when', header: t('payouts.when'), rowHeader: true, cell: (m) => formatDate(m.at, { time: true }) },
+                    { key: 'when', header: t('payouts.when'), rowHeader: true, cell: (m) => <span style={{ whiteSpace: 'normal' }}>{formatDate(m.at, { time: true })}</span> },
                     { key: 'kind', header: t('payouts.what'), cell: (m) => t(`payouts.kinds.${m.kind}`, { defaultValue: t('payouts.kinds.other') }) },
                     { key: 'booking', header: t('payouts.booking'), cell: (m) => (m.bookingId ? <bdi dir="ltr" title={m.bookingId}>{m.bookingId.slice(0, 8).toUpperCase()}</bdi> : '—') },
                     { key: 'amount', header: t('payouts.amount'), cell: (m) => <bdi dir="ltr">{m.amount > 0 ? '+' : '−'}{sar(Math.abs(m.amount))}</bdi> },

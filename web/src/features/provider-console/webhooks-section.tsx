@@ -8,6 +8,9 @@ import { DataTable } from '../../ui/data-table.tsx';
 import { Field } from '../../ui/fields.tsx';
 import { Loaded, ProblemAlert } from '../../ui/problem.tsx';
 
+/** Long cell contents wrap inside the cell (tables keep their lines whole by default). */
+const wrap = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;
+
 /** A one-time secret, shown right after it is made. */
 export interface Revealed { label: string; value: string }
 
@@ -51,26 +54,28 @@ export function WebhooksSection({ providerId, onSecret }: { providerId: string; 
       <ProblemAlert error={problem} />
       <Loaded query={hooks}>
         {(rows) => (
-          <DataTable
-            rows={rows}
-            rowKey={(h) => h.id}
-            empty={<p>{t('console.noWebhooks')}</p>}
-            columns={[
-              { key: 'url', header: t('console.url'), rowHeader: true, cell: (h) => <code dir="ltr" className="secret">{h.url}</code> },
-              { key: 'events', header: t('console.events'), cell: (h) => listOf(h.events.map(eventName)) },
-              { key: 'state', header: t('common.status'), cell: (h) => (h.disabledAt ? <span className="badge danger">{t('console.disabled')}</span> : <span className="badge ok">{t('console.active')}</span>) },
-              {
-                key: 'actions', header: t('common.actions'), cell: (h) => (
-                  <div className="row-actions" style={{ flexWrap: 'wrap' }}>
-                    <button type="button" className="link-button small" aria-expanded={openLog === h.id} onClick={() => setOpenLog(openLog === h.id ? null : h.id)}>{t('console.deliveries')}</button>
-                    {!h.disabledAt && (
-                      <button type="button" className="secondary small" onClick={() => void run(() => call(client.POST('/api/v1/providers/{id}/webhooks/{endpointId}/disable', { params: { path: { id: providerId, endpointId: h.id } } })))}>{t('console.disable')}</button>
-                    )}
-                  </div>
-                ),
-              },
-            ]}
-          />
+          <div className="table-scroll">
+            <DataTable
+              rows={rows}
+              rowKey={(h) => h.id}
+              empty={<p>{t('console.noWebhooks')}</p>}
+              columns={[
+                { key: 'url', header: t('console.url'), rowHeader: true, cell: (h) => <code dir="ltr" className="secret" style={wrap}>{h.url}</code> },
+                { key: 'events', header: t('console.events'), cell: (h) => <span style={wrap}>{listOf(h.events.map(eventName))}</span> },
+                { key: 'state', header: t('common.status'), cell: (h) => (h.disabledAt ? <span className="badge danger">{t('console.disabled')}</span> : <span className="badge ok">{t('console.active')}</span>) },
+                {
+                  key: 'actions', header: t('common.actions'), cell: (h) => (
+                    <div className="row-actions" style={{ flexWrap: 'wrap' }}>
+                      <button type="button" className="link-button small" aria-expanded={openLog === h.id} onClick={() => setOpenLog(openLog === h.id ? null : h.id)}>{t('console.deliveries')}</button>
+                      {!h.disabledAt && (
+                        <button type="button" className="secondary small" onClick={() => void run(() => call(client.POST('/api/v1/providers/{id}/webhooks/{endpointId}/disable', { params: { path: { id: providerId, endpointId: h.id } } })))}>{t('console.disable')}</button>
+                      )}
+                    </div>
+                  ),
+                },
+              ]}
+            />
+          </div>
         )}
       </Loaded>
       {openLog && <Deliveries providerId={providerId} endpointId={openLog} url={hooks.data?.find((h) => h.id === openLog)?.url ?? ''} />}
@@ -116,23 +121,25 @@ function Deliveries({ providerId, endpointId, url }: { providerId: string; endpo
       <ProblemAlert error={problem} />
       <Loaded query={log}>
         {(rows) => (
-          <DataTable
-            rows={rows}
-            rowKey={(d) => d.id}
-            empty={<p>{t('console.noDeliveries')}</p>}
-            columns={[
-              { key: 'event', header: t('console.event'), rowHeader: true, cell: (d) => eventName(d.eventType) },
-              { key: 'when', header: t('console.when'), cell: (d) => formatDate(d.createdAt, { time: true }) },
-              { key: 'status', header: t('common.status'), cell: (d) => t(`console.deliveryStatus.${d.status}`, { defaultValue: d.status }) },
-              { key: 'attempts', header: t('console.attempts'), cell: (d) => number(d.attempts) },
-              { key: 'last', header: t('console.lastResult'), cell: (d) => (d.lastError ? <bdi dir="ltr">{d.lastError}</bdi> : d.lastStatus !== null ? <bdi dir="ltr">HTTP {d.lastStatus}</bdi> : '—') },
-              {
-                key: 'replay', header: t('common.actions'), cell: (d) => (replayed === d.id
-                  ? <span role="status">{t('console.replayed')}</span>
-                  : <button type="button" className="link-button small" onClick={() => void replay(d.id)}>{t('console.replay')}</button>),
-              },
-            ]}
-          />
+          <div className="table-scroll">
+            <DataTable
+              rows={rows}
+              rowKey={(d) => d.id}
+              empty={<p>{t('console.noDeliveries')}</p>}
+              columns={[
+                { key: 'event', header: t('console.event'), rowHeader: true, cell: (d) => eventName(d.eventType) },
+                { key: 'when', header: t('console.when'), cell: (d) => <span style={wrap}>{formatDate(d.createdAt, { time: true })}</span> },
+                { key: 'status', header: t('common.status'), cell: (d) => t(`console.deliveryStatus.${d.status}`, { defaultValue: d.status }) },
+                { key: 'attempts', header: t('console.attempts'), cell: (d) => number(d.attempts) },
+                { key: 'last', header: t('console.lastResult'), cell: (d) => (d.lastError ? <bdi dir="ltr" style={wrap}>{d.lastError}</bdi> : d.lastStatus !== null ? <bdi dir="ltr">HTTP {d.lastStatus}</bdi> : '—') },
+                {
+                  key: 'replay', header: t('common.actions'), cell: (d) => (replayed === d.id
+                    ? <span role="status">{t('console.replayed')}</span>
+                    : <button type="button" className="link-button small" onClick={() => void replay(d.id)}>{t('console.replay')}</button>),
+                },
+              ]}
+            />
+          </div>
         )}
       </Loaded>
     </section>
