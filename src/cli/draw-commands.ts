@@ -5,6 +5,9 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { drawFileNames, shareToBps, simulateSeason, verifyFiles, type DrawFiles, type Verdict } from '../modules/draw/index.ts';
 import type { Services } from '../services.ts';
 
+/** A file that cannot be read at all: no verdict (exit status 2). */
+class Unreadable extends Error {}
+
 /**
  * Reads the published files, as bytes, from a folder or from a server's
  * /api/v1/seasons/:code/draw/files. A file not published yet (absent, or 404)
@@ -17,7 +20,7 @@ export async function readDrawFiles(source: string): Promise<DrawFiles> {
       const res = await fetch(`${source.replace(/\/$/, '')}/${name}`);
       const later = name === 'seed.json' || name === 'results.ndjson';
       if (later && (res.status === 404 || res.status === 409)) return; // not published yet
-      if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+      if (!res.ok) throw new Unreadable(`${name}: HTTP ${res.status}`);
       files[name] = new Uint8Array(await res.arrayBuffer());
       return;
     }
@@ -50,7 +53,14 @@ export function registerDrawCommands(program: Command, withServices: <T>(work: (
     .action(async (source: string) => {
       const started = Date.now();
       process.stderr.write(`Reading ${drawFileNames.join(', ')} from ${source}\n`);
-      const files = await readDrawFiles(source);
+      const files = await readDrawFiles(source).catch((error: Error) => {
+        process.stderr.write(`cannot read the files: ${error instanceof Unreadable ? error.message : `${source}: ${error.message}`}\n`);
+        return null;
+      });
+      if (!files) {
+        process.exitCode = 2;
+        return;
+      }
       process.stderr.write('Recomputing: hashes, Merkle root, named round and its signature, seed, order, allocation…\n');
       const verdict = verifyFiles(files);
       for (const line of describeVerdict(verdict, ((Date.now() - started) / 1000).toFixed(1))) console.log(line);

@@ -30,7 +30,7 @@ describe('the demo data', () => {
     const results: { outcome: string }[] = files['results.ndjson']!.trim().split('\n').map((l) => JSON.parse(l));
     expect(results.some((r) => r.outcome === 'waiting')).toBe(true);
     expect(await t.services.bookings.capacityViolations(drawn.code)).toEqual([]);
-  });
+  }, 120_000); // the whole demo, seeded (and seeded again, writing nothing)
 
   it('is verified over HTTP by `manasik draw verify` (the beacon\'s signature checked offline) and by the Python verifier', async () => {
     const { drawn } = demoSeasons(t.clock.now());
@@ -42,7 +42,7 @@ describe('the demo data', () => {
     const python = await run('python3', ['tools/verify-draw/verify.py', url]);
     const summary = (out: string) => out.split('\n').slice(0, 2).map((l) => l.replace(/ \([0-9.]+ s\)$/, ''));
     expect(summary(python.stdout)).toEqual(summary(manasik.stdout));
-  }, 60_000);
+  }, 180_000); // two verifiers in their own processes
 
   it('goes only into an empty database: never into one that holds data', async () => {
     const other = await createTestApp();
@@ -70,5 +70,5 @@ describe('the demo data', () => {
     } finally {
       await other.close();
     }
-  });
+  }, 120_000); // the whole demo, seeded on a fresh database
 });

@@ -9,7 +9,8 @@ library only. DIR_OR_URL is a folder holding the files, or the address of a
 server's files, such as https://manasik.example/api/v1/seasons/1448H/draw/files.
 
 Prints IDENTICAL (exit status 0) or "DIFFERENT: <file>[ line N]: <what>"
-(exit status 1) on its first line, then what it checked. It cannot check the
+(exit status 1) on its first line, then what it checked; when the files
+cannot be read at all it says why and exits with status 2. It cannot check the
 BLS12-381 signature of a drand round (Python's standard library has no
 pairing): it says so, and checks everything else.
 """
@@ -54,6 +55,10 @@ PRINTABLE = re.compile(r"[ -~]*")
 PROSE = re.compile(r"[^\x00-\x1f\x7f]+")
 
 
+class Unreadable(Exception):
+    """A file that cannot be read at all (no verdict: exit status 2)."""
+
+
 class Different(Exception):
     """The first difference: the file, the line where there is one, and what differs."""
 
@@ -84,7 +89,9 @@ def read_files(source):
                 if name in LATER and error.code in (404, 409):
                     found[name] = None
                 else:
-                    raise SystemExit(f"{name}: HTTP {error.code}")
+                    raise Unreadable(f"{name}: HTTP {error.code}")
+            except urllib.error.URLError as error:
+                raise Unreadable(f"{name}: {error.reason}")
         else:
             path = os.path.join(source, name)
             found[name] = open(path, "rb").read() if os.path.exists(path) else None
@@ -456,7 +463,11 @@ def main(argv):
         print("usage: python3 verify.py DIR_OR_URL", file=sys.stderr)
         return 2
     started = time.time()
-    files = read_files(argv[1])
+    try:
+        files = read_files(argv[1])
+    except Unreadable as error:
+        print(f"cannot read the files: {error}", file=sys.stderr)
+        return 2
     try:
         stage, count, winners, root, seed, notes = verify(files)
     except Different as difference:

@@ -172,7 +172,7 @@ describe('the draw, from freeze to cascade', () => {
     expect(tampered.stdout).toMatch(/^DIFFERENT: results\.ndjson line 1: expected /);
     expect(tampered.status).toBe(1);
     fs.rmSync(dir, { recursive: true });
-  });
+  }, 120_000); // two runs of the command, each starting Node and TypeScript
 
   it('serves each file\'s JSON Schema beside it, the same as docs/algorithms/draw-schemas/', async () => {
     for (const stem of ['commitment', 'parameters', 'entries', 'seed', 'results', 'proof']) {
