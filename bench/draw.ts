@@ -7,7 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { copyText } from '../src/db/copy.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
-import { computeDraw, createDrawRepository, fairnessAudit, type DrawEntry, type DrawParameters, type ResultRow } from '../src/modules/draw/index.ts';
+import { ALGORITHM, computeDraw, createDrawRepository, fairnessAudit, type DrawEntry, type DrawParameters, type ResultRow } from '../src/modules/draw/index.ts';
 import { benchDatabaseEnv, emit } from './support.ts';
 
 const PILGRIMS = Number(process.env.BENCH_PILGRIMS ?? 1_660_915);
@@ -30,7 +30,7 @@ function mulberry32(seed: number) {
 function syntheticSeason() {
   const rnd = mulberry32(1448);
   const countries = Array.from({ length: COUNTRIES }, (_, i) => String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)));
-  const packages = Array.from({ length: PACKAGES }, () => ({ id: randomUUID(), capacity: 100 + Math.floor(rnd() * 300) }));
+  const packages = Array.from({ length: PACKAGES }, () => ({ id: randomUUID(), seats: 100 + Math.floor(rnd() * 300) }));
   const entries: DrawEntry[] = [];
   const demand = new Map<string, number>();
   let people = 0;
@@ -52,10 +52,10 @@ function syntheticSeason() {
     people += size;
   }
   entries.sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1));
-  const seats = packages.reduce((s, p) => s + p.capacity, 0);
+  const seats = packages.reduce((s, p) => s + p.seats, 0);
   // Quotas: each country's share of the seats in proportion to its demand.
   const quotas = countries.map((country) => ({ country, seats: Math.round(((demand.get(country) ?? 0) / people) * seats) }));
-  const parameters: DrawParameters = { packages, quotas, pools: [{ code: 'first_time', share: 0.2 }, { code: 'general' }] };
+  const parameters: DrawParameters = { packages, quotas, pools: [{ code: 'first_time', shareBps: 2000 }, { code: 'general' }] };
   return { entries, parameters, people, seats };
 }
 
@@ -92,8 +92,8 @@ export async function run() {
   await migrate(db);
   await sql`insert into seasons (code, registration_opens, preference_opens, preference_closes, draw_at, offers_close, open_sale_at, visa_cutoff, reference_date, arrival_date, season_end, created_at, updated_at)
     values ('1448H', now() - interval '10 days', now() - interval '9 days', now() - interval '8 days', now() - interval '7 days', now() + interval '1 day', now() + interval '2 days', now() + interval '90 days', '2027-05-15', '2027-05-10', '2027-05-25', now(), now())`.execute(db.kysely);
-  await sql`insert into draws (season, status, parameters, parameters_hash, merkle_root, entry_count, offer_hours, frozen_at, random_value, seed)
-    values ('1448H', 'seeded', '{}', '', ${computed.root}, ${entries.length}, 72, now(), 'v', ${computed.seed})`.execute(db.kysely);
+  await sql`insert into draws (season, algorithm, status, parameters, parameters_hash, merkle_root, entries_hash, randomness_source, randomness, entry_count, offer_hours, frozen_at, random_value, seed)
+    values ('1448H', ${ALGORITHM}, 'seeded', '{}', '', ${computed.root}, ${'0'.repeat(64)}, '{}', '{}', ${entries.length}, 72, now(), 'v', ${computed.seed})`.execute(db.kysely);
   await sql`create table draw_results_ceiling (like draw_results including all)`.execute(db.kysely);
   const rows: ResultRow[] = computed.placements.map((p) => ({ position: p.position, applicationId: entries[p.entry]!.applicationId, outcome: p.outcome, packageId: p.packageId, choiceRank: p.choiceRank, phase: p.phase, waitlistPosition: p.waitlistPosition }));
   const repo = createDrawRepository();

@@ -3,6 +3,7 @@ import cluster from 'node:cluster';
 import { Command, InvalidArgumentError } from 'commander';
 import path from 'node:path';
 import { loadConfig } from '../core/config.ts';
+import { OffsetClock } from '../core/clock.ts';
 import { systemContext, staffRoles } from '../core/principal.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrate } from '../db/migrator.ts';
@@ -92,8 +93,8 @@ program
     withDatabase(async ({ config, db }) => {
       if (!opts.demo) throw new InvalidArgumentError('say what to seed: --demo');
       await runMigrations(db);
+      const created = await seedDemo(createServices({ config, db, clock: new OffsetClock() }), { progress: process.stdout.isTTY });
       const services = createServices({ config, db });
-      const created = await seedDemo(services, { progress: process.stdout.isTTY });
       console.log(`${created} demo account(s) created; password for all: ${DEMO_PASSWORD}`);
       const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: `building ${DEMO_STATISTICS_SEASON} [{bar}] {value}/{total} records` }, cliProgress.Presets.shades_classic) : undefined;
       let started = false;
@@ -123,7 +124,8 @@ program
     if (opts.workers > 1 && !config.databaseUrl) throw new InvalidArgumentError('--workers needs PostgreSQL (DATABASE_URL): the embedded database is one process');
     console.log(`Database: ${where(config)}`);
     await runMigrations(db);
-    const demo = opts.demo ? await seedDemoIfEmpty(createServices({ config, db }), { progress: process.stdout.isTTY }) : 'skipped';
+    // The demo's clock can be set back: its drawn season is frozen at a past moment (src/cli/seed-draw.ts).
+    const demo = opts.demo ? await seedDemoIfEmpty(createServices({ config, db, clock: new OffsetClock() }), { progress: process.stdout.isTTY }) : 'skipped';
     if (demo === 'seeded') console.log('Seeded the demo.');
     if (demo === 'refused') console.log('The database already holds data: no demo was added (start with an empty database, or run `npx manasik seed --demo` on purpose).');
     const showSignIns = demo === 'seeded' || demo === 'present';

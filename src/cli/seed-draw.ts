@@ -1,32 +1,48 @@
+import { isSettable } from '../core/clock.ts';
 import { actingAs, systemContext, type RequestContext } from '../core/principal.ts';
+import { freezeInstantFor, knownSignature } from '../modules/draw/index.ts';
 import { samplePackage } from '../modules/catalogue/index.ts';
 import type { Services } from '../services.ts';
 import type { SeasonDays } from '../modules/seasons/index.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 
 const DAY = 86_400_000;
+/**
+ * The demo's draw names drand quicknet round 20791007 (published 2025-08-14T12:59:45Z),
+ * whose real signature the project ships (data/drand-quicknet-rounds.json): its
+ * season is frozen ten minutes and a second before, so that `manasik draw verify`
+ * checks a real beacon signature offline on the demo.
+ */
+export const DEMO_ROUND = 20791007;
+export const DEMO_FROZEN_AT = new Date(freezeInstantFor(DEMO_ROUND, 600) - 1000);
 
 /**
  * The coming season, drawn and published, in its offer phase: families from four
  * countries applied and ranked two packages of the demo provider; the draw was
- * frozen, seeded with a public value, run and published, so the public draw
- * page, the verifier, the waiting list and the offers have something to show.
+ * frozen, its named beacon round entered, run, and published today, so the public
+ * draw page, the verifier, the waiting list and the offers have something to show.
  * Yusuf (`yusuf@manasik.demo`) is one of the families.
  *
- * The calendar is moved forward between the steps, as the weeks of a real
- * season would move it; each step still checks its phase.
+ * The draw's beacon round is a past one (DEMO_ROUND), so the families apply, the
+ * season is frozen and the round entered at their own moments in the past: the
+ * clock is set back for those steps and forward again to publish. Each step
+ * still checks its phase.
  */
 export async function seedDrawnSeason(services: Services, provider: RequestContext, yusufId: string, season: { code: string } & SeasonDays) {
+  const { clock } = services;
+  if (!isSettable(clock)) throw new Error('the demo seeds a past draw: give its services a settable clock (OffsetClock)');
   const SEASON = season.code;
   const ctx = systemContext('seed');
-  const now = services.clock.now().getTime();
-  const at = (days: number) => new Date(now + days * DAY).toISOString();
-  const calendar = (shift: number) => services.seasons.setCalendar(ctx, SEASON, {
-    registrationOpens: at(shift - 40), preferenceOpens: at(shift - 20), preferenceCloses: at(shift - 6), drawAt: at(shift - 5),
-    offersClose: at(shift + 10), openSaleAt: at(shift + 14), visaCutoff: at(shift + 90),
+  const present = clock.now();
+  const frozen = DEMO_FROZEN_AT.getTime();
+  const at = (ms: number) => new Date(ms).toISOString();
+  await services.seasons.setCalendar(ctx, SEASON, {
+    registrationOpens: at(frozen - 40 * DAY), preferenceOpens: at(frozen - 20 * DAY), preferenceCloses: at(frozen - 3_600_000), drawAt: at(present.getTime() - 4 * DAY),
+    offersClose: at(present.getTime() + 10 * DAY), openSaleAt: at(present.getTime() + 14 * DAY), visaCutoff: at(present.getTime() + 90 * DAY),
     referenceDate: season.referenceDate, arrivalDate: season.arrivalDate, seasonEnd: season.seasonEnd,
   });
-  await calendar(10); // preference phase: families apply and rank
+
+  clock.set(new Date(frozen - 10 * DAY)); // the preference phase: packages on sale, families apply and rank
   await services.seasons.importQuotas(ctx, SEASON, 'country,seats\nFR,22\nGB,14\nUS,16\nDE,8\n');
   const packages = [];
   for (const input of [
@@ -74,10 +90,12 @@ export async function seedDrawnSeason(services: Services, provider: RequestConte
     await services.applications.rank(admin, app.id, i % 2 ? [packages[1]!, packages[0]!] : [packages[0]!, packages[1]!]);
   }
 
-  await calendar(5.5); // the preference phase closed: freeze, enter the public value, run
-  await services.draw.freeze(ctx, SEASON, {});
-  await services.draw.setRandomValue(ctx, SEASON, 'drand round 4982311: 3f9c1d7e', 'drand mainnet (League of Entropy), round 4982311');
+  clock.set(DEMO_FROZEN_AT); // the preference phase closed: freeze; the commitment names DEMO_ROUND
+  const draw = await services.draw.freeze(ctx, SEASON, {});
+  if (draw.commitment?.randomness.kind !== 'drand' || draw.commitment.randomness.round !== DEMO_ROUND) throw new Error(`the demo's freeze named ${JSON.stringify(draw.commitment?.randomness)}`);
+  clock.set(new Date(Date.parse(draw.commitment.randomness.roundTime) + 60_000)); // the round is out: enter it, run
+  await services.draw.setRandomValue(ctx, SEASON, { round: DEMO_ROUND, signature: knownSignature(DEMO_ROUND) });
   await services.draw.run(ctx, SEASON);
-  await calendar(4); // the draw date has passed: publish; offers are held
+  clock.set(present); // today, after the draw date: publish; offers are held
   await services.workflows.publishDraw(ctx, SEASON);
 }

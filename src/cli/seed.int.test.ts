@@ -1,11 +1,15 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { actingAs } from '../core/principal.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { verifyFiles } from '../modules/draw/index.ts';
+import { drawFileNames, verifyFiles } from '../modules/draw/index.ts';
 import { demoAccounts } from './demo-data.ts';
-import { drawFileNames } from './draw-commands.ts';
+import { DEMO_ROUND } from './seed-draw.ts';
 import { demoSeasons, seedDemo, seedDemoIfEmpty } from './seed.ts';
+
+const run = promisify(execFile);
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,14 +25,11 @@ describe('the demo data', () => {
     const seasons = await t.services.seasons.list();
     const { drawn, preference } = demoSeasons(t.clock.now());
     expect(Object.fromEntries(seasons.map((s) => [s.code, s.phase]))).toEqual({ [preference.code]: 'preference', [drawn.code]: 'offers' });
-    const files = Object.fromEntries(await Promise.all(drawFileNames.map(async (n) => [n, await t.services.draw.file(drawn.code, n)])));
-    const lines = (text: string) => text.split('\n').filter(Boolean);
-    const verdict = verifyFiles({
-      commitment: JSON.parse(files['commitment.json']), parameters: JSON.parse(files['parameters.json']), entries: lines(files['entries.ndjson']),
-      seed: JSON.parse(files['seed.json']), results: lines(files['results.ndjson']),
-    });
-    expect(verdict).toMatchObject({ identical: true, entries: 23 });
-    const results = lines(files['results.ndjson']).map((l) => JSON.parse(l));
+    const files: Record<string, string> = Object.fromEntries(await Promise.all(drawFileNames.map(async (n) => [n, await t.services.draw.file(drawn.code, n)])));
+    const verdict = verifyFiles(files);
+    expect(verdict).toMatchObject({ identical: true, stage: 'published', entries: 23 });
+    expect(JSON.parse(files['commitment.json']!).randomness).toMatchObject({ kind: 'drand', chain: 'quicknet', round: DEMO_ROUND });
+    const results: { outcome: string }[] = files['results.ndjson']!.trim().split('\n').map((l) => JSON.parse(l));
     expect(results.some((r) => r.outcome === 'waiting')).toBe(true);
     expect(await t.services.bookings.capacityViolations(drawn.code)).toEqual([]);
     // Documents to try the review queue with: some approved, some waiting.
@@ -48,6 +49,17 @@ describe('the demo data', () => {
     expect(mine[0]).toMatchObject({ siteCode: 'rawdah', section: 'women', status: 'active', permits: [{ status: 'valid' }] });
     expect(await t.services.permits.capacityViolations()).toEqual([]);
   });
+  it('is verified over HTTP by `manasik draw verify` (the beacon\'s signature checked offline) and by the Python verifier', async () => {
+    const { drawn } = demoSeasons(t.clock.now());
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `${address}/api/v1/seasons/${drawn.code}/draw/files`;
+    const manasik = await run(process.execPath, ['bin/manasik.mjs', 'draw', 'verify', url]);
+    expect(manasik.stdout).toMatch(/^IDENTICAL\nchecked every file: 23 entries/);
+    expect(manasik.stdout).toContain(`checked: the signature of round ${DEMO_ROUND} verifies against quicknet's public key (BLS12-381, offline)`);
+    const python = await run('python3', ['tools/verify-draw/verify.py', url]);
+    const summary = (out: string) => out.split('\n').slice(0, 2).map((l) => l.replace(/ \([0-9.]+ s\)$/, ''));
+    expect(summary(python.stdout)).toEqual(summary(manasik.stdout));
+  }, 180_000); // two verifiers in their own processes
 
   it('goes only into an empty database: never into one that holds data', async () => {
     const other = await createTestApp();

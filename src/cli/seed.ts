@@ -4,7 +4,7 @@ import type { Services } from '../services.ts';
 import { sampleApplication } from '../modules/providers/index.ts';
 import { samplePackage } from '../modules/catalogue/index.ts';
 import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from './demo-data.ts';
-import { seedDrawnSeason } from './seed-draw.ts';
+import { DEMO_FROZEN_AT, seedDrawnSeason } from './seed-draw.ts';
 import { seedDemoDocuments } from './seed-documents.ts';
 import { seedDemoPermits } from './seed-permits.ts';
 import type { RequestContext } from '../core/principal.ts';
@@ -117,7 +117,9 @@ async function seedDemoProvider(services: Services, account: DemoAccount) {
   );
   if (!licensed) return undefined;
   const year = services.clock.now().getUTCFullYear();
-  await services.workflows.decideLicence(systemContext('seed'), provider.id, 'approve', { validFrom: `${year - 1}-01-01`, validTo: `${year + 2}-12-31` });
+  // Licensed since before the drawn season's families ranked its packages (in the past: see seed-draw.ts).
+  const since = Math.min(year - 1, DEMO_FROZEN_AT.getUTCFullYear());
+  await services.workflows.decideLicence(systemContext('seed'), provider.id, 'approve', { validFrom: `${since}-01-01`, validTo: `${year + 2}-12-31` });
   const ctx = actingAs(owner.id, { locale: account.locale, role: 'provider_staff', providerId: provider.id }, 'seed');
   const packages = demoPackages(demoSeasons(services.clock.now()).preference.year);
   for (const [index, input] of packages.entries()) {

@@ -4,6 +4,7 @@
  * browser too (imports nothing of the server). docs/statistics.md explains
  * every table and the rule.
  */
+import { intlLocale } from './i18n.ts';
 
 /** One season in the format of `data/hajj-seasons.json` (what GASTAT publishes). */
 export interface SeasonFigures {
@@ -122,15 +123,16 @@ export function hijriYearOf(season: string): number | null {
 
 /**
  * A day (`YYYY-MM-DD`) in both calendars, for labels: the Gregorian date and
- * the Umm al-Qura date, in Arabic or English.
+ * the Umm al-Qura date, in Arabic or English, with Western digits.
  *
- * @example dayLabels('2023-06-27', 'en') // { gregorian: '27 June 2023', hijri: '9 Dhuʻl-Hijjah 1444 AH' }
+ * @example dayLabels('2023-06-27', 'en') // { gregorian: '27 June 2023', hijri: 'Dhuʻl-Hijjah 9, 1444 AH' }
  */
 export function dayLabels(day: string, locale: 'ar' | 'en'): { gregorian: string; hijri: string } {
   const date = new Date(`${day}T12:00:00Z`);
   const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+  // Western digits in both languages, as every date the platform shows (intlLocale).
   return {
-    gregorian: new Intl.DateTimeFormat(`${locale}-SA-u-ca-gregory`, options).format(date),
-    hijri: new Intl.DateTimeFormat(`${locale}-SA-u-ca-islamic-umalqura`, options).format(date),
+    gregorian: new Intl.DateTimeFormat(intlLocale(locale, 'gregory'), options).format(date),
+    hijri: new Intl.DateTimeFormat(intlLocale(locale, 'islamic-umalqura'), options).format(date),
   };
 }

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { TestApp } from './harness.ts';
 import { samplePackage } from '../modules/catalogue/index.ts';
+import { freezeInstantFor, knownSignature } from '../modules/draw/index.ts';
 
 /**
  * A season in a compact calendar (all inside the bearer tokens' 30 days of the
@@ -18,6 +19,30 @@ export const moments = {
   between: '2026-05-17T00:00:00Z',
   openSale: '2026-05-18T00:00:00Z',
 };
+
+/**
+ * The compact calendar and its moments moved back in time, so that a draw frozen at
+ * `moments.frozen` names drand quicknet round 20791007 (2025-08-14T12:59:45Z), whose real
+ * signature the project ships: the draw tests enter it, and it is checked offline.
+ * `moments.start` stands for the test clock's first moment (1 May 2026, moved likewise).
+ */
+export const drawRound = { round: 20791007, signature: knownSignature(20791007) };
+export const drawTimeline = (() => {
+  const shift = freezeInstantFor(drawRound.round, 600) - 1000 - Date.parse(moments.frozen);
+  const move = (instant: string) => new Date(Date.parse(instant) + shift).toISOString();
+  const days = new Set(['referenceDate', 'arrivalDate', 'seasonEnd']);
+  return {
+    calendar: Object.fromEntries(Object.entries(compactCalendar).map(([k, v]) => [k, days.has(k) ? v : move(v)])) as typeof compactCalendar,
+    moments: {
+      ...Object.fromEntries(Object.entries(moments).map(([k, v]) => [k, move(v)])) as typeof moments,
+      start: move('2026-05-01T08:00:00Z'),
+      /** Ten minutes after the freeze: the named round is out. */
+      roundOut: move('2026-05-08T12:11:00Z'),
+    },
+    /** An instant of the compact calendar, moved. */
+    move,
+  };
+})();
 
 export function hajjFixtures(t: TestApp) {
   let serial = 0;
@@ -72,9 +97,9 @@ export function hajjFixtures(t: TestApp) {
   }
 
   /** The season with its calendar and quotas, and published packages of the given capacities and countries. */
-  async function season(quotas: Record<string, number>, packages: Record<string, { capacity: number; countries: string[] }>) {
+  async function season(quotas: Record<string, number>, packages: Record<string, { capacity: number; countries: string[] }>, calendar = compactCalendar) {
     const ministry = (await t.signInAs('ministry_admin')).headers;
-    expect((await api('PUT', '/seasons/1448H', ministry, compactCalendar)).statusCode).toBe(200);
+    expect((await api('PUT', '/seasons/1448H', ministry, calendar)).statusCode).toBe(200);
     const csv = `country,seats\n${Object.entries(quotas).map(([c, s]) => `${c},${s}`).join('\n')}\n`;
     expect((await api('POST', '/seasons/1448H/quotas/import', { ...ministry, 'content-type': 'text/csv' }, csv as never)).statusCode).toBe(200);
     const provider = await t.createLicensedProvider();

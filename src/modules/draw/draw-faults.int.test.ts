@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
+import { drawRound, drawTimeline, hajjFixtures } from '../../testing/hajj-fixtures.ts';
+import { verifyFiles } from './domain/verify.ts';
+
+// The draws run at the moments that make their freeze name a real quicknet round (hajj-fixtures.ts).
+const { calendar, moments } = drawTimeline;
 
 describe('draw faults', () => {
   let t: TestApp;
@@ -9,8 +13,9 @@ describe('draw faults', () => {
   let ministry: Record<string, string>;
   beforeAll(async () => {
     t = await createTestApp();
+    t.clock.set(moments.start);
     fx = hajjFixtures(t);
-    ({ ministry } = await fx.season({ FR: 50 }, { small: { capacity: 3, countries: ['FR'] } }));
+    ({ ministry } = await fx.season({ FR: 50 }, { small: { capacity: 3, countries: ['FR'] } }, calendar));
   });
   afterAll(async () => t?.close());
 
@@ -22,14 +27,18 @@ describe('draw faults', () => {
     expect(res.json().code).toBe('application.ranking_rule');
   });
 
-  it('draws an empty pool: a commitment to nothing, no results, nothing held', async () => {
+  it('draws an empty pool: a commitment to nothing, no results, nothing held, and files that verify', async () => {
     t.clock.set(moments.frozen);
     const frozen = await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, {});
-    expect(frozen.json().commitment).toMatchObject({ entryCount: 0, merkleRoot: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
-    await fx.api('POST', '/seasons/1448H/draw/random-value', ministry, { value: '42', source: 'test lottery' });
+    expect(frozen.json().commitment).toMatchObject({ entryCount: 0, merkleRoot: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', entriesHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
+    t.clock.set(moments.roundOut);
+    expect((await fx.api('POST', '/seasons/1448H/draw/random-value', ministry, drawRound)).statusCode).toBe(200);
     expect((await fx.api('POST', '/seasons/1448H/draw/run', ministry)).json().summary.tables).toMatchObject({ entries: 0, winners: 0 });
     expect((await fx.api('POST', '/seasons/1448H/draw/publish', ministry)).json().status).toBe('published');
+    expect((await fx.api('GET', '/seasons/1448H/draw/files/entries.ndjson', {})).body).toBe('');
     expect((await fx.api('GET', '/seasons/1448H/draw/files/results.ndjson', {})).body).toBe('');
+    const files = Object.fromEntries(await Promise.all(['commitment.json', 'parameters.json', 'entries.ndjson', 'seed.json', 'results.ndjson'].map(async (n) => [n, (await fx.api('GET', `/seasons/1448H/draw/files/${n}`, {})).body])));
+    expect(verifyFiles(files)).toMatchObject({ identical: true, stage: 'published', entries: 0, winners: 0 });
   });
 });
 
@@ -39,14 +48,16 @@ describe('a crash while the results are written', () => {
   let ministry: Record<string, string>;
   beforeAll(async () => {
     t = await createTestApp();
+    t.clock.set(moments.start);
     fx = hajjFixtures(t);
-    const s = await fx.season({ FR: 50 }, { a: { capacity: 4, countries: ['FR'] } });
+    const s = await fx.season({ FR: 50 }, { a: { capacity: 4, countries: ['FR'] } }, calendar);
     ministry = s.ministry;
     t.clock.set(moments.preference);
     for (let i = 0; i < 6; i++) await fx.family('FR', 1, [s.packages.a!]);
     t.clock.set(moments.frozen);
     await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, {});
-    await fx.api('POST', '/seasons/1448H/draw/random-value', ministry, { value: 'v', source: 'test source' });
+    t.clock.set(moments.roundOut);
+    expect((await fx.api('POST', '/seasons/1448H/draw/random-value', ministry, drawRound)).statusCode).toBe(200);
   });
   afterAll(async () => t?.close());
 

@@ -4,9 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
+import { drawRound, drawTimeline, hajjFixtures } from '../../testing/hajj-fixtures.ts';
 import { verifyProof } from '../../shared/draw/merkle.ts';
-import { verifyFiles, type DrawFiles } from './domain/publication.ts';
+import { drawFileNames, type DrawFiles } from './domain/files.ts';
+import { knownSignature } from './domain/known-rounds.ts';
+import { verifyFiles } from './domain/verify.ts';
+
+// The whole season runs at the moments that make its freeze name a real quicknet round (hajj-fixtures.ts).
+const { calendar, moments, move } = drawTimeline;
 
 let t: TestApp;
 let fx: ReturnType<typeof hajjFixtures>;
@@ -15,27 +20,24 @@ let pkg: Record<string, string>;
 const families: Awaited<ReturnType<ReturnType<typeof hajjFixtures>['family']>>[] = [];
 let excluded: string[] = [];
 
+/** The published files as served, byte for byte. */
 async function files(): Promise<DrawFiles> {
-  const get = async (name: string) => (await fx.api('GET', `/seasons/1448H/draw/files/${name}`, {})).body;
-  const lines = (text: string) => text.split('\n').filter(Boolean);
-  return {
-    commitment: JSON.parse(await get('commitment.json')),
-    parameters: JSON.parse(await get('parameters.json')),
-    entries: lines(await get('entries.ndjson')),
-    seed: JSON.parse(await get('seed.json')),
-    results: lines(await get('results.ndjson')),
-  };
+  const out: DrawFiles = {};
+  for (const name of drawFileNames) out[name] = (await fx.api('GET', `/seasons/1448H/draw/files/${name}`, {})).rawPayload;
+  return out;
 }
+const results = async () => new TextDecoder().decode((await files())['results.ndjson'] as Uint8Array).trim().split('\n').map((l) => JSON.parse(l));
 const bookings = () => t.db.kysely.selectFrom('bookings').selectAll().orderBy('created_at').execute();
 
 beforeAll(async () => {
   t = await createTestApp();
+  t.clock.set(moments.start);
   fx = hajjFixtures(t);
   ({ ministry, packages: pkg } = await fx.season({ FR: 14, GB: 8 }, {
     alpha: { capacity: 6, countries: ['FR', 'GB'] },
     beta: { capacity: 5, countries: ['FR'] },
     gamma: { capacity: 8, countries: ['GB'] },
-  }));
+  }, calendar));
   t.clock.set(moments.preference);
   const plan: [string, number, string[]][] = [
     ['FR', 3, ['alpha', 'beta']], ['FR', 2, ['beta']], ['FR', 4, ['alpha']], ['FR', 1, ['beta', 'alpha']], ['FR', 2, ['alpha', 'beta']],
@@ -58,11 +60,26 @@ describe('the draw, from freeze to cascade', () => {
     expect((await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, {})).json().code).toBe('season.phase_closed');
   });
 
-  it('freezes the eligible, ranked applications and commits to them', async () => {
+  it('refuses a share it cannot represent exactly in basis points, or given twice', async () => {
     t.clock.set(moments.frozen);
-    const res = await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, { pools: [{ code: 'first_time', share: 0.25 }, { code: 'general' }] });
+    for (const [pool, problem] of [[{ code: 'first_time', share: 0.12345 }, 'inexact_share'], [{ code: 'first_time', share: 0.29, shareBps: 2900 }, 'two_shares'], [{ code: 'first_time', shareBps: 10_000 }, null]] as const) {
+      const res = await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, { pools: [pool, { code: 'general' }] });
+      expect(res.statusCode).toBe(400);
+      if (problem) expect(res.json()).toMatchObject({ code: 'draw.bad_pools', params: { problem } });
+    }
+    expect((await fx.api('GET', '/seasons/1448H/draw/status', ministry)).json().status).toBe('none');
+  });
+
+  it('freezes the eligible, ranked applications and commits to them and to the beacon round to come', async () => {
+    const res = await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, { pools: [{ code: 'first_time', share: 0.29 }, { code: 'general' }] });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'frozen', commitment: { entryCount: families.length, merkleRoot: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(res.json()).toMatchObject({
+      status: 'frozen', algorithm: 'manasik-draw/2', pools: [{ code: 'first_time', shareBps: 2900, share: 0.29 }, { code: 'general' }],
+      commitment: {
+        entryCount: families.length, merkleRoot: expect.stringMatching(/^[0-9a-f]{64}$/), frozenAt: moments.frozen,
+        randomness: { kind: 'drand', chain: 'quicknet', delaySeconds: 600, round: drawRound.round, roundTime: '2025-08-14T12:59:45.000Z' },
+      },
+    });
     for (const id of excluded) expect((await fx.api('GET', `/seasons/1448H/draw/proof/${id}`, {})).json().code).toBe('draw.not_entered');
     expect((await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, {})).json().code).toBe('draw.already_frozen');
   });
@@ -82,16 +99,29 @@ describe('the draw, from freeze to cascade', () => {
     }
   });
 
-  it('cannot run before the public random value, which is entered once and never changed', async () => {
+  it('cannot run before the named round is entered; refuses, and records, every other value', async () => {
     expect((await fx.api('POST', '/seasons/1448H/draw/run', ministry)).json().code).toBe('draw.wrong_state');
-    const seeded = await fx.api('POST', '/seasons/1448H/draw/random-value', ministry, { value: 'drand round 4821337: 9f2c…', source: 'drand mainnet round 4821337, published 2026-05-08T13:00Z' });
-    expect(seeded.json()).toMatchObject({ status: 'seeded', seed: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const again = await fx.api('POST', '/seasons/1448H/draw/random-value', ministry, { value: 'a friendlier number', source: 'someone' });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().code).toBe('draw.random_value_set');
-    expect((await fx.api('GET', '/seasons/1448H/draw', {})).json().randomValue).toBe('drand round 4821337: 9f2c…');
-    const refusals = await t.db.kysely.selectFrom('audit_log').select('data').where('action', '=', 'draw.random_value_refused').execute();
-    expect(refusals).toHaveLength(1);
+    const enter = (body: object) => fx.api('POST', '/seasons/1448H/draw/random-value', ministry, body);
+    const refused: [object, number, string][] = [
+      [{ value: 'drand round 4821337: 9f2c', source: 'drand mainnet' }, 400, 'draw.round_required'],
+      [drawRound, 409, 'draw.round_not_published'], // the freeze's moment: the round is ten minutes away
+    ];
+    for (const [body, status, code] of refused) expect((await enter(body)).json(), code).toMatchObject({ status, code });
+    t.clock.set(moments.roundOut);
+    for (const [body, status, code] of [
+      [{ round: 14517013, signature: knownSignature(14517013) }, 409, 'draw.wrong_round'], // a real round, not the one named
+      [{ round: drawRound.round, signature: knownSignature(3) }, 422, 'draw.bad_signature'], // a real signature, of another round
+    ] as const) expect((await enter(body)).json(), code).toMatchObject({ status, code });
+    const seeded = await enter({ round: drawRound.round, signature: drawRound.signature.toUpperCase() });
+    expect(seeded.statusCode, seeded.body).toBe(200);
+    expect(seeded.json()).toMatchObject({
+      status: 'seeded', randomValue: 'f4ad45db792e14676c62891989b804504e09bf0029cd472143d958649ab3c88a', seed: expect.stringMatching(/^[0-9a-f]{64}$/),
+      seedFile: { randomness: { kind: 'drand', round: drawRound.round, signature: drawRound.signature } },
+    });
+    const again = await enter(drawRound);
+    expect(again.json()).toMatchObject({ status: 409, code: 'draw.random_value_set' });
+    const audit = await t.db.kysely.selectFrom('audit_log').select('data').where('action', '=', 'draw.random_value_refused').orderBy('id').execute();
+    expect(audit.map((a) => (a.data as { reason: string }).reason)).toEqual(['draw.round_required', 'draw.round_not_published', 'draw.wrong_round', 'draw.bad_signature', 'draw.random_value_set']);
   });
 
   it('runs, and running again gives the same result without writing twice', async () => {
@@ -113,13 +143,13 @@ describe('the draw, from freeze to cascade', () => {
   it('publishes: winners hold seats, every family is told in its language, and the files verify', async () => {
     const res = await fx.api('POST', '/seasons/1448H/draw/publish', ministry);
     expect(res.statusCode, res.body).toBe(200);
-    const published = await files();
-    const verdict = verifyFiles(published);
-    expect(verdict).toMatchObject({ identical: true, entries: families.length });
-    const winners = published.results.map((l) => JSON.parse(l)).filter((r) => r.outcome === 'won');
+    const verdict = verifyFiles(await files());
+    expect(verdict).toMatchObject({ identical: true, stage: 'published', entries: families.length });
+    expect(verdict.identical && verdict.checks.find((c) => c.code === 'signature')).toMatchObject({ outcome: 'passed' });
+    const winners = (await results()).filter((r) => r.outcome === 'won');
     const held = await bookings();
     expect(held.map((b) => b.application_id).sort()).toEqual(winners.map((w) => w.id).sort());
-    expect(held.every((b) => b.status === 'held' && b.source === 'draw' && b.hold_deadline!.toISOString() === '2026-05-11T12:00:00.000Z')).toBe(true);
+    expect(held.every((b) => b.status === 'held' && b.source === 'draw' && b.hold_deadline!.toISOString() === move('2026-05-11T12:11:00.000Z'))).toBe(true);
     expect((await fx.api('GET', '/seasons/1448H/capacity-check', ministry)).json()).toEqual([]);
     const mail = await t.db.kysely.selectFrom('outbox_messages').select(['template', 'locale', 'subject']).where('template', 'like', 'draw_%').execute();
     expect(mail).toHaveLength(families.length);
@@ -127,29 +157,39 @@ describe('the draw, from freeze to cascade', () => {
     expect((await fx.api('POST', '/seasons/1448H/draw/publish', ministry)).json().code).toBe('draw.wrong_state');
   });
 
-  it('is verified by `manasik draw verify` from the files alone, and a tampered file is caught', async () => {
+  it('is verified by `manasik draw verify` from the files alone, the signature checked offline, and a tampered file is caught', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-draw-'));
-    for (const name of ['commitment.json', 'parameters.json', 'entries.ndjson', 'seed.json', 'results.ndjson'] as const) fs.writeFileSync(path.join(dir, name), await t.services.draw.file('1448H', name));
+    for (const name of drawFileNames) fs.writeFileSync(path.join(dir, name), await t.services.draw.file('1448H', name));
     const verify = () => spawnSync(process.execPath, ['bin/manasik.mjs', 'draw', 'verify', dir], { encoding: 'utf8' });
     const ok = verify();
-    expect(ok.stdout).toContain(`IDENTICAL — ${families.length} entries`);
+    expect(ok.stdout).toMatch(new RegExp(`^IDENTICAL\nchecked every file: ${families.length} entries`));
+    expect(ok.stdout).toContain(`checked: the signature of round ${drawRound.round} verifies against quicknet's public key`);
     expect(ok.status).toBe(0);
-    const results = fs.readFileSync(path.join(dir, 'results.ndjson'), 'utf8').split('\n');
-    [results[0], results[1]] = [results[1]!, results[0]!];
-    fs.writeFileSync(path.join(dir, 'results.ndjson'), results.join('\n'));
+    const lines = fs.readFileSync(path.join(dir, 'results.ndjson'), 'utf8').split('\n');
+    [lines[0], lines[1]] = [lines[1]!, lines[0]!];
+    fs.writeFileSync(path.join(dir, 'results.ndjson'), lines.join('\n'));
     const tampered = verify();
-    expect(tampered.stdout).toContain('DIFFERENT — line 1 of the results differs');
+    expect(tampered.stdout).toMatch(/^DIFFERENT: results\.ndjson line 1: expected /);
     expect(tampered.status).toBe(1);
     fs.rmSync(dir, { recursive: true });
+  }, 120_000); // two runs of the command, each starting Node and TypeScript
+
+  it('serves each file\'s JSON Schema beside it, the same as docs/algorithms/draw-schemas/', async () => {
+    for (const stem of ['commitment', 'parameters', 'entries', 'seed', 'results', 'proof']) {
+      const res = await fx.api('GET', `/seasons/1448H/draw/files/${stem}.schema.json`, {});
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('application/schema+json');
+      expect(res.body).toBe(fs.readFileSync(`docs/algorithms/draw-schemas/${stem}.schema.json`, 'utf8'));
+    }
   });
 
   it('shows each mission its own country\'s outcomes and bookings, and nothing of another', async () => {
-    const results = (await files()).results.map((l) => JSON.parse(l));
+    const published = await results();
     for (const country of ['FR', 'GB']) {
       const mission = (await t.signInAs('mission_officer', { countryCode: country })).headers;
       const overview = (await fx.api('GET', '/missions/overview?season=1448H', mission)).json();
       const mine = families.filter((f) => f.country === country);
-      const won = mine.filter((f) => results.find((r) => r.id === f.id).outcome === 'won');
+      const won = mine.filter((f) => published.find((r) => r.id === f.id).outcome === 'won');
       expect(overview.draw).toEqual({
         won: { families: won.length, pilgrims: won.reduce((n, f) => n + f.size, 0) },
         waiting: { families: mine.length - won.length, pilgrims: mine.reduce((n, f) => n + f.size, 0) - won.reduce((n, f) => n + f.size, 0) },
@@ -158,36 +198,36 @@ describe('the draw, from freeze to cascade', () => {
     }
   });
 
-  it('shows a family its result, place and offer', async () => {
-    const results = (await files()).results.map((l) => JSON.parse(l));
+  it('shows a family its result, place (as published, from 1) and offer', async () => {
+    const published = await results();
     for (const f of families.slice(0, 4)) {
       const mine = (await fx.api('GET', '/seasons/1448H/draw/mine', f.admin.headers)).json();
-      const r = results.find((x) => x.id === f.id);
-      expect(mine.result).toMatchObject({ position: r.position + 1, outcome: r.outcome, waitlistPosition: r.waitlist });
+      const r = published.find((x) => x.id === f.id);
+      expect(mine.result).toMatchObject({ place: r.place, position: r.place, outcome: r.outcome, waitlistPosition: r.waitlist });
       expect(mine.bookings).toHaveLength(r.outcome === 'won' ? 1 : 0);
     }
   });
 
   it('cascades a declined offer to the next waiting families in draw order that fit', async () => {
     t.clock.set(moments.offers);
-    const results = (await files()).results.map((l) => JSON.parse(l));
+    const published = await results();
     const before = await bookings();
     // A winner whose seats, once freed, some waiting family can use (the oracle says who).
-    const offer = before.find((b) => expectedCascade(results, before.filter((x) => x.id !== b.id)).length > 0)!;
+    const offer = before.find((b) => expectedCascade(published, before.filter((x) => x.id !== b.id)).length > 0)!;
     expect(offer).toBeDefined();
     const winner = families.find((f) => f.id === offer.application_id)!;
     const declined = await fx.api('POST', `/bookings/${offer.id}/decline`, winner.admin.headers);
     expect(declined.statusCode, declined.body).toBe(200);
     const after = await bookings();
     const cascaded = after.filter((b) => b.source === 'cascade');
-    expect(cascaded.map((b) => b.application_id)).toEqual(expectedCascade(results, before.filter((b) => b.id !== offer.id)));
+    expect(cascaded.map((b) => b.application_id)).toEqual(expectedCascade(published, before.filter((b) => b.id !== offer.id)));
     expect(cascaded.length).toBeGreaterThan(0);
     expect((await fx.api('GET', '/seasons/1448H/capacity-check', ministry)).json()).toEqual([]);
     expect((await fx.api('POST', `/bookings/${offer.id}/decline`, winner.admin.headers)).json().code).toBe('booking.not_held');
   });
 
   it('expires unpaid holds at their deadline and cascades their seats, exactly once', async () => {
-    t.clock.set('2026-05-11T12:00:01Z');
+    t.clock.set(move('2026-05-11T12:11:01Z')); // published when the round was entered (11 minutes after the freeze): 72 hours later
     const expired = await t.services.workflows.expireHolds(100);
     expect(expired).toBeGreaterThan(0);
     expect(await t.services.workflows.expireHolds(100)).toBe(0);
@@ -205,7 +245,7 @@ describe('the draw, from freeze to cascade', () => {
     const familyOf = (b: { application_id: string }) => families.find((f) => f.id === b.application_id)!;
     const fund = async (b: { application_id: string; amount_due: number }, tx: string) => {
       const { bankReference } = (await fx.api('GET', '/wallet', familyOf(b).admin.headers)).json();
-      await fx.api('POST', '/wallet/bank-statements', { ...admin, 'content-type': 'text/csv' }, `date,reference,amount,transaction_id\n2026-05-09,${bankReference},${(b.amount_due / 100).toFixed(2)},${tx}\n` as never);
+      await fx.api('POST', '/wallet/bank-statements', { ...admin, 'content-type': 'text/csv' }, `date,reference,amount,transaction_id\n${move('2026-05-09T12:00:00Z').slice(0, 10)},${bankReference},${(b.amount_due / 100).toFixed(2)},${tx}\n` as never);
     };
     await fund(held[0]!, 'TX-CONFIRM-0');
     const paid = await fx.api('POST', `/bookings/${held[0]!.id}/pay`, familyOf(held[0]!).admin.headers, {});

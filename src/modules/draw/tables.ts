@@ -1,13 +1,22 @@
+import type { RandomnessSource, RandomnessValue } from './domain/files.ts';
 import type { ColumnType } from 'kysely';
 
 type Json<T> = ColumnType<T, string, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
 export interface DrawsTable {
   season: string;
+  /** manasik-draw/2 for every draw frozen now; manasik-draw/1 draws' files are no longer served. */
+  algorithm: string;
   status: 'frozen' | 'seeded' | 'drawn' | 'published';
   parameters: Json<unknown>;
   parameters_hash: string;
   merkle_root: string;
+  entries_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** commitment.json's `randomness`: the source named at the freeze. */
+  randomness_source: NullableJson<RandomnessSource>;
+  /** seed.json's `randomness`: what was entered. */
+  randomness: NullableJson<RandomnessValue>;
   entry_count: number;
   offer_hours: number;
   frozen_at: Date;

@@ -9846,21 +9846,59 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description manasik-draw/2; a draw made under manasik-draw/1 shows no commitment and serves no files */
+                            algorithm: string;
                             /** @description The steps you may take now (a client shows exactly these) */
                             allowedActions: ("freeze" | "set_random_value" | "run" | "publish" | "read_results")[];
                             commitment: {
-                                algorithm: string;
+                                /** @enum {string} */
+                                algorithm: "manasik-draw/2";
+                                /** @description SHA-256 digest, lower-case hex */
+                                entriesHash: string;
                                 entryCount: number;
+                                /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
                                 frozenAt: string;
+                                /** @description SHA-256 digest, lower-case hex */
                                 merkleRoot: string;
+                                /** @description SHA-256 digest, lower-case hex */
                                 parametersHash: string;
+                                randomness: {
+                                    /** @description the beacon, e.g. quicknet */
+                                    chain: string;
+                                    /** @description SHA-256 digest, lower-case hex */
+                                    chainHash: string;
+                                    delaySeconds: number;
+                                    genesisTime: number;
+                                    /** @enum {string} */
+                                    kind: "drand";
+                                    period: number;
+                                    /** @description compressed G2 point */
+                                    publicKey: string;
+                                    round: number;
+                                    /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
+                                    roundTime: string;
+                                    /** @enum {string} */
+                                    scheme: "bls-unchained-g1-rfc9380";
+                                    /** @description where anyone can look the round up */
+                                    url: string;
+                                } | {
+                                    /** @description exactly which future value will be used and how it is written */
+                                    description: string;
+                                    /** @enum {string} */
+                                    kind: "declared";
+                                    /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
+                                    notBefore: string;
+                                };
+                                /** @description the season, by its Hijri year */
                                 season: string;
-                            };
+                            } | null;
                             drawnAt: string | null;
                             offerHours: number;
                             pools: {
                                 code: string;
+                                /** @description shareBps / 10000, for display */
                                 share?: number;
+                                shareBps?: number;
                             }[];
                             publishedAt: string | null;
                             randomSource: string | null;
@@ -9868,6 +9906,30 @@ export interface paths {
                             season: string;
                             seed: string | null;
                             seededAt: string | null;
+                            seedFile: {
+                                /** @description SHA-256 digest, lower-case hex */
+                                commitmentHash: string;
+                                randomness: {
+                                    /** @enum {string} */
+                                    kind: "drand";
+                                    /** @description SHA-256 digest, lower-case hex */
+                                    randomness: string;
+                                    round: number;
+                                    /** @description compressed G1 point */
+                                    signature: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "declared";
+                                    /** @description where the value was published */
+                                    source: string;
+                                };
+                                /** @description the season, by its Hijri year */
+                                season: string;
+                                /** @description SHA-256 digest, lower-case hex */
+                                seed: string;
+                                /** @description printable ASCII */
+                                value: string;
+                            } | null;
                             /** @enum {string} */
                             status: "frozen" | "seeded" | "drawn" | "published";
                             summary: {
@@ -9959,7 +10021,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A published file of the draw, for `manasik draw verify` and anyone else */
+        /** A published file of the draw, exactly the bytes that were hashed, or the JSON Schema of one (`*.schema.json`) */
         get: {
             parameters: {
                 query?: never;
@@ -9967,7 +10029,7 @@ export interface paths {
                 path: {
                     /** @example 1448H */
                     code: string;
-                    name: "commitment.json" | "parameters.json" | "entries.ndjson" | "seed.json" | "results.ndjson";
+                    name: "commitment.json" | "parameters.json" | "entries.ndjson" | "seed.json" | "results.ndjson" | "commitment.schema.json" | "parameters.schema.json" | "entries.schema.json" | "seed.schema.json" | "results.schema.json" | "proof.schema.json";
                 };
                 cookie?: never;
             };
@@ -10000,8 +10062,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Freeze the eligible applications and publish the Merkle commitment (after the preference phase)
-         * @description Policy: `draw:freeze`.
+         * Freeze the eligible applications and publish the commitment: the Merkle root, the seats, and the random value to come (after the preference phase)
+         * @description A pool's share is `shareBps` (basis points, 2900 = 29 %) or `share` as a fraction with an exact basis-point value (0.29); an inexact fraction is refused. `randomness` names the source: a drand beacon (default quicknet) whose first round at or after the freeze plus `delaySeconds` (default 600) will be used, or a declared public value described exactly, published after `notBefore` (docs/algorithms/draw.md §5).
+         *
+         *     Policy: `draw:freeze`.
          */
         post: {
             parameters: {
@@ -10021,7 +10085,21 @@ export interface paths {
                             /** @enum {string} */
                             code: "first_time" | "general";
                             share?: number;
+                            shareBps?: number;
                         }[];
+                        randomness?: {
+                            /** @enum {string} */
+                            chain?: "quicknet";
+                            delaySeconds?: number;
+                            /** @enum {string} */
+                            kind: "drand";
+                        } | {
+                            description: string;
+                            /** @enum {string} */
+                            kind: "declared";
+                            /** Format: date-time */
+                            notBefore: string;
+                        };
                     };
                 };
             };
@@ -10051,21 +10129,59 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description manasik-draw/2; a draw made under manasik-draw/1 shows no commitment and serves no files */
+                            algorithm: string;
                             /** @description The steps you may take now (a client shows exactly these) */
                             allowedActions: ("freeze" | "set_random_value" | "run" | "publish" | "read_results")[];
                             commitment: {
-                                algorithm: string;
+                                /** @enum {string} */
+                                algorithm: "manasik-draw/2";
+                                /** @description SHA-256 digest, lower-case hex */
+                                entriesHash: string;
                                 entryCount: number;
+                                /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
                                 frozenAt: string;
+                                /** @description SHA-256 digest, lower-case hex */
                                 merkleRoot: string;
+                                /** @description SHA-256 digest, lower-case hex */
                                 parametersHash: string;
+                                randomness: {
+                                    /** @description the beacon, e.g. quicknet */
+                                    chain: string;
+                                    /** @description SHA-256 digest, lower-case hex */
+                                    chainHash: string;
+                                    delaySeconds: number;
+                                    genesisTime: number;
+                                    /** @enum {string} */
+                                    kind: "drand";
+                                    period: number;
+                                    /** @description compressed G2 point */
+                                    publicKey: string;
+                                    round: number;
+                                    /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
+                                    roundTime: string;
+                                    /** @enum {string} */
+                                    scheme: "bls-unchained-g1-rfc9380";
+                                    /** @description where anyone can look the round up */
+                                    url: string;
+                                } | {
+                                    /** @description exactly which future value will be used and how it is written */
+                                    description: string;
+                                    /** @enum {string} */
+                                    kind: "declared";
+                                    /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
+                                    notBefore: string;
+                                };
+                                /** @description the season, by its Hijri year */
                                 season: string;
-                            };
+                            } | null;
                             drawnAt: string | null;
                             offerHours: number;
                             pools: {
                                 code: string;
+                                /** @description shareBps / 10000, for display */
                                 share?: number;
+                                shareBps?: number;
                             }[];
                             publishedAt: string | null;
                             randomSource: string | null;
@@ -10073,6 +10189,30 @@ export interface paths {
                             season: string;
                             seed: string | null;
                             seededAt: string | null;
+                            seedFile: {
+                                /** @description SHA-256 digest, lower-case hex */
+                                commitmentHash: string;
+                                randomness: {
+                                    /** @enum {string} */
+                                    kind: "drand";
+                                    /** @description SHA-256 digest, lower-case hex */
+                                    randomness: string;
+                                    round: number;
+                                    /** @description compressed G1 point */
+                                    signature: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "declared";
+                                    /** @description where the value was published */
+                                    source: string;
+                                };
+                                /** @description the season, by its Hijri year */
+                                season: string;
+                                /** @description SHA-256 digest, lower-case hex */
+                                seed: string;
+                                /** @description printable ASCII */
+                                value: string;
+                            } | null;
                             /** @enum {string} */
                             status: "frozen" | "seeded" | "drawn" | "published";
                             summary: {
@@ -10227,6 +10367,12 @@ export interface paths {
                                 choiceRank: number | null;
                                 outcome: string;
                                 packageId: string | null;
+                                /** @description place in the draw order, from 1 (results.ndjson `place`) */
+                                place: number;
+                                /**
+                                 * @deprecated
+                                 * @description the same as place; use place
+                                 */
                                 position: number;
                                 waitlistPosition: number | null;
                             } | null;
@@ -10290,12 +10436,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description the line number minus one */
                             leafIndex: number;
+                            /** @description SHA-256 digest, lower-case hex */
                             merkleRoot: string;
                             proof: {
+                                /** @description SHA-256 digest, lower-case hex */
                                 hash: string;
-                                side: string;
+                                side: "left" | "right";
                             }[];
+                            /** @description the line of entries.ndjson, without its line feed */
                             record: string;
                         };
                     };
@@ -10363,21 +10513,59 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description manasik-draw/2; a draw made under manasik-draw/1 shows no commitment and serves no files */
+                            algorithm: string;
                             /** @description The steps you may take now (a client shows exactly these) */
                             allowedActions: ("freeze" | "set_random_value" | "run" | "publish" | "read_results")[];
                             commitment: {
-                                algorithm: string;
+                                /** @enum {string} */
+                                algorithm: "manasik-draw/2";
+                                /** @description SHA-256 digest, lower-case hex */
+                                entriesHash: string;
                                 entryCount: number;
+                                /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
                                 frozenAt: string;
+                                /** @description SHA-256 digest, lower-case hex */
                                 merkleRoot: string;
+                                /** @description SHA-256 digest, lower-case hex */
                                 parametersHash: string;
+                                randomness: {
+                                    /** @description the beacon, e.g. quicknet */
+                                    chain: string;
+                                    /** @description SHA-256 digest, lower-case hex */
+                                    chainHash: string;
+                                    delaySeconds: number;
+                                    genesisTime: number;
+                                    /** @enum {string} */
+                                    kind: "drand";
+                                    period: number;
+                                    /** @description compressed G2 point */
+                                    publicKey: string;
+                                    round: number;
+                                    /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
+                                    roundTime: string;
+                                    /** @enum {string} */
+                                    scheme: "bls-unchained-g1-rfc9380";
+                                    /** @description where anyone can look the round up */
+                                    url: string;
+                                } | {
+                                    /** @description exactly which future value will be used and how it is written */
+                                    description: string;
+                                    /** @enum {string} */
+                                    kind: "declared";
+                                    /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
+                                    notBefore: string;
+                                };
+                                /** @description the season, by its Hijri year */
                                 season: string;
-                            };
+                            } | null;
                             drawnAt: string | null;
                             offerHours: number;
                             pools: {
                                 code: string;
+                                /** @description shareBps / 10000, for display */
                                 share?: number;
+                                shareBps?: number;
                             }[];
                             publishedAt: string | null;
                             randomSource: string | null;
@@ -10385,6 +10573,30 @@ export interface paths {
                             season: string;
                             seed: string | null;
                             seededAt: string | null;
+                            seedFile: {
+                                /** @description SHA-256 digest, lower-case hex */
+                                commitmentHash: string;
+                                randomness: {
+                                    /** @enum {string} */
+                                    kind: "drand";
+                                    /** @description SHA-256 digest, lower-case hex */
+                                    randomness: string;
+                                    round: number;
+                                    /** @description compressed G1 point */
+                                    signature: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "declared";
+                                    /** @description where the value was published */
+                                    source: string;
+                                };
+                                /** @description the season, by its Hijri year */
+                                season: string;
+                                /** @description SHA-256 digest, lower-case hex */
+                                seed: string;
+                                /** @description printable ASCII */
+                                value: string;
+                            } | null;
                             /** @enum {string} */
                             status: "frozen" | "seeded" | "drawn" | "published";
                             summary: {
@@ -10477,8 +10689,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Enter the public random value published after the freeze (once; a second attempt is refused and recorded)
-         * @description Policy: `draw:set_random_value`.
+         * Enter the random value the commitment named, once it exists: the beacon round and its signature, or the declared value and where it was published
+         * @description For a beacon, `round` must be the named round, published by now, and `signature` its BLS signature (checked against the beacon's public key). Any refusal, and any second attempt, is recorded in the audit log.
+         *
+         *     Policy: `draw:set_random_value`.
          */
         post: {
             parameters: {
@@ -10493,8 +10707,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        source: string;
-                        value: string;
+                        round?: number;
+                        /** @description the round's BLS signature: a compressed G1 point, 96 hex digits */
+                        signature?: string;
+                        source?: string;
+                        value?: string;
                     };
                 };
             };
@@ -10524,21 +10741,59 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description manasik-draw/2; a draw made under manasik-draw/1 shows no commitment and serves no files */
+                            algorithm: string;
                             /** @description The steps you may take now (a client shows exactly these) */
                             allowedActions: ("freeze" | "set_random_value" | "run" | "publish" | "read_results")[];
                             commitment: {
-                                algorithm: string;
+                                /** @enum {string} */
+                                algorithm: "manasik-draw/2";
+                                /** @description SHA-256 digest, lower-case hex */
+                                entriesHash: string;
                                 entryCount: number;
+                                /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
                                 frozenAt: string;
+                                /** @description SHA-256 digest, lower-case hex */
                                 merkleRoot: string;
+                                /** @description SHA-256 digest, lower-case hex */
                                 parametersHash: string;
+                                randomness: {
+                                    /** @description the beacon, e.g. quicknet */
+                                    chain: string;
+                                    /** @description SHA-256 digest, lower-case hex */
+                                    chainHash: string;
+                                    delaySeconds: number;
+                                    genesisTime: number;
+                                    /** @enum {string} */
+                                    kind: "drand";
+                                    period: number;
+                                    /** @description compressed G2 point */
+                                    publicKey: string;
+                                    round: number;
+                                    /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
+                                    roundTime: string;
+                                    /** @enum {string} */
+                                    scheme: "bls-unchained-g1-rfc9380";
+                                    /** @description where anyone can look the round up */
+                                    url: string;
+                                } | {
+                                    /** @description exactly which future value will be used and how it is written */
+                                    description: string;
+                                    /** @enum {string} */
+                                    kind: "declared";
+                                    /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
+                                    notBefore: string;
+                                };
+                                /** @description the season, by its Hijri year */
                                 season: string;
-                            };
+                            } | null;
                             drawnAt: string | null;
                             offerHours: number;
                             pools: {
                                 code: string;
+                                /** @description shareBps / 10000, for display */
                                 share?: number;
+                                shareBps?: number;
                             }[];
                             publishedAt: string | null;
                             randomSource: string | null;
@@ -10546,6 +10801,30 @@ export interface paths {
                             season: string;
                             seed: string | null;
                             seededAt: string | null;
+                            seedFile: {
+                                /** @description SHA-256 digest, lower-case hex */
+                                commitmentHash: string;
+                                randomness: {
+                                    /** @enum {string} */
+                                    kind: "drand";
+                                    /** @description SHA-256 digest, lower-case hex */
+                                    randomness: string;
+                                    round: number;
+                                    /** @description compressed G1 point */
+                                    signature: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "declared";
+                                    /** @description where the value was published */
+                                    source: string;
+                                };
+                                /** @description the season, by its Hijri year */
+                                season: string;
+                                /** @description SHA-256 digest, lower-case hex */
+                                seed: string;
+                                /** @description printable ASCII */
+                                value: string;
+                            } | null;
                             /** @enum {string} */
                             status: "frozen" | "seeded" | "drawn" | "published";
                             summary: {
@@ -10678,21 +10957,59 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description manasik-draw/2; a draw made under manasik-draw/1 shows no commitment and serves no files */
+                            algorithm: string;
                             /** @description The steps you may take now (a client shows exactly these) */
                             allowedActions: ("freeze" | "set_random_value" | "run" | "publish" | "read_results")[];
                             commitment: {
-                                algorithm: string;
+                                /** @enum {string} */
+                                algorithm: "manasik-draw/2";
+                                /** @description SHA-256 digest, lower-case hex */
+                                entriesHash: string;
                                 entryCount: number;
+                                /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
                                 frozenAt: string;
+                                /** @description SHA-256 digest, lower-case hex */
                                 merkleRoot: string;
+                                /** @description SHA-256 digest, lower-case hex */
                                 parametersHash: string;
+                                randomness: {
+                                    /** @description the beacon, e.g. quicknet */
+                                    chain: string;
+                                    /** @description SHA-256 digest, lower-case hex */
+                                    chainHash: string;
+                                    delaySeconds: number;
+                                    genesisTime: number;
+                                    /** @enum {string} */
+                                    kind: "drand";
+                                    period: number;
+                                    /** @description compressed G2 point */
+                                    publicKey: string;
+                                    round: number;
+                                    /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
+                                    roundTime: string;
+                                    /** @enum {string} */
+                                    scheme: "bls-unchained-g1-rfc9380";
+                                    /** @description where anyone can look the round up */
+                                    url: string;
+                                } | {
+                                    /** @description exactly which future value will be used and how it is written */
+                                    description: string;
+                                    /** @enum {string} */
+                                    kind: "declared";
+                                    /** @description UTC, milliseconds, e.g. 2027-03-01T09:00:00.000Z */
+                                    notBefore: string;
+                                };
+                                /** @description the season, by its Hijri year */
                                 season: string;
-                            };
+                            } | null;
                             drawnAt: string | null;
                             offerHours: number;
                             pools: {
                                 code: string;
+                                /** @description shareBps / 10000, for display */
                                 share?: number;
+                                shareBps?: number;
                             }[];
                             publishedAt: string | null;
                             randomSource: string | null;
@@ -10700,6 +11017,30 @@ export interface paths {
                             season: string;
                             seed: string | null;
                             seededAt: string | null;
+                            seedFile: {
+                                /** @description SHA-256 digest, lower-case hex */
+                                commitmentHash: string;
+                                randomness: {
+                                    /** @enum {string} */
+                                    kind: "drand";
+                                    /** @description SHA-256 digest, lower-case hex */
+                                    randomness: string;
+                                    round: number;
+                                    /** @description compressed G1 point */
+                                    signature: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "declared";
+                                    /** @description where the value was published */
+                                    source: string;
+                                };
+                                /** @description the season, by its Hijri year */
+                                season: string;
+                                /** @description SHA-256 digest, lower-case hex */
+                                seed: string;
+                                /** @description printable ASCII */
+                                value: string;
+                            } | null;
                             /** @enum {string} */
                             status: "frozen" | "seeded" | "drawn" | "published";
                             summary: {

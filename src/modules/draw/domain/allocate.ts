@@ -4,9 +4,10 @@ import type { DrawEntry } from './entries.ts';
  * Random serial dictatorship, family-atomic, with reserved pools
  * (docs/algorithms/draw.md):
  *
- * Pools are taken in their declared order. A pool with a `share` reserves
- * floor(share × capacity) seats of every package and floor(share × quota) of
- * every country's quota; in that phase only the pool's families, in draw
+ * Pools are taken in their declared order. A pool with a share of `shareBps`
+ * basis points (1 = 0.01 %) reserves ⌊shareBps × seats / 10 000⌋ of every
+ * package and ⌊shareBps × quota / 10 000⌋ of every country's quota, in exact
+ * integer arithmetic; in that phase only the pool's families, in draw
  * order, take from the reserve. Then a final open phase gives every family not
  * yet placed, in draw order, whatever seats remain (reserves left unused
  * cascade into it). In every phase a family gets its highest-ranked package
@@ -16,12 +17,13 @@ import type { DrawEntry } from './entries.ts';
  */
 export interface PoolSpec {
   code: string;
-  /** Share of every package and quota reserved for this pool; absent for the open pool. */
-  share?: number;
+  /** Share of every package and quota reserved for this pool, in basis points (1…9999); absent for a pool that only takes part in the open phase. */
+  shareBps?: number;
 }
 
 export interface DrawParameters {
-  packages: { id: string; capacity: number }[];
+  /** Each package's free seats at the freeze. */
+  packages: { id: string; seats: number }[];
   quotas: { country: string; seats: number }[];
   pools: PoolSpec[];
 }
@@ -52,11 +54,27 @@ export function poolsProblem(pools: PoolSpec[]): PoolsProblem | null {
     if (!/^[a-z][a-z0-9_]{1,30}$/.test(p.code) || p.code === OPEN_PHASE) return { problem: 'bad_code', pool: p.code };
     if (codes.has(p.code)) return { problem: 'duplicate_pool', pool: p.code };
     codes.add(p.code);
-    if (p.share !== undefined && !(p.share > 0 && p.share < 1)) return { problem: 'bad_share', pool: p.code };
-    total += p.share ?? 0;
+    if (p.shareBps !== undefined && !(Number.isInteger(p.shareBps) && p.shareBps >= 1 && p.shareBps <= 9999)) return { problem: 'bad_share', pool: p.code };
+    total += p.shareBps ?? 0;
   }
-  return total > 1 ? { problem: 'shares_over_whole' } : null;
+  return total > WHOLE ? { problem: 'shares_over_whole' } : null;
 }
+
+/** The whole, in basis points. */
+export const WHOLE = 10_000;
+
+/**
+ * A share given as a fraction (0.29) in basis points (2900), or null when the
+ * fraction has no exact basis-point value (0.12345): the draw refuses a share
+ * it would have to round.
+ */
+export function shareToBps(share: number): number | null {
+  const bps = Math.round(share * WHOLE);
+  return bps / WHOLE === share ? bps : null;
+}
+
+/** The seats a reserved phase may use of `seats`: ⌊shareBps × seats / 10 000⌋, exactly. */
+export const reserveOf = (shareBps: number, seats: number) => Math.floor((shareBps * seats) / WHOLE);
 
 /**
  * Places every entry. `entries` are in leaf order, `order` is the draw order
@@ -65,7 +83,7 @@ export function poolsProblem(pools: PoolSpec[]): PoolsProblem | null {
 export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawParameters): Placement[] {
   const pkgIndex = new Map(params.packages.map((p, i) => [p.id, i]));
   const countryIndex = new Map(params.quotas.map((q, i) => [q.country, i]));
-  const seatsLeft = Int32Array.from(params.packages, (p) => p.capacity);
+  const seatsLeft = Int32Array.from(params.packages, (p) => p.seats);
   const quotaLeft = Int32Array.from(params.quotas, (q) => q.seats);
   // Entries as small integers, resolved once: choice package indices (-1 when unknown) and country index.
   const choiceIdx = entries.map((e) => e.choices.map((c) => pkgIndex.get(c) ?? -1));
@@ -75,14 +93,14 @@ export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawP
   const wonPhase: (string | null)[] = new Array(entries.length).fill(null);
 
   const phases = [
-    ...params.pools.filter((p) => p.share !== undefined).map((p) => ({ code: p.code, share: p.share! })),
-    { code: OPEN_PHASE, share: 1 },
+    ...params.pools.filter((p) => p.shareBps !== undefined).map((p) => ({ code: p.code, shareBps: p.shareBps! })),
+    { code: OPEN_PHASE, shareBps: WHOLE },
   ];
   for (const phase of phases) {
     const open = phase.code === OPEN_PHASE;
     // A reserved phase may use at most its share; what it leaves stays in seatsLeft for later phases.
-    const pkgBudget = open ? seatsLeft : Int32Array.from(params.packages, (p, i) => Math.min(seatsLeft[i]!, Math.floor(phase.share * p.capacity)));
-    const quotaBudget = open ? quotaLeft : Int32Array.from(params.quotas, (q, i) => Math.min(quotaLeft[i]!, Math.floor(phase.share * q.seats)));
+    const pkgBudget = open ? seatsLeft : Int32Array.from(params.packages, (p, i) => Math.min(seatsLeft[i]!, reserveOf(phase.shareBps, p.seats)));
+    const quotaBudget = open ? quotaLeft : Int32Array.from(params.quotas, (q, i) => Math.min(quotaLeft[i]!, reserveOf(phase.shareBps, q.seats)));
     for (let position = 0; position < order.length; position++) {
       const e = order[position]!;
       if (won[e] !== -1 || (!open && entries[e]!.pool !== phase.code)) continue;

@@ -5,7 +5,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { $api, call, client } from '../../api/client.ts';
 import { number, seasonLabel } from '../../lib/format.ts';
 import { operationDone, operationKey } from '../../lib/operation-key.ts';
-import { Field } from '../../ui/fields.tsx';
+import { formatDate } from '../../lib/dates.ts';
+import { Field, InstantField } from '../../ui/fields.tsx';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 import { SeasonPicker, useSeasonChoice } from '../../ui/season-picker.tsx';
 import { FairnessAudit, ResultCharts } from './charts.tsx';
@@ -38,8 +39,14 @@ function SeasonDraw({ season }: { season: string }) {
   const violations = $api.useQuery('get', '/api/v1/seasons/{code}/capacity-check', path);
   const [share, setShare] = useState('20');
   const [offerHours, setOfferHours] = useState('72');
+  const [source, setSource] = useState<'drand' | 'declared'>('drand');
+  const [delayMinutes, setDelayMinutes] = useState('10');
+  const [description, setDescription] = useState('');
+  const [notBefore, setNotBefore] = useState('');
+  const [round, setRound] = useState('');
+  const [signature, setSignature] = useState('');
   const [value, setValue] = useState('');
-  const [source, setSource] = useState('');
+  const [where, setWhere] = useState('');
   const [problem, setProblem] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const can = (a: 'freeze' | 'set_random_value' | 'run' | 'publish') => status.data?.allowedActions.includes(a) ?? false;
@@ -60,7 +67,10 @@ function SeasonDraw({ season }: { season: string }) {
     e.preventDefault();
     const pct = Number(share);
     const pools = pct > 0 ? [{ code: 'first_time' as const, share: pct / 100 }, { code: 'general' as const }] : [{ code: 'general' as const }];
-    void step(() => call(client.POST('/api/v1/seasons/{code}/draw/freeze', { ...path, body: { pools, offerHours: Number(offerHours) } })), t('draw.frozen'));
+    const randomness = source === 'drand'
+      ? { kind: 'drand' as const, chain: 'quicknet' as const, delaySeconds: Math.round(Number(delayMinutes) * 60) }
+      : { kind: 'declared' as const, description, notBefore };
+    void step(() => call(client.POST('/api/v1/seasons/{code}/draw/freeze', { ...path, body: { pools, offerHours: Number(offerHours), randomness } })), t('draw.frozen'));
   };
   const publish = () => {
     const operation = `publish-draw:${season}`;
@@ -86,6 +96,19 @@ function SeasonDraw({ season }: { season: string }) {
           <p className="muted">{t('draw.freezeIntro')}</p>
           <Field label={t('draw.firstTimeShare')} name="share" inputMode="decimal" dir="ltr" value={share} onChange={(e) => setShare(e.target.value)} />
           <Field label={t('draw.offerHours')} name="offerHours" inputMode="numeric" dir="ltr" value={offerHours} onChange={(e) => setOfferHours(e.target.value)} />
+          <fieldset>
+            <legend>{t('draw.sourceTitle')}</legend>
+            <label className="check"><input type="radio" name="source" checked={source === 'drand'} onChange={() => setSource('drand')} /> {t('draw.sourceDrand')}</label>
+            <label className="check"><input type="radio" name="source" checked={source === 'declared'} onChange={() => setSource('declared')} /> {t('draw.sourceDeclared')}</label>
+            {source === 'drand'
+              ? <Field label={t('draw.delayMinutes')} name="delay" inputMode="numeric" dir="ltr" value={delayMinutes} hint={t('draw.delayHint')} onChange={(e) => setDelayMinutes(e.target.value.replace(/[^\d.]/g, ''))} />
+              : (
+                <>
+                  <Field multiline label={t('draw.declaredDescription')} name="description" value={description} hint={t('draw.declaredHint')} onChange={(e) => setDescription(e.target.value)} />
+                  <InstantField label={t('draw.notBefore')} name="notBefore" value={notBefore} onChange={setNotBefore} />
+                </>
+              )}
+          </fieldset>
           <button type="submit" className="primary">{t('draw.freeze')}</button>
         </form>
       )}
@@ -93,14 +116,31 @@ function SeasonDraw({ season }: { season: string }) {
       {d && (
         <section className="card">
           <h2>{t('draw.commitment')}</h2>
-          <p>{t('draw.entries')}: {number(d.commitment.entryCount)}</p>
-          <p className="hash" dir="ltr">{d.commitment.merkleRoot}</p>
-          {can('set_random_value') && (
-            <form onSubmit={(e) => { e.preventDefault(); void step(() => call(client.POST('/api/v1/seasons/{code}/draw/random-value', { ...path, body: { value, source } })), t('draw.seeded')); }}>
+          {d.commitment && <p>{t('draw.entries')}: {number(d.commitment.entryCount)}</p>}
+          {d.commitment && <p className="hash" dir="ltr">{d.commitment.merkleRoot}</p>}
+          {d.commitment?.randomness.kind === 'drand' && (
+            <p>{t('draw.namedRoundIs', { round: d.commitment.randomness.round, time: formatDate(d.commitment.randomness.roundTime, { time: true }) })} <a href={d.commitment.randomness.url} dir="ltr" rel="noreferrer">{t('draw.atItsSource')}</a></p>
+          )}
+          {can('set_random_value') && d.commitment && (
+            <form onSubmit={(e) => {
+              e.preventDefault();
+              const body = d.commitment!.randomness.kind === 'drand' ? { round: Number(round), signature: signature.trim() } : { value, source: where };
+              void step(() => call(client.POST('/api/v1/seasons/{code}/draw/random-value', { ...path, body })), t('draw.seeded'));
+            }}>
               <h3>{t('draw.valueTitle')}</h3>
-              <p className="muted">{t('draw.valueIntro')}</p>
-              <Field label={t('draw.randomValue')} name="value" dir="ltr" value={value} onChange={(e) => setValue(e.target.value)} required />
-              <Field label={t('draw.randomSource')} name="source" value={source} onChange={(e) => setSource(e.target.value)} required />
+              {d.commitment.randomness.kind === 'drand' ? (
+                <>
+                  <p className="muted">{t('draw.roundIntro')}</p>
+                  <Field label={t('draw.round')} name="round" inputMode="numeric" dir="ltr" value={round || String(d.commitment.randomness.round)} onChange={(e) => setRound(e.target.value.replace(/\D/g, ''))} />
+                  <Field label={t('draw.signature')} name="signature" dir="ltr" value={signature} onChange={(e) => setSignature(e.target.value)} hint={t('draw.signatureHint')} />
+                </>
+              ) : (
+                <>
+                  <p className="muted">{t('draw.valueIntro')}</p>
+                  <Field label={t('draw.randomValue')} name="value" dir="ltr" value={value} onChange={(e) => setValue(e.target.value)} required />
+                  <Field label={t('draw.randomSource')} name="source" value={where} onChange={(e) => setWhere(e.target.value)} required />
+                </>
+              )}
               <button type="submit" className="primary">{t('draw.enterValue')}</button>
             </form>
           )}

@@ -58,11 +58,11 @@ function SeasonDraw({ season, phase, applied }: { season: string; phase: string;
       <section className="card">
         {!m.entered && <Alert kind="info">{t('draw.notEntered')}</Alert>}
         {m.entered && !m.result && <p>{t('draw.entered')}</p>}
-        {m.result?.outcome === 'won' && <Alert kind="success">{t('draw.youWon', { rank: m.result.choiceRank, position: number(m.result.position + 1) })}</Alert>}
-        {m.result?.outcome === 'waiting' && <Alert kind="info">{t('draw.youWait', { place: number(m.result.waitlistPosition ?? 0), position: number(m.result.position + 1) })}</Alert>}
+        {m.result?.outcome === 'won' && <Alert kind="success">{t('draw.youWon', { rank: m.result.choiceRank, position: number(m.result.place) })}</Alert>}
+        {m.result?.outcome === 'waiting' && <Alert kind="info">{t('draw.youWait', { place: number(m.result.waitlistPosition ?? 0), position: number(m.result.place) })}</Alert>}
       </section>
       {live && <BookingCard booking={live} />}
-      {draw.data && m.entered && (
+      {draw.data?.commitment && m.entered && (
         <section className="card" aria-labelledby="proof-title">
           <h2 id="proof-title">{t('draw.yourProof')}</h2>
           <InclusionCheck season={season} root={draw.data.commitment.merkleRoot} initialId={m.applicationId} />
