@@ -124,6 +124,7 @@ describe('a pilgrim signs up in Arabic on a phone', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${base}/sign-in`);
+    await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
     await page.getByRole('button', { name: 'غيّر اللغة إلى الإنجليزية' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('Email').fill('nobody@example.org');
