@@ -72,8 +72,13 @@ export function installAuth(app: FastifyInstance, authenticator: Authenticator, 
   });
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, expires: Date, secure: boolean) {
-  void reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires });
+/**
+ * The session cookie lives as long as the session, counted by the browser from
+ * when it gets it (Max-Age), not as a date: a browser whose clock differs from
+ * the server's keeps it exactly as long.
+ */
+export function setSessionCookie(reply: FastifyReply, token: string, lifetimeSeconds: number, secure: boolean) {
+  void reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: lifetimeSeconds });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean) {

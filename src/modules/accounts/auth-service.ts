@@ -29,6 +29,8 @@ let decoyHash: Promise<string> | undefined;
 export interface SignInResult {
   token: string;
   expiresAt: Date;
+  /** How long the session lives, in seconds (the cookie's Max-Age). */
+  lifetimeSeconds: number;
   account: AccountView;
 }
 
@@ -215,7 +217,7 @@ export function createAuthService(deps: AccountsDeps) {
           subjectId: account.id,
           data: input.label ? { label: input.label } : {},
         });
-        return { token, expiresAt, account: presentAccount(current) };
+        return { token, expiresAt, lifetimeSeconds: Math.round(ttl / 1000), account: presentAccount(current) };
       });
     },
 

@@ -48,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = async
     config: { policy: policies.public, rateLimit: credentialLimit },
   }, async (req, reply) => {
     const result = await auth.signIn(req.ctx, { ...req.body, kind: 'cookie' });
-    setSessionCookie(reply, result.token, result.expiresAt, cookieSecure);
+    setSessionCookie(reply, result.token, result.lifetimeSeconds, cookieSecure);
     return { account: result.account, expiresAt: result.expiresAt.toISOString() };
   });
 
