@@ -76,7 +76,7 @@ export const BatchList = Type.Array(Type.Object({ id: Type.String(), kind: Type.
 export const UmrahParams = Obj({ year: Type.Integer({ minimum: 2019, maximum: 2035, examples: [2025] }) });
 export const UmrahSchema = Type.Object({
   year: Type.Integer(),
-  available: Type.Boolean({ description: 'False until permits are recorded: then every figure is null and no table is given' }),
+  available: Type.Boolean({ description: 'False only when no permit system is connected (then every figure is null and no table is given); a year without check-ins reads zero' }),
   targets: Type.Array(Type.Object({ year: Type.Integer(), foreignUmrahPilgrims: Count() })),
   target: Nullable(Count()),
   foreignUmrahPilgrims: Nullable(Count()),

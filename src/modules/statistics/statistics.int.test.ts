@@ -181,8 +181,19 @@ describe('building a season in steps (the demo, while the server answers)', () =
 });
 
 describe('Umrah', () => {
-  it('gives the targets and no figure until permits are recorded', async () => {
-    const res = await get('/statistics/umrah/2025');
-    expect(res.json()).toEqual({ year: 2025, available: false, target: 15_000_000, targets: [{ year: 2025, foreignUmrahPilgrims: 15_000_000 }, { year: 2030, foreignUmrahPilgrims: 30_000_000 }], foreignUmrahPilgrims: null, shareOfTarget: null, tables: [] });
+  it('reads the permits\' check-ins: a year without any gives zero against the target, each table empty', async () => {
+    const res = (await get('/statistics/umrah/2025')).json();
+    expect(res).toMatchObject({ year: 2025, available: true, target: 15_000_000, targets: [{ year: 2025, foreignUmrahPilgrims: 15_000_000 }, { year: 2030, foreignUmrahPilgrims: 30_000_000 }], foreignUmrahPilgrims: 0, shareOfTarget: 0 });
+    expect(res.tables.map((x: { id: string; total: number; cells: unknown[] }) => [x.id, x.total, x.cells.length])).toEqual([
+      ['umrah_by_month_gender', 0, 0], ['umrah_by_month_nationality', 0, 0], ['umrah_by_month_residence', 0, 0],
+      ['rawdah_by_month_gender', 0, 0], ['rawdah_by_month_nationality', 0, 0],
+    ]);
+  });
+
+  it('refuses a year outside the range it keeps', async () => {
+    const res = await get('/statistics/umrah/1990', { 'accept-language': 'ar' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json().title).toMatch(/[\u0600-\u06FF]/);
   });
 });
