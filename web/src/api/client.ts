@@ -2,7 +2,10 @@ import { QueryClient } from '@tanstack/react-query';
 import createFetchClient, { type Middleware } from 'openapi-fetch';
 import createQueryClient from 'openapi-react-query';
 import { currentLanguage } from '../i18n/index.ts';
-import type { components, paths } from './openapi';
+import type { paths } from './openapi';
+import { NETWORK_CODE, ProblemError, call, isNetworkProblem, isProblem, toProblem, type Problem } from './problems.ts';
+
+export { ProblemError, call, isNetworkProblem, isProblem, toProblem, type Problem };
 
 /**
  * The one way the web app talks to the API: openapi-fetch typed by the types
@@ -11,10 +14,6 @@ import type { components, paths } from './openapi';
  * refetching. Nothing here knows a response shape by hand.
  */
 
-/** An RFC 9457 problem as the server answers it; `status` 0 and code `network` when the server could not be reached. */
-export type Problem = components['schemas']['Problem'];
-
-const NETWORK_CODE = 'network';
 
 /** Every request asks for messages in the language on screen. */
 const language: Middleware = {
@@ -34,35 +33,6 @@ client.use(language);
 
 /** Typed hooks: `$api.useQuery('get', '/api/v1/wallet')`, `$api.useMutation('post', '/api/v1/bookings/{id}/pay')`. */
 export const $api = createQueryClient(client);
-
-export const isProblem = (value: unknown): value is Problem =>
-  typeof value === 'object' && value !== null && typeof (value as Problem).code === 'string' && typeof (value as Problem).status === 'number';
-
-/** Whatever a call failed with, as a problem the page can show. */
-export function toProblem(error: unknown): Problem {
-  if (isProblem(error)) return error;
-  return { type: 'about:blank', title: error instanceof Error ? error.message : '', status: 0, code: NETWORK_CODE };
-}
-
-export const isNetworkProblem = (p: Problem) => p.code === NETWORK_CODE;
-
-/** Thrown by `call` so that `catch` blocks and TanStack Query see a real Error that carries the problem. */
-export class ProblemError extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.title || problem.code);
-  }
-}
-
-/**
- * Awaits an openapi-fetch call and returns its data, or throws a ProblemError.
- *
- * @example const wallet = await call(client.GET('/api/v1/wallet'));
- */
-export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error } = await request;
-  if (error !== undefined) throw new ProblemError(toProblem(error));
-  return data as T;
-}
 
 export const queryClient = new QueryClient({
   defaultOptions: {
