@@ -20,6 +20,9 @@ function navItems(t: (k: string) => string): NavItem[] {
     { to: '/bookings', label: t('nav.bookings'), needs: 'GET /api/v1/me/bookings' },
     { to: '/pilgrim/draw', label: t('nav.myDraw'), needs: 'GET /api/v1/seasons/{code}/draw/mine' },
     { to: '/wallet', label: t('nav.wallet'), needs: 'GET /api/v1/wallet' },
+    { to: '/permits/mine', label: t('nav.myPermits'), needs: 'GET /api/v1/me/permits' },
+    { to: '/permits', label: t('nav.bookPermit'), needs: 'POST /api/v1/permits/bookings' },
+    { to: '/gate', label: t('nav.gate'), needs: 'POST /api/v1/permits/gates/{gateId}/scans' },
     { to: '/provider', label: t('nav.provider'), needs: 'GET /api/v1/provider/bookings' },
     { to: '/provider/bookings', label: t('nav.providerBookings'), needs: 'GET /api/v1/provider/bookings' },
     { to: '/provider/payouts', label: t('nav.payouts'), needs: 'GET /api/v1/provider/payouts' },
@@ -27,13 +30,17 @@ function navItems(t: (k: string) => string): NavItem[] {
     { to: '/ministry/providers', label: t('nav.review'), needs: 'POST /api/v1/providers/{id}/approve' },
     { to: '/ministry/documents', label: t('nav.documents'), needs: 'GET /api/v1/documents/review-queue' },
     { to: '/ministry/seasons', label: t('nav.seasons'), needs: 'PUT /api/v1/seasons/{code}' },
-    { to: '/ministry/draw', label: t('nav.ministryDraw'), needs: 'GET /api/v1/seasons/{code}/draw/status' },
+    { to: '/ministry/draw', label: t('nav.ministryDraw'), needs: 'POST /api/v1/seasons/{code}/draw/freeze' },
+    { to: '/ministry/permits', label: t('nav.permitsAdmin'), needs: 'POST /api/v1/permits/sites' },
+    { to: '/ministry/permits/occupancy', label: t('nav.occupancy'), needs: 'GET /api/v1/permits/sites/{siteId}/occupancy' },
     { to: '/ministry/finance', label: t('nav.finance'), needs: 'POST /api/v1/wallet/bank-statements' },
     { to: '/ministry/audit', label: t('nav.audit'), needs: 'GET /api/v1/audit' },
     { to: '/ministry/staff', label: t('nav.staff'), needs: 'POST /api/v1/staff' },
+    { to: '/statistics/records', label: t('nav.statisticsRecords'), needs: 'POST /api/v1/statistics/hajj/{season}/imports' },
     { to: '/catalogue', label: t('nav.catalogue') },
     { to: '/providers', label: t('nav.providers') },
     { to: '/draw', label: t('nav.draw') },
+    { to: '/statistics', label: t('nav.statistics') },
   ];
 }
 

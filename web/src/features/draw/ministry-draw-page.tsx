@@ -124,7 +124,7 @@ function SeasonDraw({ season }: { season: string }) {
           {can('set_random_value') && d.commitment && (
             <form onSubmit={(e) => {
               e.preventDefault();
-              const body = d.commitment!.randomness.kind === 'drand' ? { round: Number(round), signature: signature.trim() } : { value, source: where };
+              const body = d.commitment!.randomness.kind === 'drand' ? { round: Number(round || d.commitment!.randomness.round), signature: signature.trim() } : { value, source: where };
               void step(() => call(client.POST('/api/v1/seasons/{code}/draw/random-value', { ...path, body })), t('draw.seeded'));
             }}>
               <h3>{t('draw.valueTitle')}</h3>
