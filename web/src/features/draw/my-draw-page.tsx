@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { $api, call, client, toProblem } from '../../api/client.ts';
@@ -40,7 +40,14 @@ function SeasonDraw({ season, phase, applied }: { season: string; phase: string;
   const mine = $api.useQuery('get', '/api/v1/seasons/{code}/draw/mine', path, { retry: false, enabled: applied && drawn });
   const draw = $api.useQuery('get', '/api/v1/seasons/{code}/draw', path, { retry: false, enabled: !!mine.data?.entered });
   const bookings = $api.useQuery('get', '/api/v1/me/bookings');
-  const live = (bookings.data?.items ?? []).find((b) => b.season === season && liveStatuses.includes(b.status));
+  const items = bookings.data?.items ?? [];
+  const live = items.find((b) => b.season === season && liveStatuses.includes(b.status));
+  // A booking cancelled, declined or expired while the page is open stays on it, with what just happened.
+  const [shownId, setShownId] = useState<string>();
+  useEffect(() => {
+    if (live) setShownId(live.id);
+  }, [live?.id]);
+  const shown = live ?? items.find((b) => b.id === shownId);
 
   const saleOpen = ['offers', 'between', 'open_sale'].includes(phase);
   if (!applied) return <>{<Alert kind="info">{t('draw.noApplication')}</Alert>}{saleOpen && !live && <WaitingRoom season={season} />}</>;
@@ -61,7 +68,7 @@ function SeasonDraw({ season, phase, applied }: { season: string; phase: string;
         {m.result?.outcome === 'won' && <Alert kind="success">{t('draw.youWon', { rank: m.result.choiceRank, position: number(m.result.place) })}</Alert>}
         {m.result?.outcome === 'waiting' && <Alert kind="info">{t('draw.youWait', { place: number(m.result.waitlistPosition ?? 0), position: number(m.result.place) })}</Alert>}
       </section>
-      {live && <BookingCard booking={live} />}
+      {shown && <BookingCard booking={shown} />}
       {draw.data?.commitment && m.entered && (
         <section className="card" aria-labelledby="proof-title">
           <h2 id="proof-title">{t('draw.yourProof')}</h2>
