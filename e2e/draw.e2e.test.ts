@@ -4,24 +4,38 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../src/core/clock.ts';
 import { actingAs, systemContext } from '../src/core/principal.ts';
 import { samplePackage } from '../src/modules/catalogue/index.ts';
+import { freezeInstantFor, knownSignature } from '../src/modules/draw/index.ts';
 import { sampleApplication } from '../src/modules/providers/index.ts';
 import { artifactsDir, launchBrowser } from './browser.ts';
 import { startTestServer } from './server.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startTestServer>>;
-// The calendar is set around the real date: session cookies expire by the browser's clock.
+// The calendar is placed so that the draw, frozen at `moments.frozen`, names drand quicknet round
+// 20791007 (August 2025), whose real signature the project ships: the ministry enters it as the beacon
+// published it, and the server checks it offline. Each browser context runs on the server's clock.
 const DAY = 86_400_000;
-const NOW = Date.now();
+const ROUND = 20791007;
+const NOW = freezeInstantFor(ROUND, 600) - 1000 - 1.5 * DAY;
 const at = (days: number) => new Date(NOW + days * DAY).toISOString();
-const moments = { preference: at(0), frozen: at(1.5), offers: at(2.5), openSale: at(11) };
+const moments = { preference: at(0), frozen: at(1.5), roundOut: new Date(Date.parse(at(1.5)) + 11 * 60_000).toISOString(), offers: at(2.5), openSale: at(11) };
 const clock = new ManualClock(moments.preference);
 const PASSWORD = 'e2e passphrase 1447';
 let zaynabApplication = '';
+let reviewer: ReturnType<typeof actingAs>;
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** A browser context whose clock reads the server's (countdowns and dates agree with it). */
+async function newContext(options: Parameters<Browser['newContext']>[0]) {
+  const context = await browser.newContext(options);
+  await context.clock.setSystemTime(clock.now());
+  return context;
+}
 
 /** A browser context that starts in English (the app starts in Arabic unless told otherwise). */
 async function englishContext() {
-  const context = await browser.newContext({ locale: 'en-GB' });
+  const context = await newContext({ locale: 'en-GB' });
   await context.addInitScript(() => localStorage.setItem('manasik.locale', 'en'));
   return context;
 }
@@ -43,6 +57,12 @@ async function pilgrim(email: string, locale: 'ar' | 'en', n: number, rank?: str
     residenceCountry: 'FR', nationality: 'FR', givenNamesLatin: 'Test', familyNameLatin: `Family ${'abcdefghij'[n]}`, fullNameArabic: 'حاج تجريبي', dateOfBirth: '1985-03-03',
     gender: 'female', passportNumber: `30FR${String(n).padStart(5, '0')}`, passportExpiry: '2032-01-01', meningococcalVaccination: '2026-10-01',
   });
+  // Paying the offer needs every member's passport scan and photo approved.
+  for (const type of ['photo', 'passport_scan'] as const) {
+    const profile = await s.pilgrims.uploadDocument(me, type, type === 'photo' ? PNG : PDF);
+    const doc = profile.documents.find((d) => d.type === type && d.status === 'pending')!;
+    await s.pilgrims.review(reviewer, doc.id, 'approve', undefined);
+  }
   const app = await s.applications.create(me, '1448H');
   if (rank) await s.applications.rank(me, app.id, [rank]);
   return app.id;
@@ -57,7 +77,8 @@ beforeAll(async () => {
     referenceDate: '2027-05-15', arrivalDate: '2027-05-10', seasonEnd: '2027-05-25',
   });
   await s.seasons.setQuotas(systemContext(), '1448H', [{ country: 'FR', seats: 100 }]);
-  await s.accounts.createDirect(systemContext(), { email: 'admin@e2e.example', displayName: 'Draw admin', role: 'ministry_admin', locale: 'en' }, PASSWORD);
+  const admin = await s.accounts.createDirect(systemContext(), { email: 'admin@e2e.example', displayName: 'Draw admin', role: 'ministry_admin', locale: 'en' }, PASSWORD);
+  reviewer = actingAs(admin.id, { role: 'ministry_admin' }, 'e2e');
   const owner = await s.accounts.createDirect(systemContext(), { email: 'owner@e2e.example', displayName: 'Owner', role: 'pilgrim', locale: 'en' }, PASSWORD);
   const provider = await s.providers.apply(actingAs(owner.id, {}, 'e2e'), sampleApplication());
   await s.workflows.decideLicence(systemContext(), provider.id, 'approve', { validFrom: '2020-01-01', validTo: '2099-12-31' });
@@ -83,8 +104,12 @@ describe('the draw in the browser', () => {
     await page.getByLabel('Seats reserved for first-time pilgrims (%)').fill('25');
     await page.getByRole('button', { name: 'Freeze and publish the commitment' }).click();
     await page.getByText('Frozen; the commitment is public.').waitFor();
-    await page.getByLabel('Public random value').fill('drand 5123456 7c1e9a');
-    await page.getByLabel('Where it was published').fill('drand mainnet, round 5123456');
+    await page.getByText(`The commitment names round ${ROUND}`).waitFor();
+    // Ten minutes later the beacon has published the round; the officer copies its signature.
+    clock.set(moments.roundOut);
+    await context.clock.setSystemTime(clock.now());
+    expect(await page.getByLabel('Round').inputValue()).toBe(String(ROUND));
+    await page.getByLabel('Signature (96 hexadecimal digits)').fill(knownSignature(ROUND));
     await page.getByRole('button', { name: 'Enter the value' }).click();
     await page.getByText('The seed is fixed.').waitFor();
     await page.getByRole('button', { name: 'Run the draw' }).click();
@@ -99,9 +124,12 @@ describe('the draw in the browser', () => {
 
   it('a family sees its seats, deadline and proof of inclusion, in Arabic on a phone', async () => {
     clock.set(moments.offers);
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ar-SA' });
+    const context = await newContext({ viewport: { width: 360, height: 800 }, locale: 'ar-SA' });
     const page = await context.newPage();
     await signIn(page, 'zaynab@e2e.example', true);
+    // On a phone the navigation folds into the menu button.
+    await page.getByRole('heading', { name: 'رحلتك' }).waitFor();
+    await page.locator('.menu-button').click();
     await page.getByRole('link', { name: 'قرعتي وحجزي' }).click();
     await page.getByText('حصلت عائلتك على مقاعد في اختيارها رقم 1').waitFor();
     await page.getByRole('timer').waitFor();
@@ -113,7 +141,7 @@ describe('the draw in the browser', () => {
   });
 
   it('the family tops up by card with 3-D Secure and pays its seats from the wallet', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ar-SA' });
+    const context = await newContext({ viewport: { width: 360, height: 800 }, locale: 'ar-SA' });
     const page = await context.newPage();
     await signIn(page, 'zaynab@e2e.example', true);
     await page.goto(`${server.base}/wallet`);
@@ -130,16 +158,16 @@ describe('the draw in the browser', () => {
     await page.getByText('وصلت دفعتك بالبطاقة إلى محفظتك.').waitFor();
     await page.goto(`${server.base}/pilgrim/draw`);
     await page.getByRole('button', { name: /ادفع .* من محفظتي/ }).click();
-    await page.getByRole('heading', { name: 'الحجز مؤكد' }).waitFor();
+    await page.locator('.badge.booking-confirmed').getByText('مؤكَّد').waitFor();
     const pdf = await page.request.get(await page.getByRole('link', { name: 'تأكيد الحجز (PDF)' }).getAttribute('href').then((h) => `${server.base}${h}`));
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(await server.services.ledger.check()).toEqual([]);
     await page.screenshot({ path: path.join(artifactsDir, 'wallet-paid-ar-360.png'), fullPage: true });
     // Changing her mind: the refund is previewed first, then cancelled into the wallet.
     await page.getByRole('button', { name: 'ألغِ هذا الحجز' }).click();
-    await page.getByText(/الإلغاء الآن \(قبل الوصول بـ \d+ يومًا\) يعيد/).waitFor();
-    await page.getByRole('button', { name: 'ألغِ واسترد المبلغ' }).click();
-    await page.getByText('أُلغي الحجز، والمبلغ المسترد في محفظتك.').waitFor();
+    await page.getByText(/^الإلغاء الآن، قبل الوصول بـ.*، يعيد إلى محفظتك .* من أصل .* مدفوعة\./).waitFor();
+    await page.getByRole('button', { name: /^ألغِ واسترد / }).click();
+    await page.getByText(/^أُلغي الحجز؛ عاد .* إلى محفظتك\.$/).waitFor();
     expect(await server.services.ledger.check()).toEqual([]);
     await context.close();
   });
@@ -148,9 +176,10 @@ describe('the draw in the browser', () => {
     const context = await englishContext();
     const page = await context.newPage();
     await page.goto(`${server.base}/draw/1448H`);
-    await page.getByRole('heading', { name: 'The 1448H draw' }).waitFor();
-    await page.getByText('drand mainnet, round 5123456').waitFor();
-    await page.getByRole('heading', { name: 'Share of families with seats, by country' }).waitFor();
+    await page.getByRole('heading', { name: 'The 1448 AH draw' }).waitFor();
+    await page.getByText(`round ${ROUND} of drand`).first().waitFor();
+    await page.getByText('Every check passed: this is the round announced at the freeze, signed by the beacon.').waitFor();
+    await page.getByRole('figure', { name: 'Share of families with seats, by country' }).waitFor();
     await page.getByLabel('Application number').fill(zaynabApplication);
     await page.getByRole('button', { name: 'Check that this application is in the draw' }).click();
     await page.getByText('Included: this record hashes to the published root').waitFor();
@@ -170,7 +199,7 @@ describe('the draw in the browser', () => {
     await page.getByRole('button', { name: 'Join the waiting room' }).click();
     await page.getByText('It is your turn: choose a package.').waitFor();
     await page.getByRole('button', { name: 'Book for my family' }).click();
-    await page.getByRole('heading', { name: 'Seats held for you' }).waitFor();
+    await page.locator('.badge.booking-held').getByText('Seats held: waiting for payment').waitFor();
     await page.getByText('from the open sale').waitFor();
     await context.close();
     expect(await server.services.bookings.capacityViolations('1448H')).toEqual([]);
