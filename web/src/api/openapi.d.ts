@@ -13797,7 +13797,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description False until permits are recorded: then every figure is null and no table is given */
+                            /** @description False only when no permit system is connected (then every figure is null and no table is given); a year without check-ins reads zero */
                             available: boolean;
                             foreignUmrahPilgrims: number | null;
                             shareOfTarget: number | null;
