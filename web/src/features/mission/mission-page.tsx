@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { $api, call, client } from '../../api/client.ts';
+import { useOperations } from '../../lib/operations.ts';
 import type { Account } from '../../lib/session.tsx';
 import { countryName, languageName, number, seasonLabel } from '../../lib/format.ts';
 import { BarChart } from '../../ui/charts.tsx';
@@ -18,6 +20,7 @@ export function MissionPage({ account }: { account: Account }) {
   // The season the mission is busy with: the newest with a draw, else the newest.
   const choice = useSeasonChoice((draws.data ?? []).map((d) => d.season));
   const country = countryName(account.countryCode ?? '');
+  const { can } = useOperations();
   return (
     <div className="stack">
       <section className="card">
@@ -25,6 +28,7 @@ export function MissionPage({ account }: { account: Account }) {
           <h1>{t('missionPortal.title', { country })}</h1>
           <SeasonPicker codes={choice.codes} value={choice.code} onChange={choice.choose} />
         </div>
+        {can('GET /api/v1/statistics/hajj/{season}/mission') && <p><Link to="/mission/statistics">{t('statistics.missionLink', { country })}</Link></p>}
       </section>
       {choice.code && <SeasonOverview key={choice.code} season={choice.code} />}
       <Requirements />
