@@ -19,6 +19,9 @@ const tiles: Tile[] = [
   { to: '/pilgrim/application', key: 'application', needs: 'GET /api/v1/applications/mine' },
   { to: '/bookings', key: 'bookings', needs: 'GET /api/v1/me/bookings' },
   { to: '/wallet', key: 'wallet', needs: 'GET /api/v1/wallet' },
+  { to: '/permits/mine', key: 'myPermits', needs: 'GET /api/v1/me/permits' },
+  { to: '/permits', key: 'bookPermit', needs: 'POST /api/v1/permits/bookings' },
+  { to: '/gate', key: 'gate', needs: 'POST /api/v1/permits/gates/{gateId}/scans' },
   { to: '/provider', key: 'console', needs: 'GET /api/v1/provider/bookings' },
   { to: '/provider/bookings', key: 'providerBookings', needs: 'GET /api/v1/provider/bookings' },
   { to: '/provider/payouts', key: 'payouts', needs: 'GET /api/v1/provider/payouts' },
@@ -26,10 +29,14 @@ const tiles: Tile[] = [
   { to: '/ministry/providers', key: 'review', needs: 'POST /api/v1/providers/{id}/approve' },
   { to: '/ministry/documents', key: 'documents', needs: 'GET /api/v1/documents/review-queue' },
   { to: '/ministry/seasons', key: 'seasons', needs: 'PUT /api/v1/seasons/{code}' },
-  { to: '/ministry/draw', key: 'draw', needs: 'GET /api/v1/seasons/{code}/draw/status' },
+  { to: '/ministry/draw', key: 'draw', needs: 'POST /api/v1/seasons/{code}/draw/freeze' },
+  { to: '/ministry/permits', key: 'permitsAdmin', needs: 'POST /api/v1/permits/sites' },
+  { to: '/ministry/permits/occupancy', key: 'occupancy', needs: 'GET /api/v1/permits/sites/{siteId}/occupancy' },
   { to: '/ministry/finance', key: 'finance', needs: 'POST /api/v1/wallet/bank-statements' },
   { to: '/ministry/staff', key: 'staff', needs: 'POST /api/v1/staff' },
   { to: '/provider/apply', key: 'apply', needs: 'POST /api/v1/providers' },
+  { to: '/statistics/records', key: 'statisticsRecords', needs: 'POST /api/v1/statistics/hajj/{season}/imports' },
+  { to: '/statistics', key: 'statistics', needs: 'GET /api/v1/statistics/hajj/{season}/full' },
 ];
 
 export function DashboardPage({ account }: { account: Account }) {
