@@ -24,6 +24,7 @@ export async function startTestServer(options: { clock?: Clock } = {}) {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return {
     base,
+    app,
     services,
     close: async () => {
       await app.close();
