@@ -35,6 +35,13 @@ export function createBookingRepository() {
       if (section) q = q.where('section', '=', section as never);
       return q.orderBy('starts_at').orderBy('section').execute();
     },
+    /** The first window still to start: with a place left and released when `bookable`, otherwise any not closed (the next release). */
+    firstWindowAfter: (db: Executor, siteId: string, now: Date, bookable: boolean, section?: string) => {
+      let q = db.selectFrom('permit_windows').select(['starts_at', 'release_at']).where('site_id', '=', siteId).where('starts_at', '>', now).where('closed_at', 'is', null);
+      if (bookable) q = q.where('release_at', '<=', now).whereRef('booked', '<', 'capacity');
+      if (section) q = q.where('section', '=', section as never);
+      return q.orderBy('starts_at').limit(1).executeTakeFirst();
+    },
 
     /**
      * Takes places: one statement for every window of a batch, each conditional

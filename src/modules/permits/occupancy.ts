@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../../core/errors.ts';
-import { addDays, riyadhMidnight } from '../../core/dates.ts';
+import { addDays, riyadhDate, riyadhMidnight } from '../../core/dates.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { availabilityColour, availabilityOf, availabilityText, quieterWindows, type AvailabilityState } from '../../shared/permits/availability.ts';
 import type { PermitContext } from './context.ts';
@@ -53,6 +53,20 @@ export function occupancyUseCases(c: PermitContext) {
       await siteOrThrow(siteId);
       const rows = await c.repo.windowsBetween(db.kysely, siteId, riyadhMidnight(day), riyadhMidnight(addDays(day, 1)), section);
       return rows.map((w) => present(ctx, { ...w, close_reason: w.close_reason }));
+    },
+
+    /**
+     * Where a person should look first: the Saudi day of the next window with a
+     * place to book, and when none is open yet, the day of the next window and
+     * when it is released (so the booking page never opens on an empty day without saying where to go).
+     */
+    async nextOpen(siteId: string, section?: Section) {
+      await siteOrThrow(siteId);
+      const now = clock.now();
+      const open = await c.repo.firstWindowAfter(db.kysely, siteId, now, true, section);
+      if (open) return { day: riyadhDate(open.starts_at), releaseAt: null };
+      const later = await c.repo.firstWindowAfter(db.kysely, siteId, now, false, section);
+      return later ? { day: riyadhDate(later.starts_at), releaseAt: later.release_at > now ? later.release_at.toISOString() : null } : { day: null, releaseAt: null };
     },
 
     /** The nearest quieter windows of the same site and section, for a group of `size` (within three days either side). */

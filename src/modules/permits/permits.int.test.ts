@@ -60,6 +60,20 @@ describe('the ministry configures a Ramadan', () => {
   });
 });
 
+describe('where to look first', () => {
+  it('names the day of the next window with a place, and when none is released yet, the next window and its release', async () => {
+    expect((await fx.api('GET', `/permits/sites/${rawdah.siteId}/next-open?section=women`, {})).json()).toEqual({ day: ramadan.first, releaseAt: null });
+    t.clock.set('2027-02-25T12:00:00Z'); // days up to 18 March are released three weeks ahead; the month ends on 8 March
+    expect((await fx.api('GET', `/permits/sites/${rawdah.siteId}/next-open`, {})).json()).toEqual({ day: '2027-02-26', releaseAt: null });
+    t.clock.set('2027-03-09T12:00:00Z');
+    expect((await fx.api('GET', `/permits/sites/${rawdah.siteId}/next-open`, {})).json()).toEqual({ day: null, releaseAt: null });
+    t.clock.set('2027-01-01T00:00:00Z'); // nothing released yet: the first day of Ramadan, released 21 days before at 10:00 Saudi time
+    expect((await fx.api('GET', `/permits/sites/${rawdah.siteId}/next-open`, {})).json()).toEqual({ day: ramadan.first, releaseAt: '2027-01-18T07:00:00.000Z' });
+    t.clock.set(beforeRamadan);
+    expect((await fx.api('GET', '/permits/sites/00000000-0000-4000-8000-000000000000/next-open', {})).json()).toMatchObject({ code: 'permit.site_not_found' });
+  });
+});
+
 describe('who books', () => {
   it('proves documents through the registry, and refuses what the registry refuses', async () => {
     const p = await t.signInAs('pilgrim');

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
-import { Obj, Uuid } from '../../shared/schemas/kit.ts';
+import { Nullable, Obj, Uuid } from '../../shared/schemas/kit.ts';
 import { BookBody, BookingSchema, DayQuery, PersonBody, PersonSchema, Section, WaitSchema, WindowSchema } from './schemas.ts';
 import type { PermitService } from './service.ts';
 
@@ -18,6 +18,15 @@ export const permitPilgrimRoutes: FastifyPluginAsyncTypebox<{ permits: PermitSer
     },
     config: { policy: policies.public },
   }, async (req) => permits.windows(req.ctx, req.params.siteId, req.query.date, req.query.section));
+
+  app.get('/permits/sites/:siteId/next-open', {
+    schema: {
+      tags, summary: 'The Saudi day of the next window with a place to book; when none is released yet, the next window\'s day and its release (both null when nothing is planned)',
+      params: Obj({ siteId: Uuid() }), querystring: Obj({ section: Type.Optional(Section()) }),
+      response: { 200: Type.Object({ day: Nullable(Type.String({ format: 'date' })), releaseAt: Nullable(Type.String({ format: 'date-time' })) }) },
+    },
+    config: { policy: policies.public },
+  }, async (req) => permits.nextOpen(req.params.siteId, req.query.section));
 
   app.get('/permits/windows/:windowId/alternatives', {
     schema: {
