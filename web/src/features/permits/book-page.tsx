@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { $api, call, client } from '../../api/client.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { operationDone, operationKey } from '../../lib/operation-key.ts';
 import { DateField, Select } from '../../ui/fields.tsx';
 import { Alert, Loaded, ProblemAlert } from '../../ui/problem.tsx';
@@ -71,7 +72,7 @@ export function PermitBookPage() {
                   <p className="hint">{t('permits.book.sectionHint')}</p>
                 </fieldset>
               </section>
-              <Windows site={site} date={date} section={section} groupSize={Math.max(1, group.length)} chosen={chosen} onChoose={setChosen} />
+              <Windows site={site} date={date} section={section} groupSize={Math.max(1, group.length)} chosen={chosen} onChoose={setChosen} onGo={(d) => { set({ date: d }); setDateKey((k) => k + 1); }} />
               {chosen && <PeoplePanel site={site} chosen={group} onChoose={setGroup} />}
               {chosen && <BookChosen key={chosen.id} site={site} window={chosen} group={group} onMoved={(w) => { set({ date: saudiDayOf(w.startsAt), section: w.section }); setChosen(w); }} />}
             </>
@@ -83,7 +84,7 @@ export function PermitBookPage() {
 }
 
 /** The day's windows, one row each: the time, the state in words and colour, the places left, and a choice. */
-function Windows({ site, date, section, groupSize, chosen, onChoose }: { site: Site; date: string; section: SectionName; groupSize: number; chosen: PermitWindow | null; onChoose: (w: PermitWindow) => void }) {
+function Windows({ site, date, section, groupSize, chosen, onChoose, onGo }: { site: Site; date: string; section: SectionName; groupSize: number; chosen: PermitWindow | null; onChoose: (w: PermitWindow) => void; onGo: (day: string) => void }) {
   const { t } = useTranslation();
   const windows = $api.useQuery('get', '/api/v1/permits/sites/{siteId}/windows', { params: { path: { siteId: site.id }, query: { date, section } } });
   return (
@@ -91,7 +92,7 @@ function Windows({ site, date, section, groupSize, chosen, onChoose }: { site: S
       <h2 id="windows-title">{dayHeading(date)}</h2>
       <p className="muted">{t('permits.book.windowsOf', { section: t(`permits.sections.${section}`), size: groupSize })}</p>
       <Loaded query={windows}>
-        {(list) => list.length === 0 ? <p className="muted">{t('permits.book.noWindows')}</p> : (
+        {(list) => list.length === 0 ? <><p className="muted">{t('permits.book.noWindows')}</p><NextOpen site={site} section={section} onGo={onGo} /></> : (
           <ul className="windows">
             {list.map((w) => (
               <li key={w.id} className={chosen?.id === w.id ? 'chosen' : undefined}>
@@ -110,6 +111,21 @@ function Windows({ site, date, section, groupSize, chosen, onChoose }: { site: S
         )}
       </Loaded>
     </section>
+  );
+}
+
+/** On a day without windows: the next day with a place to book, or when nothing is released yet, when it will be. */
+function NextOpen({ site, section, onGo }: { site: Site; section: SectionName; onGo: (day: string) => void }) {
+  const { t } = useTranslation();
+  const next = $api.useQuery('get', '/api/v1/permits/sites/{siteId}/next-open', { params: { path: { siteId: site.id }, query: { section } } });
+  const n = next.data;
+  if (!n) return null;
+  if (!n.day) return <p>{t('permits.book.nothingPlanned')}</p>;
+  return (
+    <p>
+      {n.releaseAt ? t('permits.book.nextRelease', { day: dayHeading(n.day), release: formatDate(n.releaseAt, { time: true }) }) : t('permits.book.nextOpen', { day: dayHeading(n.day) })}{' '}
+      <button type="button" className="secondary small" onClick={() => onGo(n.day!)}>{t('permits.book.showDay')}</button>
+    </p>
   );
 }
 
