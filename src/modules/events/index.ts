@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
 import type { Executor } from '../../db/database.ts';
+import { insertEvents } from './repository.ts';
 
 export { eventTypes, type EventType } from '../../shared/event-types.ts';
 import type { EventType } from '../../shared/event-types.ts';
@@ -20,25 +21,11 @@ export interface DomainEvent {
  * @example await publishEvent(trx, clock, { type: 'package.published', providerId, subjectId: packageId, payload })
  */
 export async function publishEvent(executor: Executor, clock: Clock, event: DomainEvent): Promise<void> {
-  await executor
-    .insertInto('domain_events')
-    .values({
-      type: event.type,
-      provider_id: event.providerId,
-      subject_id: event.subjectId,
-      payload: JSON.stringify(event.payload),
-      occurred_at: clock.now(),
-    })
-    .execute();
+  await publishEvents(executor, clock, [event]);
 }
 
-/** Many events at once (a draw's publication creates a booking per winner), in chunks, in the caller's transaction. */
+/** Many events at once (a draw's publication creates a booking per winner), in the caller's transaction. */
 export async function publishEvents(executor: Executor, clock: Clock, events: DomainEvent[]): Promise<void> {
   const now = clock.now();
-  for (let i = 0; i < events.length; i += 1000) {
-    await executor
-      .insertInto('domain_events')
-      .values(events.slice(i, i + 1000).map((event) => ({ type: event.type, provider_id: event.providerId, subject_id: event.subjectId, payload: JSON.stringify(event.payload), occurred_at: now })))
-      .execute();
-  }
+  await insertEvents(executor, events.map((event) => ({ type: event.type, provider_id: event.providerId, subject_id: event.subjectId, payload: JSON.stringify(event.payload), occurred_at: now })));
 }
