@@ -39,12 +39,21 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 }, 120_000);
 
+/** The command's environment: this engine's only. CI exports DATABASE_URL, which would send the embedded run to PostgreSQL. */
+function commandEnv(): NodeJS.ProcessEnv {
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.DATABASE_URL;
+  delete inherited.MANASIK_DATA_DIR;
+  return { ...inherited, ...env, LOG_LEVEL: 'silent' };
+}
 const manasik = (...args: string[]) =>
-  run(process.execPath, [path.join(root, 'bin/manasik.mjs'), ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, maxBuffer: 64 * 1024 * 1024, cwd: root });
+  run(process.execPath, [path.join(root, 'bin/manasik.mjs'), ...args], { env: commandEnv(), maxBuffer: 64 * 1024 * 1024, cwd: root });
 
 describe(`1444H at full scale on ${testEngine}`, () => {
   it('builds the season from the official figures, and stats gives every one of them back exactly', async () => {
     const started = Date.now();
+    // The season is built where this engine keeps it, nowhere else.
+    expect(commandEnv().DATABASE_URL === undefined).toBe(testEngine === 'pglite');
     await manasik('migrate');
     await manasik('simulate', '--season', '1444H', '--marginals', figuresFile, '--seed', '1444');
     const loaded = Date.now();
