@@ -22,18 +22,18 @@ module.exports = {
       to: { path: '^src/modules/', pathNot: moduleIndex },
     },
     {
-      name: 'shared-is-self-contained',
-      comment: 'src/shared runs in the browser too: it imports nothing of the server.',
+      name: 'common-is-self-contained',
+      comment: 'src/common runs in the browser too: it imports nothing of the server.',
       severity: 'error',
-      from: { path: '^src/shared/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^src/', pathNot: '^src/shared/' },
+      from: { path: '^src/common/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/common/' },
     },
     {
       name: 'core-imports-nothing-above',
-      comment: 'src/core is the bottom of the server: only src/shared beneath it.',
+      comment: 'src/core is the bottom of the server: only src/common beneath it.',
       severity: 'error',
       from: { path: '^src/core/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^src/', pathNot: ['^src/core/', '^src/shared/'] },
+      to: { path: '^src/', pathNot: ['^src/core/', '^src/common/'] },
     },
     {
       name: 'db-knows-no-module',
@@ -58,10 +58,10 @@ module.exports = {
     },
     {
       name: 'web-no-server-internals',
-      comment: 'The web app imports only itself, src/shared and the client generated from the OpenAPI document.',
+      comment: 'The web app imports only itself, src/common and the client generated from the OpenAPI document.',
       severity: 'error',
       from: { path: '^web/src/', pathNot: '\\.test\\.tsx?$' },
-      to: { path: '^src/', pathNot: '^src/shared/' },
+      to: { path: '^src/', pathNot: '^src/common/' },
     },
     {
       name: 'no-circular',

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes, randomUUID, sign, verify } from 'node:crypto';
-import { checkPermit, decodeList, encodeListBody, encodePermit, RevocationList, tokenText, type GateMemory, type GatePlace } from '../src/shared/permits/index.ts';
-import { compare16 } from '../src/shared/permits/bytes.ts';
+import { checkPermit, decodeList, encodeListBody, encodePermit, RevocationList, tokenText, type GateMemory, type GatePlace } from '../src/common/permits/index.ts';
+import { compare16 } from '../src/common/permits/bytes.ts';
 import { emit } from './support.ts';
 
 const TOKENS = Number(process.env.BENCH_GATE_TOKENS ?? 20_000);
@@ -29,7 +29,7 @@ function rate(seconds: number, step: (i: number) => void): number {
 
 /**
  * gate: the offline gate check in one process, as the turnstile API and the
- * gate app run it (src/shared/permits/gate.ts): decode, key, signature
+ * gate app run it (src/common/permits/gate.ts): decode, key, signature
  * (node:crypto), site, gate, section, window with grace, freshness, lookup in
  * a revocation list of 1,000,000 entries, the used set — against a bare
  * crypto.verify loop over the same tokens (the ceiling). Then the list's size

@@ -9,7 +9,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { scryptHasher } from '../src/modules/accounts/index.ts';
 import { createServices } from '../src/services.ts';
-import { documentHash, toBase64url } from '../src/shared/permits/index.ts';
+import { documentHash, toBase64url } from '../src/common/permits/index.ts';
 import { benchDatabaseEnv, drain, emit, load, startServer, stopServer } from './support.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);

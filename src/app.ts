@@ -17,7 +17,7 @@ import { frameworkErrorHandler, installProblemHandlers } from './http/problem.ts
 import { installEdge, problemForClientError } from './http/edge.ts';
 import { createMethodIndex } from './http/method-index.ts';
 import { installIdempotency } from './http/idempotency.ts';
-import { Problem } from './shared/schemas/kit.ts';
+import { Problem } from './common/schemas/kit.ts';
 import { installValidators } from './http/validators.ts';
 import { installWeb } from './http/web.ts';
 import { authRoutes, staffRoutes } from './modules/accounts/index.ts';

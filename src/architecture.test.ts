@@ -24,8 +24,8 @@ const files: Record<string, string> = {
   'src/core/clock.ts': 'export const now = 0;\n',
   'src/core/up.ts': "import { seats } from '../modules/bookings/index.ts';\nexport const c = seats;\n",
   'src/db/schema.ts': "import { seats } from '../modules/bookings/index.ts';\nexport const d = seats;\n",
-  'src/shared/money.ts': "import { now } from '../core/clock.ts';\nexport const e = now;\n",
-  'web/src/page.ts': "import { seats } from '../../src/modules/bookings/index.ts';\nimport { e } from '../../src/shared/money.ts';\nexport const f = seats + e;\n",
+  'src/common/money.ts': "import { now } from '../core/clock.ts';\nexport const e = now;\n",
+  'web/src/page.ts': "import { seats } from '../../src/modules/bookings/index.ts';\nimport { e } from '../../src/common/money.ts';\nexport const f = seats + e;\n",
 };
 
 beforeAll(() => {
@@ -46,10 +46,10 @@ async function violations() {
 describe('the walls between the parts', () => {
   it('refuse exactly the imports that cross a wall, and accept the same import through index.ts', async () => {
     expect(await violations()).toEqual([
+      'common-is-self-contained: src/common/money.ts -> src/core/clock.ts',
       'core-imports-nothing-above: src/core/up.ts -> src/modules/bookings/index.ts',
       'db-knows-no-module: src/db/schema.ts -> src/modules/bookings/index.ts',
       'module-through-index: src/modules/wallet/deep.ts -> src/modules/bookings/tables.ts',
-      'shared-is-self-contained: src/shared/money.ts -> src/core/clock.ts',
       'web-no-server-internals: web/src/page.ts -> src/modules/bookings/index.ts',
     ]);
   });

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
-import { locales, type Locale } from '../shared/i18n.ts';
+import { locales, type Locale } from '../common/i18n.ts';
 
 const require = createRequire(import.meta.url);
 // The names of countries in every language the platform speaks, registered once.

@@ -4,7 +4,7 @@
  * the server's or the browser's time zone (the real platform once rejected
  * pilgrims a day early because of exactly that).
  */
-import { intlLocale, type Locale } from '../shared/i18n.ts';
+import { intlLocale, type Locale } from '../common/i18n.ts';
 
 export type IsoDate = string;
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../shared/i18n.ts';
+import type { Locale } from '../common/i18n.ts';
 
 /** Words for a parameter that is a code: `{ cr_number: { en, ar } }`. */
 export type Terms = Record<string, Record<Locale, string>>;

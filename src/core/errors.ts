@@ -1,7 +1,7 @@
 import { RIYADH, formatHijri } from './dates.ts';
 import { coreErrors } from './error-codes.ts';
-import { type Locale, interpolate, intlLocale } from '../shared/i18n.ts';
-import { formatSar, halalas } from '../shared/money.ts';
+import { type Locale, interpolate, intlLocale } from '../common/i18n.ts';
+import { formatSar, halalas } from '../common/money.ts';
 
 import type { ErrorCodeSpec, ErrorSpecs } from './error-spec.ts';
 export type { ErrorCodeSpec, ErrorSpecs, Terms } from './error-spec.ts';
@@ -53,8 +53,8 @@ export interface ErrorParamGroup {
 export type ErrorParam = string | number | readonly string[] | readonly ErrorParamGroup[];
 export type ErrorParams = Record<string, ErrorParam>;
 
-export type { FieldError } from '../shared/validation-messages.ts';
-import type { FieldError } from '../shared/validation-messages.ts';
+export type { FieldError } from '../common/validation-messages.ts';
+import type { FieldError } from '../common/validation-messages.ts';
 
 /**
  * The one error type of the platform. Domain and service code throw it with a

@@ -1,6 +1,6 @@
-import type { Locale } from '../shared/i18n.ts';
+import type { Locale } from '../common/i18n.ts';
 
-import { roles, staffRoles, type Role } from '../shared/roles.ts';
+import { roles, staffRoles, type Role } from '../common/roles.ts';
 
 export { roles, staffRoles, type Role };
 

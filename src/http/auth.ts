@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.ts';
-import { defaultLocale, negotiateLocale } from '../shared/i18n.ts';
+import { defaultLocale, negotiateLocale } from '../common/i18n.ts';
 import type { Principal, RequestContext } from '../core/principal.ts';
 import { decide } from './policy.ts';
 

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyInstance, FastifyRequest } from 'fastify';
 import sjson from 'secure-json-parse';
 import { AppError } from '../core/errors.ts';
-import { defaultLocale, negotiateLocale } from '../shared/i18n.ts';
+import { defaultLocale, negotiateLocale } from '../common/i18n.ts';
 import { cleanInput, jsonTooDeep, MAX_JSON_DEPTH } from './input-hygiene.ts';
 import { localeOf } from './problem.ts';
 

@@ -1,6 +1,6 @@
 import { AppError } from '../core/errors.ts';
-import type { Locale } from '../shared/i18n.ts';
-import { validationMessages } from '../shared/validation-messages.ts';
+import type { Locale } from '../common/i18n.ts';
+import { validationMessages } from '../common/validation-messages.ts';
 
 /**
  * What every request's text goes through before a schema or a service sees it

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../core/errors.ts';
-import { defaultLocale, negotiateLocale, type Locale } from '../shared/i18n.ts';
+import { defaultLocale, negotiateLocale, type Locale } from '../common/i18n.ts';
 import { constraintProblem } from '../db/constraint-errors.ts';
-import { translateValidation } from '../shared/validation-messages.ts';
+import { translateValidation } from '../common/validation-messages.ts';
 
 /** The language to answer in: the caller's explicit choice, else their account's, else Arabic. */
 export function localeOf(request: FastifyRequest): Locale {

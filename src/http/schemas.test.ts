@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CreateStaffBody } from '../modules/accounts/index.ts';
 import { PackageBody } from '../modules/catalogue/index.ts';
 import { samplePackage } from '../modules/catalogue/index.ts';
-import { StringEnum } from '../shared/schemas/kit.ts';
+import { StringEnum } from '../common/schemas/kit.ts';
 
 /** The web forms validate with TypeBox's own checker: every schema kind must be known to it. */
 describe('shared schemas under TypeBox Value (as the web forms use them)', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roles } from '../shared/roles.ts';
+import { roles } from '../common/roles.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 
 /**

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../http/idempotency.ts';
 import { policies } from '../http/policy.ts';
-import { Nullable, Obj, SeasonCode, StringEnum, Uuid } from '../shared/schemas/kit.ts';
+import { Nullable, Obj, SeasonCode, StringEnum, Uuid } from '../common/schemas/kit.ts';
 import { BookingSchema, RefundRule } from '../modules/bookings/index.ts';
 import { DrawSchema, drawPolicy } from '../modules/draw/index.ts';
 import { ApproveBody, licencePolicy, ProviderIdParams, ProviderSchema, ReasonBody, ReinstateBody } from '../modules/providers/index.ts';

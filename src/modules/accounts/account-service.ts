@@ -1,7 +1,7 @@
 import { isCountry } from '../../core/countries.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import type { Locale } from '../../shared/i18n.ts';
+import type { Locale } from '../../common/i18n.ts';
 import type { RequestContext, Role } from '../../core/principal.ts';
 import { inTransaction, type Executor } from '../../db/database.ts';
 import { writeAudit } from '../audit/index.ts';

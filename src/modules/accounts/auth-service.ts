@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { hashToken, newId, newSecretToken } from '../../core/ids.ts';
-import type { Locale } from '../../shared/i18n.ts';
+import type { Locale } from '../../common/i18n.ts';
 import type { Principal, RequestContext } from '../../core/principal.ts';
 import type { Executor } from '../../db/database.ts';
 import { groupLoader } from '../../db/group-loader.ts';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Nullable } from '../../shared/schemas/kit.ts';
+import { Nullable } from '../../common/schemas/kit.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/auth.ts';
 import { policies } from '../../http/policy.ts';
 import type { AccountService } from './account-service.ts';

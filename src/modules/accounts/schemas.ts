@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { roles } from '../../core/principal.ts';
-import { CreateStaffBody, EmailBody, RegisterBody, ResetBody, SignInBody, StaffRoleSchema, UpdateMeBody } from '../../shared/schemas/accounts.ts';
-import { StringEnum, Email, Limit, LocaleSchema, Obj, Password, Secret, Text, Uuid } from '../../shared/schemas/kit.ts';
+import { CreateStaffBody, EmailBody, RegisterBody, ResetBody, SignInBody, StaffRoleSchema, UpdateMeBody } from '../../common/schemas/accounts.ts';
+import { StringEnum, Email, Limit, LocaleSchema, Obj, Password, Secret, Text, Uuid } from '../../common/schemas/kit.ts';
 
 /**
  * Request and response shapes of the accounts API. The bodies people fill in
- * as forms live in src/shared/schemas/accounts.ts, which the web app shares.
+ * as forms live in src/common/schemas/accounts.ts, which the web app shares.
  */
 export { CreateStaffBody, EmailBody, RegisterBody, ResetBody, SignInBody, StaffRoleSchema, UpdateMeBody };
 

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
 import { ministryRoles } from '../../core/principal.ts';
-import { Email, Obj, SeasonCode, StringEnum, Uuid } from '../../shared/schemas/kit.ts';
+import { Email, Obj, SeasonCode, StringEnum, Uuid } from '../../common/schemas/kit.ts';
 import { MAX_CHOICES } from './domain/family.ts';
 import type { ApplicationService } from './service.ts';
 import { applicationPolicy } from './policies.ts';

@@ -13,7 +13,7 @@ import { ranks, shardOf, sizeChange } from './domain/demand.ts';
 import { createRankingWriter } from './ranking-writer.ts';
 import { judgeChange } from './domain/ranking-batch.ts';
 import { createApplicationsRepository } from './repository.ts';
-import { pickText } from '../../shared/i18n.ts';
+import { pickText } from '../../common/i18n.ts';
 import { applicationPolicy } from './policies.ts';
 
 

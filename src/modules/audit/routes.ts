@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Limit, Obj, Text, Uuid } from '../../shared/schemas/kit.ts';
+import { Limit, Obj, Text, Uuid } from '../../common/schemas/kit.ts';
 import type { AuditService } from './service.ts';
 
 const AuditQuery = Obj({

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Nullable, Obj, Uuid } from '../../shared/schemas/kit.ts';
+import { Nullable, Obj, Uuid } from '../../common/schemas/kit.ts';
 import type { ProviderBookingService } from './provider-service.ts';
 import { BookingSchema } from './schemas.ts';
 

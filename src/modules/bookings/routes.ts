@@ -4,10 +4,10 @@ import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
 import { ministryRoles } from '../../core/principal.ts';
 import { seasonPolicy } from '../seasons/index.ts';
-import { Nullable, Obj, SeasonCode, Uuid } from '../../shared/schemas/kit.ts';
+import { Nullable, Obj, SeasonCode, Uuid } from '../../common/schemas/kit.ts';
 import type { FamilyBookings } from './family-bookings.ts';
 import { BookingSchema, FamilyBookingSchema, RefundRule } from './schemas.ts';
-import { InstalmentPlanBody, InstalmentStep, RefundScheduleBody, SaleSettingsBody } from '../../shared/schemas/seasons.ts';
+import { InstalmentPlanBody, InstalmentStep, RefundScheduleBody, SaleSettingsBody } from '../../common/schemas/seasons.ts';
 import type { SaleService } from './sale-service.ts';
 import type { BookingService } from './service.ts';
 

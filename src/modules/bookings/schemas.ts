@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, StringEnum } from '../../shared/schemas/kit.ts';
+import { Nullable, StringEnum } from '../../common/schemas/kit.ts';
 
 /** What a booking looks like to its family and to the API (the wallet and the draw answer with it too). */
 export const BookingSchema = Type.Object({
@@ -44,4 +44,4 @@ export const FamilyBookingSchema = Type.Object({
   allowedActions: Type.Array(StringEnum(['pay', 'decline', 'cancel'] as const), { description: 'What you may do now; a client shows exactly these' }),
 });
 
-export { RefundRule } from '../../shared/schemas/seasons.ts';
+export { RefundRule } from '../../common/schemas/seasons.ts';

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import type { GuardMode } from '../../db/counters.ts';
 import { pickText } from './domain/listing.ts';
-import type { PriceLine } from '../../shared/pricing.ts';
+import type { PriceLine } from '../../common/pricing.ts';
 import { riyadhDate } from '../../core/dates.ts';
 import { createCatalogueRepository, type CatalogueRow } from './catalogue-repository.ts';
 import { presentCatalogueItem, type CatalogueItem } from './presenters.ts';

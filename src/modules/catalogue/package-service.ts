@@ -7,7 +7,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { writeAudit } from '../audit/index.ts';
 import { publishEvent } from '../events/index.ts';
 import type { ProviderService } from '../providers/index.ts';
-import { checkPriceLines } from '../../shared/pricing.ts';
+import { checkPriceLines } from '../../common/pricing.ts';
 import { createPackageRepository, type PackageRow } from './package-repository.ts';
 import { presentDetail, versionRow, type PackageDetail } from './presenters.ts';
 import { packagePolicy } from './policies.ts';

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { availability, pickText } from './domain/listing.ts';
 import type { PackageVersionsTable, PackagesTable } from './tables.ts';
 import type { PackageInput } from './schemas.ts';
-import { priceBreakdown } from '../../shared/pricing.ts';
+import { priceBreakdown } from '../../common/pricing.ts';
 
 type Version = Selectable<PackageVersionsTable>;
 type Package = Selectable<PackagesTable>;

@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CountryCode, Limit, Obj, StringEnum, Uuid } from '../../shared/schemas/kit.ts';
-import { CampCategory, Halalas, Language, Metres, PackageBody, PackageType, PriceLineInputSchema, Season, type PackageInput } from '../../shared/schemas/catalogue.ts';
+import { CountryCode, Limit, Obj, StringEnum, Uuid } from '../../common/schemas/kit.ts';
+import { CampCategory, Halalas, Language, Metres, PackageBody, PackageType, PriceLineInputSchema, Season, type PackageInput } from '../../common/schemas/catalogue.ts';
 
-/** The package form's body and its parts live in src/shared/schemas/catalogue.ts, which the web app shares. */
+/** The package form's body and its parts live in src/common/schemas/catalogue.ts, which the web app shares. */
 export { CampCategory, PackageBody, PackageType, PriceLineInputSchema, Season, type PackageInput };
 
 export const PackageIdParams = Obj({ id: Uuid() });

@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { LocalizedText } from './domain/listing.ts';
-import type { PriceLine } from '../../shared/pricing.ts';
+import type { PriceLine } from '../../common/pricing.ts';
 
 export type PackageStatus = 'draft' | 'published' | 'closed';
 

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
 import { ministryRoles } from '../../core/principal.ts';
-import { Nullable, Obj, Uuid } from '../../shared/schemas/kit.ts';
+import { Nullable, Obj, Uuid } from '../../common/schemas/kit.ts';
 import type { DocumentService } from './service.ts';
 
 /** Booking documents (PDF, in the reader's language) and the check behind their QR codes. */

@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import type { Clock } from '../../core/clock.ts';
 import { formatHijri } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Locale } from '../../shared/i18n.ts';
+import type { Locale } from '../../common/i18n.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
 import { existingPlatformSecret } from '../../db/platform-secrets.ts';

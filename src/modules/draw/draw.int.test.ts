@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { drawRound, drawTimeline, hajjFixtures } from '../../testing/hajj-fixtures.ts';
-import { verifyProof } from '../../shared/draw/merkle.ts';
+import { verifyProof } from '../../common/draw/merkle.ts';
 import { drawFileNames, type DrawFiles } from './domain/files.ts';
 import { knownSignature } from './domain/known-rounds.ts';
 import { verifyFiles } from './domain/verify.ts';

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
-import { chainNamed, quicknet } from '../../shared/draw/beacon.ts';
+import { chainNamed, quicknet } from '../../common/draw/beacon.ts';
 import { writeAudit } from '../audit/index.ts';
 import { poolsProblem, shareToBps, type PoolSpec } from './domain/allocate.ts';
 import { byApplicationId, canonicalRecord, type DrawEntry } from './domain/entries.ts';

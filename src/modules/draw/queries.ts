@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
-import { merkleProof } from '../../shared/draw/merkle.ts';
+import { merkleProof } from '../../common/draw/merkle.ts';
 import type { DrawParameters } from './domain/allocate.ts';
 import { schemaDocument, type SchemaName } from './domain/file-schemas.ts';
 import { commitmentFile, ndjson, parametersFile, resultLine, seedFile, type DrawFileName } from './domain/files.ts';

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
-import { chainNamed, roundTimeMs, verifyRound } from '../../shared/draw/beacon.ts';
+import { chainNamed, roundTimeMs, verifyRound } from '../../common/draw/beacon.ts';
 import { writeAudit } from '../audit/index.ts';
 import { seedOf, type EnteredValue } from './domain/publish.ts';
 import type { DrawContext, DrawRow } from './context.ts';

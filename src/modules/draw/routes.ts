@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Nullable, Obj, SeasonCode, StringEnum, Text, Uuid } from '../../shared/schemas/kit.ts';
+import { Nullable, Obj, SeasonCode, StringEnum, Text, Uuid } from '../../common/schemas/kit.ts';
 import { BookingSchema } from '../bookings/index.ts';
 import { poolCriteria, type DrawService } from './service.ts';
-import { beaconChains } from '../../shared/draw/beacon.ts';
+import { beaconChains } from '../../common/draw/beacon.ts';
 import { drawFileNames } from './domain/files.ts';
 import { fileSchemas, ProofSchema, type SchemaName } from './domain/file-schemas.ts';
 import { drawPolicy } from './policies.ts';

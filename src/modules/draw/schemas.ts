@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, StringEnum } from '../../shared/schemas/kit.ts';
+import { Nullable, StringEnum } from '../../common/schemas/kit.ts';
 import { DrawSummarySchema } from './summary-schema.ts';
 import { drawPolicy } from './policies.ts';
 import { CommitmentFileSchema, SeedFileSchema } from './domain/file-schemas.ts';

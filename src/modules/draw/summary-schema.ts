@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { StringEnum } from '../../shared/schemas/kit.ts';
+import { StringEnum } from '../../common/schemas/kit.ts';
 
 /** The result tables and the fairness audit of a drawn season, as the API answers them (resultTables and fairnessAudit in domain/). */
 

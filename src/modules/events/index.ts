@@ -2,8 +2,8 @@ import type { Clock } from '../../core/clock.ts';
 import type { Executor } from '../../db/database.ts';
 import { insertEvents } from './repository.ts';
 
-export { eventTypes, type EventType } from '../../shared/event-types.ts';
-import type { EventType } from '../../shared/event-types.ts';
+export { eventTypes, type EventType } from '../../common/event-types.ts';
+import type { EventType } from '../../common/event-types.ts';
 
 export interface DomainEvent {
   type: EventType;

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Nullable, Obj } from '../../shared/schemas/kit.ts';
+import { Nullable, Obj } from '../../common/schemas/kit.ts';
 import type { SimulatedGateway } from './service.ts';
 
 const Payment = Type.Object({ id: Type.String(), amount: Type.Integer(), description: Type.String(), status: Type.String(), cardLast4: Nullable(Type.String()) });

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Limit, Obj, StringEnum, Text, Uuid } from '../../shared/schemas/kit.ts';
-import { ministryEventTypes, providerEventTypes } from '../../shared/event-types.ts';
+import { Limit, Obj, StringEnum, Text, Uuid } from '../../common/schemas/kit.ts';
+import { ministryEventTypes, providerEventTypes } from '../../common/event-types.ts';
 import { apiScopes, type ApiKeyService } from './api-key-service.ts';
 import type { WebhookService } from './webhook-service.ts';
 

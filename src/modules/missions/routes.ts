@@ -1,8 +1,8 @@
-import { SeasonCode as SeasonCodeSchema } from '../../shared/schemas/kit.ts';
+import { SeasonCode as SeasonCodeSchema } from '../../common/schemas/kit.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { LongText, Obj } from '../../shared/schemas/kit.ts';
+import { LongText, Obj } from '../../common/schemas/kit.ts';
 import type { MissionService } from './service.ts';
 
 /** /api/v1/missions: a country's Hajj mission (Jusoor). */

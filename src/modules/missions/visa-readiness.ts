@@ -1,5 +1,5 @@
 import { writeCsv } from '../../core/csv.ts';
-import type { Locale } from '../../shared/i18n.ts';
+import type { Locale } from '../../common/i18n.ts';
 import type { Db } from '../../db/database.ts';
 import type { ApplicationService } from '../applications/index.ts';
 import type { BookingService } from '../bookings/index.ts';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Email, Obj } from '../../shared/schemas/kit.ts';
+import { Email, Obj } from '../../common/schemas/kit.ts';
 import type { NotificationService } from './service.ts';
 
 /**

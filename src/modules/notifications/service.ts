@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
 import { createPoller } from '../../core/poller.ts';
-import type { Locale } from '../../shared/i18n.ts';
+import type { Locale } from '../../common/i18n.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { createOutboxRepository } from './repository.ts';
 import type { MailTransport } from './transports.ts';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { keepJsonRaw } from '../../http/edge.ts';
 import { policies } from '../../http/policy.ts';
-import { Obj, Uuid } from '../../shared/schemas/kit.ts';
+import { Obj, Uuid } from '../../common/schemas/kit.ts';
 import type { PaymentService } from './service.ts';
 
 const TopUp = Type.Object({ id: Type.String(), gatewayPaymentId: Type.String(), redirectUrl: Type.String(), amount: Type.Integer(), status: Type.String() });

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
 import { ministryRoles } from '../../core/principal.ts';
-import { Obj, Uuid } from '../../shared/schemas/kit.ts';
+import { Obj, Uuid } from '../../common/schemas/kit.ts';
 import { gatePolicy, permitConfigPolicy } from './policies.ts';
 import { CloseBody, DayQuery, GateBody, GenerateBody, RulesBody, Section, SiteBody, SiteSchema, SiteUpdateBody, TemplateBody, TemplateSchema } from './schemas.ts';
 import type { PermitService } from './service.ts';

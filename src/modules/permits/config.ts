@@ -2,7 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { isUniqueViolation } from '../../db/database.ts';
-import { quieterWindows } from '../../shared/permits/availability.ts';
+import { quieterWindows } from '../../common/permits/availability.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { PermitContext, SiteFacts } from './context.ts';
 import { ruleProblem, type Rule } from './domain/rules.ts';

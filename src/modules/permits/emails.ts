@@ -1,4 +1,4 @@
-import type { Locale } from '../../shared/i18n.ts';
+import type { Locale } from '../../common/i18n.ts';
 import { formatHijri } from '../../core/dates.ts';
 
 interface Email {

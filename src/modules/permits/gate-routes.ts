@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Obj, Uuid } from '../../shared/schemas/kit.ts';
+import { Obj, Uuid } from '../../common/schemas/kit.ts';
 import { gatePolicy } from './policies.ts';
 import { CheckInBody, CheckInSchema, DayQuery, GateConfigSchema, ScansBody, ScansSchema } from './schemas.ts';
 import type { PermitService } from './service.ts';

@@ -4,11 +4,11 @@ import { newId } from '../../core/ids.ts';
 import { riyadhMidnight, addDays } from '../../core/dates.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { writeAudit } from '../audit/index.ts';
-import { shortCode, uuidToBytes } from '../../shared/permits/bytes.ts';
-import { checkPermit, reconcile, type Admission, type GateKey, type GateVerdict } from '../../shared/permits/gate.ts';
-import { gateText } from '../../shared/permits/messages.ts';
-import { RevocationList } from '../../shared/permits/revocations.ts';
-import { decodeToken } from '../../shared/permits/token.ts';
+import { shortCode, uuidToBytes } from '../../common/permits/bytes.ts';
+import { checkPermit, reconcile, type Admission, type GateKey, type GateVerdict } from '../../common/permits/gate.ts';
+import { gateText } from '../../common/permits/messages.ts';
+import { RevocationList } from '../../common/permits/revocations.ts';
+import { decodeToken } from '../../common/permits/token.ts';
 import type { PermitContext, SiteFacts } from './context.ts';
 import { gatePolicy } from './policies.ts';
 

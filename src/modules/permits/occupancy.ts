@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import { addDays, riyadhDate, riyadhMidnight } from '../../core/dates.ts';
 import type { RequestContext } from '../../core/principal.ts';
-import { availabilityColour, availabilityOf, availabilityText, quieterWindows, type AvailabilityState } from '../../shared/permits/availability.ts';
+import { availabilityColour, availabilityOf, availabilityText, quieterWindows, type AvailabilityState } from '../../common/permits/availability.ts';
 import type { PermitContext } from './context.ts';
 import { permitConfigPolicy } from './policies.ts';
 import type { Section } from './tables.ts';

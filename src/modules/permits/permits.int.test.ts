@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublicKey, verify } from 'node:crypto';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { beforeRamadan, permitFixtures, ramadan } from '../../testing/permit-fixtures.ts';
-import { RevocationList, decodeList, decodeToken, fromBase64url, uuidToBytes } from '../../shared/permits/index.ts';
+import { RevocationList, decodeList, decodeToken, fromBase64url, uuidToBytes } from '../../common/permits/index.ts';
 
 /**
  * A Ramadan of Umrah and Rawdah windows configured by a ministry officer;

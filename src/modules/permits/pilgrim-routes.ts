@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
-import { Nullable, Obj, Uuid } from '../../shared/schemas/kit.ts';
+import { Nullable, Obj, Uuid } from '../../common/schemas/kit.ts';
 import { BookBody, BookingSchema, DayQuery, PersonBody, PersonSchema, Section, WaitSchema, WindowSchema } from './schemas.ts';
 import type { PermitService } from './service.ts';
 

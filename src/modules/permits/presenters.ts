@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import { shortCode, uuidToBytes } from '../../shared/permits/bytes.ts';
-import type { Locale } from '../../shared/i18n.ts';
+import { shortCode, uuidToBytes } from '../../common/permits/bytes.ts';
+import type { Locale } from '../../common/i18n.ts';
 import { permitBookingPolicy, type PermitBookingAction } from './policies.ts';
 import type { Acting } from '../../core/policy.ts';
 import type { SiteFacts } from './context.ts';

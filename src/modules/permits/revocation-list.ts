@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import type { PermitContext } from './context.ts';
-import { RevocationList, encodeListBody, sortEntries } from '../../shared/permits/revocations.ts';
-import { uuidToBytes } from '../../shared/permits/bytes.ts';
+import { RevocationList, encodeListBody, sortEntries } from '../../common/permits/revocations.ts';
+import { uuidToBytes } from '../../common/permits/bytes.ts';
 
 const REBUILD_MS = 3_600_000;
 

@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, Obj, StringEnum } from '../../shared/schemas/kit.ts';
-import { availabilityStates } from '../../shared/permits/availability.ts';
-import { refusals } from '../../shared/permits/gate.ts';
+import { Nullable, Obj, StringEnum } from '../../common/schemas/kit.ts';
+import { availabilityStates } from '../../common/permits/availability.ts';
+import { refusals } from '../../common/permits/gate.ts';
 import { permitBookingPolicy, waitPolicy } from './policies.ts';
-import { Section } from '../../shared/schemas/permits.ts';
+import { Section } from '../../common/schemas/permits.ts';
 
-export { sections, Section, DayQuery, RuleSchema, PenaltyRuleSchema, SiteBody, SiteUpdateBody, GateBody, TemplateBody, GenerateBody, RulesBody, CloseBody, PersonBody, BookBody } from '../../shared/schemas/permits.ts';
+export { sections, Section, DayQuery, RuleSchema, PenaltyRuleSchema, SiteBody, SiteUpdateBody, GateBody, TemplateBody, GenerateBody, RulesBody, CloseBody, PersonBody, BookBody } from '../../common/schemas/permits.ts';
 
 const Names = Type.Object({ ar: Type.String(), en: Type.String() });
 

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { Limit, LongText, Obj, StringEnum, Uuid } from '../../shared/schemas/kit.ts';
-import { ProfileBody, documentTypes } from '../../shared/schemas/pilgrims.ts';
+import { Limit, LongText, Obj, StringEnum, Uuid } from '../../common/schemas/kit.ts';
+import { ProfileBody, documentTypes } from '../../common/schemas/pilgrims.ts';
 import { steps } from './domain/review.ts';
 
-/** The profile form's body lives in src/shared/schemas/pilgrims.ts, which the web app shares. */
+/** The profile form's body lives in src/common/schemas/pilgrims.ts, which the web app shares. */
 export { ProfileBody };
 
 const DocumentSchema = Type.Object({

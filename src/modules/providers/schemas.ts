@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { ApplyBody, ContactSchema, InviteBody, OfficeSchema } from '../../shared/schemas/providers.ts';
-import { LongText, Obj, StringEnum, Uuid, Limit } from '../../shared/schemas/kit.ts';
+import { ApplyBody, ContactSchema, InviteBody, OfficeSchema } from '../../common/schemas/providers.ts';
+import { LongText, Obj, StringEnum, Uuid, Limit } from '../../common/schemas/kit.ts';
 
-/** The bodies people fill in as forms live in src/shared/schemas/providers.ts, which the web app shares. */
+/** The bodies people fill in as forms live in src/common/schemas/providers.ts, which the web app shares. */
 export { ApplyBody, ContactSchema, InviteBody, OfficeSchema };
 
 export const IsoDate = () => Type.String({ format: 'date', maxLength: 10 });

@@ -1,9 +1,9 @@
-import { SeasonCode as SeasonCodeSchema } from '../../shared/schemas/kit.ts';
+import { SeasonCode as SeasonCodeSchema } from '../../common/schemas/kit.ts';
 import { Type } from '@sinclair/typebox';
-import { CountryCode, Obj, StringEnum } from '../../shared/schemas/kit.ts';
-import { CalendarBody, RuleSchema, RulesBody, SeatsBody } from '../../shared/schemas/seasons.ts';
+import { CountryCode, Obj, StringEnum } from '../../common/schemas/kit.ts';
+import { CalendarBody, RuleSchema, RulesBody, SeatsBody } from '../../common/schemas/seasons.ts';
 
-/** The bodies the ministry fills in as forms live in src/shared/schemas/seasons.ts, which the web app shares. */
+/** The bodies the ministry fills in as forms live in src/common/schemas/seasons.ts, which the web app shares. */
 export { CalendarBody, RuleSchema, RulesBody, SeatsBody };
 import { healthConditions } from './domain/eligibility.ts';
 import { phases } from './domain/calendar.ts';

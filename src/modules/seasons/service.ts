@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { Clock } from '../../core/clock.ts';
 import { shortCache } from '../../core/short-cache.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Locale } from '../../shared/i18n.ts';
+import type { Locale } from '../../common/i18n.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import type { GuardMode } from '../../db/counters.ts';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
-import { Nullable, StringEnum } from '../../shared/schemas/kit.ts';
+import { Nullable, StringEnum } from '../../common/schemas/kit.ts';
 import { signingPolicy } from './policies.ts';
 import type { SigningService } from './service.ts';
 

@@ -1,5 +1,5 @@
 import { writeCsv } from '../../core/csv.ts';
-import type { Dimension, StatTable } from '../../shared/statistics.ts';
+import type { Dimension, StatTable } from '../../common/statistics.ts';
 
 /**
  * The open data downloads of a season's tables (docs/statistics.md, "Open

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isCountry } from '../../core/countries.ts';
-import { regions, type ArrivalMode, type Region } from '../../shared/statistics.ts';
+import { regions, type ArrivalMode, type Region } from '../../common/statistics.ts';
 
 /**
  * The reference data the statistics read, kept as data in the repository

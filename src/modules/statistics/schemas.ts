@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, Obj, SeasonCode, StringEnum } from '../../shared/schemas/kit.ts';
-import { dimensions } from '../../shared/statistics.ts';
+import { Nullable, Obj, SeasonCode, StringEnum } from '../../common/schemas/kit.ts';
+import { dimensions } from '../../common/statistics.ts';
 import { batchKinds, batchSources } from './domain/batch.ts';
 import { openDataFiles } from './open-data.ts';
 

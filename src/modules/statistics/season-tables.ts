@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.ts';
 import { countryName } from '../../core/countries.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
-import { regions, suppress, type SeasonFigures, type StatTable } from '../../shared/statistics.ts';
+import { regions, suppress, type SeasonFigures, type StatTable } from '../../common/statistics.ts';
 import { seasonDays } from './domain/season.ts';
 import { countryTables, tabulate, type CubeRow } from './domain/tabulate.ts';
 import type { Reference } from './reference.ts';

@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import type { SeasonFigures } from '../../shared/statistics.ts';
+import type { SeasonFigures } from '../../common/statistics.ts';
 import { checkMarginals } from './domain/figures.ts';
 import { importUseCases } from './imports.ts';
 import { openDataFiles, tablesCsv, tablesSdmxCsv, type OpenDataFile } from './open-data.ts';

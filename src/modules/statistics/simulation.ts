@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { regions } from '../../shared/statistics.ts';
+import { regions } from '../../common/statistics.ts';
 import { writeAudit } from '../audit/index.ts';
 import { completeFigures, readMarginals, type Marginals } from './domain/figures.ts';
 import { copyChunkOf, csvLineOf, recordColumns } from './domain/records.ts';

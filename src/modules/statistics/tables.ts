@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ArrivalMode, Gender, Residence } from '../../shared/statistics.ts';
+import type { ArrivalMode, Gender, Residence } from '../../common/statistics.ts';
 
 export type RecordSource = 'direct' | 'hajj_office' | 'domestic_hajj' | 'border' | 'simulator';
 export type BatchSource = Exclude<RecordSource, 'direct' | 'simulator'>;

@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.ts';
-import { suppress, type Gender, type Residence, type StatTable } from '../../shared/statistics.ts';
+import { suppress, type Gender, type Residence, type StatTable } from '../../common/statistics.ts';
 import type { Reference } from './reference.ts';
 
 /**

@@ -6,7 +6,7 @@ import type { Registry } from 'prom-client';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../db/database.ts';
 import { policies } from '../../http/policy.ts';
-import { locales } from '../../shared/i18n.ts';
+import { locales } from '../../common/i18n.ts';
 
 /** Liveness, readiness, metrics and reference data. */
 export const systemRoutes: FastifyPluginAsyncTypebox<{ db: Db; registry: Registry; metricsToken: string | undefined; devMailbox: boolean }> = async (

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable, StringEnum } from '../../shared/schemas/kit.ts';
+import { Nullable, StringEnum } from '../../common/schemas/kit.ts';
 
 /** What the wallet and a cancellation's refund look like to the API. */
 export const WalletSchema = Type.Object({

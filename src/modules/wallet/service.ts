@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
-import { parseRiyals } from '../../shared/money.ts';
+import { parseRiyals } from '../../common/money.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db, Executor, Trx } from '../../db/database.ts';
 import { runOnce } from '../../db/idempotency.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { accountEmails } from '../../../src/modules/accounts/emails.ts';
-import { typeNames, validationMessages } from '../../../src/shared/validation-messages.ts';
+import { typeNames, validationMessages } from '../../../src/common/validation-messages.ts';
 import { namespaces } from './namespaces.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,5 @@
-import { formatSar, halalas, parseRiyals, HALALAS_PER_RIYAL } from '../../../src/shared/money.ts';
-import { intlLocale } from '../../../src/shared/i18n.ts';
+import { formatSar, halalas, parseRiyals, HALALAS_PER_RIYAL } from '../../../src/common/money.ts';
+import { intlLocale } from '../../../src/common/i18n.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
 /**

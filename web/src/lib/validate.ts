@@ -1,9 +1,9 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType } from '@sinclair/typebox/value';
-import { validationMessages } from '../../../src/shared/validation-messages.ts';
+import { validationMessages } from '../../../src/common/validation-messages.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
-import '../../../src/shared/schemas/kit.ts'; // registers the formats and kinds the shared schemas use
+import '../../../src/common/schemas/kit.ts'; // registers the formats and kinds the shared schemas use
 
 /**
  * Checks a form against the very schema the server validates the request

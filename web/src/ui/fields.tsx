@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { intlLocale } from '../../../src/shared/i18n.ts';
+import { intlLocale } from '../../../src/common/i18n.ts';
 import { $api } from '../api/client.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { monthNames } from '../lib/dates.ts';

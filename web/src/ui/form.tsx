@@ -9,7 +9,7 @@ export { Field, Select } from './fields.tsx';
 
 /**
  * The submit step every form shares: check the body against the very schema
- * the server validates with (src/shared/schemas), show each field's message
+ * the server validates with (src/common/schemas), show each field's message
  * before sending, then send and show the server's per-field messages if it
  * still refuses.
  */

@@ -1,4 +1,4 @@
-export { pickText, type LocalizedText } from '../../../shared/i18n.ts';
+export { pickText, type LocalizedText } from '../../../common/i18n.ts';
 /** What a pilgrim sees of a package's seats: a state, never a count that invites a rush. */
 export type Availability = 'open' | 'few_left' | 'full';
 

@@ -1,11 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { decodeToken, encodeDocument, tokenText, type DocumentClaim } from '../../../shared/permits/token.ts';
-import type { SignatureCheck } from '../../../shared/permits/gate.ts';
+import { decodeToken, encodeDocument, tokenText, type DocumentClaim } from '../../../common/permits/token.ts';
+import type { SignatureCheck } from '../../../common/permits/gate.ts';
 
 /**
  * What a QR code on a booking confirmation or a pilgrim card carries: the
  * booking (and, on a card, the pilgrim), signed with the platform's Ed25519
- * key (the same compact layout and key ring as permits: src/shared/permits,
+ * key (the same compact layout and key ring as permits: src/common/permits,
  * docs/algorithms/permits.md). A gate needs only the public key to check one,
  * so a gate can never make one.
  */

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../../shared/draw/canonical-json.ts';
+import { canonicalJson } from '../../../common/draw/canonical-json.ts';
 
 /**
  * What the draw commits to about each application: its id, family size,

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import type { Commitment, SeedFile } from '../../../shared/draw/files.ts';
+import type { Commitment, SeedFile } from '../../../common/draw/files.ts';
 import type { DrawParameters } from './allocate.ts';
 
 /**
@@ -97,7 +97,7 @@ export const ProofSchema = Type.Object({
   proof: Type.Array(Type.Object({ side: Type.Union([Type.Literal('left'), Type.Literal('right')]), hash: Hex64 }, strict)),
 }, { ...strict, title: 'a Merkle proof of inclusion' });
 
-// The schemas describe exactly the types the code writes (src/shared/draw/files.ts): checked both ways.
+// The schemas describe exactly the types the code writes (src/common/draw/files.ts): checked both ways.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const schemasMatchTypes: [Same<Static<typeof CommitmentFileSchema>, Commitment>, Same<Static<typeof SeedFileSchema>, SeedFile>, Same<Static<typeof ParametersFileSchema>, DrawParameters>] = [true, true, true];
 

@@ -1,10 +1,10 @@
 import { hash } from 'node:crypto';
-import { canonicalJson } from '../../../shared/draw/canonical-json.ts';
-import type { Commitment, SeedFile } from '../../../shared/draw/files.ts';
+import { canonicalJson } from '../../../common/draw/canonical-json.ts';
+import type { Commitment, SeedFile } from '../../../common/draw/files.ts';
 import type { DrawParameters, Placement } from './allocate.ts';
 import type { DrawEntry } from './entries.ts';
 
-export { ALGORITHM, type Commitment, type RandomnessSource, type RandomnessValue, type SeedFile } from '../../../shared/draw/files.ts';
+export { ALGORITHM, type Commitment, type RandomnessSource, type RandomnessValue, type SeedFile } from '../../../common/draw/files.ts';
 
 /**
  * The published files of a draw, byte for byte (docs/algorithms/draw.md §2–§3).

@@ -1,5 +1,5 @@
 import rounds from '../../../../data/drand-quicknet-rounds.json' with { type: 'json' };
-import { quicknet, roundTimeMs } from '../../../shared/draw/beacon.ts';
+import { quicknet, roundTimeMs } from '../../../common/draw/beacon.ts';
 
 /**
  * Rounds of drand quicknet as the beacon published them

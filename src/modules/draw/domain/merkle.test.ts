@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leafHash, merkleProof, merkleRoot, verifyProof } from '../../../shared/draw/merkle.ts';
+import { leafHash, merkleProof, merkleRoot, verifyProof } from '../../../common/draw/merkle.ts';
 import { nodeHasher } from './node-hasher.ts';
 
 const records = (n: number) => Array.from({ length: n }, (_, i) => `{"id":"r${i}"}`);

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { TreeHasher } from '../../../shared/draw/merkle.ts';
+import type { TreeHasher } from '../../../common/draw/merkle.ts';
 
 const LEAF = Buffer.of(0);
 

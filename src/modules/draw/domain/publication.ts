@@ -1,8 +1,8 @@
 import { allocate, type DrawParameters, type Placement } from './allocate.ts';
 import { canonicalRecord, type DrawEntry } from './entries.ts';
-import { merkleRoot } from '../../../shared/draw/merkle.ts';
+import { merkleRoot } from '../../../common/draw/merkle.ts';
 import { nodeHasher } from './node-hasher.ts';
-import { drawOrder, drawSeed } from '../../../shared/draw/randomness.ts';
+import { drawOrder, drawSeed } from '../../../common/draw/randomness.ts';
 
 /** The Merkle root of the entries' canonical records, in leaf order. */
 export function entriesRoot(entries: DrawEntry[]): string {

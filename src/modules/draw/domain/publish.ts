@@ -1,5 +1,5 @@
-import { firstRoundAtOrAfter, randomnessOf, roundTimeMs, roundUrl, type BeaconChain } from '../../../shared/draw/beacon.ts';
-import { drawSeed } from '../../../shared/draw/randomness.ts';
+import { firstRoundAtOrAfter, randomnessOf, roundTimeMs, roundUrl, type BeaconChain } from '../../../common/draw/beacon.ts';
+import { drawSeed } from '../../../common/draw/randomness.ts';
 import type { DrawParameters, Placement } from './allocate.ts';
 import { canonicalRecord, type DrawEntry } from './entries.ts';
 import {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { chiSquareTest } from './fairness.ts';
-import { drawOrder, drawSeed, randomStream } from '../../../shared/draw/randomness.ts';
+import { drawOrder, drawSeed, randomStream } from '../../../common/draw/randomness.ts';
 
 const ROOT = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 

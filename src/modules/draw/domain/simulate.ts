@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import { quicknet } from '../../../shared/draw/beacon.ts';
-import { randomStream } from '../../../shared/draw/randomness.ts';
+import { quicknet } from '../../../common/draw/beacon.ts';
+import { randomStream } from '../../../common/draw/randomness.ts';
 import { type DrawParameters } from './allocate.ts';
 import { byApplicationId, type DrawEntry } from './entries.ts';
 import { freezeInstantFor, knownSignature } from './known-rounds.ts';

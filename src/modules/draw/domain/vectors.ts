@@ -1,8 +1,8 @@
 import { hash } from 'node:crypto';
-import { quicknet } from '../../../shared/draw/beacon.ts';
-import { canonicalJson } from '../../../shared/draw/canonical-json.ts';
-import { portableHasher } from '../../../shared/draw/merkle.ts';
-import { drawOrder, drawSeed, randomStream } from '../../../shared/draw/randomness.ts';
+import { quicknet } from '../../../common/draw/beacon.ts';
+import { canonicalJson } from '../../../common/draw/canonical-json.ts';
+import { portableHasher } from '../../../common/draw/merkle.ts';
+import { drawOrder, drawSeed, randomStream } from '../../../common/draw/randomness.ts';
 import { OPEN_PHASE, reserveOf, type DrawParameters } from './allocate.ts';
 import { canonicalRecord, type DrawEntry } from './entries.ts';
 import { drawFileNames, seedFile, type DrawFileName, type DrawFiles, type SeedFile } from './files.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../shared/draw/canonical-json.ts';
+import { canonicalJson } from '../../../common/draw/canonical-json.ts';
 import { drawFileNames, type DrawFileName } from './files.ts';
 import { buildVectors } from './vectors.ts';
 import { verifyFiles } from './verify.ts';

@@ -1,7 +1,7 @@
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
-import { parseCanonical } from '../../../shared/draw/canonical-json.ts';
-import { checkSource, checkValue, firstFailure, type ValueCheck } from '../../../shared/draw/value-check.ts';
+import { parseCanonical } from '../../../common/draw/canonical-json.ts';
+import { checkSource, checkValue, firstFailure, type ValueCheck } from '../../../common/draw/value-check.ts';
 import { OPEN_PHASE, WHOLE, type DrawParameters } from './allocate.ts';
 import { parseRecord, type DrawEntry } from './entries.ts';
 import { CommitmentFileSchema, ParametersFileSchema, SeedFileSchema } from './file-schemas.ts';

@@ -5,7 +5,7 @@
  * here an edit re-opens only the documents that field affects, and a step
  * waits only for the documents it needs.
  */
-import { documentTypes, type DocumentType } from '../../../shared/schemas/pilgrims.ts';
+import { documentTypes, type DocumentType } from '../../../common/schemas/pilgrims.ts';
 
 export { documentTypes, type DocumentType };
 

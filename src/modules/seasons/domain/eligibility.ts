@@ -1,5 +1,5 @@
-import { healthConditions, type HealthCondition } from '../../../shared/schemas/pilgrims.ts';
-import { interpolate, type Locale } from '../../../shared/i18n.ts';
+import { healthConditions, type HealthCondition } from '../../../common/schemas/pilgrims.ts';
+import { interpolate, type Locale } from '../../../common/i18n.ts';
 import { addDays, addMonths, ageOn, type IsoDate } from '../../../core/dates.ts';
 
 /**

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { AppError } from '../../../core/errors.ts';
 import { addDays, gregorianOf, isValidDate } from '../../../core/dates.ts';
 import { isCountry } from '../../../core/countries.ts';
-import type { ArrivalMode, Gender, Residence } from '../../../shared/statistics.ts';
+import type { ArrivalMode, Gender, Residence } from '../../../common/statistics.ts';
 import type { BatchSource } from '../tables.ts';
 
 /**

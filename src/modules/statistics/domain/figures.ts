@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
-import type { SeasonFigures } from '../../../shared/statistics.ts';
+import type { SeasonFigures } from '../../../common/statistics.ts';
 import { largestRemainder } from './apportion.ts';
 import { seasonDays } from './season.ts';
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../../core/errors.ts';
 import { addDays, gregorianOf } from '../../../core/dates.ts';
-import { hijriYearOf } from '../../../shared/statistics.ts';
+import { hijriYearOf } from '../../../common/statistics.ts';
 
 /** The Hijri years the Umm al-Qura calendar (and so a season) covers here. */
 const FIRST_YEAR = 1300;

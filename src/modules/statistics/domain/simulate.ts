@@ -3,7 +3,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { AppError } from '../../../core/errors.ts';
 import { addDays } from '../../../core/dates.ts';
-import { arrivalModes, regions, type ArrivalMode, type Region, type SeasonFigures } from '../../../shared/statistics.ts';
+import { arrivalModes, regions, type ArrivalMode, type Region, type SeasonFigures } from '../../../common/statistics.ts';
 import type { Port, SimulationProfile } from '../reference.ts';
 import { cappedApportion, fitTable, largestRemainder } from './apportion.ts';
 

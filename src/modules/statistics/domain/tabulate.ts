@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/errors.ts';
-import { ageBand, type Dimension, type Region, type SeasonFigures, type StatTable } from '../../../shared/statistics.ts';
+import { ageBand, type Dimension, type Region, type SeasonFigures, type StatTable } from '../../../common/statistics.ts';
 
 /**
  * The season's tables from the records (docs/statistics.md). The records are

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Type } from '@sinclair/typebox';
-import { EmailBody, ResetBody } from '../../../../src/shared/schemas/accounts.ts';
+import { EmailBody, ResetBody } from '../../../../src/common/schemas/accounts.ts';
 import { call, client } from '../../api/client.ts';
 import { Field } from '../../ui/fields.tsx';
 import { useForm } from '../../ui/form.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { SignInBody } from '../../../../src/shared/schemas/accounts.ts';
+import { SignInBody } from '../../../../src/common/schemas/accounts.ts';
 import { call, client, ProblemError } from '../../api/client.ts';
 import { useSession } from '../../lib/session.tsx';
 import { Field } from '../../ui/fields.tsx';

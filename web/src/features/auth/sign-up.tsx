@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RegisterBody } from '../../../../src/shared/schemas/accounts.ts';
+import { RegisterBody } from '../../../../src/common/schemas/accounts.ts';
 import { $api, call, client } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { Field } from '../../ui/fields.tsx';

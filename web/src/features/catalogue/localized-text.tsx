@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { pickText } from '../../../../src/shared/i18n.ts';
+import { pickText } from '../../../../src/common/i18n.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { languageName } from '../../lib/format.ts';
 

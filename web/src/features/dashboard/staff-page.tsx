@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { CreateStaffBody } from '../../../../src/shared/schemas/accounts.ts';
-import { staffRoles } from '../../../../src/shared/roles.ts';
+import { CreateStaffBody } from '../../../../src/common/schemas/accounts.ts';
+import { staffRoles } from '../../../../src/common/roles.ts';
 import { $api, call, client } from '../../api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { countryName } from '../../lib/format.ts';

@@ -5,7 +5,7 @@ import { Alert } from '../../ui/problem.tsx';
 /**
  * The random value checked in the reader's browser: the published
  * commitment.json and seed.json, byte for byte, through the very checks
- * `manasik draw verify` makes (src/shared/draw/value-check.ts), the beacon's
+ * `manasik draw verify` makes (src/common/draw/value-check.ts), the beacon's
  * BLS signature verified against the public key shipped with this page's code.
  * The pairing code is loaded only here.
  */
@@ -20,7 +20,7 @@ export function BeaconCheck({ season }: { season: string }) {
         if (!res.ok) throw new Error(`${name}: ${res.status}`);
         return res.text();
       };
-      const [commitment, seed, { checkValueFiles }] = await Promise.all([file('commitment.json'), file('seed.json'), import('../../../../src/shared/draw/value-check.ts')]);
+      const [commitment, seed, { checkValueFiles }] = await Promise.all([file('commitment.json'), file('seed.json'), import('../../../../src/common/draw/value-check.ts')]);
       return checkValueFiles(commitment, seed);
     },
   });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { verifyProof } from '../../../../src/shared/draw/merkle.ts';
+import { verifyProof } from '../../../../src/common/draw/merkle.ts';
 import { call, client } from '../../api/client.ts';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 

@@ -1,7 +1,7 @@
 import {
   decodeList, gateNow, nobleSignatureCheck, normaliseShortCode, RevocationList, scan, ScanQueue, syncClock,
   type GateClock, type GateMemory, type GatePlace, type GateVerdict, type ScanRecord,
-} from '../../../../src/shared/permits/index.ts';
+} from '../../../../src/common/permits/index.ts';
 import type { GateConfig, GateState, UploadAnswer } from './gate-store.ts';
 
 /** What the device asks the platform (the generated client in the app, fakes in tests). */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
-import { matchesDocument } from '../../../../src/shared/permits/index.ts';
+import { matchesDocument } from '../../../../src/common/permits/index.ts';
 import { $api } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { Field, Select } from '../../ui/fields.tsx';

@@ -1,5 +1,5 @@
 import { createStore, del, get, setMany } from 'idb-keyval';
-import type { ScanRecord } from '../../../../src/shared/permits/index.ts';
+import type { ScanRecord } from '../../../../src/common/permits/index.ts';
 import type { paths } from '../../api/openapi';
 
 /**

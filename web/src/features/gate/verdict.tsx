@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { gateText, type GateVerdict } from '../../../../src/shared/permits/index.ts';
+import { gateText, type GateVerdict } from '../../../../src/common/permits/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { Checked } from './gate-device.ts';
 

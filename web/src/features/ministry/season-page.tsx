@@ -7,7 +7,7 @@ import { seasonLabel } from '../../lib/format.ts';
 import { Field } from '../../ui/fields.tsx';
 import { Alert, Loaded } from '../../ui/problem.tsx';
 import { SeasonPicker, useSeasonChoice } from '../../ui/season-picker.tsx';
-import { calendarDays, calendarInstants } from '../../../../src/shared/schemas/seasons.ts';
+import { calendarDays, calendarInstants } from '../../../../src/common/schemas/seasons.ts';
 import { CalendarForm } from './season/calendar-form.tsx';
 import { MoneyRules } from './season/money-rules.tsx';
 import { Quotas } from './season/quotas.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { PersonBody } from '../../../../src/shared/schemas/permits.ts';
+import { PersonBody } from '../../../../src/common/schemas/permits.ts';
 import { $api, call, client } from '../../api/client.ts';
 import { formatDate, formatDay } from '../../lib/dates.ts';
 import { countryName } from '../../lib/format.ts';

@@ -1,4 +1,4 @@
-import { intlLocale } from '../../../../src/shared/i18n.ts';
+import { intlLocale } from '../../../../src/common/i18n.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { healthConditions, documentTypes, ProfileBody } from '../../../../src/shared/schemas/pilgrims.ts';
+import { healthConditions, documentTypes, ProfileBody } from '../../../../src/common/schemas/pilgrims.ts';
 import { $api, call, client } from '../../api/client.ts';
 import type { paths } from '../../api/openapi';
 import { countryName, listOf } from '../../lib/format.ts';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Type } from '@sinclair/typebox';
-import { UpdateMeBody } from '../../../../src/shared/schemas/accounts.ts';
+import { UpdateMeBody } from '../../../../src/common/schemas/accounts.ts';
 import { call, client } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/dates.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { pickText } from '../../../../src/shared/i18n.ts';
+import { pickText } from '../../../../src/common/i18n.ts';
 import { $api } from '../../api/client.ts';
 import type { paths } from '../../api/openapi';
 import { currentLanguage } from '../../i18n/index.ts';

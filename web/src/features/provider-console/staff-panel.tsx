@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { InviteBody } from '../../../../src/shared/schemas/providers.ts';
+import { InviteBody } from '../../../../src/common/schemas/providers.ts';
 import { $api, call, client } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/dates.ts';

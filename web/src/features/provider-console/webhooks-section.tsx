@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { providerEventTypes } from '../../../../src/shared/event-types.ts';
+import { providerEventTypes } from '../../../../src/common/event-types.ts';
 import { $api, call, client } from '../../api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { listOf, number } from '../../lib/format.ts';

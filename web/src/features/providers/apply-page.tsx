@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
-import { ApplyBody, ContactSchema, OfficeSchema } from '../../../../src/shared/schemas/providers.ts';
+import { ApplyBody, ContactSchema, OfficeSchema } from '../../../../src/common/schemas/providers.ts';
 import { call, client } from '../../api/client.ts';
 import { toHalalas } from '../../lib/format.ts';
 import type { Account } from '../../lib/session.tsx';

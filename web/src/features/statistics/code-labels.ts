@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { intlLocale } from '../../../../src/shared/i18n.ts';
-import { dayLabels } from '../../../../src/shared/statistics.ts';
+import { intlLocale } from '../../../../src/common/i18n.ts';
+import { dayLabels } from '../../../../src/common/statistics.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { countryName, seasonLabel } from '../../lib/format.ts';
 import type { Dimension, Labels } from './types.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { intlLocale } from '../../../../src/shared/i18n.ts';
+import { intlLocale } from '../../../../src/common/i18n.ts';
 import { $api } from '../../api/client.ts';
 import { seasonLabel } from '../../lib/format.ts';
 import { useOperations } from '../../lib/operations.ts';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { CalendarBody, calendarDays, calendarInstants } from '../../../../../src/shared/schemas/seasons.ts';
+import { CalendarBody, calendarDays, calendarInstants } from '../../../../../src/common/schemas/seasons.ts';
 import { call, client } from '../../../api/client.ts';
 import { DateField, InstantField } from '../../../ui/fields.tsx';
 import { useCheckedSubmit } from '../../../ui/form.tsx';

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { InstalmentPlanBody, RefundScheduleBody, SaleSettingsBody } from '../../../../../src/shared/schemas/seasons.ts';
+import { InstalmentPlanBody, RefundScheduleBody, SaleSettingsBody } from '../../../../../src/common/schemas/seasons.ts';
 import { $api, call, client } from '../../../api/client.ts';
 import { percent } from '../../../lib/format.ts';
 import { Field } from '../../../ui/fields.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { GenerateBody } from '../../../../../src/shared/schemas/permits.ts';
+import { GenerateBody } from '../../../../../src/common/schemas/permits.ts';
 import { $api, call, client } from '../../../api/client.ts';
 import { formatDay } from '../../../lib/dates.ts';
 import { number } from '../../../lib/format.ts';

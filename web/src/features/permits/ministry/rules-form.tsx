@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Static } from '@sinclair/typebox';
-import { RulesBody, type RuleSchema } from '../../../../../src/shared/schemas/permits.ts';
+import { RulesBody, type RuleSchema } from '../../../../../src/common/schemas/permits.ts';
 import { call, client } from '../../../api/client.ts';
 import { DateField, Field, Select } from '../../../ui/fields.tsx';
 import { useCheckedSubmit } from '../../../ui/form.tsx';

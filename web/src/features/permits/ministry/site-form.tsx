@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { SiteBody, SiteUpdateBody } from '../../../../../src/shared/schemas/permits.ts';
+import { SiteBody, SiteUpdateBody } from '../../../../../src/common/schemas/permits.ts';
 import { call, client } from '../../../api/client.ts';
 import { Field, Select } from '../../../ui/fields.tsx';
 import { useCheckedSubmit } from '../../../ui/form.tsx';
