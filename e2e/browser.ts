@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifactsDir = new URL('../test-artifacts/', import.meta.url).pathname;
@@ -18,4 +18,27 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
       ...extraArgs,
     ],
   });
+}
+
+/** The password every account of the browser tests is created with. */
+export const E2E_PASSWORD = 'e2e passphrase 1447';
+
+/**
+ * A browser context; `english` starts the app in English (it starts in Arabic
+ * unless told otherwise); `clock` makes the page's clock read the server's.
+ */
+export async function openContext(browser: Browser, options: Parameters<Browser['newContext']>[0], extra: { english?: boolean; clock?: { now(): Date } } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  if (extra.clock) await context.clock.setSystemTime(extra.clock.now());
+  if (extra.english) await context.addInitScript(() => localStorage.setItem('manasik.locale', 'en'));
+  return context;
+}
+
+/** Signs in through the sign-in page, in the language the page is in, and waits for the dashboard. */
+export async function signInPage(page: Page, base: string, email: string, ar: boolean, password = E2E_PASSWORD) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel(ar ? 'البريد الإلكتروني' : 'Email').fill(email);
+  await page.getByLabel(ar ? 'كلمة المرور' : 'Password').fill(password);
+  await page.getByRole('button', { name: ar ? 'دخول' : 'Sign in' }).click();
+  await page.waitForURL('**/dashboard');
 }

@@ -5,8 +5,9 @@ import { ManualClock } from '../src/core/clock.ts';
 import { actingAs, systemContext } from '../src/core/principal.ts';
 import { samplePackage } from '../src/modules/catalogue/index.ts';
 import { freezeInstantFor, knownSignature } from '../src/modules/draw/index.ts';
+import { PDF, PNG } from '../src/cli/seed-documents.ts';
 import { sampleApplication } from '../src/modules/providers/index.ts';
-import { artifactsDir, launchBrowser } from './browser.ts';
+import { E2E_PASSWORD as PASSWORD, artifactsDir, launchBrowser, openContext, signInPage } from './browser.ts';
 import { startTestServer } from './server.ts';
 
 let browser: Browser;
@@ -20,33 +21,13 @@ const NOW = freezeInstantFor(ROUND, 600) - 1000 - 1.5 * DAY;
 const at = (days: number) => new Date(NOW + days * DAY).toISOString();
 const moments = { preference: at(0), frozen: at(1.5), roundOut: new Date(Date.parse(at(1.5)) + 11 * 60_000).toISOString(), offers: at(2.5), openSale: at(11) };
 const clock = new ManualClock(moments.preference);
-const PASSWORD = 'e2e passphrase 1447';
 let zaynabApplication = '';
 let reviewer: ReturnType<typeof actingAs>;
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+/** A browser context on the server's clock; `englishContext` starts the app in English. */
+const newContext = (options: Parameters<Browser['newContext']>[0]) => openContext(browser, options, { clock });
+const englishContext = () => openContext(browser, { locale: 'en-GB' }, { clock, english: true });
 
-/** A browser context whose clock reads the server's (countdowns and dates agree with it). */
-async function newContext(options: Parameters<Browser['newContext']>[0]) {
-  const context = await browser.newContext(options);
-  await context.clock.setSystemTime(clock.now());
-  return context;
-}
-
-/** A browser context that starts in English (the app starts in Arabic unless told otherwise). */
-async function englishContext() {
-  const context = await newContext({ locale: 'en-GB' });
-  await context.addInitScript(() => localStorage.setItem('manasik.locale', 'en'));
-  return context;
-}
-
-async function signIn(page: Page, email: string, ar: boolean) {
-  await page.goto(`${server.base}/sign-in`);
-  await page.getByLabel(ar ? 'البريد الإلكتروني' : 'Email').fill(email);
-  await page.getByLabel(ar ? 'كلمة المرور' : 'Password').fill(PASSWORD);
-  await page.getByRole('button', { name: ar ? 'دخول' : 'Sign in' }).click();
-  await page.waitForURL('**/dashboard');
-}
+const signIn = (page: Page, email: string, ar: boolean) => signInPage(page, server.base, email, ar);
 
 /** A pilgrim with a profile; with `rank`, also a one-person application ranking that package. */
 async function pilgrim(email: string, locale: 'ar' | 'en', n: number, rank?: string) {

@@ -5,7 +5,7 @@ import { ManualClock } from '../src/core/clock.ts';
 import { systemContext } from '../src/core/principal.ts';
 import type { TestApp } from '../src/testing/harness.ts';
 import { beforeRamadan, permitFixtures } from '../src/testing/permit-fixtures.ts';
-import { artifactsDir, launchBrowser } from './browser.ts';
+import { E2E_PASSWORD as PASSWORD, artifactsDir, launchBrowser, openContext, signInPage } from './browser.ts';
 import { startTestServer } from './server.ts';
 
 /**
@@ -18,7 +18,6 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let fx: ReturnType<typeof permitFixtures>;
 const clock = new ManualClock(beforeRamadan);
-const PASSWORD = 'e2e passphrase 1447';
 const DAY = '2027-02-10';
 const headers: Record<string, Record<string, string>> = {};
 let rawdah: Awaited<ReturnType<ReturnType<typeof permitFixtures>['site']>>;
@@ -29,20 +28,9 @@ async function account(email: string, role: 'pilgrim' | 'ministry_officer' | 'ga
   headers[email] = { authorization: `Bearer ${token}` };
 }
 
-async function newContext(options: Parameters<Browser['newContext']>[0], english = false) {
-  const context = await browser.newContext(options);
-  await context.clock.setSystemTime(clock.now());
-  if (english) await context.addInitScript(() => localStorage.setItem('manasik.locale', 'en'));
-  return context;
-}
+const newContext = (options: Parameters<Browser['newContext']>[0], english = false) => openContext(browser, options, { clock, english });
 
-async function signIn(page: Page, email: string, ar: boolean) {
-  await page.goto(`${server.base}/sign-in`);
-  await page.getByLabel(ar ? 'البريد الإلكتروني' : 'Email').fill(email);
-  await page.getByLabel(ar ? 'كلمة المرور' : 'Password').fill(PASSWORD);
-  await page.getByRole('button', { name: ar ? 'دخول' : 'Sign in' }).click();
-  await page.waitForURL('**/dashboard');
-}
+const signIn = (page: Page, email: string, ar: boolean) => signInPage(page, server.base, email, ar);
 
 beforeAll(async () => {
   server = await startTestServer({ clock });

@@ -2,12 +2,11 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/core/principal.ts';
-import { artifactsDir, launchBrowser } from './browser.ts';
+import { E2E_PASSWORD as PASSWORD, artifactsDir, launchBrowser, openContext, signInPage } from './browser.ts';
 import { startTestServer } from './server.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startTestServer>>;
-const PASSWORD = 'e2e passphrase 1447';
 
 /**
  * A small season built by the simulator, as the statistics module's own test
@@ -41,19 +40,9 @@ function watch(page: Page) {
   return errors;
 }
 
-async function englishContext(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  await context.addInitScript(() => localStorage.setItem('manasik.locale', 'en'));
-  return context;
-}
+const englishContext = (viewport = { width: 1280, height: 900 }): Promise<BrowserContext> => openContext(browser, { viewport, locale: 'en-GB' }, { english: true });
 
-async function signIn(page: Page, email: string, ar: boolean) {
-  await page.goto(`${server.base}/sign-in`);
-  await page.getByLabel(ar ? 'البريد الإلكتروني' : 'Email').fill(email);
-  await page.getByLabel(ar ? 'كلمة المرور' : 'Password').fill(PASSWORD);
-  await page.getByRole('button', { name: ar ? 'دخول' : 'Sign in' }).click();
-  await page.waitForURL('**/dashboard');
-}
+const signIn = (page: Page, email: string, ar: boolean) => signInPage(page, server.base, email, ar);
 
 /** The row of a table (a card on a phone) that names `label`. */
 const rowOf = (page: Page, table: string, label: string) =>
