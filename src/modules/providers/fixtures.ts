@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { ProviderApplication } from './service.ts';
+import type { ProviderApplication } from './presenters.ts';
 
 /** A complete, valid licence application with fresh unique numbers (tests, demo data, benchmarks). */
 export function sampleApplication(overrides: Partial<ProviderApplication> = {}): ProviderApplication {
