@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { PGliteDialect, SCRIPT_MARKER } from './pglite-dialect.ts';
@@ -99,15 +99,6 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Db> {
     ping: () => sql`select 1`.execute(kysely).then(() => {}),
     close: () => kysely.destroy(),
   };
-}
-
-/**
- * Runs `work` in the caller's transaction when there is one, else in a new
- * transaction, so that a service can be composed into a larger unit of work.
- */
-export function inTransaction<T>(db: Db, executor: Executor | undefined, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  if (executor?.isTransaction) return work(executor as Transaction<Database>);
-  return db.kysely.transaction().execute(work);
 }
 
 /** True for a unique-constraint violation (SQLSTATE 23505) on either engine. */

@@ -17,7 +17,7 @@ export interface CancelBookingDeps {
   db: Db;
   clock: Clock;
   bookings: Pick<BookingService, 'lockForPayer' | 'cancel' | 'refundSchedule'>;
-  seasons: Pick<SeasonService, 'get'>;
+  seasons: Pick<SeasonService, 'read'>;
   catalogue: Pick<CatalogueService, 'priceOf'>;
   wallet: Pick<WalletService, 'refundBooking' | 'viewIn'>;
   cascade: Cascade;
@@ -39,7 +39,7 @@ export function cancelBookingWorkflow(deps: CancelBookingDeps) {
 
   /** What cancelling now returns, and the rule that decides it. */
   async function refundOf(executor: Executor, b: Selectable<BookingsTable>, full: boolean) {
-    const [season, schedule] = await Promise.all([deps.seasons.get(b.season, executor), deps.bookings.refundSchedule(executor, b.season)]);
+    const [season, schedule] = await Promise.all([deps.seasons.read(executor, b.season), deps.bookings.refundSchedule(executor, b.season)]);
     const daysBefore = daysUntil(season.arrivalDate, clock.now());
     const { refund, fee, rule } = full ? { refund: b.amount_paid, fee: 0, rule: null } : refundFor(b.amount_paid, daysBefore, schedule);
     return { paid: b.amount_paid, refund, fee, daysBefore, rule, reason: full ? ('provider_suspended' as const) : ('schedule' as const), schedule };

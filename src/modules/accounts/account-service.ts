@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Locale } from '../../common/i18n.ts';
 import type { RequestContext, Role } from '../../core/principal.ts';
-import { inTransaction, type Executor } from '../../db/database.ts';
+import type { Executor, Trx } from '../../db/database.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { AuthService } from './auth-service.ts';
 import { presentAccount, type AccountView, type AccountsDeps } from './deps.ts';
@@ -30,7 +30,7 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
   const repo = createAccountsRepository();
   const { db, clock } = deps;
 
-  return {
+  const service = {
     /** True when the database holds no account at all (a fresh install: the only place demo data may go). */
     isEmpty: async () => !(await repo.any(db.kysely)),
 
@@ -72,13 +72,18 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
      * member receives an invitation link to choose one.
      * @example await accounts.createStaff(ctx, { email, displayName, role: 'mission_officer', countryCode: 'FR' })
      */
-    async createStaff(ctx: RequestContext, input: NewStaff, executor?: Executor): Promise<AccountView> {
+    async createStaff(ctx: RequestContext, input: NewStaff): Promise<AccountView> {
+      return db.kysely.transaction().execute((trx) => service.addStaff(ctx, trx, input));
+    },
+
+    /** `createStaff` in the caller's transaction (a provider's owner invites a colleague). */
+    async addStaff(ctx: RequestContext, trx: Trx, input: NewStaff): Promise<AccountView> {
       const providerId = input.providerId ?? null;
       const countryCode = input.countryCode?.toUpperCase() ?? null;
       const problem = checkBinding(input.role, providerId, countryCode);
       if (problem) throw new AppError(problem.code, { role: input.role, binding: problem.binding });
       if (countryCode && !isCountry(countryCode)) throw new AppError('account.unknown_country', { country: countryCode });
-      return inTransaction(db, executor, async (trx) => {
+      {
         const normalized = normalizeEmail(input.email);
         if (await repo.findByEmail(trx, normalized)) throw new AppError('account.email_taken');
         const now = clock.now();
@@ -106,7 +111,7 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
           data: { role: row.role, providerId, countryCode },
         });
         return presentAccount({ ...row, status: 'active', failed_sign_ins: 0 });
-      });
+      }
     },
 
     /**
@@ -210,5 +215,6 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
       });
     },
   };
+  return service;
 }
 export type AccountService = ReturnType<typeof createAccountService>;

@@ -21,7 +21,7 @@ import { applicationPolicy } from './policies.ts';
 export function createApplicationService(deps: {
   db: Db;
   clock: Clock;
-  seasons: Pick<SeasonService, 'assertPhase' | 'evaluatorFor' | 'get'>;
+  seasons: Pick<SeasonService, 'assertPhase' | 'evaluatorFor' | 'get' | 'read'>;
   accounts: Pick<AccountService, 'pilgrimByEmail'>;
   pilgrims: Pick<PilgrimService, 'factsFor'>;
   catalogue: Pick<CatalogueService, 'packageFacts'>;
@@ -124,7 +124,7 @@ export function createApplicationService(deps: {
       await db.kysely.transaction().execute(async (trx) => {
         const app = await forChange(trx, ctx, id, expectedVersion);
         const { members } = app;
-        applicationPolicy.assert(ctx, 'add_member', { isAdmin: app.adminAccountId === ctx.actor?.accountId, phase: (await deps.seasons.get(app.season, trx)).phase });
+        applicationPolicy.assert(ctx, 'add_member', { isAdmin: app.adminAccountId === ctx.actor?.accountId, phase: (await deps.seasons.read(trx, app.season)).phase });
         const candidate = await deps.accounts.pilgrimByEmail(trx, email);
         const facts = candidate && (await deps.pilgrims.factsFor(trx, [candidate.id, ...members]));
         const f = candidate && facts?.get(candidate.id);
@@ -151,7 +151,7 @@ export function createApplicationService(deps: {
       await db.kysely.transaction().execute(async (trx) => {
         const app = await forChange(trx, ctx, id, expectedVersion);
         const { members } = app;
-        applicationPolicy.assert(ctx, 'remove_member', { isAdmin: app.adminAccountId === ctx.actor?.accountId, phase: (await deps.seasons.get(app.season, trx)).phase });
+        applicationPolicy.assert(ctx, 'remove_member', { isAdmin: app.adminAccountId === ctx.actor?.accountId, phase: (await deps.seasons.read(trx, app.season)).phase });
         if (accountId === app.adminAccountId || !members.includes(accountId)) throw new AppError('application.member_not_found');
         await repo.removeMember(trx, id, accountId);
         await moveDemand(trx, app, sizeChange(ranks(app.ranking), members.length, members.length - 1));

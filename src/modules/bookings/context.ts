@@ -16,7 +16,7 @@ export type BookingDeps = {
   db: Db;
   clock: Clock;
   catalogue: Pick<CatalogueService, 'takeSeats' | 'releaseSeats' | 'packageFacts' | 'titles' | 'priceOf'>;
-  seasons: Pick<SeasonService, 'useQuota' | 'releaseQuota' | 'get' | 'assertMay'>;
+  seasons: Pick<SeasonService, 'useQuota' | 'releaseQuota' | 'read' | 'assertMay'>;
   applications: Pick<ApplicationService, 'family'>;
   accounts: Pick<AccountService, 'contacts'>;
   notifications: Pick<NotificationService, 'enqueue'>;

@@ -24,7 +24,7 @@ export function createFamilyBookings(deps: {
   applications: Pick<ApplicationService, 'memberships' | 'family'>;
   catalogue: Pick<CatalogueService, 'titles'>;
   pilgrims: Pick<PilgrimService, 'factsFor'>;
-  seasons: Pick<SeasonService, 'get'>;
+  seasons: Pick<SeasonService, 'read'>;
 }) {
   const repo = createBookingsRepository();
   const { db, clock } = deps;
@@ -34,7 +34,7 @@ export function createFamilyBookings(deps: {
     const [titles, facts, season, plan] = await Promise.all([
       deps.catalogue.titles(executor, [b.package_id], ctx.locale),
       deps.pilgrims.factsFor(executor, family.members),
-      deps.seasons.get(b.season, executor),
+      deps.seasons.read(executor, b.season),
       repo.instalmentPlan(executor, b.season),
     ]);
     const lines = schedule(b.amount_due, plan?.steps ?? payInFull, season.arrivalDate);

@@ -16,7 +16,7 @@ export function paymentUseCases(c: BookingContext) {
   const { deps, repo, clock, db } = c;
 
   async function scheduleLines(executor: Executor, b: Selectable<BookingsTable>) {
-    const [season, plan] = await Promise.all([deps.seasons.get(b.season, executor), repo.instalmentPlan(executor, b.season)]);
+    const [season, plan] = await Promise.all([deps.seasons.read(executor, b.season), repo.instalmentPlan(executor, b.season)]);
     return schedule(b.amount_due, plan?.steps ?? payInFull, season.arrivalDate);
   }
 

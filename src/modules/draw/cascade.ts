@@ -20,7 +20,7 @@ const BATCH = 200;
  */
 export function createCascade(deps: {
   clock: Clock;
-  seasons: Pick<SeasonService, 'get' | 'quotaUsage'>;
+  seasons: Pick<SeasonService, 'read' | 'quotaUsage'>;
   catalogue: Pick<CatalogueService, 'packageFacts'>;
   bookings: Pick<BookingService, 'hold' | 'offered'>;
 }) {
@@ -28,7 +28,7 @@ export function createCascade(deps: {
   return async function cascade(ctx: AuditContext, trx: Trx, released: Released): Promise<number> {
     const draw = await repo.find(trx, released.season, true);
     if (!draw || draw.status !== 'published') return 0;
-    const season = await deps.seasons.get(released.season, trx);
+    const season = await deps.seasons.read(trx, released.season);
     if (season.phase !== 'offers') return 0; // after the offer phase, free seats wait for the open sale
     const now = deps.clock.now().getTime();
     const deadline = new Date(Math.min(now + draw.offer_hours * 3_600_000, new Date(season.offersClose).getTime()));

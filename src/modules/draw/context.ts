@@ -23,7 +23,7 @@ import type { DrawsTable } from './tables.ts';
 export type DrawDeps = {
   db: Db;
   clock: Clock;
-  seasons: Pick<SeasonService, 'assertPhase' | 'evaluatorFor' | 'quotaUsage' | 'get'>;
+  seasons: Pick<SeasonService, 'assertPhase' | 'evaluatorFor' | 'quotaUsage' | 'get' | 'read'>;
   applications: Pick<ApplicationService, 'drawCandidates' | 'applicationOf'>;
   pilgrims: Pick<PilgrimService, 'factsFor'>;
   catalogue: Pick<CatalogueService, 'packageFacts' | 'titles'>;
@@ -54,7 +54,7 @@ export function createDrawContext(deps: DrawDeps) {
   }
   /** The draw as its policy sees it (policies.ts): its state and the season's phase now. */
   const resource = async (season: string, draw: Pick<DrawRow, 'status'> | undefined, executor?: Executor): Promise<DrawResource> =>
-    ({ status: draw?.status ?? 'none', phase: (await deps.seasons.get(season, executor)).phase });
+    ({ status: draw?.status ?? 'none', phase: (await (executor ? deps.seasons.read(executor, season) : deps.seasons.get(season))).phase });
 
   /** Entries as frozen, in leaf order, ready for computeDraw. */
   async function inputs(executor: Executor, season: string) {

@@ -20,7 +20,7 @@ export function publicationSteps(c: DrawContext) {
     async publication(ctx: RequestContext, trx: Trx, season: string) {
       const draw = await c.load(trx, season, true);
       drawPolicy.assert(ctx, 'publish', await c.resource(season, draw, trx));
-      const calendar = await deps.seasons.get(season, trx);
+      const calendar = await deps.seasons.read(trx, season);
       const deadline = new Date(Math.min(clock.now().getTime() + draw.offer_hours * 3_600_000, new Date(calendar.offersClose).getTime()));
       const outcomes = await repo.outcomes(trx, season);
       const winners = await repo.winners(trx, season);

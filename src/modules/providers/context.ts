@@ -16,7 +16,7 @@ import type { ProvidersTable } from './tables.ts';
 export type ProviderDeps = {
   db: Db;
   clock: Clock;
-  accounts: Pick<AccountService, 'bindToProvider' | 'createStaff'>;
+  accounts: Pick<AccountService, 'bindToProvider' | 'addStaff'>;
   notifications: Pick<NotificationService, 'enqueue'>;
 };
 

@@ -16,11 +16,7 @@ export function staffUseCases(c: ProviderContext) {
     ): Promise<AccountView & { memberRole: MemberRole }> {
       return db.kysely.transaction().execute(async (trx) => {
         await c.requireMember(trx, ctx, providerId, 'invite_staff');
-        const account = await deps.accounts.createStaff(
-          ctx,
-          { email: input.email, displayName: input.displayName, role: 'provider_staff', providerId, locale: input.locale },
-          trx,
-        );
+        const account = await deps.accounts.addStaff(ctx, trx, { email: input.email, displayName: input.displayName, role: 'provider_staff', providerId, locale: input.locale });
         await repo.addMember(trx, { provider_id: providerId, account_id: account.id, role: input.role, created_at: clock.now() });
         await writeAudit(trx, clock, ctx, {
           action: 'provider.member_added',

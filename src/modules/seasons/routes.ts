@@ -22,7 +22,7 @@ export const seasonRoutes: FastifyPluginAsyncTypebox<{ seasons: SeasonService }>
   app.get('/seasons/:code', {
     schema: { tags, summary: 'One season', params: S.SeasonParams, response: { 200: S.SeasonSchema } },
     config: { policy: policies.public },
-  }, async (req) => seasons.get(req.params.code, undefined, req.ctx));
+  }, async (req) => seasons.get(req.params.code, req.ctx));
 
   app.put('/seasons/:code', {
     schema: { tags, summary: 'Create a season or change its calendar', params: S.SeasonParams, body: S.CalendarBody, response: { 200: S.SeasonSchema } },

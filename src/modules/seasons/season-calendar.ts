@@ -19,15 +19,19 @@ export function calendarUseCases(c: SeasonContext) {
       return (await repo.list(db.kysely)).map((r) => present(r, now, who));
     },
 
-    /** A season and its phase now; pass the caller's transaction when inside one. */
-    async get(code: string, executor?: Executor, who?: Acting): Promise<SeasonView> {
-      const row = executor ? await load(executor, code) : await cached(`season:${code}`, () => load(db.kysely, code));
-      return present(row, clock.now(), who);
+    /** A season and its phase now (reference data, cached for a second), for reads outside a transaction. */
+    async get(code: string, who?: Acting): Promise<SeasonView> {
+      return present(await cached(`season:${code}`, () => load(db.kysely, code)), clock.now(), who);
+    },
+
+    /** A season and its phase now, read in the caller's transaction (never from the cache). */
+    async read(executor: Executor, code: string, who?: Acting): Promise<SeasonView> {
+      return present(await load(executor, code), clock.now(), who);
     },
 
     /** Refuses a season setting the caller may not change now (seasons/policies.ts), for this module and the ones that keep settings of a season. */
-    async assertMay(who: Acting, action: SeasonAction, code: string, executor?: Executor) {
-      const row = executor ? await load(executor, code) : await cached(`season:${code}`, () => load(db.kysely, code));
+    async assertMay(who: Acting, action: SeasonAction, code: string) {
+      const row = await cached(`season:${code}`, () => load(db.kysely, code));
       seasonPolicy.assert(who, action, seasonResource(row, clock.now()));
     },
 
