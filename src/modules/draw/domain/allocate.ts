@@ -85,31 +85,50 @@ export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawP
   const countryIndex = new Map(params.quotas.map((q, i) => [q.country, i]));
   const seatsLeft = Int32Array.from(params.packages, (p) => p.seats);
   const quotaLeft = Int32Array.from(params.quotas, (q) => q.seats);
-  // Entries as small integers, resolved once: choice package indices (-1 when unknown) and country index.
-  const choiceIdx = entries.map((e) => e.choices.map((c) => pkgIndex.get(c) ?? -1));
-  const countryOf = Int32Array.from(entries, (e) => countryIndex.get(e.country) ?? -1);
-  const won = new Int32Array(entries.length).fill(-1);
-  const wonRank = new Int8Array(entries.length);
-  const wonPhase: (string | null)[] = new Array(entries.length).fill(null);
+  // Entries as small integers in flat typed arrays, resolved once: each entry's choices are the
+  // package indices choiceIdx[choiceStart[e] … choiceStart[e + 1]) (-1 when unknown), its country
+  // an index, its size and its pool's phase a number (this pass is the draw's inner loop).
+  const n = entries.length;
+  const choiceStart = new Uint32Array(n + 1);
+  for (let e = 0; e < n; e++) choiceStart[e + 1] = choiceStart[e]! + entries[e]!.choices.length;
+  const choiceIdx = new Int32Array(choiceStart[n]!);
+  const countryOf = new Int32Array(n);
+  const sizeOf = new Int32Array(n);
+  const poolOf = new Int32Array(n).fill(-1);
+  const reservedPools = params.pools.filter((p) => p.shareBps !== undefined);
+  const poolIndex = new Map(reservedPools.map((p, i) => [p.code, i]));
+  for (let e = 0; e < n; e++) {
+    const entry = entries[e]!;
+    const at = choiceStart[e]!;
+    for (let r = 0; r < entry.choices.length; r++) choiceIdx[at + r] = pkgIndex.get(entry.choices[r]!) ?? -1;
+    countryOf[e] = countryIndex.get(entry.country) ?? -1;
+    sizeOf[e] = entry.familySize;
+    poolOf[e] = poolIndex.get(entry.pool) ?? -1;
+  }
+  const won = new Int32Array(n).fill(-1);
+  const wonRank = new Int8Array(n);
+  /** The phase that placed each entry: its index in `phases`, -1 while not placed. */
+  const wonPhase = new Int8Array(n).fill(-1);
 
   const phases = [
-    ...params.pools.filter((p) => p.shareBps !== undefined).map((p) => ({ code: p.code, shareBps: p.shareBps! })),
+    ...reservedPools.map((p) => ({ code: p.code, shareBps: p.shareBps! })),
     { code: OPEN_PHASE, shareBps: WHOLE },
   ];
-  for (const phase of phases) {
+  for (let phaseNo = 0; phaseNo < phases.length; phaseNo++) {
+    const phase = phases[phaseNo]!;
     const open = phase.code === OPEN_PHASE;
     // A reserved phase may use at most its share; what it leaves stays in seatsLeft for later phases.
     const pkgBudget = open ? seatsLeft : Int32Array.from(params.packages, (p, i) => Math.min(seatsLeft[i]!, reserveOf(phase.shareBps, p.seats)));
     const quotaBudget = open ? quotaLeft : Int32Array.from(params.quotas, (q, i) => Math.min(quotaLeft[i]!, reserveOf(phase.shareBps, q.seats)));
     for (let position = 0; position < order.length; position++) {
       const e = order[position]!;
-      if (won[e] !== -1 || (!open && entries[e]!.pool !== phase.code)) continue;
-      const size = entries[e]!.familySize;
+      if (won[e] !== -1 || (!open && poolOf[e] !== phaseNo)) continue;
+      const size = sizeOf[e]!;
       const c = countryOf[e]!;
       if (c < 0 || quotaBudget[c]! < size) continue;
-      const choices = choiceIdx[e]!;
-      for (let rank = 0; rank < choices.length; rank++) {
-        const p = choices[rank]!;
+      const last = choiceStart[e + 1]!;
+      for (let at = choiceStart[e]!; at < last; at++) {
+        const p = choiceIdx[at]!;
         if (p < 0 || pkgBudget[p]! < size) continue;
         pkgBudget[p]! -= size;
         quotaBudget[c]! -= size;
@@ -118,8 +137,8 @@ export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawP
           quotaLeft[c]! -= size;
         }
         won[e] = p;
-        wonRank[e] = rank + 1;
-        wonPhase[e] = phase.code;
+        wonRank[e] = at - choiceStart[e]! + 1;
+        wonPhase[e] = phaseNo;
         break;
       }
     }
@@ -131,7 +150,7 @@ export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawP
     const e = order[position]!;
     const p = won[e]!;
     placements[position] = p >= 0
-      ? { entry: e, position, outcome: 'won', packageId: params.packages[p]!.id, choiceRank: wonRank[e]!, phase: wonPhase[e]!, waitlistPosition: null }
+      ? { entry: e, position, outcome: 'won', packageId: params.packages[p]!.id, choiceRank: wonRank[e]!, phase: phases[wonPhase[e]!]!.code, waitlistPosition: null }
       : { entry: e, position, outcome: 'waiting', packageId: null, choiceRank: null, phase: null, waitlistPosition: ++waiting };
   }
   return placements;

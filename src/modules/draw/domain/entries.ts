@@ -23,13 +23,14 @@ export function canonicalRecord(e: DrawEntry): string {
   // general serialiser. It is the same text whenever no value needs escaping, which holds for
   // every id, country and pool code the platform accepts; anything else takes the general path.
   // The entries tests compare the two on every kind of value.
-  if (Number.isInteger(e.familySize) && ![e.applicationId, e.country, e.pool, ...e.choices].some((v) => NEEDS_ESCAPE.test(v))) {
+  if (Number.isInteger(e.familySize) && plain(e.applicationId) && plain(e.country) && plain(e.pool) && e.choices.every(plain)) {
     return `{"choices":[${e.choices.length ? `"${e.choices.join('","')}"` : ''}],"country":"${e.country}","id":"${e.applicationId}","pool":"${e.pool}","size":${e.familySize}}`;
   }
   return canonicalJson({ choices: e.choices, country: e.country, id: e.applicationId, pool: e.pool, size: e.familySize });
 }
 // Anything outside printable ASCII, and the two characters JSON escapes in it.
 const NEEDS_ESCAPE = /[^\u0020-\u007e]|["\\]/;
+const plain = (v: string) => !NEEDS_ESCAPE.test(v);
 
 const RECORD_KEYS = 'choices,country,id,pool,size';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

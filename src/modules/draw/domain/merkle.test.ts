@@ -32,6 +32,13 @@ describe('merkle tree', () => {
     if (n > 0) expect(verifyProof(rs[n - 1]!, merkleProof(leaves, n - 1, native), merkleRoot(rs.map(leafHash)))).toBe(true);
   });
 
+  it('hashes a leaf like the portable hasher at every length and across multi-byte characters, one hasher reused', () => {
+    const native = nodeHasher();
+    const lengths = [0, 1, 1018, 1019, 1020, 1021, 1022, 1023, 1024, 2047, 5000];
+    const texts = lengths.flatMap((n) => ['a'.repeat(n), `${'a'.repeat(n)}€`, `${'a'.repeat(n)}😀`, `${'ب'.repeat(n)}x`, 'short']);
+    for (const t of texts) expect(Buffer.from(native.leaf(t)).toString('hex')).toBe(Buffer.from(leafHash(t)).toString('hex'));
+  });
+
   it('changes the root when any record, or the order, changes', () => {
     const rs = records(6);
     const root = merkleRoot(rs.map(leafHash));
