@@ -12,6 +12,7 @@ export { shareToBps } from './domain/allocate.ts';
 export { fairnessAudit } from './domain/fairness.ts';
 export type { DrawParameters } from './domain/allocate.ts';
 export type { DrawEntry } from './domain/entries.ts';
+export { canonicalRecord } from './domain/entries.ts';
 // The draw benchmark times the persistence path itself (bench/draw.ts).
 export { createDrawRepository, type ResultRow } from './repository.ts';
 export { DrawSchema } from './schemas.ts';
