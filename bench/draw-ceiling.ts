@@ -22,7 +22,7 @@ export function drawCeiling(entries: DrawEntry[], parameters: DrawParameters) {
   const leafBytes = entries.map((e) => Buffer.from(`\u0000${canonicalRecord(e)}`, 'utf8'));
   const pkgIndex = new Map(parameters.packages.map((p, i) => [p.id, i]));
   const countryIndex = new Map(parameters.quotas.map((q, i) => [q.country, i]));
-  const width = Math.max(1, ...entries.map((e) => e.choices.length));
+  const width = entries.reduce((w, e) => Math.max(w, e.choices.length), 1);
   const choice = new Int32Array(n * width).fill(-1);
   const size = new Int32Array(n);
   const country = new Int32Array(n);

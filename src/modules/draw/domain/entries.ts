@@ -23,7 +23,7 @@ export function canonicalRecord(e: DrawEntry): string {
   // general serialiser. It is the same text whenever no value needs escaping, which holds for
   // every id, country and pool code the platform accepts; anything else takes the general path.
   // The entries tests compare the two on every kind of value.
-  if (Number.isInteger(e.familySize) && plain(e.applicationId) && plain(e.country) && plain(e.pool) && e.choices.every(plain)) {
+  if (isPlainEntry(e)) {
     return `{"choices":[${e.choices.length ? `"${e.choices.join('","')}"` : ''}],"country":"${e.country}","id":"${e.applicationId}","pool":"${e.pool}","size":${e.familySize}}`;
   }
   return canonicalJson({ choices: e.choices, country: e.country, id: e.applicationId, pool: e.pool, size: e.familySize });
@@ -31,6 +31,8 @@ export function canonicalRecord(e: DrawEntry): string {
 // Anything outside printable ASCII, and the two characters JSON escapes in it.
 const NEEDS_ESCAPE = /[^\u0020-\u007e]|["\\]/;
 const plain = (v: string) => !NEEDS_ESCAPE.test(v);
+/** True when no value of the record needs escaping (printable ASCII, no quote or backslash) and the size is an integer: the record is then the template's text. */
+export const isPlainEntry = (e: DrawEntry) => Number.isInteger(e.familySize) && plain(e.applicationId) && plain(e.country) && plain(e.pool) && e.choices.every(plain);
 
 const RECORD_KEYS = 'choices,country,id,pool,size';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

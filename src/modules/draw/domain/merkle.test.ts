@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leafHash, merkleProof, merkleRoot, verifyProof } from '../../../common/draw/merkle.ts';
+import { canonicalRecord } from './entries.ts';
 import { nodeHasher } from './node-hasher.ts';
 
 const records = (n: number) => Array.from({ length: n }, (_, i) => `{"id":"r${i}"}`);
@@ -37,6 +38,21 @@ describe('merkle tree', () => {
     const lengths = [0, 1, 1018, 1019, 1020, 1021, 1022, 1023, 1024, 2047, 5000];
     const texts = lengths.flatMap((n) => ['a'.repeat(n), `${'a'.repeat(n)}€`, `${'a'.repeat(n)}😀`, `${'ب'.repeat(n)}x`, 'short']);
     for (const t of texts) expect(Buffer.from(native.leaf(t)).toString('hex')).toBe(Buffer.from(leafHash(t)).toString('hex'));
+  });
+
+  it.each([
+    ['a plain entry', { applicationId: '0b6f2c1e-9d7a-4f6e-8a51-3c2d1e0f9a8b', familySize: 3, country: 'FR', pool: 'first_time', choices: ['p1', 'p2', 'p3'] }],
+    ['no choices', { applicationId: 'a', familySize: 1, country: 'GB', pool: 'general', choices: [] }],
+    ['one choice and a large family', { applicationId: 'a', familySize: 12, country: 'GB', pool: 'general', choices: ['only'] }],
+    ['a huge size (exponent form)', { applicationId: 'a', familySize: -1e21, country: 'GB', pool: 'general', choices: ['x'] }],
+    ['a quote in an id', { applicationId: 'a"b', familySize: 1, country: 'GB', pool: 'general', choices: ['x'] }],
+    ['a backslash in a choice', { applicationId: 'a', familySize: 1, country: 'GB', pool: 'general', choices: ['x\\y'] }],
+    ['non-ASCII', { applicationId: 'حاج', familySize: 2, country: 'SA', pool: 'général', choices: ['€', '😀'] }],
+    ['a long choice list', { applicationId: 'a', familySize: 1, country: 'GB', pool: 'general', choices: Array.from({ length: 60 }, (_, i) => `package-${i}-${'z'.repeat(40)}`) }],
+    ['a fractional size', { applicationId: 'a', familySize: 1.5, country: 'GB', pool: 'general', choices: ['x'] }],
+  ])('writes the leaf of %s byte for byte as the canonical record hashed by the portable hasher', (_name, e) => {
+    const native = nodeHasher();
+    for (let i = 0; i < 3; i++) expect(Buffer.from(native.entryLeaf(e)).toString('hex')).toBe(Buffer.from(leafHash(canonicalRecord(e))).toString('hex'));
   });
 
   it('changes the root when any record, or the order, changes', () => {

@@ -1,5 +1,5 @@
 import { allocate, type DrawParameters, type Placement } from './allocate.ts';
-import { canonicalRecord, type DrawEntry } from './entries.ts';
+import type { DrawEntry } from './entries.ts';
 import { merkleRoot } from '../../../common/draw/merkle.ts';
 import { nodeHasher } from './node-hasher.ts';
 import { drawOrder, drawSeed } from '../../../common/draw/randomness.ts';
@@ -7,7 +7,7 @@ import { drawOrder, drawSeed } from '../../../common/draw/randomness.ts';
 /** The Merkle root of the entries' canonical records, in leaf order. */
 export function entriesRoot(entries: DrawEntry[]): string {
   const hasher = nodeHasher();
-  return merkleRoot(entries.map((e) => hasher.leaf(canonicalRecord(e))), hasher);
+  return merkleRoot(entries.map((e) => hasher.entryLeaf(e)), hasher);
 }
 
 /** Seed, draw order and placements once the value is known. */
