@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   intake: async () => (await import('./intake.ts')).run(),
   draw: async () => (await import('./draw.ts')).run(),
   'open-sale': async () => (await import('./open-sale.ts')).run(),
+  queue: async () => (await import('./queue.ts')).run(),
   payments: async () => (await import('./payments.ts')).run(),
   permits: async () => (await import('./permits.ts')).run(),
   gate: async () => (await import('./gate.ts')).run(),

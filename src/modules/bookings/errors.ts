@@ -31,6 +31,7 @@ export const bookingErrors = registerErrors({
   'booking.package_unsuitable': { status: 409, en: 'This package cannot be booked by your family: {problem}.', ar: 'لا يمكن لعائلتك حجز هذه الباقة: {problem}.', terms: { problem: rankingProblems } },
   'booking.not_eligible': { status: 409, en: 'Every family member must meet the eligibility rules before booking.', ar: 'يجب أن يستوفي جميع أفراد العائلة شروط الأهلية قبل الحجز.' },
   'sale.not_open': { status: 409, en: 'The open sale is not open now (it opens {opensAt}).', ar: 'البيع المفتوح غير متاح الآن (يبدأ {opensAt}).', dates: ['opensAt'] },
+  'sale.place_token_invalid': { status: 403, en: 'This place token is not valid for this season. Open the waiting room again while signed in.', ar: 'رمز المكان هذا غير صالح لهذا الموسم. افتح غرفة الانتظار مجددًا بعد تسجيل الدخول.' },
   'sale.admission_required': { status: 403, en: 'Booking in the open sale needs a valid admission from the waiting room.', ar: 'الحجز في البيع المفتوح يتطلب إذن دخول ساريًا من غرفة الانتظار.' },
   'booking.not_confirmed': { status: 409, en: 'This document is issued once the booking is confirmed (paid in full).', ar: 'تصدر هذه الوثيقة بعد تأكيد الحجز (دفعه كاملًا).' },
   'booking.bad_plan': { status: 400, en: 'This instalment plan cannot be used: {problem}.', ar: 'لا يمكن استخدام خطة الأقساط هذه: {problem}.', terms: { problem: planProblems } },

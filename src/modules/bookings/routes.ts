@@ -22,6 +22,8 @@ const QueueSchema = Type.Object({
   estimatedWaitSeconds: Type.Union([Type.Integer(), Type.Null()]),
   admitted: Type.Boolean(),
   admissionToken: Nullable(Type.String()),
+  /** Once one has a place: poll GET …/sale/place with it, no session and no database read needed. */
+  placeToken: Nullable(Type.String()),
 });
 const SettingsSchema = Type.Object({
   admitPerMinute: Type.Integer(), firstBatch: Type.Integer(), tokenMinutes: Type.Integer(), holdMinutes: Type.Integer(),
@@ -97,6 +99,17 @@ export const bookingRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingService
     schema: { tags, summary: 'Your place in the waiting room, the estimated wait, and an admission token once admitted', params: SeasonParams, response: { 200: QueueSchema } },
     config: { policy: pilgrim },
   }, async (req) => sale.status(req.ctx, req.params.code));
+
+  app.get('/seasons/:code/sale/place', {
+    schema: {
+      tags,
+      summary: 'Your place in the waiting room read from your place token (no session, no database read): what most polls at the opening use',
+      params: SeasonParams,
+      headers: Type.Object({ 'place-token': Type.String({ minLength: 1, maxLength: 512, description: 'The placeToken of an earlier answer' }) }),
+      response: { 200: QueueSchema },
+    },
+    config: { policy: policies.public },
+  }, async (req) => sale.place(req.params.code, req.headers['place-token']));
 
   app.get('/seasons/:code/sale/packages', {
     schema: {

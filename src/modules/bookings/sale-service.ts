@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { SeasonService } from '../seasons/index.ts';
-import { admittedUpTo, estimatedWaitSeconds, signAdmission, verifyAdmission } from './domain/admission.ts';
+import { admittedUpTo, estimatedWaitSeconds, signAdmission, signPlace, verifyAdmission, verifyPlace } from './domain/admission.ts';
 import { createBookingsRepository } from './repository.ts';
 import { existingPlatformSecret, platformSecret } from '../../db/platform-secrets.ts';
 import { runOnce } from '../../db/idempotency.ts';
@@ -85,23 +85,29 @@ export function createSaleService(deps: {
       else await repo.joinLate(db.kysely, season, accountId, clock.now()).catch(() => undefined); // a double click: the first join stands
       entry = await repo.queueEntry(db.kysely, season, accountId);
     }
+    return answer(season, opensAt, s, accountId, Boolean(entry), entry?.position ?? null);
+  }
+
+  /** What a poll answers, from the sale's settings and one's place: arithmetic, and signatures. */
+  async function answer(season: string, opensAt: Date, s: Awaited<ReturnType<typeof sale>>, accountId: string, inQueue: boolean, position: number | null) {
     const now = clock.now().getTime();
     const elapsed = now - opensAt.getTime();
     const rate = { firstBatch: s.first_batch, admitPerMinute: s.admit_per_minute };
-    const position = entry?.position ?? null;
     const admitted = position !== null && position <= admittedUpTo(rate, elapsed);
+    const secret = position !== null ? await key() : null;
     return {
       season,
       opensAt: opensAt.toISOString(),
-      inQueue: Boolean(entry),
+      inQueue,
       position,
       admittedUpTo: admittedUpTo(rate, elapsed),
       // Once ordered, places run 1…next-1 without gaps: the length needs no count of the queue on every poll
       // (the settings may be a second old, so never less than the caller's own place).
       queueLength: s.ordered_at ? Math.max(s.next_position - 1, position ?? 0) : await repo.queueLength(db.kysely, season),
-      estimatedWaitSeconds: entry ? estimatedWaitSeconds(rate, position ?? 1, elapsed) : null,
+      estimatedWaitSeconds: inQueue ? estimatedWaitSeconds(rate, position ?? 1, elapsed) : null,
       admitted,
-      admissionToken: admitted ? signAdmission(await key(), { season, accountId, expiresAt: now + s.token_minutes * 60_000 }) : null,
+      admissionToken: admitted && secret ? signAdmission(secret, { season, accountId, expiresAt: now + s.token_minutes * 60_000 }) : null,
+      placeToken: position !== null && secret ? signPlace(secret, { season, accountId, position }) : null,
     };
   }
 
@@ -109,6 +115,18 @@ export function createSaleService(deps: {
     /** Joins the waiting room (or reads one's place): position, estimated wait, and a token once admitted. */
     join: (ctx: RequestContext, season: string) => status(ctx, season, true),
     status: (ctx: RequestContext, season: string) => status(ctx, season, false),
+
+    /**
+     * One's place read from a place token, with no session and no database read: the
+     * season and the sale's settings come from the per-process caches, the place from
+     * the token (places never change once given). Refuses a token not for this season.
+     */
+    async place(season: string, token: string) {
+      const p = verifyPlace(await key(), token);
+      if (!p || p.season !== season) throw new AppError('sale.place_token_invalid');
+      const calendar = await deps.seasons.get(season);
+      return answer(season, new Date(calendar.openSaleAt), await sale(season), p.accountId, true, p.position);
+    },
 
     async settings(season: string) {
       const s = await sale(season);

@@ -32,7 +32,7 @@ describe('the open sale', () => {
     for (const f of early.slice(0, 4)) {
       const res = await queue(f.admin.headers);
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toMatchObject({ inQueue: true, position: null, admitted: false, admissionToken: null });
+      expect(res.json()).toMatchObject({ inQueue: true, position: null, admitted: false, admissionToken: null, placeToken: null });
       expect(res.json().estimatedWaitSeconds).toBeGreaterThan(0);
     }
     expect((await queue(early[0]!.admin.headers)).json().position).toBeNull(); // refreshing changes nothing
@@ -52,6 +52,26 @@ describe('the open sale', () => {
     expect(early.slice(0, 4).map((f) => f.admin.accountId).sort((a, b) => positions[early.findIndex((f) => f.admin.accountId === a)]! - positions[early.findIndex((f) => f.admin.accountId === b)]!)).toEqual(expected);
     expect((await queue(early[4]!.admin.headers)).json().position).toBe(5);
     expect((await queue(early[4]!.admin.headers)).json()).toMatchObject({ position: 5, queueLength: 5 });
+  });
+
+  it('answers a poll by place token with no session, as the session would, and refuses a token that is forged or for another season', async () => {
+    const place = (token: string | null, season = '1448H') => fx.api('GET', `/seasons/${season}/sale/place`, token === null ? {} : { 'place-token': token });
+    for (const f of early) {
+      const bySession = (await queue(f.admin.headers, 'GET')).json();
+      expect(bySession.placeToken).toEqual(expect.any(String));
+      const res = await place(bySession.placeToken);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual(bySession);
+    }
+    const token = (await queue(early[0]!.admin.headers, 'GET')).json().placeToken as string;
+    for (const [bad, season] of [[token.slice(0, -3) + 'abc', '1448H'], ['not-a-token', '1448H'], [token, '1449H']] as const) {
+      const res = await place(bad, season);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().code).toBe('sale.place_token_invalid');
+    }
+    const missing = await place(null);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
   });
 
   it('admits at the set rate and gives the admitted a short-lived token the booking endpoint requires', async () => {

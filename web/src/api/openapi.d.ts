@@ -12397,6 +12397,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seasons/{code}/sale/place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your place in the waiting room read from your place token (no session, no database read): what most polls at the opening use */
+        get: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The placeToken of an earlier answer */
+                    "place-token": string;
+                };
+                path: {
+                    /** @example 1448H */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            admissionToken: string | null;
+                            admitted: boolean;
+                            admittedUpTo: number;
+                            estimatedWaitSeconds: number | null;
+                            inQueue: boolean;
+                            opensAt: string;
+                            placeToken: string | null;
+                            position: number | null;
+                            queueLength: number;
+                            season: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/seasons/{code}/sale/queue": {
         parameters: {
             query?: never;
@@ -12451,6 +12522,7 @@ export interface paths {
                             estimatedWaitSeconds: number | null;
                             inQueue: boolean;
                             opensAt: string;
+                            placeToken: string | null;
                             position: number | null;
                             queueLength: number;
                             season: string;
@@ -12507,6 +12579,7 @@ export interface paths {
                             estimatedWaitSeconds: number | null;
                             inQueue: boolean;
                             opensAt: string;
+                            placeToken: string | null;
                             position: number | null;
                             queueLength: number;
                             season: string;

@@ -56,3 +56,39 @@ export function verifyAdmission(secret: string, token: string, nowMs: number): A
     return null;
   }
 }
+
+/** A place in the waiting room, once it has one: places never change, so a signed place needs no database to read. */
+export interface Place {
+  season: string;
+  accountId: string;
+  position: number;
+}
+
+const signPlaceText = (secret: string, payload: string) => createHmac('sha256', secret).update(`place.${payload}`).digest('base64url');
+
+/**
+ * A place token: payload.HMAC-SHA256(secret, "place." ‖ payload). It lets its holder poll the
+ * waiting room with no session and no database read (docs/algorithms/open-sale.md); it proves
+ * nothing else: the admission it yields names the same account, and booking still needs that
+ * account's session. Domain-separated from admissions, so one never passes for the other.
+ */
+export function signPlace(secret: string, p: Place): string {
+  const payload = Buffer.from(JSON.stringify([p.season, p.accountId, p.position])).toString('base64url');
+  return `${payload}.${signPlaceText(secret, payload)}`;
+}
+
+/** The place a token carries, or null when it is forged or malformed. */
+export function verifyPlace(secret: string, token: string): Place | null {
+  const [payload, mac, extra] = token.split('.');
+  if (!payload || !mac || extra !== undefined) return null;
+  const expected = Buffer.from(signPlaceText(secret, payload));
+  const given = Buffer.from(mac);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  try {
+    const [season, accountId, position] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
+    if (typeof season !== 'string' || typeof accountId !== 'string' || !Number.isSafeInteger(position) || (position as number) < 1) return null;
+    return { season, accountId, position: position as number };
+  } catch {
+    return null;
+  }
+}

@@ -85,7 +85,12 @@ function WaitingRoom({ season }: { season: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const path = { params: { path: { code: season } } };
-  const queue = $api.useQuery('get', '/api/v1/seasons/{code}/sale/queue', path, { refetchInterval: 5000 });
+  // With a session until one has a place; then by the place token, which the server answers
+  // from its caches without a database read (what keeps the opening minute cheap).
+  const session = $api.useQuery('get', '/api/v1/seasons/{code}/sale/queue', path, { refetchInterval: (query) => (query.state.data?.placeToken ? false : 5000) });
+  const placeToken = session.data?.placeToken ?? null;
+  const byPlace = $api.useQuery('get', '/api/v1/seasons/{code}/sale/place', { params: { path: { code: season }, header: { 'place-token': placeToken ?? '' } } }, { enabled: placeToken !== null, refetchInterval: 5000 });
+  const queue = placeToken !== null && byPlace.data ? byPlace : session;
   const packages = $api.useQuery('get', '/api/v1/seasons/{code}/sale/packages', path, { enabled: !!queue.data?.admitted });
   const [problem, setProblem] = useState<unknown>(null);
   const q = queue.data;
