@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER } from './copy-binary.ts';
 import type { Executor } from './types.ts';
 
 /**
@@ -11,11 +12,22 @@ import type { Executor } from './types.ts';
  */
 export const COPY_MARKER = '-- manasik:copy ';
 
+/** Text chunks of COPY text, or bytes of either format. */
+export type CopyChunk = string | Uint8Array<ArrayBuffer>;
+/**
+ * The chunks of a load, in order: a synchronous iterable made on the spot, or
+ * an asynchronous one made ahead elsewhere (a worker thread) while COPY
+ * streams what came before.
+ */
+export type CopyChunks = Iterable<CopyChunk> | AsyncIterable<CopyChunk>;
+export type CopyFormat = 'text' | 'binary';
+
 export interface CopyJob {
   table: string;
   columns: string[];
-  /** Rows in COPY text format, already escaped (see `copyText`). */
-  chunks: () => Iterable<string>;
+  format: CopyFormat;
+  /** Rows in COPY text format, already escaped (see `copyText`), or whole tuples of the binary format framed by its header and trailer. */
+  chunks: () => CopyChunks;
 }
 
 const pending = new Map<string, CopyJob>();
@@ -31,8 +43,15 @@ export function takeCopyJob(markerSql: string): CopyJob {
 
 export const copyStatement = (job: CopyJob, source: 'STDIN' | "'/dev/blob'") => {
   for (const name of [job.table, ...job.columns]) if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier ${name}`);
-  return `copy ${job.table} (${job.columns.join(', ')}) from ${source}`;
+  return `copy ${job.table} (${job.columns.join(', ')}) from ${source}${job.format === 'binary' ? ' (format binary)' : ''}`;
 };
+
+/** Every chunk of a job, read to the end (for an engine that takes the whole load at once). */
+export async function allChunks(chunks: CopyChunks): Promise<CopyChunk[]> {
+  const all: CopyChunk[] = [];
+  for await (const chunk of chunks) all.push(chunk);
+  return all;
+}
 
 const SPECIAL = /[\\\t\n\r]/;
 const escapeText = (text: string) => (SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text);
@@ -80,9 +99,26 @@ export function copyLines(executor: Executor, table: string, columns: string[], 
  * newline: for a caller that writes many rows into one string faster than
  * line by line (the season simulator's load).
  */
-export async function copyChunks(executor: Executor, table: string, columns: string[], chunks: Iterable<string>): Promise<void> {
+export async function copyChunks(executor: Executor, table: string, columns: string[], chunks: CopyChunks): Promise<void> {
+  return copyJob(executor, { table, columns, format: 'text', chunks: () => chunks });
+}
+
+/**
+ * Loads tuples already in COPY's binary format (see `CopyBinaryWriter`), in
+ * chunks of whole tuples; the header and the trailer are added here.
+ */
+export async function copyBinaryChunks(executor: Executor, table: string, columns: string[], chunks: CopyChunks): Promise<void> {
+  async function* framed() {
+    yield COPY_BINARY_HEADER;
+    yield* chunks;
+    yield COPY_BINARY_TRAILER;
+  }
+  return copyJob(executor, { table, columns, format: 'binary', chunks: framed });
+}
+
+async function copyJob(executor: Executor, job: CopyJob): Promise<void> {
   const token = randomUUID();
-  pending.set(token, { table, columns, chunks: () => chunks });
+  pending.set(token, job);
   try {
     await sql.raw(COPY_MARKER + token).execute(executor);
   } finally {

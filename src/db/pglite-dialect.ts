@@ -10,7 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
-import { COPY_MARKER, copyStatement, takeCopyJob } from './copy.ts';
+import { allChunks, COPY_MARKER, copyStatement, takeCopyJob } from './copy.ts';
 
 /** Queries starting with this marker hold several statements and run through PGlite's `exec`. */
 export const SCRIPT_MARKER = '-- manasik:script\n';
@@ -85,7 +85,7 @@ class PGliteConnection implements DatabaseConnection {
     }
     if (query.sql.startsWith(COPY_MARKER)) {
       const job = takeCopyJob(query.sql);
-      const blob = new Blob([...job.chunks()]);
+      const blob = new Blob(await allChunks(job.chunks()));
       const result = await this.pglite.query(copyStatement(job, "'/dev/blob'"), [], { blob });
       return { rows: [], numAffectedRows: BigInt(result.affectedRows ?? 0) };
     }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { copyChunks, copyRows } from '../../db/copy.ts';
+import { copyBinaryChunks, copyChunks, copyRows, type CopyChunks } from '../../db/copy.ts';
 import type { Executor, Trx } from '../../db/database.ts';
 import { explainConstraints } from '../../db/constraint-errors.ts';
 import type { Insertable } from 'kysely';
@@ -53,7 +53,9 @@ export function createStatisticsRepository() {
       if (options.indexFirst) await sql.raw(`alter table ${table} add primary key (season, person_key)`).execute(trx);
     },
     /** Bulk load, step 2: COPY text already written (whole lines), in `recordColumns` order then `recorded_at`. */
-    copyInto: (trx: Executor, season: string, chunks: Iterable<string>) => copyChunks(trx, partitionOf(season), allColumns, chunks),
+    copyInto: (trx: Executor, season: string, chunks: CopyChunks) => copyChunks(trx, partitionOf(season), allColumns, chunks),
+    /** Bulk load, step 2 in COPY's binary format: whole tuples, in the same column order (see copy-records.ts). */
+    copyBinaryInto: (trx: Executor, season: string, chunks: CopyChunks) => copyBinaryChunks(trx, partitionOf(season), allColumns, chunks),
     /** Bulk load, step 3: the index, the season's own check (so attaching need not scan it), and the attachment, at once. */
     async attachLoaded(trx: Trx, season: string, options: { indexed?: boolean } = {}) {
       const table = partitionOf(season);

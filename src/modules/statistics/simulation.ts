@@ -3,11 +3,14 @@ import path from 'node:path';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
+import { chunksFromWorker } from '../../core/worker-chunks.ts';
 import type { Db } from '../../db/database.ts';
 import { regions } from '../../common/statistics.ts';
 import { writeAudit } from '../audit/index.ts';
+import { binaryChunks, RECORDS_PER_CHUNK } from './copy-records.ts';
+import type { CopyRecordsJob } from './copy-records-worker.ts';
 import { completeFigures, readMarginals, type Marginals } from './domain/figures.ts';
-import { copyChunkOf, csvLineOf, recordColumns } from './domain/records.ts';
+import { csvLineOf, recordColumns } from './domain/records.ts';
 import { seasonDays } from './domain/season.ts';
 import { simulateSeason, type SimulatedSeason } from './domain/simulate.ts';
 import { reference, type Reference } from './reference.ts';
@@ -67,12 +70,21 @@ export function simulationUseCases(deps: { db: Db; clock: Clock; repo: Statistic
    */
   const indexFirst = () => db.engine === 'pglite';
 
-  /** Records `from` to `to` as COPY text, 10,000 to a chunk, written while COPY streams the previous one. */
-  function* lines(s: SimulatedSeason, from: number, to: number, recordedAt: string, progress?: Progress) {
-    for (let at = from; at < to; at += 10_000) {
-      const end = Math.min(to, at + 10_000);
-      yield copyChunkOf(s, at, end, recordedAt);
-      progress?.(end, s.count);
+  /**
+   * Records `from` to `to` as tuples of COPY's binary format (PostgreSQL reads
+   * them markedly faster than text, on either engine), 10,000 to a chunk.
+   * `ahead`: written in a worker thread a few chunks ahead of the COPY that
+   * streams them, so that writing overlaps PostgreSQL's work and this thread
+   * only forwards bytes; otherwise written here, each while COPY takes the previous one.
+   */
+  async function* tuples(s: SimulatedSeason, from: number, to: number, recordedAt: string, options: { ahead: boolean; progress?: Progress | undefined }) {
+    const job: CopyRecordsJob = { season: s, from, to, recordedAt };
+    const chunks = options.ahead ? chunksFromWorker(new URL('./copy-records-worker.ts', import.meta.url), job) : binaryChunks(s, from, to, recordedAt);
+    let done = from;
+    for await (const chunk of chunks) {
+      yield chunk;
+      done = Math.min(to, done + RECORDS_PER_CHUNK);
+      options.progress?.(done, s.count);
     }
   }
 
@@ -102,9 +114,15 @@ export function simulationUseCases(deps: { db: Db; clock: Clock; repo: Statistic
       await db.kysely.transaction().execute(async (trx) => {
         await repo.dropSeason(trx, season);
         await repo.createLoadTable(trx, season, { indexFirst: indexFirst() });
-        // One COPY per 100,000 records: PGlite slows down more than linearly on a single COPY of millions.
-        for (let from = 0; from < sim.season.count; from += 100_000) {
-          await repo.copyInto(trx, season, lines(sim.season, from, Math.min(sim.season.count, from + 100_000), recordedAt, options.progress));
+        if (db.engine === 'postgres') {
+          // One COPY of the whole season, in binary, its tuples written ahead in a worker thread.
+          await repo.copyBinaryInto(trx, season, tuples(sim.season, 0, sim.season.count, recordedAt, { ahead: true, progress: options.progress }));
+        } else {
+          // PGlite runs on this thread and takes each COPY whole, so a worker would gain little:
+          // one COPY per 100,000 records (it slows down more than linearly on a single COPY of millions).
+          for (let from = 0; from < sim.season.count; from += 100_000) {
+            await repo.copyBinaryInto(trx, season, tuples(sim.season, from, Math.min(sim.season.count, from + 100_000), recordedAt, { ahead: false, progress: options.progress }));
+          }
         }
         await repo.attachLoaded(trx, season, { indexed: indexFirst() });
         await repo.bumpVersion(trx, season);
@@ -133,7 +151,8 @@ export function simulationUseCases(deps: { db: Db; clock: Clock; repo: Statistic
       for (let from = 0; from < total; from += chunk) {
         const to = Math.min(total, from + chunk);
         await db.kysely.transaction().execute(async (trx) => {
-          await repo.copyInto(trx, season, lines(sim.season, from, to, recordedAt, options.progress));
+          // Written here: a worker per step would cost more than it saves.
+          await repo.copyBinaryInto(trx, season, tuples(sim.season, from, to, recordedAt, { ahead: false, progress: options.progress }));
           await repo.setBuilding(trx, season, total, to);
         });
       }

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/principal.ts';
-import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { createTestApp, testEngine, type TestApp } from '../../testing/harness.ts';
+import { keyOf, recordColumns, valuesOf } from './domain/records.ts';
 
 /** A small season with small cells: 5 sea arrivals, 12 land arrivals (on 1446H, which the API's season codes take). */
 const marginals = JSON.stringify({ seasons: [{
@@ -155,6 +157,17 @@ describe('the simulator on a season that has records', () => {
     await expect(t.services.statistics.load(systemContext('test'), sim, { seed: 6 })).rejects.toMatchObject({ code: 'statistics.season_has_records', params: { records: 2000 } });
     await t.services.statistics.load(systemContext('test'), sim, { seed: 6, replace: true });
     expect((await t.services.statistics.figures('1446H')).total).toBe(2000);
+  });
+
+  it(`loads every record's values exactly${testEngine === 'postgres' ? ' (written in a worker thread)' : ''}, reporting its progress`, async () => {
+    const sim = t.services.statistics.generate('1446H', marginals, 7);
+    const progress: number[] = [];
+    await t.services.statistics.load(systemContext('test'), sim, { seed: 7, replace: true, progress: (done, total) => progress.push(done / total) });
+    expect(progress.at(-1)).toBe(1);
+    const rows = (await sql.raw<Record<string, unknown>>(`select ${recordColumns.join(', ')}, recorded_at from hajj_records where season = '1446H' order by person_key`).execute(t.db.kysely)).rows;
+    const order = Array.from({ length: sim.season.count }, (_, i) => i).sort((a, b) => (keyOf(sim.season, a) < keyOf(sim.season, b) ? -1 : 1));
+    expect(rows.map((r) => recordColumns.map((c) => r[c]))).toEqual(order.map((i) => valuesOf(sim.season, i)));
+    expect(new Set(rows.map((r) => (r.recorded_at as Date).toISOString())).size).toBe(1);
   });
 });
 
