@@ -15,6 +15,17 @@ export const idempotencyStore = {
   async record(db: Executor, row: { principal: string; key: string; method: string; route: string; request_hash: string; response_code: number; response_body: string; created_at: Date }) {
     await db.insertInto('idempotency_keys').values({ ...row, status: 'completed' }).onConflict((oc) => oc.columns(['principal', 'key']).doNothing()).execute();
   },
+  /**
+   * The statement that records many answers, for a writer that runs it within one of its own
+   * statements (a data-modifying CTE): one array per column, a key already answered kept as it is.
+   */
+  recordMany: (rows: readonly { principal: string; key: string; method: string; route: string; request_hash: string; response_code: number; response_body: string }[], createdAt: Date) => sql`
+    insert into idempotency_keys (principal, key, method, route, request_hash, status, response_code, response_body, created_at)
+    select u.principal, u.key, u.method, u.route, u.request_hash, 'completed', u.response_code, u.response_body, ${createdAt}::timestamptz
+    from unnest(${rows.map((r) => r.principal)}::text[], ${rows.map((r) => r.key)}::text[], ${rows.map((r) => r.method)}::text[], ${rows.map((r) => r.route)}::text[],
+      ${rows.map((r) => r.request_hash)}::text[], ${rows.map((r) => r.response_code)}::int[], ${rows.map((r) => r.response_body)}::text[])
+      as u(principal, key, method, route, request_hash, response_code, response_body)
+    on conflict (principal, key) do nothing`,
   /** Forgets keys older than `before` (they are kept at least 24 hours). */
   purge: (db: Executor, before: Date) => sql`delete from idempotency_keys where created_at < ${before}`.execute(db),
 };

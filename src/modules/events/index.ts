@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
 import type { Executor } from '../../db/database.ts';
-import { insertEvents } from './repository.ts';
+import { eventsInsert, insertEvents } from './repository.ts';
 
 export { eventTypes, type EventType } from '../../common/event-types.ts';
 import type { EventType } from '../../common/event-types.ts';
@@ -22,6 +22,14 @@ export interface DomainEvent {
  */
 export async function publishEvent(executor: Executor, clock: Clock, event: DomainEvent): Promise<void> {
   await publishEvents(executor, clock, [event]);
+}
+
+/**
+ * The statement that publishes events, to run inside one of the caller's own statements (a
+ * data-modifying CTE) in its transaction: one round trip for the change and its events.
+ */
+export function publishEventsInsert(clock: Clock, events: readonly DomainEvent[]) {
+  return eventsInsert(events.map((event) => ({ type: event.type, provider_id: event.providerId, subject_id: event.subjectId, payload: JSON.stringify(event.payload) })), clock.now());
 }
 
 /** Many events at once (a draw's publication creates a booking per winner), in the caller's transaction. */

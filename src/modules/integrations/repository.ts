@@ -45,19 +45,14 @@ export function createIntegrationsRepository() {
     async moveCursor(db: Executor, lastEventId: number) {
       await db.updateTable('webhook_cursor').set({ last_event_id: lastEventId }).where('id', '=', 1).execute();
     },
+    /** The events after the cursor, as fan-out reads them (which endpoints want them, not their payload). */
     eventsAfter: (db: Executor, afterId: number, limit: number) =>
-      db.selectFrom('domain_events').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute(),
-    /** A provider's endpoints for its events; the ministry's (provider null) for events that concern no provider. */
-    subscribedEndpoints: (db: Executor, providerId: string | null, type: string) =>
-      db
-        .selectFrom('webhook_endpoints')
-        .select('id')
-        .where('provider_id', providerId === null ? 'is' : '=', providerId)
-        .where('disabled_at', 'is', null)
-        .where(sql<boolean>`events @> array[${type}]::text[]`)
-        .execute(),
+      db.selectFrom('domain_events').select(['id', 'provider_id', 'type']).where('id', '>', afterId).orderBy('id').limit(limit).execute(),
+    /** Every endpoint not disabled, with what it subscribes to (fan-out matches events to them in memory). */
+    activeEndpoints: (db: Executor) =>
+      db.selectFrom('webhook_endpoints').select(['id', 'provider_id', 'events']).where('disabled_at', 'is', null).execute(),
     async insertDeliveries(db: Executor, rows: Insertable<WebhookDeliveriesTable>[]) {
-      if (rows.length > 0) await db.insertInto('webhook_deliveries').values(rows).onConflict((oc) => oc.doNothing()).execute();
+      for (let i = 0; i < rows.length; i += 1000) await db.insertInto('webhook_deliveries').values(rows.slice(i, i + 1000)).onConflict((oc) => oc.doNothing()).execute();
     },
 
     /** Claims due deliveries with a lease (SKIP LOCKED: several dispatchers can run). */

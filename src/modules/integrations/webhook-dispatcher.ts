@@ -30,15 +30,14 @@ export function createWebhookDispatcher(deps: { db: Db; clock: Clock; fetch?: ty
     return db.kysely.transaction().execute(async (trx) => {
       const { last_event_id } = await repo.lockCursor(trx);
       const events = await repo.eventsAfter(trx, last_event_id, batch);
+      if (events.length === 0) return 0;
       const now = clock.now();
-      for (const event of events) {
-        const endpoints = await repo.subscribedEndpoints(trx, event.provider_id ?? null, event.type);
-        await repo.insertDeliveries(
-          trx,
-          endpoints.map((e) => ({ id: newId(), endpoint_id: e.id, event_id: event.id, status: 'pending' as const, attempts: 0, next_attempt_at: now, last_status: null, last_error: null, created_at: now, delivered_at: null })),
-        );
-      }
-      if (events.length > 0) await repo.moveCursor(trx, events.at(-1)!.id);
+      // A provider's endpoints get its events; the ministry's (provider null) the events that concern no provider.
+      const endpoints = await repo.activeEndpoints(trx);
+      await repo.insertDeliveries(trx, events.flatMap((event) => endpoints
+        .filter((e) => e.provider_id === (event.provider_id ?? null) && e.events.includes(event.type))
+        .map((e) => ({ id: newId(), endpoint_id: e.id, event_id: event.id, status: 'pending' as const, attempts: 0, next_attempt_at: now, last_status: null, last_error: null, created_at: now, delivered_at: null }))));
+      await repo.moveCursor(trx, events.at(-1)!.id);
       return events.length;
     });
   }

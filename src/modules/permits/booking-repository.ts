@@ -1,8 +1,8 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { GuardMode } from '../../db/counters.ts';
 import { explainConstraints } from '../../db/constraint-errors.ts';
-import { livePermitStatuses, type PermitBookingsTable, type PermitStatus, type PermitsTable, type PermitWaitlistTable } from './tables.ts';
+import { livePermitStatuses, type PenaltyTrigger, type PermitBookingsTable, type PermitStatus, type PermitsTable, type PermitWaitlistTable } from './tables.ts';
 
 // A race the locks already serialise should never reach these; if one does, it is answered as the rule it guards.
 explainConstraints({
@@ -10,6 +10,10 @@ explainConstraints({
   permits_one_live_member: 'permit.person_twice',
   permit_waitlist_one: 'permit.already_waiting',
 });
+
+/** A booking and a permit as a batch writes them (status, times and version are the batch's). */
+export type NewBooking = Pick<Insertable<PermitBookingsTable>, 'id' | 'account_id' | 'site_id' | 'window_id' | 'section' | 'size'>;
+export type NewPermit = Pick<Insertable<PermitsTable>, 'id' | 'booking_id' | 'member_index' | 'person_id' | 'site_id' | 'window_id' | 'section' | 'key_id' | 'token'> & { starts_at: Date; ends_at: Date };
 
 const WINDOW_COLUMNS = ['id', 'site_id', 'section', 'starts_at', 'ends_at', 'capacity', 'booked', 'checked_in', 'no_shows', 'waiting', 'early_grace_minutes', 'late_grace_minutes', 'release_at', 'closed_at', 'close_reason'] as const;
 
@@ -21,9 +25,36 @@ const WINDOW_COLUMNS = ['id', 'site_id', 'section', 'starts_at', 'ends_at', 'cap
  * windows, in every transaction that takes places.
  */
 export function createBookingRepository() {
+  /**
+   * Takes places: one statement for every window of a batch, each conditional
+   * (`booked + n <= capacity`). Answers the windows that had no room (none when the
+   * caller judged them under lock). The control run reads, adds in the application
+   * and writes back: the lost update the conditional form prevents.
+   */
+  async function takePlaces(db: Executor, takes: { id: string; n: number }[], guard: GuardMode = 'conditional'): Promise<string[]> {
+    if (takes.length === 0) return [];
+    const sorted = [...takes].sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (guard === 'unguarded') {
+      for (const t of sorted) {
+        const row = await db.selectFrom('permit_windows').select('booked').where('id', '=', t.id).executeTakeFirstOrThrow();
+        await db.updateTable('permit_windows').set({ booked: row.booked + t.n }).where('id', '=', t.id).execute();
+      }
+      return [];
+    }
+    const done = await sql<{ id: string }>`
+      update permit_windows w set booked = w.booked + t.n
+      from unnest(${sorted.map((t) => t.id)}::uuid[], ${sorted.map((t) => t.n)}::int[]) as t(id, n)
+      where w.id = t.id and w.booked + t.n <= w.capacity
+      returning w.id`.execute(db);
+    const ok = new Set(done.rows.map((r) => r.id));
+    return sorted.filter((t) => !ok.has(t.id)).map((t) => t.id);
+  }
+
   return {
     window: (db: Executor, id: string) => db.selectFrom('permit_windows').select(WINDOW_COLUMNS).where('id', '=', id).executeTakeFirst(),
-    windowSite: (db: Executor, id: string) => db.selectFrom('permit_windows').select(['site_id', 'section']).where('id', '=', id).executeTakeFirst(),
+    /** The site and section of windows (which never change), for many at once. */
+    windowSites: (db: Executor, ids: readonly string[]) =>
+      ids.length ? db.selectFrom('permit_windows').select(['id', 'site_id', 'section']).where('id', 'in', [...ids]).execute() : Promise.resolve([]),
     /** Windows by id, locked in id order (no lock in the control run, whose guard is off). */
     lockWindows(db: Executor, ids: string[], guard: GuardMode = 'conditional') {
       if (ids.length === 0) return Promise.resolve([]);
@@ -43,27 +74,47 @@ export function createBookingRepository() {
       return q.orderBy('starts_at').limit(1).executeTakeFirst();
     },
 
+    takePlaces,
     /**
-     * Takes places: one statement for every window of a batch, each conditional
-     * (`booked + n <= capacity`). Answers the windows that had no room (none when the
-     * caller judged them under lock). The control run reads, adds in the application
-     * and writes back: the lost update the conditional form prevents.
+     * Writes a batch of bookings in one statement (data-modifying CTEs): the places taken
+     * (one conditional UPDATE, as `takePlaces`), the bookings, their signed permits, and the
+     * statements the caller adds in the same round trip (audit records, events, idempotency
+     * answers). Answers the windows that had no room: the caller must then roll back (none
+     * when it judged them under lock). Columns travel as one array each. The control run
+     * (guard off) takes its places first, by `takePlaces`.
      */
-    async takePlaces(db: Executor, takes: { id: string; n: number }[], guard: GuardMode = 'conditional'): Promise<string[]> {
-      if (takes.length === 0) return [];
-      const sorted = [...takes].sort((a, b) => (a.id < b.id ? -1 : 1));
-      if (guard === 'unguarded') {
-        for (const t of sorted) {
-          const row = await db.selectFrom('permit_windows').select('booked').where('id', '=', t.id).executeTakeFirstOrThrow();
-          await db.updateTable('permit_windows').set({ booked: row.booked + t.n }).where('id', '=', t.id).execute();
-        }
-        return [];
-      }
+    async writeBookings(
+      db: Executor,
+      batch: { takes: { id: string; n: number }[]; bookings: NewBooking[]; permits: NewPermit[]; also: RawBuilder<unknown>[]; now: Date },
+      guard: GuardMode = 'conditional',
+    ): Promise<string[]> {
+      const sorted = [...batch.takes].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const unguarded = guard === 'unguarded';
+      if (unguarded) await takePlaces(db, sorted, guard);
+      const b = batch.bookings;
+      const p = batch.permits;
+      const iso = (d: Date) => d.toISOString();
       const done = await sql<{ id: string }>`
-        update permit_windows w set booked = w.booked + t.n
-        from unnest(${sorted.map((t) => t.id)}::uuid[], ${sorted.map((t) => t.n)}::int[]) as t(id, n)
-        where w.id = t.id and w.booked + t.n <= w.capacity
-        returning w.id`.execute(db);
+        with taken as (
+          update permit_windows w set booked = w.booked + t.n
+          from unnest(${unguarded ? [] : sorted.map((t) => t.id)}::uuid[], ${unguarded ? [] : sorted.map((t) => t.n)}::int[]) as t(id, n)
+          where w.id = t.id and w.booked + t.n <= w.capacity
+          returning w.id),
+        booked as (
+          insert into permit_bookings (id, account_id, site_id, window_id, section, size, status, created_at, updated_at)
+          select u.id, u.account_id, u.site_id, u.window_id, u.section, u.size, 'active', ${batch.now}::timestamptz, ${batch.now}::timestamptz
+          from unnest(${b.map((r) => r.id)}::uuid[], ${b.map((r) => r.account_id)}::uuid[], ${b.map((r) => r.site_id)}::uuid[], ${b.map((r) => r.window_id)}::uuid[],
+            ${b.map((r) => r.section)}::text[], ${b.map((r) => r.size)}::int[]) as u(id, account_id, site_id, window_id, section, size)),
+        issued as (
+          insert into permits (id, booking_id, member_index, person_id, site_id, window_id, section, starts_at, ends_at, status, key_id, token, issued_at)
+          select u.id, u.booking_id, u.member_index, u.person_id, u.site_id, u.window_id, u.section, u.starts_at, u.ends_at, 'valid', u.key_id, u.token, ${batch.now}::timestamptz
+          from unnest(${p.map((r) => r.id)}::uuid[], ${p.map((r) => r.booking_id)}::uuid[], ${p.map((r) => r.member_index)}::int[], ${p.map((r) => r.person_id)}::uuid[],
+            ${p.map((r) => r.site_id)}::uuid[], ${p.map((r) => r.window_id)}::uuid[], ${p.map((r) => r.section)}::text[], ${p.map((r) => iso(r.starts_at))}::timestamptz[],
+            ${p.map((r) => iso(r.ends_at))}::timestamptz[], ${p.map((r) => r.key_id)}::int[], ${p.map((r) => r.token)}::text[])
+            as u(id, booking_id, member_index, person_id, site_id, window_id, section, starts_at, ends_at, key_id, token))
+        ${sql.join(batch.also.map((statement, i) => sql`, ${sql.raw(`also${i}`)} as (${statement})`), sql``)}
+        select id from taken`.execute(db);
+      if (unguarded) return [];
       const ok = new Set(done.rows.map((r) => r.id));
       return sorted.filter((t) => !ok.has(t.id)).map((t) => t.id);
     },
@@ -89,6 +140,35 @@ export function createBookingRepository() {
       personIds.length ? db.selectFrom('permit_penalties').select(['person_id', 'site_id', 'trigger', 'ends_at']).where('person_id', 'in', personIds).where('ends_at', '>', now).execute() : Promise.resolve([]),
     links: (db: Executor, accountIds: string[]) =>
       accountIds.length ? db.selectFrom('permit_account_persons').select(['account_id', 'person_id']).where('account_id', 'in', accountIds).execute() : Promise.resolve([]),
+
+    /**
+     * What a booking batch judges by, read in one statement once its people and windows are
+     * locked (so after the lock, by a snapshot of its own): the answers already recorded for its
+     * Idempotency-Keys, the live permits and active penalties of its people, and the people each
+     * account proved documents for.
+     */
+    async batchFacts(db: Executor, q: { keys: { principal: string; key: string }[]; personIds: string[]; accountIds: string[]; now: Date }) {
+      type Row = { kind: 'answer' | 'held' | 'ban' | 'link'; a: string; b: string; c: string | null; d: string | null; e: string | null; t1: Date | null; t2: Date | null };
+      const { rows } = await sql<Row>`
+        select 'answer' as kind, principal as a, key as b, request_hash as c, route as d, response_body as e, null::timestamptz as t1, null::timestamptz as t2
+          from idempotency_keys where (principal, key) in (select * from unnest(${q.keys.map((k) => k.principal)}::text[], ${q.keys.map((k) => k.key)}::text[]))
+        union all
+        select 'held', person_id::text, site_id::text, booking_id::text, status, null, starts_at, ends_at
+          from permits where person_id = any(${q.personIds}::uuid[]) and status = any(${[...livePermitStatuses]}::text[])
+        union all
+        select 'ban', person_id::text, site_id::text, trigger, null, null, null, ends_at
+          from permit_penalties where person_id = any(${q.personIds}::uuid[]) and ends_at > ${q.now}::timestamptz
+        union all
+        select 'link', account_id::text, person_id::text, null, null, null, null, null
+          from permit_account_persons where account_id = any(${q.accountIds}::uuid[])`.execute(db);
+      const of = (kind: Row['kind']) => rows.filter((r) => r.kind === kind);
+      return {
+        answers: of('answer').map((r) => ({ principal: r.a, key: r.b, request_hash: r.c!, route: r.d!, response_body: r.e })),
+        held: of('held').map((r) => ({ person_id: r.a, site_id: r.b, booking_id: r.c!, status: r.d as PermitStatus, starts_at: new Date(r.t1!), ends_at: new Date(r.t2!) })),
+        bans: of('ban').map((r) => ({ person_id: r.a, site_id: r.b, trigger: r.c as PenaltyTrigger, ends_at: new Date(r.t2!) })),
+        links: of('link').map((r) => ({ account_id: r.a, person_id: r.b })),
+      };
+    },
 
     async insertBookings(db: Executor, rows: Insertable<PermitBookingsTable>[]) {
       if (rows.length) await db.insertInto('permit_bookings').values(rows).execute();

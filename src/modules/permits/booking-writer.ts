@@ -1,12 +1,13 @@
-import { sql, type Insertable } from 'kysely';
-import type { PermitBookingsTable, PermitsTable } from './tables.ts';
+import { sql } from 'kysely';
+import type { NewBooking, NewPermit } from './booking-repository.ts';
 import { AppError, isAppError, type ErrorParams } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Executor, Trx } from '../../db/database.ts';
 import { groupLoader, writeInRounds } from '../../db/group-loader.ts';
 import { idempotencyStore } from '../../db/idempotency-store.ts';
-import { writeAudits } from '../audit/index.ts';
+import { auditInsert } from '../audit/index.ts';
+import { publishEventsInsert } from '../events/index.ts';
 import type { PermitContext, Signer, SiteFacts } from './context.ts';
 import { judgeBatch, type PersonFacts, type WindowFacts } from './domain/booking-batch.ts';
 import type { Ban, Held } from './domain/rules.ts';
@@ -28,16 +29,20 @@ type Stored = { value?: unknown; error?: { code: string; params: ErrorParams } }
 /**
  * Books permits by group commit (the model is applications/ranking-writer.ts):
  * requests that arrive while a batch is being written join the next one, and
- * one transaction writes them all —
+ * one transaction writes them all, in five statements whatever the batch's size —
  *
- * 1. the Idempotency-Keys of the batch are locked (a key in flight elsewhere is refused) and any
- *    answer already recorded is given again;
+ * 1. the Idempotency-Keys of the batch are locked (a key in flight elsewhere is refused);
  * 2. every person of the batch is locked in id order (the frequency rules hold under this lock, so
  *    two accounts with one document cannot both pass), then every window in id order;
- * 3. each request is judged on its own, in arrival order (domain/booking-batch.ts);
- * 4. the accepted ones take their places in one conditional UPDATE per batch, and their bookings,
- *    signed permits, audit records, `permit.issued` events and idempotency answers are written in a
- *    few statements; then one commit.
+ * 3. one statement then reads the answers already recorded for the keys (given again), the people's
+ *    live permits and penalties, and the accounts' proved people;
+ * 4. each request is judged on its own, in arrival order (domain/booking-batch.ts);
+ * 5. one statement of data-modifying CTEs writes the accepted ones' places (a conditional UPDATE),
+ *    bookings, signed permits, audit records and `permit.issued` events, and the answers of every
+ *    keyed request; then one commit.
+ *
+ * Nothing is read per request before the batch but the window's site (by group, then cached) and
+ * the cached site facts and signer: a retried key is answered by the batch (3).
  *
  * Each caller gets its own answer or its own refusal. A batch that fails as a whole is retried one
  * request per transaction, so no request fails for another's fault.
@@ -57,31 +62,31 @@ export function createBookingWriter(c: PermitContext) {
   async function write(trx: Trx, items: readonly Item[]): Promise<(BookingView | AppError)[]> {
     const now = clock.now();
     const results: (BookingView | AppError | undefined)[] = new Array(items.length);
-    // 1. Idempotency-Keys: lock each (one statement), replay what finished meanwhile.
+    // 1. Idempotency-Keys: lock each (one statement); a key another transaction holds is in flight.
     const keyed = items.flatMap((item, i) => (item.ctx.idempotency && item.ctx.actor ? [{ i, principal: item.ctx.actor.accountId, key: item.ctx.idempotency.key }] : []));
+    let locked = new Set<number>();
     if (keyed.length) {
       const locks = await sql<{ i: number; locked: boolean }>`
         select k.i::int as i, pg_try_advisory_xact_lock(hashtextextended('idempotency:' || k.p || ':' || k.key, 0)) as locked
         from unnest(${keyed.map((k) => k.principal)}::text[], ${keyed.map((k) => k.key)}::text[]) with ordinality as k(p, key, i)`.execute(trx);
-      const locked = new Set(locks.rows.filter((r) => r.locked).map((r) => keyed[Number(r.i) - 1]!.i));
-      // Answers recorded meanwhile (one statement for the batch).
-      const done = await trx.selectFrom('idempotency_keys').select(['principal', 'key', 'request_hash', 'route', 'response_body'])
-        .where((eb) => eb.or(keyed.map((k) => eb.and([eb('principal', '=', k.principal), eb('key', '=', k.key)])))).execute();
-      const answered = new Map(done.map((r) => [`${r.principal}:${r.key}`, r]));
-      for (const k of keyed) {
-        const row = answered.get(`${k.principal}:${k.key}`);
-        if (!locked.has(k.i)) results[k.i] = new AppError('idempotency.in_flight');
-        else if (row) results[k.i] = replay(items[k.i]!.ctx, row);
-      }
+      locked = new Set(locks.rows.filter((r) => r.locked).map((r) => keyed[Number(r.i) - 1]!.i));
+      for (const k of keyed) if (!locked.has(k.i)) results[k.i] = new AppError('idempotency.in_flight');
     }
-    const todo = items.map((item, i) => ({ item, i })).filter(({ i }) => results[i] === undefined);
-    // 2. People, then windows, each in id order.
-    const personIds = [...new Set(todo.flatMap(({ item }) => item.input.personIds))].sort();
-    const windowIds = [...new Set(todo.map(({ item }) => item.input.windowId))].sort();
-    const accountIds = [...new Set(todo.map(({ item }) => item.ctx.actor!.accountId))];
+    // 2. People, then windows, each in id order; then, in one statement, the answers recorded
+    //    meanwhile for the keys (replayed) and what the rules judge by.
+    const live = items.map((item, i) => ({ item, i })).filter(({ i }) => results[i] === undefined);
+    const personIds = [...new Set(live.flatMap(({ item }) => item.input.personIds))].sort();
+    const windowIds = [...new Set(live.map(({ item }) => item.input.windowId))].sort();
+    const accountIds = [...new Set(live.map(({ item }) => item.ctx.actor!.accountId))];
     const persons = await c.repo.lockPersons(trx, personIds, c.guard);
     const windows = await c.repo.lockWindows(trx, windowIds, c.guard);
-    const [held, bans, links] = await Promise.all([c.repo.held(trx, personIds), c.repo.bans(trx, personIds, now), c.repo.links(trx, accountIds)]);
+    const { answers, held, bans, links } = await c.repo.batchFacts(trx, { keys: keyed.filter((k) => locked.has(k.i)), personIds, accountIds, now });
+    const answered = new Map(answers.map((r) => [`${r.principal}:${r.key}`, r]));
+    for (const k of keyed) {
+      const row = locked.has(k.i) ? answered.get(`${k.principal}:${k.key}`) : undefined;
+      if (row) results[k.i] = replay(items[k.i]!.ctx, row);
+    }
+    const todo = live.filter(({ i }) => results[i] === undefined);
     const people = new Map<string, PersonFacts & { salt: string; hash: string }>(persons.map((p) => [p.id, { id: p.id, gender: p.gender, name: p.name_en, held: new Map<string, Held[]>(), bans: new Map<string, Ban[]>(), salt: p.doc_salt, hash: p.doc_hash }]));
     for (const h of held) {
       const p = people.get(h.person_id)!;
@@ -101,37 +106,39 @@ export function createBookingWriter(c: PermitContext) {
     const accepted = todo.filter((_t, k) => verdicts[k]!.ok);
     const takes = new Map<string, number>();
     for (const { item } of accepted) takes.set(item.input.windowId, (takes.get(item.input.windowId) ?? 0) + item.input.personIds.length);
-    const full = await c.repo.takePlaces(trx, [...takes].map(([id, n]) => ({ id, n })), c.guard);
-    if (full.length) throw new Error(`window ${full[0]} had no room although judged under lock`); // never: the batch is retried alone
     const rows = new Map(windows.map((w) => [w.id, w]));
-    const bookings: Insertable<PermitBookingsTable>[] = [];
-    const permits: Insertable<PermitsTable>[] = [];
+    const bookings: NewBooking[] = [];
+    const permits: NewPermit[] = [];
     for (const { item, i } of accepted) {
       const w = rows.get(item.input.windowId)!;
       const booking = { id: newId(), account_id: item.ctx.actor!.accountId, site_id: w.site_id, window_id: w.id, section: w.section, size: item.input.personIds.length, status: 'active' as const, created_at: now, updated_at: now };
       const issued = c.issue(item.signer, item.site, w, booking.id, item.input.personIds.map((pid, m) => ({ personId: pid, memberIndex: m, docSalt: people.get(pid)!.salt, docHash: people.get(pid)!.hash })), now);
       bookings.push(booking);
-      permits.push(...issued);
+      permits.push(...issued.map((p) => ({ ...p, starts_at: w.starts_at, ends_at: w.ends_at })));
       results[i] = presentBooking(item.ctx, booking, w, issued.map((p) => ({ ...p, checked_in_at: null })), new Map(item.input.personIds.map((pid) => [pid, people.get(pid)!.name])), item.site, c.gatesFor(item.site, w.section), item.ctx.locale, now);
-    }
-    if (bookings.length) {
-      await c.repo.insertBookings(trx, bookings);
-      await c.repo.insertPermits(trx, permits);
-      await writeAudits(trx, clock, accepted.map(({ item }, k) => ({ ctx: item.ctx, entry: { action: 'permit.booked', subjectType: 'permit_booking', subjectId: bookings[k]!.id as string, data: { windowId: item.input.windowId, size: item.input.personIds.length } } })));
-      await c.publish(trx, permits.map((p) => c.permitEvent('permit.issued', p)));
     }
     todo.forEach(({ i }, k) => {
       const v = verdicts[k]!;
       if (!v.ok) results[i] = new AppError(v.code, v.params);
     });
-    // 4. The answers of keyed requests, in the same transaction as their effects.
+    // 4. One statement: the places, bookings, permits, audit records, events, and the answers of
+    //    keyed requests (in the same transaction as their effects).
     const record = todo.filter(({ item }) => item.ctx.idempotency && item.ctx.actor);
-    if (record.length) {
-      await trx.insertInto('idempotency_keys').values(record.map(({ item, i }) => {
-        const r = results[i]!;
-        const stored: Stored = isAppError(r) ? { error: { code: r.code, params: r.params } } : { value: r };
-        return { principal: item.ctx.actor!.accountId, key: item.ctx.idempotency!.key, method: 'OP', route: item.ctx.idempotency!.operation, request_hash: item.ctx.idempotency!.fingerprint, status: 'completed' as const, response_code: isAppError(r) ? r.status : 200, response_body: JSON.stringify(stored), created_at: now };
-      })).onConflict((oc) => oc.columns(['principal', 'key']).doNothing()).execute();
+    if (bookings.length || record.length) {
+      const full = await c.repo.writeBookings(trx, {
+        takes: [...takes].map(([id, n]) => ({ id, n })),
+        bookings, permits, now,
+        also: [
+          auditInsert(clock, accepted.map(({ item }, k) => ({ ctx: item.ctx, entry: { action: 'permit.booked', subjectType: 'permit_booking', subjectId: bookings[k]!.id as string, data: { windowId: item.input.windowId, size: item.input.personIds.length } } }))),
+          publishEventsInsert(clock, permits.map((p) => c.permitEvent('permit.issued', p))),
+          idempotencyStore.recordMany(record.map(({ item, i }) => {
+            const r = results[i]!;
+            const stored: Stored = isAppError(r) ? { error: { code: r.code, params: r.params } } : { value: r };
+            return { principal: item.ctx.actor!.accountId, key: item.ctx.idempotency!.key, method: 'OP', route: item.ctx.idempotency!.operation, request_hash: item.ctx.idempotency!.fingerprint, response_code: isAppError(r) ? r.status : 200, response_body: JSON.stringify(stored) };
+          }), now),
+        ],
+      }, c.guard);
+      if (full.length) throw new Error(`window ${full[0]} had no room although judged under lock`); // never: the batch is retried alone
     }
     return results as (BookingView | AppError)[];
   }
@@ -140,6 +147,14 @@ export function createBookingWriter(c: PermitContext) {
   // A retry of one key within one batch waits for the next round (and then gets the first answer).
   const batch = (items: readonly Item[]) => writeInRounds(items, (item) => (item.ctx.idempotency ? `${item.ctx.actor?.accountId}:${item.ctx.idempotency.key}` : newId()), inTransaction);
   const loader = groupLoader<Item, BookingView>(batch);
+
+  /** The window's site (windows are never deleted: a key's recorded answer names one that exists) and the signer. */
+  async function reference(input: BookInput): Promise<{ site: SiteFacts; signer: Signer }> {
+    const ws = await c.windowSite(input.windowId);
+    const site = ws && (await c.site(ws.site_id));
+    if (!site) throw new AppError('permit.window_not_found');
+    return { site, signer: await c.deps.signing.signer() };
+  }
 
   async function prepare(ctx: RequestContext, input: BookInput): Promise<{ replayed: BookingView } | { site: SiteFacts; signer: Signer }> {
     if (ctx.idempotency && ctx.actor) {
@@ -150,17 +165,17 @@ export function createBookingWriter(c: PermitContext) {
         return { replayed: r };
       }
     }
-    const ws = await c.windowSite(input.windowId);
-    const site = ws && (await c.site(ws.site_id));
-    if (!site) throw new AppError('permit.window_not_found');
-    return { site, signer: await c.deps.signing.signer() };
+    return reference(input);
   }
 
   return {
-    /** Books a window for a group; resolves once the permits are committed (group commit). */
+    /**
+     * Books a window for a group; resolves once the permits are committed (group commit). A
+     * retried Idempotency-Key is answered by the batch (step 1), so nothing is read per request
+     * but the window's site (by group, then cached) and the cached site facts and signer.
+     */
     async book(ctx: RequestContext, input: BookInput): Promise<BookingView> {
-      const p = await prepare(ctx, input);
-      return 'replayed' in p ? p.replayed : loader.load({ ctx, input, site: p.site, signer: p.signer });
+      return loader.load({ ctx, input, ...(await reference(input)) });
     },
     /** What booking needs read before its transaction (reference data, the signer, any earlier answer). */
     prepare,

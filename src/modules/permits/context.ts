@@ -4,6 +4,7 @@ import type { Clock } from '../../core/clock.ts';
 import { newId } from '../../core/ids.ts';
 import { shortCache } from '../../core/short-cache.ts';
 import type { Db, Executor } from '../../db/database.ts';
+import { groupLoader } from '../../db/group-loader.ts';
 import type { GuardMode } from '../../db/counters.ts';
 import { fromBase64url } from '../../common/permits/bytes.ts';
 import { encodePermit, tokenText } from '../../common/permits/token.ts';
@@ -77,8 +78,13 @@ export function createPermitContext(deps: PermitDeps) {
 
   /** A site's facts, from the short cache (read outside any transaction: PGlite has one connection). */
   const site = (id: string, fresh = false) => sitesCache.get(id, () => loadSite(db.kysely, id), fresh);
+  // Read by group: the windows asked for together (e.g. many bookings arriving at once) in one query.
+  const windowSiteLoader = groupLoader(async (ids: readonly string[]) => {
+    const rows = new Map((await repo.windowSites(db.kysely, [...new Set(ids)])).map((r) => [r.id, { site_id: r.site_id, section: r.section }]));
+    return ids.map((id) => rows.get(id));
+  });
   /** A window's site and section never change: kept longer. */
-  const windowSite = (windowId: string) => windowSites.get(windowId, () => repo.windowSite(db.kysely, windowId));
+  const windowSite = (windowId: string) => windowSites.get(windowId, () => windowSiteLoader.load(windowId));
 
   /** The gate numbers that admit a section (what a permit names). */
   const gatesFor = (s: SiteFacts, section: Section) => s.gates.filter((g) => g.sections.includes(section)).map((g) => g.number);
