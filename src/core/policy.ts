@@ -38,12 +38,15 @@ export interface Policy<R, A extends string> {
   assert(who: Acting, action: A, resource: R): void;
 }
 
+/** Why the caller's role may not take an action at all (the error code `assert` throws). */
+type RoleRefusal = 'auth.unauthenticated' | 'auth.forbidden';
+
 export function definePolicy<R>() {
   return <A extends string>(rules: Record<A, ActionRule<R>>): Policy<R, A> => {
     const actions = Object.keys(rules) as A[];
     // The role check answers a code, not an error: `can` and `allowed` run it for every action of
     // every resource a page lists, and an error (its stack, its message) costs far more than the check.
-    const roleRefusal = (who: Acting, action: A): 'auth.unauthenticated' | 'auth.forbidden' | null => {
+    const roleRefusal = (who: Acting, action: A): RoleRefusal | null => {
       if (who.system) return null;
       if (!who.actor) return 'auth.unauthenticated';
       return rules[action].roles.includes(who.actor.role) ? null : 'auth.forbidden';
