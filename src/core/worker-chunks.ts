@@ -7,7 +7,9 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
  * `ahead` chunks (a bounded queue): it makes the next only when the consumer
  * has taken one, so memory stays bounded however slow the consumer.
  */
-type ToParent = { chunk: Uint8Array<ArrayBuffer> } | { done: true };
+// A failure of `make` travels as a message on the same port as the chunks, so it arrives after
+// every chunk made before it (the worker's 'error' event has no such order with its messages).
+type ToParent = { chunk: Uint8Array<ArrayBuffer> } | { done: true } | { failed: string };
 interface Boot<T> {
   entry: string;
   data: T;
@@ -56,6 +58,7 @@ export async function* chunksFromWorker<T>(entry: URL, data: T, options: { ahead
         continue;
       }
       if ('done' in message) return;
+      if ('failed' in message) throw new Error(message.failed);
       worker.postMessage(1);
       yield message.chunk;
     }
@@ -77,7 +80,13 @@ export function serveChunks<T>(make: (data: T) => Iterable<Uint8Array<ArrayBuffe
   port.on('message', (more: number) => {
     credit += more;
     while (credit > 0) {
-      const next = chunks.next();
+      let next: IteratorResult<Uint8Array<ArrayBuffer>>;
+      try {
+        next = chunks.next();
+      } catch (error) {
+        port.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies ToParent);
+        return;
+      }
       if (next.done) {
         port.postMessage({ done: true } satisfies ToParent);
         return; // the consumer ends the worker
