@@ -1,12 +1,11 @@
 import { isCountry } from '../../core/countries.ts';
 import { AppError } from '../../core/errors.ts';
-import { newId } from '../../core/ids.ts';
 import type { Locale } from '../../common/i18n.ts';
 import type { RequestContext, Role } from '../../core/principal.ts';
 import type { Executor, Trx } from '../../db/database.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { AuthService } from './auth-service.ts';
-import { presentAccount, type AccountView, type AccountsDeps } from './deps.ts';
+import { newAccountRow, presentAccount, type AccountView, type AccountsDeps } from './deps.ts';
 import { checkBinding, checkPassword, normalizeEmail } from './domain/rules.ts';
 import { accountPolicy } from './policies.ts';
 import { createAccountsRepository } from './repository.ts';
@@ -87,21 +86,7 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
         const normalized = normalizeEmail(input.email);
         if (await repo.findByEmail(trx, normalized)) throw new AppError('account.email_taken');
         const now = clock.now();
-        const row = {
-          id: newId(),
-          email: input.email.trim(),
-          email_normalized: normalized,
-          password_hash: null,
-          role: input.role,
-          provider_id: providerId,
-          country_code: countryCode,
-          display_name: input.displayName.trim(),
-          locale: input.locale ?? 'ar',
-          email_verified_at: null,
-          locked_until: null,
-          created_at: now,
-          updated_at: now,
-        };
+        const row = newAccountRow({ email: input.email, emailNormalized: normalized, passwordHash: null, role: input.role, providerId, countryCode, displayName: input.displayName, locale: input.locale ?? 'ar', verifiedAt: null }, now);
         await repo.insert(trx, row);
         await auth.sendTokenEmail(trx, row, 'invite');
         await writeAudit(trx, clock, ctx, {
@@ -189,21 +174,7 @@ export function createAccountService(deps: AccountsDeps, auth: Pick<AuthService,
         const normalized = normalizeEmail(input.email);
         if (await repo.findByEmail(trx, normalized)) throw new AppError('account.email_taken');
         const now = clock.now();
-        const row = {
-          id: newId(),
-          email: input.email.trim(),
-          email_normalized: normalized,
-          password_hash: passwordHash,
-          role: input.role,
-          provider_id: input.providerId ?? null,
-          country_code: input.countryCode ?? null,
-          display_name: input.displayName,
-          locale: input.locale ?? 'ar',
-          email_verified_at: now,
-          locked_until: null,
-          created_at: now,
-          updated_at: now,
-        };
+        const row = newAccountRow({ email: input.email, emailNormalized: normalized, passwordHash, role: input.role, providerId: input.providerId, countryCode: input.countryCode, displayName: input.displayName, locale: input.locale ?? 'ar', verifiedAt: now }, now);
         await repo.insert(trx, row);
         await writeAudit(trx, clock, ctx, {
           action: 'account.created',

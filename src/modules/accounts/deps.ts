@@ -1,3 +1,4 @@
+import { newId } from '../../core/ids.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Config } from '../../core/config.ts';
 import type { Db } from '../../db/database.ts';
@@ -44,3 +45,39 @@ export function presentAccount(row: Selectable<AccountsTable>): AccountView {
 }
 
 export const HOUR = 3_600_000;
+
+/**
+ * A new account's row, the one shape every way of creating an account writes
+ * (self-registration, staff invitation, the CLI's ready-to-use accounts):
+ * the email kept as typed and normalised for lookups, no lockout, created now.
+ */
+export function newAccountRow(
+  input: {
+    email: string;
+    emailNormalized: string;
+    passwordHash: string | null;
+    role: AccountsTable['role'];
+    providerId?: string | null | undefined;
+    countryCode?: string | null | undefined;
+    displayName: string;
+    locale: 'ar' | 'en';
+    verifiedAt: Date | null;
+  },
+  now: Date,
+) {
+  return {
+    id: newId(),
+    email: input.email.trim(),
+    email_normalized: input.emailNormalized,
+    password_hash: input.passwordHash,
+    role: input.role,
+    provider_id: input.providerId ?? null,
+    country_code: input.countryCode ?? null,
+    display_name: input.displayName.trim(),
+    locale: input.locale,
+    email_verified_at: input.verifiedAt,
+    locked_until: null,
+    created_at: now,
+    updated_at: now,
+  };
+}

@@ -1,10 +1,10 @@
 import { AppError } from '../../core/errors.ts';
-import { hashToken, newId } from '../../core/ids.ts';
+import { hashToken } from '../../core/ids.ts';
 import type { Locale } from '../../common/i18n.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { AuthContext } from './auth-context.ts';
-import { presentAccount, type AccountView } from './deps.ts';
+import { newAccountRow, presentAccount, type AccountView } from './deps.ts';
 import { normalizeEmail } from './domain/rules.ts';
 
 /** A pilgrim registers and proves their email. */
@@ -26,21 +26,7 @@ export function registerUseCases(c: AuthContext) {
         const normalized = normalizeEmail(input.email);
         if (await repo.findByEmail(trx, normalized)) throw new AppError('account.email_taken');
         const now = clock.now();
-        const row = {
-          id: newId(),
-          email: input.email.trim(),
-          email_normalized: normalized,
-          password_hash: passwordHash,
-          role: 'pilgrim' as const,
-          provider_id: null,
-          country_code: null,
-          display_name: input.displayName.trim(),
-          locale: input.locale ?? ctx.locale,
-          email_verified_at: null,
-          locked_until: null,
-          created_at: now,
-          updated_at: now,
-        };
+        const row = newAccountRow({ email: input.email, emailNormalized: normalized, passwordHash, role: 'pilgrim', displayName: input.displayName, locale: input.locale ?? ctx.locale, verifiedAt: null }, now);
         await repo.insert(trx, row);
         await sendTokenEmail(trx, row, 'verify_email');
         await writeAudit(trx, clock, ctx, {
