@@ -3,12 +3,10 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/core/config.ts';
 import { actingAs, systemContext, type Principal } from '../src/core/principal.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrator.ts';
-import { scryptHasher } from '../src/modules/accounts/index.ts';
 import { samplePackage } from '../src/modules/catalogue/index.ts';
 import { createServices } from '../src/services.ts';
 import { progress, seedPublishedPackages } from './seed.ts';
-import { benchDatabaseEnv, emit, load, startServer, stopServer } from './support.ts';
+import { benchServices, emit, load, startServer, stopServer } from './support.ts';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 2000);
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 600_000);
@@ -24,13 +22,9 @@ const pilgrimCtx = (accountId: string, extra: Partial<Principal> = {}) => acting
  * compute popularity for 2,000 packages from 600,000 applications.
  */
 export async function run() {
-  process.env.BENCH_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/manasik_bench';
-  const { env, engine } = await benchDatabaseEnv();
+  const { env, engine, db, services } = await benchServices();
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 100);
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL });
-  await migrate(db);
-  const services = createServices({ config: loadConfig({ ...process.env, ...env }), db, hasher: scryptHasher({ N: 1024, r: 8, p: 1 }) });
   const at = (days: number) => new Date(Date.now() + days * DAY).toISOString();
   await services.seasons.setCalendar(systemContext('bench'), '1448H', {
     registrationOpens: at(-10), preferenceOpens: at(-1), preferenceCloses: at(20), drawAt: at(21), offersClose: at(30), openSaleAt: at(35), visaCutoff: at(90),

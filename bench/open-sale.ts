@@ -3,12 +3,10 @@ import pg from 'pg';
 import { loadConfig } from '../src/core/config.ts';
 import { actingAs, systemContext } from '../src/core/principal.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrator.ts';
-import { scryptHasher } from '../src/modules/accounts/index.ts';
 import { samplePackage } from '../src/modules/catalogue/index.ts';
 import { createServices } from '../src/services.ts';
 import { progress, seedPublishedPackages } from './seed.ts';
-import { benchDatabaseEnv, drain, emit, startServer, stopServer } from './support.ts';
+import { benchServices, drain, emit, startServer, stopServer } from './support.ts';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 2400);
 const SEATS = Number(process.env.BENCH_SEATS ?? 2000);
@@ -22,11 +20,7 @@ const MINUTE = 60_000;
  * checks that not one seat was oversold.
  */
 export async function run() {
-  process.env.BENCH_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/manasik_bench';
-  const { env, engine } = await benchDatabaseEnv();
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL });
-  await migrate(db);
-  const services = createServices({ config: loadConfig({ ...process.env, ...env }), db, hasher: scryptHasher({ N: 1024, r: 8, p: 1 }) });
+  const { env, engine, db, services } = await benchServices();
   const now = Date.now();
   const at = (minutes: number) => new Date(now + minutes * MINUTE).toISOString();
   const calendar = (openSaleAt: number) => services.seasons.setCalendar(systemContext('bench'), '1448H', {

@@ -6,11 +6,9 @@ import { loadConfig } from '../src/core/config.ts';
 import { addDays, riyadhDate } from '../src/core/dates.ts';
 import { systemContext } from '../src/core/principal.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrator.ts';
-import { scryptHasher } from '../src/modules/accounts/index.ts';
 import { createServices } from '../src/services.ts';
 import { documentHash, toBase64url } from '../src/common/permits/index.ts';
-import { benchDatabaseEnv, drain, emit, load, startServer, stopServer } from './support.ts';
+import { benchServices, drain, emit, load, startServer, stopServer } from './support.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
 const DAYS = Number(process.env.BENCH_PERMIT_DAYS ?? 35);
@@ -30,11 +28,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
  * People (accounts, bearer tokens, verified documents) are written in bulk SQL first.
  */
 export async function run() {
-  process.env.BENCH_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/manasik_bench';
-  const { env, engine } = await benchDatabaseEnv();
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL });
-  await migrate(db);
-  const services = createServices({ config: loadConfig({ ...process.env, ...env }), db, hasher: scryptHasher({ N: 1024, r: 8, p: 1 }) });
+  const { env, engine, db, services } = await benchServices();
   const ctx = systemContext('bench');
   const now = new Date();
   const first = addDays(riyadhDate(now), 1);

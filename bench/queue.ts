@@ -1,12 +1,7 @@
 import autocannon from 'autocannon';
-import { loadConfig } from '../src/core/config.ts';
 import { actingAs, systemContext } from '../src/core/principal.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { migrate } from '../src/db/migrator.ts';
-import { scryptHasher } from '../src/modules/accounts/index.ts';
-import { createServices } from '../src/services.ts';
 import { progress } from './seed.ts';
-import { benchDatabaseEnv, emit, load, startServer, stopServer } from './support.ts';
+import { benchServices, emit, load, startServer, stopServer } from './support.ts';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
@@ -34,11 +29,7 @@ async function rotating(url: string, headers: Record<string, string>[]) {
  * same run's `/health` (the HTTP stack, no database).
  */
 export async function run() {
-  process.env.BENCH_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/manasik_bench';
-  const { env, engine } = await benchDatabaseEnv();
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL });
-  await migrate(db);
-  const services = createServices({ config: loadConfig({ ...process.env, ...env }), db, hasher: scryptHasher({ N: 1024, r: 8, p: 1 }) });
+  const { env, engine, db, services } = await benchServices();
   const now = Date.now();
   const at = (minutes: number) => new Date(now + minutes * MINUTE).toISOString();
   await services.seasons.setCalendar(systemContext('bench'), '1448H', {

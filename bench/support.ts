@@ -4,6 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { loadConfig } from '../src/core/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrator.ts';
+import { scryptHasher } from '../src/modules/accounts/index.ts';
+import { createServices } from '../src/services.ts';
 
 export interface Line {
   bench: string;
@@ -40,6 +45,20 @@ export async function benchDatabaseEnv(): Promise<{ env: Record<string, string>;
   await admin.query(`create database ${dbName}`);
   await admin.end();
   return { env: { DATABASE_URL: url }, engine: 'postgres' };
+}
+
+/**
+ * A fresh PostgreSQL benchmark database (BENCH_DATABASE_URL, by default
+ * manasik_bench, recreated), migrated, with the platform's services on it for
+ * seeding; passwords hashed with a light scrypt, since seeding signs in thousands.
+ */
+export async function benchServices() {
+  process.env.BENCH_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/manasik_bench';
+  const { env, engine } = await benchDatabaseEnv();
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL });
+  await migrate(db);
+  const services = createServices({ config: loadConfig({ ...process.env, ...env }), db, hasher: scryptHasher({ N: 1024, r: 8, p: 1 }) });
+  return { env, engine, db, services };
 }
 
 /** Runs the `manasik` CLI to completion. */
