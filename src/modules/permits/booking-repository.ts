@@ -1,8 +1,8 @@
-import { sql, type Insertable, type RawBuilder } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { GuardMode } from '../../db/counters.ts';
 import { explainConstraints } from '../../db/constraint-errors.ts';
-import { livePermitStatuses, type PenaltyTrigger, type PermitBookingsTable, type PermitStatus, type PermitsTable, type PermitWaitlistTable } from './tables.ts';
+import { livePermitStatuses, type PenaltyTrigger, type PermitBookingsTable, type PermitStatus, type PermitsTable, type PermitWaitlistTable, type PermitWindowsTable } from './tables.ts';
 
 // A race the locks already serialise should never reach these; if one does, it is answered as the rule it guards.
 explainConstraints({
@@ -16,6 +16,14 @@ export type NewBooking = Pick<Insertable<PermitBookingsTable>, 'id' | 'account_i
 export type NewPermit = Pick<Insertable<PermitsTable>, 'id' | 'booking_id' | 'member_index' | 'person_id' | 'site_id' | 'window_id' | 'section' | 'key_id' | 'token'> & { starts_at: Date; ends_at: Date };
 
 const WINDOW_COLUMNS = ['id', 'site_id', 'section', 'starts_at', 'ends_at', 'capacity', 'booked', 'checked_in', 'no_shows', 'waiting', 'early_grace_minutes', 'late_grace_minutes', 'release_at', 'closed_at', 'close_reason'] as const;
+
+type WindowRow = Pick<Selectable<PermitWindowsTable>, (typeof WINDOW_COLUMNS)[number]>;
+/** A window row as `row_to_json` gives it (times as ISO text), with its times as dates. */
+function windowFromJson(text: string): WindowRow {
+  const j = JSON.parse(text) as Record<string, unknown>;
+  const at = (v: unknown) => (v == null ? null : new Date(v as string));
+  return { ...(j as unknown as WindowRow), starts_at: at(j.starts_at)!, ends_at: at(j.ends_at)!, release_at: at(j.release_at)!, closed_at: at(j.closed_at) };
+}
 
 /**
  * Windows and their counters, people and their permits, bookings, the waiting
@@ -142,15 +150,44 @@ export function createBookingRepository() {
       accountIds.length ? db.selectFrom('permit_account_persons').select(['account_id', 'person_id']).where('account_id', 'in', accountIds).execute() : Promise.resolve([]),
 
     /**
-     * What a booking batch judges by, read in one statement once its people and windows are
-     * locked (so after the lock, by a snapshot of its own): the answers already recorded for its
-     * Idempotency-Keys, the live permits and active penalties of its people, and the people each
-     * account proved documents for.
+     * The first statement of a booking batch: tries the advisory lock of each Idempotency-Key
+     * (a key another transaction holds is in flight: never waited for) and locks the batch's
+     * people in id order, in one round trip. Answers which keys were locked and the people.
      */
-    async batchFacts(db: Executor, q: { keys: { principal: string; key: string }[]; personIds: string[]; accountIds: string[]; now: Date }) {
-      type Row = { kind: 'answer' | 'held' | 'ban' | 'link'; a: string; b: string; c: string | null; d: string | null; e: string | null; t1: Date | null; t2: Date | null };
+    async lockKeysAndPersons(db: Executor, q: { keys: { principal: string; key: string }[]; personIds: string[] }, guard: GuardMode = 'conditional') {
+      type Row = { kind: 'key' | 'person'; i: number | null; locked: boolean | null; id: string | null; gender: string | null; name_en: string | null; name_ar: string | null; doc_salt: string | null; doc_hash: string | null };
+      const lock = guard === 'conditional' ? sql`for update` : sql``;
       const { rows } = await sql<Row>`
-        select 'answer' as kind, principal as a, key as b, request_hash as c, route as d, response_body as e, null::timestamptz as t1, null::timestamptz as t2
+        with k as (
+          select k.i::int as i, pg_try_advisory_xact_lock(hashtextextended('idempotency:' || k.p || ':' || k.key, 0)) as locked
+          from unnest(${q.keys.map((k) => k.principal)}::text[], ${q.keys.map((k) => k.key)}::text[]) with ordinality as k(p, key, i)),
+        p as (
+          select id, gender, name_en, name_ar, doc_salt, doc_hash from permit_persons where id = any(${q.personIds}::uuid[]) order by id ${lock})
+        select 'key' as kind, i, locked, null::uuid as id, null as gender, null as name_en, null as name_ar, null as doc_salt, null as doc_hash from k
+        union all
+        select 'person', null, null, id, gender, name_en, name_ar, doc_salt, doc_hash from p`.execute(db);
+      return {
+        locked: rows.filter((r) => r.kind === 'key' && r.locked).map((r) => Number(r.i) - 1),
+        persons: rows.filter((r) => r.kind === 'person').map((r) => ({ id: r.id!, gender: r.gender as 'male' | 'female', name_en: r.name_en!, name_ar: r.name_ar!, doc_salt: r.doc_salt!, doc_hash: r.doc_hash! })),
+      };
+    },
+
+    /**
+     * The second statement of a booking batch, once its people are locked (so by a snapshot
+     * taken after that lock): locks the batch's windows in id order and reads, with them, what
+     * the batch judges by — the answers already recorded for its Idempotency-Keys, the live
+     * permits and active penalties of its people, and the people each account proved documents
+     * for. A window waited for is read at its latest version (a locking read).
+     */
+    async lockWindowsWithFacts(db: Executor, q: { windowIds: string[]; keys: { principal: string; key: string }[]; personIds: string[]; accountIds: string[]; now: Date }, guard: GuardMode = 'conditional') {
+      type Row = { kind: 'window' | 'answer' | 'held' | 'ban' | 'link'; a: string; b: string; c: string | null; d: string | null; e: string | null; t1: Date | null; t2: Date | null };
+      const lock = guard === 'conditional' ? sql`for update` : sql``;
+      const { rows } = await sql<Row>`
+        with w as (
+          select ${sql.join(WINDOW_COLUMNS.map((c) => sql.ref(c)))} from permit_windows where id = any(${q.windowIds}::uuid[]) order by id ${lock})
+        select 'window' as kind, id::text as a, '' as b, null as c, null as d, row_to_json(w)::text as e, null::timestamptz as t1, null::timestamptz as t2 from w
+        union all
+        select 'answer', principal, key, request_hash, route, response_body, null, null
           from idempotency_keys where (principal, key) in (select * from unnest(${q.keys.map((k) => k.principal)}::text[], ${q.keys.map((k) => k.key)}::text[]))
         union all
         select 'held', person_id::text, site_id::text, booking_id::text, status, null, starts_at, ends_at
@@ -163,6 +200,7 @@ export function createBookingRepository() {
           from permit_account_persons where account_id = any(${q.accountIds}::uuid[])`.execute(db);
       const of = (kind: Row['kind']) => rows.filter((r) => r.kind === kind);
       return {
+        windows: of('window').map((r) => windowFromJson(r.e!)),
         answers: of('answer').map((r) => ({ principal: r.a, key: r.b, request_hash: r.c!, route: r.d!, response_body: r.e })),
         held: of('held').map((r) => ({ person_id: r.a, site_id: r.b, booking_id: r.c!, status: r.d as PermitStatus, starts_at: new Date(r.t1!), ends_at: new Date(r.t2!) })),
         bans: of('ban').map((r) => ({ person_id: r.a, site_id: r.b, trigger: r.c as PenaltyTrigger, ends_at: new Date(r.t2!) })),

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { NewBooking, NewPermit } from './booking-repository.ts';
 import { AppError, isAppError, type ErrorParams } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
@@ -21,28 +20,27 @@ export interface BookInput {
 interface Item {
   ctx: RequestContext;
   input: BookInput;
-  site: SiteFacts;
-  signer: Signer;
 }
 type Stored = { value?: unknown; error?: { code: string; params: ErrorParams } };
 
 /**
  * Books permits by group commit (the model is applications/ranking-writer.ts):
  * requests that arrive while a batch is being written join the next one, and
- * one transaction writes them all, in five statements whatever the batch's size —
+ * one transaction writes them all, in three statements whatever the batch's size —
  *
- * 1. the Idempotency-Keys of the batch are locked (a key in flight elsewhere is refused);
- * 2. every person of the batch is locked in id order (the frequency rules hold under this lock, so
- *    two accounts with one document cannot both pass), then every window in id order;
- * 3. one statement then reads the answers already recorded for the keys (given again), the people's
- *    live permits and penalties, and the accounts' proved people;
- * 4. each request is judged on its own, in arrival order (domain/booking-batch.ts);
- * 5. one statement of data-modifying CTEs writes the accepted ones' places (a conditional UPDATE),
+ * 1. one statement tries the advisory lock of each Idempotency-Key (a key in flight elsewhere is
+ *    refused) and locks every person of the batch in id order (the frequency rules hold under this
+ *    lock, so two accounts with one document cannot both pass);
+ * 2. one statement, whose snapshot is taken after that lock, locks every window in id order and
+ *    reads the answers already recorded for the keys (given again), the people's live permits and
+ *    penalties, and the accounts' proved people;
+ *    then each request is judged on its own, in arrival order (domain/booking-batch.ts);
+ * 3. one statement of data-modifying CTEs writes the accepted ones' places (a conditional UPDATE),
  *    bookings, signed permits, audit records and `permit.issued` events, and the answers of every
  *    keyed request; then one commit.
  *
- * Nothing is read per request before the batch but the window's site (by group, then cached) and
- * the cached site facts and signer: a retried key is answered by the batch (3).
+ * Nothing is read per request before the batch: a retried key is answered by the batch (2), which
+ * also reads the windows, whose sites come from a short cache (or are read in its transaction).
  *
  * Each caller gets its own answer or its own refusal. A batch that fails as a whole is retried one
  * request per transaction, so no request fails for another's fault.
@@ -58,29 +56,23 @@ export function createBookingWriter(c: PermitContext) {
     return stored.error ? new AppError(stored.error.code as never, stored.error.params) : (stored.value as BookingView);
   };
 
-  /** One batch in the caller's transaction. */
-  async function write(trx: Trx, items: readonly Item[]): Promise<(BookingView | AppError)[]> {
+  /** One batch in the caller's transaction, signed by `signer` (fetched before it: see context.ts). */
+  async function write(trx: Trx, items: readonly Item[], signer: Signer): Promise<(BookingView | AppError)[]> {
     const now = clock.now();
     const results: (BookingView | AppError | undefined)[] = new Array(items.length);
-    // 1. Idempotency-Keys: lock each (one statement); a key another transaction holds is in flight.
+    // 1. One statement: each Idempotency-Key's advisory lock, tried (a key another transaction
+    //    holds is in flight), and the people of the batch, locked in id order.
     const keyed = items.flatMap((item, i) => (item.ctx.idempotency && item.ctx.actor ? [{ i, principal: item.ctx.actor.accountId, key: item.ctx.idempotency.key }] : []));
-    let locked = new Set<number>();
-    if (keyed.length) {
-      const locks = await sql<{ i: number; locked: boolean }>`
-        select k.i::int as i, pg_try_advisory_xact_lock(hashtextextended('idempotency:' || k.p || ':' || k.key, 0)) as locked
-        from unnest(${keyed.map((k) => k.principal)}::text[], ${keyed.map((k) => k.key)}::text[]) with ordinality as k(p, key, i)`.execute(trx);
-      locked = new Set(locks.rows.filter((r) => r.locked).map((r) => keyed[Number(r.i) - 1]!.i));
-      for (const k of keyed) if (!locked.has(k.i)) results[k.i] = new AppError('idempotency.in_flight');
-    }
-    // 2. People, then windows, each in id order; then, in one statement, the answers recorded
-    //    meanwhile for the keys (replayed) and what the rules judge by.
+    const personIds = [...new Set(items.flatMap(({ input }) => input.personIds))].sort();
+    const { locked: lockedKeys, persons } = await c.repo.lockKeysAndPersons(trx, { keys: keyed, personIds }, c.guard);
+    const locked = new Set(lockedKeys.map((k) => keyed[k]!.i));
+    for (const k of keyed) if (!locked.has(k.i)) results[k.i] = new AppError('idempotency.in_flight');
+    // 2. One statement, by a snapshot taken after the people's lock: the windows, locked in id
+    //    order, with the answers recorded meanwhile for the keys (replayed) and what the rules judge by.
     const live = items.map((item, i) => ({ item, i })).filter(({ i }) => results[i] === undefined);
-    const personIds = [...new Set(live.flatMap(({ item }) => item.input.personIds))].sort();
     const windowIds = [...new Set(live.map(({ item }) => item.input.windowId))].sort();
     const accountIds = [...new Set(live.map(({ item }) => item.ctx.actor!.accountId))];
-    const persons = await c.repo.lockPersons(trx, personIds, c.guard);
-    const windows = await c.repo.lockWindows(trx, windowIds, c.guard);
-    const { answers, held, bans, links } = await c.repo.batchFacts(trx, { keys: keyed.filter((k) => locked.has(k.i)), personIds, accountIds, now });
+    const { windows, answers, held, bans, links } = await c.repo.lockWindowsWithFacts(trx, { windowIds, keys: keyed.filter((k) => locked.has(k.i)), personIds, accountIds, now }, c.guard);
     const answered = new Map(answers.map((r) => [`${r.principal}:${r.key}`, r]));
     for (const k of keyed) {
       const row = locked.has(k.i) ? answered.get(`${k.principal}:${k.key}`) : undefined;
@@ -99,10 +91,15 @@ export function createBookingWriter(c: PermitContext) {
     const linked = new Map<string, Set<string>>();
     for (const l of links) linked.set(l.account_id, (linked.get(l.account_id) ?? new Set()).add(l.person_id));
     const facts = new Map<string, WindowFacts>(windows.map((w) => [w.id, { id: w.id, siteId: w.site_id, section: w.section, startsAt: w.starts_at, endsAt: w.ends_at, capacity: w.capacity, booked: w.booked, releaseAt: w.release_at, closedAt: w.closed_at }]));
-    const sites = new Map(todo.map(({ item }) => [item.site.id, { maxGroup: item.site.maxGroup, rules: item.site.rules }]));
-    const verdicts = judgeBatch(todo.map(({ item }) => ({ accountId: item.ctx.actor!.accountId, windowId: item.input.windowId, personIds: item.input.personIds })), facts, sites, people, (a) => linked.get(a) ?? new Set(), now);
+    // The windows' sites: from the short cache, or read in this transaction (PGlite has one connection).
+    const siteFacts = new Map<string, SiteFacts>();
+    for (const id of new Set(windows.map((w) => w.site_id))) {
+      const site = await c.siteIn(trx, id);
+      if (site) siteFacts.set(id, site);
+    }
+    const verdicts = judgeBatch(todo.map(({ item }) => ({ accountId: item.ctx.actor!.accountId, windowId: item.input.windowId, personIds: item.input.personIds })), facts, siteFacts, people, (a) => linked.get(a) ?? new Set(), now);
 
-    // 3. Places, bookings, permits, audit, events for the accepted.
+    // Places, bookings, permits, audit, events for the accepted.
     const accepted = todo.filter((_t, k) => verdicts[k]!.ok);
     const takes = new Map<string, number>();
     for (const { item } of accepted) takes.set(item.input.windowId, (takes.get(item.input.windowId) ?? 0) + item.input.personIds.length);
@@ -111,17 +108,18 @@ export function createBookingWriter(c: PermitContext) {
     const permits: NewPermit[] = [];
     for (const { item, i } of accepted) {
       const w = rows.get(item.input.windowId)!;
+      const site = siteFacts.get(w.site_id)!;
       const booking = { id: newId(), account_id: item.ctx.actor!.accountId, site_id: w.site_id, window_id: w.id, section: w.section, size: item.input.personIds.length, status: 'active' as const, created_at: now, updated_at: now };
-      const issued = c.issue(item.signer, item.site, w, booking.id, item.input.personIds.map((pid, m) => ({ personId: pid, memberIndex: m, docSalt: people.get(pid)!.salt, docHash: people.get(pid)!.hash })), now);
+      const issued = c.issue(signer, site, w, booking.id, item.input.personIds.map((pid, m) => ({ personId: pid, memberIndex: m, docSalt: people.get(pid)!.salt, docHash: people.get(pid)!.hash })), now);
       bookings.push(booking);
       permits.push(...issued.map((p) => ({ ...p, starts_at: w.starts_at, ends_at: w.ends_at })));
-      results[i] = presentBooking(item.ctx, booking, w, issued.map((p) => ({ ...p, checked_in_at: null })), new Map(item.input.personIds.map((pid) => [pid, people.get(pid)!.name])), item.site, c.gatesFor(item.site, w.section), item.ctx.locale, now);
+      results[i] = presentBooking(item.ctx, booking, w, issued.map((p) => ({ ...p, checked_in_at: null })), new Map(item.input.personIds.map((pid) => [pid, people.get(pid)!.name])), site, c.gatesFor(site, w.section), item.ctx.locale, now);
     }
     todo.forEach(({ i }, k) => {
       const v = verdicts[k]!;
       if (!v.ok) results[i] = new AppError(v.code, v.params);
     });
-    // 4. One statement: the places, bookings, permits, audit records, events, and the answers of
+    // 3. One statement: the places, bookings, permits, audit records, events, and the answers of
     //    keyed requests (in the same transaction as their effects).
     const record = todo.filter(({ item }) => item.ctx.idempotency && item.ctx.actor);
     if (bookings.length || record.length) {
@@ -143,20 +141,16 @@ export function createBookingWriter(c: PermitContext) {
     return results as (BookingView | AppError)[];
   }
 
-  const inTransaction = (items: readonly Item[]) => db.kysely.transaction().execute((trx) => write(trx, items));
+  // The signer is fetched before the transaction (a cached key; on a miss it is read outside any transaction).
+  const inTransaction = async (items: readonly Item[]) => {
+    const signer = await c.deps.signing.signer();
+    return db.kysely.transaction().execute((trx) => write(trx, items, signer));
+  };
   // A retry of one key within one batch waits for the next round (and then gets the first answer).
   const batch = (items: readonly Item[]) => writeInRounds(items, (item) => (item.ctx.idempotency ? `${item.ctx.actor?.accountId}:${item.ctx.idempotency.key}` : newId()), inTransaction);
   const loader = groupLoader<Item, BookingView>(batch);
 
-  /** The window's site (windows are never deleted: a key's recorded answer names one that exists) and the signer. */
-  async function reference(input: BookInput): Promise<{ site: SiteFacts; signer: Signer }> {
-    const ws = await c.windowSite(input.windowId);
-    const site = ws && (await c.site(ws.site_id));
-    if (!site) throw new AppError('permit.window_not_found');
-    return { site, signer: await c.deps.signing.signer() };
-  }
-
-  async function prepare(ctx: RequestContext, input: BookInput): Promise<{ replayed: BookingView } | { site: SiteFacts; signer: Signer }> {
+  async function prepare(ctx: RequestContext): Promise<{ replayed: BookingView } | { signer: Signer }> {
     if (ctx.idempotency && ctx.actor) {
       const row = await idempotencyStore.find(db.kysely, ctx.actor.accountId, ctx.idempotency.key);
       if (row) {
@@ -165,19 +159,17 @@ export function createBookingWriter(c: PermitContext) {
         return { replayed: r };
       }
     }
-    return reference(input);
+    return { signer: await c.deps.signing.signer() };
   }
 
   return {
     /**
-     * Books a window for a group; resolves once the permits are committed (group commit). A
-     * retried Idempotency-Key is answered by the batch (step 1), so nothing is read per request
-     * but the window's site (by group, then cached) and the cached site facts and signer.
+     * Books a window for a group; resolves once the permits are committed (group commit).
+     * Nothing is read for the request alone: a retried Idempotency-Key is answered by the batch
+     * (step 2), the window and its site are read there too.
      */
-    async book(ctx: RequestContext, input: BookInput): Promise<BookingView> {
-      return loader.load({ ctx, input, ...(await reference(input)) });
-    },
-    /** What booking needs read before its transaction (reference data, the signer, any earlier answer). */
+    book: (ctx: RequestContext, input: BookInput): Promise<BookingView> => loader.load({ ctx, input }),
+    /** What booking needs read before its transaction (the signer, any earlier answer). */
     prepare,
     /**
      * The same judging and writing, alone, in the caller's transaction, with what `prepare`
@@ -186,7 +178,7 @@ export function createBookingWriter(c: PermitContext) {
      */
     async bookIn(trx: Trx, ctx: RequestContext, input: BookInput, p: Awaited<ReturnType<typeof prepare>>): Promise<BookingView> {
       if ('replayed' in p) return p.replayed;
-      const [r] = await write(trx, [{ ctx, input, site: p.site, signer: p.signer }]);
+      const [r] = await write(trx, [{ ctx, input }], p.signer);
       if (isAppError(r)) throw r;
       return r!;
     },

@@ -48,7 +48,7 @@ async function race(services: Services, entries: { accountId: string; windowId: 
   const prepared = await Promise.all(entries.map(async (e) => {
     const ctx = actingAs(e.accountId, {}, 'race');
     const input = { windowId: e.windowId, personIds: e.personIds };
-    return { ctx, input, p: await services.permits.prepareBook(ctx, input) };
+    return { ctx, input, p: await services.permits.prepareBook(ctx) };
   }));
   const outcomes = await Promise.all(prepared.map(({ ctx, input, p }) =>
     t.db.kysely.transaction().execute((trx) => services.permits.bookIn(trx, ctx, input, p))

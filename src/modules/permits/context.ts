@@ -78,6 +78,8 @@ export function createPermitContext(deps: PermitDeps) {
 
   /** A site's facts, from the short cache (read outside any transaction: PGlite has one connection). */
   const site = (id: string, fresh = false) => sitesCache.get(id, () => loadSite(db.kysely, id), fresh);
+  /** The same, read on a miss by `executor` (a transaction that must not wait for another connection). */
+  const siteIn = (executor: Executor, id: string) => sitesCache.get(id, () => loadSite(executor, id));
   // Read by group: the windows asked for together (e.g. many bookings arriving at once) in one query.
   const windowSiteLoader = groupLoader(async (ids: readonly string[]) => {
     const rows = new Map((await repo.windowSites(db.kysely, [...new Set(ids)])).map((r) => [r.id, { site_id: r.site_id, section: r.section }]));
@@ -126,6 +128,6 @@ export function createPermitContext(deps: PermitDeps) {
 
   const newSalt = () => randomBytes(8).toString('base64url');
 
-  return { deps, db, clock, config, repo, site, forgetSite: (id: string) => sitesCache.delete(id), windowSite, loadSite, gatesFor, issue, permitEvent, publish, tell, newSalt, guard: deps.guard ?? 'conditional' };
+  return { deps, db, clock, config, repo, site, siteIn, forgetSite: (id: string) => sitesCache.delete(id), windowSite, loadSite, gatesFor, issue, permitEvent, publish, tell, newSalt, guard: deps.guard ?? 'conditional' };
 }
 export type PermitContext = ReturnType<typeof createPermitContext>;
