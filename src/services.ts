@@ -88,7 +88,7 @@ export function createServices(deps: ServiceDeps) {
   const draw = createDrawService({ db: deps.db, clock, seasons, applications, pilgrims, catalogue, bookings, accounts, notifications });
   const readiness = createVisaReadiness({ db: deps.db, seasons, bookings, applications, pilgrims });
   const missions = createMissionService({ db: deps.db, clock, seasons, applications, pilgrims, draw, bookings, readiness });
-  const ledger = createLedgerService({ db: deps.db, clock });
+  const ledger = createLedgerService({ db: deps.db, clock, ...(deps.capacityGuard ? { guard: deps.capacityGuard } : {}) });
   const signing = createSigningService({ db: deps.db, clock });
   const permits = createPermitService({ db: deps.db, clock, signing, registry: deps.visaRegistry ?? simulatedVisaRegistry(), accounts, notifications, ...(deps.capacityGuard ? { guard: deps.capacityGuard } : {}) });
   const documents = createDocumentService({ db: deps.db, clock, bookings, catalogue, providers, pilgrims, ledger, signing, permits });

@@ -22,6 +22,28 @@ export function createLedgerRepository() {
       if (rows.length) await db.insertInto('ledger_transfers').values(rows).execute();
     },
     /**
+     * Inserts transfers paid from a wallet, in one statement, only if the wallet has `need`
+     * available: the wallet's row is locked (`FOR NO KEY UPDATE`: concurrent transfers' foreign-key checks hold key-share locks on it) and its running totals read at their
+     * latest version (a locking read waits for a payment in flight and sees what it committed),
+     * then the rows are inserted if they fit. The statement trigger updates the totals. Answers
+     * what was available before and whether the rows were written.
+     */
+    async insertFunded(db: Executor, walletId: string, need: number, rows: LedgerTransfersTable[]) {
+      const col = <K extends keyof LedgerTransfersTable>(k: K) => rows.map((r) => r[k]);
+      const { rows: [r] } = await sql<{ available: string | null; written: number }>`
+        with w as (
+          select posted_total - held_total as available from ledger_accounts where id = ${walletId} and kind = 'pilgrim_wallet' for no key update),
+        ins as (
+          insert into ledger_transfers (id, batch_id, debit_account, credit_account, amount, kind, flags, booking_id, external_ref, created_at)
+          select u.id, u.batch_id, u.debit_account, u.credit_account, u.amount, u.kind, 'posted', u.booking_id, u.external_ref, ${rows[0]?.created_at ?? new Date()}::timestamptz
+          from unnest(${col('id')}::uuid[], ${col('batch_id')}::uuid[], ${col('debit_account')}::uuid[], ${col('credit_account')}::uuid[], ${col('amount')}::bigint[],
+            ${col('kind')}::text[], ${col('booking_id')}::uuid[], ${col('external_ref')}::text[]) as u(id, batch_id, debit_account, credit_account, amount, kind, booking_id, external_ref)
+          where (select available from w) >= ${need}
+          returning 1)
+        select (select available from w)::text as available, (select count(*) from ins)::int as written`.execute(db);
+      return { available: r?.available == null ? null : Number(r.available), written: (r?.written ?? 0) > 0 };
+    },
+    /**
      * Inserts a transfer that records an outside event (a bank transaction, a gateway
      * payment) unless one with the same kind and reference exists — also one that a
      * concurrent transaction is committing: PostgreSQL waits for it, then skips. True
@@ -65,6 +87,19 @@ export function createLedgerRepository() {
         select booking_id,
                sum(case when kind in ('booking_payment', 'booking_vat') then amount when kind in ('refund', 'refund_vat') then -amount else 0 end)::bigint as paid
         from ledger_transfers where booking_id is not null and flags in ('posted', 'post_pending') group by booking_id`.execute(db).then((r) => r.rows),
+    /** Wallets whose running totals differ from the sums of their transfers (the trigger's work, checked). */
+    walletTotalsDrift: (db: Executor) =>
+      sql<{ code: string; posted_total: string; posted: string; held_total: string; held: string }>`
+        with sums as (
+          select a.id,
+                 coalesce(sum(case when t.flags in ('posted', 'post_pending') and t.credit_account = a.id then t.amount
+                                   when t.flags in ('posted', 'post_pending') and t.debit_account = a.id then -t.amount else 0 end), 0) as posted,
+                 coalesce(sum(case when t.flags = 'pending' and t.debit_account = a.id and not exists (select 1 from ledger_transfers r where r.pending_id = t.id) then t.amount else 0 end), 0) as held
+          from ledger_accounts a left join ledger_transfers t on t.debit_account = a.id or t.credit_account = a.id
+          where a.kind = 'pilgrim_wallet' group by a.id)
+        select a.code, a.posted_total::text, s.posted::text, a.held_total::text, s.held::text
+        from ledger_accounts a join sums s on s.id = a.id
+        where a.posted_total <> s.posted or a.held_total <> s.held`.execute(db).then((r) => r.rows),
     negativeWallets: (db: Executor) =>
       sql<{ code: string; posted: number; available: number }>`
         with moves as (

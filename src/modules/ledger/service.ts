@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
+import type { GuardMode } from '../../db/counters.ts';
 import { isUniqueViolation, type Db, type Executor } from '../../db/database.ts';
 import { createLedgerRepository } from './repository.ts';
 import type { LedgerAccountKind, LedgerTransfersTable } from './tables.ts';
@@ -33,7 +34,7 @@ const bankReference = () => `MN${[...randomBytes(8)].map((b) => ALPHABET[b % 32]
  * batches, holds that post or void exactly once, balances as sums. Money
  * moves nowhere else. Every call takes the caller's transaction.
  */
-export function createLedgerService(deps: { db: Db; clock: Clock }) {
+export function createLedgerService(deps: { db: Db; clock: Clock; guard?: GuardMode }) {
   const repo = createLedgerRepository();
   const { clock } = deps;
 
@@ -58,24 +59,36 @@ export function createLedgerService(deps: { db: Db; clock: Clock }) {
     walletByBankReference: (executor: Executor, reference: string) => repo.byBankReference(executor, reference.trim().toUpperCase()),
 
     /**
-     * Posts a batch of legs at once. With `fundedBy`, that wallet is locked first and must
-     * have the money available for every leg it pays, or nothing is written.
+     * Posts a batch of legs at once. With `fundedBy`, that wallet is locked and must have the
+     * money available for every leg it pays, or nothing is written — in one statement, by the
+     * wallet's running totals (migrations/0032_wallet_totals.sql).
      */
     async transfer(executor: Executor, legs: Leg[], options: { fundedBy?: string } = {}) {
-      if (options.fundedBy) {
-        await repo.lock(executor, options.fundedBy);
-        const need = legs.filter((l) => l.debit === options.fundedBy).reduce((s, l) => s + l.amount, 0);
-        const { available } = await balance(executor, options.fundedBy);
-        if (available < need) throw new AppError('wallet.insufficient_funds', { missing: need - Math.max(available, 0), available, needed: need });
-      }
       const batch = newId();
       const now = clock.now();
       const rows = legs.filter((l) => l.amount > 0).map((l): LedgerTransfersTable => ({
         id: newId(), batch_id: batch, debit_account: l.debit, credit_account: l.credit, amount: l.amount, kind: l.kind, flags: 'posted',
         pending_id: null, timeout_at: null, booking_id: l.bookingId ?? null, external_ref: l.externalRef ?? null, created_at: now,
       }));
-      await repo.insertTransfers(executor, rows);
-      return { batchId: batch, transferIds: rows.map((r) => r.id) };
+      const result = { batchId: batch, transferIds: rows.map((r) => r.id) };
+      if (!options.fundedBy) {
+        await repo.insertTransfers(executor, rows);
+        return result;
+      }
+      const need = rows.filter((r) => r.debit_account === options.fundedBy).reduce((s, r) => s + r.amount, 0);
+      const refuse = (available: number) => new AppError('wallet.insufficient_funds', { missing: need - Math.max(available, 0), available, needed: need });
+      if (deps.guard === 'unguarded') {
+        // The concurrency test's control: the balance read without a lock, then the insert (the race the locked statement closes).
+        const { available } = await balance(executor, options.fundedBy);
+        if (available < need) throw refuse(available);
+        await repo.insertTransfers(executor, rows);
+        return result;
+      }
+      // One statement: the wallet locked, its running totals checked, the legs written if they fit.
+      const { available, written } = await repo.insertFunded(executor, options.fundedBy, need, rows);
+      if (available === null) throw new AppError('ledger.not_a_wallet');
+      if (!written) throw refuse(available);
+      return result;
     },
 
     /**
@@ -131,10 +144,11 @@ export function createLedgerService(deps: { db: Db; clock: Clock }) {
      * bookings' side of the books is checked by src/workflows/check-books.ts.
      */
     async check(executor: Executor = deps.db.kysely) {
-      const [transfers, wallets] = await Promise.all([repo.badTransfers(executor), repo.negativeWallets(executor)]);
+      const [transfers, wallets, drift] = await Promise.all([repo.badTransfers(executor), repo.negativeWallets(executor), repo.walletTotalsDrift(executor)]);
       return [
         ...transfers.map((t) => `transfer ${t.id}: ${t.problem}`),
         ...wallets.map((w) => `wallet ${w.code}: balance ${w.posted}, available ${w.available}`),
+        ...drift.map((d) => `wallet ${d.code}: running totals ${d.posted_total} posted, ${d.held_total} held, but its transfers sum to ${d.posted} and ${d.held}`),
       ];
     },
 

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 export type LedgerAccountKind = 'pilgrim_wallet' | 'provider_payable' | 'platform_fees' | 'vat' | 'gateway_clearing' | 'refunds';
 export type TransferFlags = 'posted' | 'pending' | 'post_pending' | 'void_pending';
 
@@ -7,6 +8,9 @@ export interface LedgerAccountsTable {
   kind: LedgerAccountKind;
   owner_id: string | null;
   bank_reference: string | null;
+  /** A wallet's running totals (posted, and reserved by open holds), kept by a trigger; 0 on other accounts. */
+  posted_total: Generated<number>;
+  held_total: Generated<number>;
   created_at: Date;
 }
 
