@@ -19,10 +19,19 @@ export const testEngine = (process.env.MANASIK_TEST_ENGINE ?? 'pglite') as 'pgli
 export const testDatabaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
- * A migrated, empty database of the engine under test: PGlite in memory, or a
- * fresh schema on the PostgreSQL server, dropped by `cleanup`.
+ * Through a connection pooler in transaction mode (PgBouncer: `MANASIK_TEST_POOLER_URL`, with
+ * `DATABASE_URL` the server itself), a connection cannot carry a `search_path` of its own: each
+ * test then gets a database of its own, created and dropped on the server directly, and reached
+ * through the pooler. Otherwise a schema of its own on `DATABASE_URL`.
  */
-export async function createTestDb(options: { onDisk?: boolean } = {}): Promise<{ db: Db; cleanup: () => Promise<void>; schema?: string }> {
+export const testPoolerUrl = process.env.MANASIK_TEST_POOLER_URL;
+
+/**
+ * A migrated, empty database of the engine under test: PGlite in memory, or a
+ * fresh schema (or, through a pooler, a fresh database) on the PostgreSQL
+ * server, dropped by `cleanup`. `databaseUrl` reaches it from another process.
+ */
+export async function createTestDb(options: { onDisk?: boolean } = {}): Promise<{ db: Db; cleanup: () => Promise<void>; schema?: string; databaseUrl?: string }> {
   if (testEngine === 'pglite') {
     // In memory by default; on disk for millions of rows (PGlite's in-memory files slow down more than linearly as they grow).
     const dir = options.onDisk ? fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-pglite-')) : undefined;
@@ -30,17 +39,36 @@ export async function createTestDb(options: { onDisk?: boolean } = {}): Promise<
     await migrate(db);
     return { db, cleanup: () => db.close().catch(() => {}).finally(() => dir && fs.rmSync(dir, { recursive: true, force: true })) };
   }
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ databaseUrl: testDatabaseUrl, poolSize: 1 });
-  await sql.raw(`create schema ${schema}`).execute(admin.kysely);
-  const db = await openDatabase({ databaseUrl: testDatabaseUrl, schema, poolSize: 20 });
+  if (testPoolerUrl) {
+    await sql.raw(`create database ${name}`).execute(admin.kysely);
+    const url = new URL(testPoolerUrl);
+    url.pathname = `/${name}`;
+    const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
+    await migrate(db);
+    return {
+      db,
+      databaseUrl: url.toString(),
+      cleanup: async () => {
+        await db.close().catch(() => {});
+        await sql.raw(`drop database ${name} with (force)`).execute(admin.kysely);
+        await admin.close();
+      },
+    };
+  }
+  await sql.raw(`create schema ${name}`).execute(admin.kysely);
+  const db = await openDatabase({ databaseUrl: testDatabaseUrl, schema: name, poolSize: 20 });
   await migrate(db);
+  const url = new URL(testDatabaseUrl);
+  url.searchParams.set('options', `-c search_path=${name}`);
   return {
     db,
-    schema,
+    schema: name,
+    databaseUrl: url.toString(),
     cleanup: async () => {
       await db.close().catch(() => {}); // a test may have closed it already
-      await sql.raw(`drop schema ${schema} cascade`).execute(admin.kysely);
+      await sql.raw(`drop schema ${name} cascade`).execute(admin.kysely);
       await admin.close();
     },
   };
@@ -65,7 +93,7 @@ export class LogCapture extends Writable {
  * clock, a cheap password hash and captured logs.
  */
 export async function createTestApp(env: Record<string, string> = {}) {
-  const { db, cleanup, schema } = await createTestDb();
+  const { db, cleanup, schema, databaseUrl } = await createTestDb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-test-'));
   const config: Config = loadConfig({ LOG_LEVEL: 'info', SIGN_IN_RATE_PER_MINUTE: '1000', MANASIK_DATA_DIR: dataDir, ...env });
   const clock = new ManualClock('2026-05-01T08:00:00Z');
@@ -144,8 +172,10 @@ export async function createTestApp(env: Record<string, string> = {}) {
   return {
     ...built,
     db,
-    /** The PostgreSQL schema of this test's database (undefined on PGlite). */
+    /** The PostgreSQL schema of this test's database (undefined on PGlite, and through a pooler). */
     schema,
+    /** The URL that reaches this test's database from another process (undefined on PGlite). */
+    databaseUrl,
     clock,
     config,
     logs,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/principal.ts';
-import { createTestApp, testDatabaseUrl, testEngine, type TestApp } from '../../testing/harness.ts';
+import { createTestApp, testEngine, type TestApp } from '../../testing/harness.ts';
 import { seasonAround } from '../seasons/index.ts';
 
 /**
@@ -21,10 +21,8 @@ describe.runIf(testEngine === 'postgres')('the open sale across two server proce
   let code = '';
 
   async function startServer(port: number) {
-    const url = new URL(testDatabaseUrl);
-    url.searchParams.set('options', `-c search_path=${t.schema}`);
     const child = spawn(process.execPath, ['bin/manasik.mjs', 'start', '--no-demo'], {
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), LOG_LEVEL: 'warn', MANASIK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-proc-')) },
+      env: { ...process.env, DATABASE_URL: t.databaseUrl!, PORT: String(port), LOG_LEVEL: 'warn', MANASIK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-proc-')) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     servers.push(child);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, testDatabaseUrl, testEngine } from '../../testing/harness.ts';
+import { createTestDb, testEngine } from '../../testing/harness.ts';
 
 /**
  * The whole 1444H season at real scale, on each engine, through the commands
@@ -31,7 +31,7 @@ beforeAll(async () => {
     const t = await createTestDb();
     await t.db.close();
     cleanup = t.cleanup;
-    env = { DATABASE_URL: `${testDatabaseUrl}?options=${encodeURIComponent(`-c search_path=${t.schema}`)}` };
+    env = { DATABASE_URL: t.databaseUrl! };
   }
 }, 300_000);
 afterAll(async () => {

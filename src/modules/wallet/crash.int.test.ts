@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/principal.ts';
-import { createTestApp, testDatabaseUrl, testEngine, type TestApp } from '../../testing/harness.ts';
+import { createTestApp, testEngine, type TestApp } from '../../testing/harness.ts';
 import { hajjFixtures } from '../../testing/hajj-fixtures.ts';
 
 /**
@@ -19,9 +19,7 @@ describe.runIf(testEngine === 'postgres')('a server killed during a burst of pay
   let server: ChildProcess | undefined;
   const families: { token: string; booking: string; due: number }[] = [];
   const env = () => {
-    const u = new URL(testDatabaseUrl);
-    u.searchParams.set('options', `-c search_path=${t.schema}`);
-    return { ...process.env, DATABASE_URL: u.toString(), LOG_LEVEL: 'fatal', MANASIK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-crash-')) };
+    return { ...process.env, DATABASE_URL: t.databaseUrl!, LOG_LEVEL: 'fatal', MANASIK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-crash-')) };
   };
   async function start(port: number) {
     server = spawn(process.execPath, ['bin/manasik.mjs', 'start', '--no-demo'], { env: { ...env(), PORT: String(port) }, stdio: 'ignore' });
