@@ -5,6 +5,7 @@ import { actingAs, systemContext } from '../src/core/principal.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { samplePackage } from '../src/modules/catalogue/index.ts';
 import { createServices } from '../src/services.ts';
+import { PDF, PNG } from '../src/cli/seed-documents.ts';
 import { progress, seedPublishedPackages } from './seed.ts';
 import { benchServices, drain, emit, startServer, stopServer } from './support.ts';
 
@@ -32,6 +33,9 @@ export async function run() {
   await services.sale.configure(systemContext('bench'), '1448H', { admitPerMinute: 100_000, firstBatch: FAMILIES, tokenMinutes: 60, holdMinutes: 60 });
   const [hot] = await seedPublishedPackages(services, { providers: 1, total: 1, tag: 'sale', packageFor: () => samplePackage({ eligibleCountries: ['FR'], capacity: SEATS }) });
 
+  const officerAccount = await services.accounts.createDirect(systemContext('bench'), { email: 'officer@sale.example', displayName: 'Officer', role: 'ministry_officer', locale: 'en' }, 'benchmark passphrase');
+  const officer = actingAs(officerAccount.id, { role: 'ministry_officer' }, 'bench');
+
   // Families in the waiting room, each admitted with its own token (the same code the endpoint runs).
   const bar = progress('families', FAMILIES);
   const families: { bearer: string; admission: string }[] = [];
@@ -44,6 +48,12 @@ export async function run() {
       residenceCountry: 'FR', nationality: 'FR', givenNamesLatin: 'Bench', familyNameLatin: 'Family', fullNameArabic: 'عائلة',
       dateOfBirth: '1980-01-01', gender: 'male', passportNumber: `SL${String(i).padStart(7, '0')}`, passportExpiry: '2032-01-01', meningococcalVaccination: '2026-12-01',
     });
+    // The passport scan and the photo, approved: an offer is accepted only with both (pilgrim.documents_awaited).
+    for (const type of ['photo', 'passport_scan'] as const) {
+      const profile = await services.pilgrims.uploadDocument(me, type, type === 'photo' ? PNG : PDF);
+      const doc = profile.documents.find((d) => d.type === type && d.status === 'pending')!;
+      await services.pilgrims.review(officer, doc.id, 'approve', undefined);
+    }
     await services.applications.create(me, '1448H');
     accounts.push(account.id);
     bar.increment();
@@ -60,6 +70,7 @@ export async function run() {
   const { url, child } = await startServer(env);
   let http: autocannon.Result;
   let seconds = 0;
+  const refusals: Record<string, number> = {};
   try {
     let next = 0;
     const started = process.hrtime.bigint();
@@ -73,6 +84,12 @@ export async function run() {
         setupRequest: (req) => {
           const f = families[next++ % families.length]!;
           return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${f.bearer}`, 'admission-token': f.admission }, body: JSON.stringify({ packageId: hot }) };
+        },
+        // The refusals by their problem code (sold out is expected once the seats are gone; anything else is a fault).
+        onResponse: (status, body) => {
+          if (status < 300) return;
+          const code = (() => { try { return String((JSON.parse(body) as { code?: string }).code); } catch { return `http.${status}`; } })();
+          refusals[code] = (refusals[code] ?? 0) + 1;
         },
       }],
     });
@@ -100,6 +117,6 @@ export async function run() {
   const context = { engine, connections: CONNECTIONS, families: FAMILIES, seats: SEATS };
   emit({ bench: 'open-sale', metric: 'bookings.rps', value: Number(rate.toFixed(1)), unit: 'bookings/s', ceiling: Number(sqlRate.toFixed(1)), ratio: Number((rate / sqlRate).toFixed(3)), ceilingWork: 'UPDATE … WHERE taken + 1 <= capacity on one row, 10 connections', ...context });
   emit({ bench: 'open-sale', metric: 'bookings.p99', value: http.latency.p99, unit: 'ms', p50: http.latency.p50, ...context });
-  emit({ bench: 'open-sale', metric: 'bookings.answers', value: http.non2xx + http['2xx'], unit: 'count', created: http['2xx'], refused: http.non2xx, errors: http.errors, ...context });
+  emit({ bench: 'open-sale', metric: 'bookings.answers', value: http.non2xx + http['2xx'], unit: 'count', created: http['2xx'], refused: http.non2xx, refusals, errors: http.errors, ...context });
   emit({ bench: 'open-sale', metric: 'oversold', value: Math.max(0, booked - SEATS) + violations.length, unit: 'seats', booked, violations: violations.length, ...context });
 }
