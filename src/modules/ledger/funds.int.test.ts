@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../core/ids.ts';
 import { createServices } from '../../services.ts';
@@ -28,9 +29,22 @@ async function fundedWallet(services: TestApp['services'], amount: number) {
 }
 
 async function race(services: TestApp['services'], wallet: string, payable: string, n: number, amount: number) {
+  // On PostgreSQL the transactions start together: each holds its connection and waits until
+  // sixteen (fewer than the pool's twenty) have begun, so the race does not depend on how busy the
+  // machine is. PGlite is one session: there the transactions run one after another.
+  const together = Math.min(n, 16);
+  let arrived = 0;
+  let release = () => {};
+  const all = new Promise<void>((resolve) => (release = resolve));
   return Promise.all(Array.from({ length: n }, () =>
-    t.db.kysely.transaction().execute((trx) => services.ledger.transfer(trx, [{ debit: wallet, credit: payable, amount, kind: 'booking_payment' }], { fundedBy: wallet }))
-      .then(() => 'ok', (error: { code?: string }) => error.code ?? String(error))));
+    t.db.kysely.transaction().execute(async (trx) => {
+      if (testEngine === 'postgres') {
+        await sql`select 1`.execute(trx);
+        if (++arrived === together) release();
+        await all;
+      }
+      return services.ledger.transfer(trx, [{ debit: wallet, credit: payable, amount, kind: 'booking_payment' }], { fundedBy: wallet });
+    }).then(() => 'ok', (error: { code?: string }) => error.code ?? String(error))));
 }
 
 describe('paying from a wallet under concurrency', () => {
