@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs } from '../../core/principal.ts';
 import { createServices } from '../../services.ts';
 import { createTestApp, testEngine, type TestApp } from '../../testing/harness.ts';
 import { beforeRamadan, permitFixtures } from '../../testing/permit-fixtures.ts';
+import { raceTransactions } from '../../testing/race.ts';
 
 /**
  * N people race for M < N places of one window, each in its own transaction,
@@ -51,22 +51,7 @@ async function race(services: Services, entries: { accountId: string; windowId: 
     const input = { windowId: e.windowId, personIds: e.personIds };
     return { ctx, input, p: await services.permits.prepareBook(ctx) };
   }));
-  // On PostgreSQL the transactions start together: each holds its connection and waits until
-  // sixteen (fewer than the pool's twenty) have begun, so the race does not depend on how busy the
-  // machine is. PGlite is one session: there the transactions run one after another.
-  const together = Math.min(prepared.length, 16);
-  let arrived = 0;
-  let release = () => {};
-  const all = new Promise<void>((resolve) => (release = resolve));
-  const outcomes = await Promise.all(prepared.map(({ ctx, input, p }) =>
-    t.db.kysely.transaction().execute(async (trx) => {
-      if (testEngine === 'postgres') {
-        await sql`select 1`.execute(trx);
-        if (++arrived === together) release();
-        await all;
-      }
-      return services.permits.bookIn(trx, ctx, input, p);
-    }).then(() => 'ok', (error: { code?: string }) => error.code ?? String(error))));
+  const outcomes = await raceTransactions(t.db, prepared.length, (trx, i) => services.permits.bookIn(trx, prepared[i]!.ctx, prepared[i]!.input, prepared[i]!.p));
   return outcomes;
 }
 const windowsOf = async (day: string, section: 'men' | 'women') => (await fx.windows(site.siteId, day, section)).map((w) => w.id);
