@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../core/ids.ts';
 import { createServices } from '../../services.ts';
 import { createTestApp, testEngine, type TestApp } from '../../testing/harness.ts';
+import { raceTransactions } from '../../testing/race.ts';
 
 /**
  * No wallet below zero, under concurrency: twenty payments of 10 SAR race, each in its own
@@ -28,24 +29,8 @@ async function fundedWallet(services: TestApp['services'], amount: number) {
   });
 }
 
-async function race(services: TestApp['services'], wallet: string, payable: string, n: number, amount: number) {
-  // On PostgreSQL the transactions start together: each holds its connection and waits until
-  // sixteen (fewer than the pool's twenty) have begun, so the race does not depend on how busy the
-  // machine is. PGlite is one session: there the transactions run one after another.
-  const together = Math.min(n, 16);
-  let arrived = 0;
-  let release = () => {};
-  const all = new Promise<void>((resolve) => (release = resolve));
-  return Promise.all(Array.from({ length: n }, () =>
-    t.db.kysely.transaction().execute(async (trx) => {
-      if (testEngine === 'postgres') {
-        await sql`select 1`.execute(trx);
-        if (++arrived === together) release();
-        await all;
-      }
-      return services.ledger.transfer(trx, [{ debit: wallet, credit: payable, amount, kind: 'booking_payment' }], { fundedBy: wallet });
-    }).then(() => 'ok', (error: { code?: string }) => error.code ?? String(error))));
-}
+const race = (services: TestApp['services'], wallet: string, payable: string, n: number, amount: number) =>
+  raceTransactions(t.db, n, (trx) => services.ledger.transfer(trx, [{ debit: wallet, credit: payable, amount, kind: 'booking_payment' }], { fundedBy: wallet }));
 
 describe('paying from a wallet under concurrency', () => {
   it('writes exactly as many payments as the wallet covers, and refuses the rest', async () => {
@@ -70,6 +55,21 @@ describe('paying from a wallet under concurrency', () => {
     const row = await t.db.kysely.selectFrom('ledger_accounts').select(['posted_total', 'held_total']).where('id', '=', wallet).executeTakeFirstOrThrow();
     expect([Number(row.posted_total), Number(row.held_total)]).toEqual([50_00 - 20_00 + 7_00, 0]);
     expect((await t.services.ledger.balance(t.db.kysely, wallet)).posted).toBe(37_00);
+    expect(await t.services.ledger.check()).toEqual([]);
+  });
+
+  it('reports a wallet whose running totals differ from its transfers (a transfer written with the trigger off)', async () => {
+    const { wallet, payable } = await fundedWallet(t.services, 10_00);
+    const problems = await t.db.kysely.transaction().execute(async (trx) => {
+      await sql`alter table ledger_transfers disable trigger ledger_wallet_totals`.execute(trx);
+      await trx.insertInto('ledger_transfers').values({ id: newId(), batch_id: newId(), debit_account: payable, credit_account: wallet, amount: 3_00, kind: 'refund', flags: 'posted', created_at: new Date() }).execute();
+      const found = await t.services.ledger.check(trx);
+      await sql`alter table ledger_transfers enable trigger ledger_wallet_totals`.execute(trx);
+      return found;
+    });
+    expect(problems.some((p) => p.includes('running totals 1000 posted, 0 held, but its transfers sum to 1300 and 0'))).toBe(true);
+    // Mend the books for the tests after this one: the totals follow the sums again.
+    await t.db.kysely.updateTable('ledger_accounts').set((eb) => ({ posted_total: eb('posted_total', '+', 3_00) })).where('id', '=', wallet).execute();
     expect(await t.services.ledger.check()).toEqual([]);
   });
 

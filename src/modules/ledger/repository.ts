@@ -87,29 +87,21 @@ export function createLedgerRepository() {
         select booking_id,
                sum(case when kind in ('booking_payment', 'booking_vat') then amount when kind in ('refund', 'refund_vat') then -amount else 0 end)::bigint as paid
         from ledger_transfers where booking_id is not null and flags in ('posted', 'post_pending') group by booking_id`.execute(db).then((r) => r.rows),
-    /** Wallets whose running totals differ from the sums of their transfers (the trigger's work, checked). */
-    walletTotalsDrift: (db: Executor) =>
-      sql<{ code: string; posted_total: string; posted: string; held_total: string; held: string }>`
+    /**
+     * Wallets whose books are wrong, by the sums of their transfers: posted or available below
+     * zero, or running totals (the trigger's work) that differ from the sums.
+     */
+    walletProblems: (db: Executor) =>
+      sql<{ code: string; posted: number; available: number; posted_total: number; held_total: number; held: number }>`
         with sums as (
-          select a.id,
+          select a.id, a.code, a.posted_total, a.held_total,
                  coalesce(sum(case when t.flags in ('posted', 'post_pending') and t.credit_account = a.id then t.amount
                                    when t.flags in ('posted', 'post_pending') and t.debit_account = a.id then -t.amount else 0 end), 0) as posted,
                  coalesce(sum(case when t.flags = 'pending' and t.debit_account = a.id and not exists (select 1 from ledger_transfers r where r.pending_id = t.id) then t.amount else 0 end), 0) as held
           from ledger_accounts a left join ledger_transfers t on t.debit_account = a.id or t.credit_account = a.id
-          where a.kind = 'pilgrim_wallet' group by a.id)
-        select a.code, a.posted_total::text, s.posted::text, a.held_total::text, s.held::text
-        from ledger_accounts a join sums s on s.id = a.id
-        where a.posted_total <> s.posted or a.held_total <> s.held`.execute(db).then((r) => r.rows),
-    negativeWallets: (db: Executor) =>
-      sql<{ code: string; posted: number; available: number }>`
-        with moves as (
-          select a.id, a.code,
-                 coalesce(sum(case when t.flags in ('posted', 'post_pending') and t.credit_account = a.id then t.amount
-                                   when t.flags in ('posted', 'post_pending') and t.debit_account = a.id then -t.amount else 0 end), 0) as posted,
-                 coalesce(sum(case when t.flags = 'pending' and t.debit_account = a.id and not exists (select 1 from ledger_transfers r where r.pending_id = t.id) then t.amount else 0 end), 0) as held
-          from ledger_accounts a left join ledger_transfers t on t.debit_account = a.id or t.credit_account = a.id
-          where a.kind = 'pilgrim_wallet' group by a.id, a.code)
-        select code, posted, posted - held as available from moves where posted < 0 or posted - held < 0`.execute(db).then((r) => r.rows),
+          where a.kind = 'pilgrim_wallet' group by a.id, a.code, a.posted_total, a.held_total)
+        select code, posted, posted - held as available, posted_total, held_total, held from sums
+        where posted < 0 or posted - held < 0 or posted_total <> posted or held_total <> held`.execute(db).then((r) => r.rows),
     badTransfers: (db: Executor) =>
       sql<{ id: string; problem: string }>`
         select id, 'not positive or one-sided' as problem from ledger_transfers where amount <= 0 or debit_account = credit_account

@@ -140,15 +140,16 @@ export function createLedgerService(deps: { db: Db; clock: Clock; guard?: GuardM
 
     /**
      * What the ledger verifies of itself: transfers well formed, holds resolved
-     * consistently, no wallet below zero. An empty list is a healthy ledger. The
+     * consistently, no wallet below zero, wallets' running totals equal to their sums. An empty list is a healthy ledger. The
      * bookings' side of the books is checked by src/workflows/check-books.ts.
      */
     async check(executor: Executor = deps.db.kysely) {
-      const [transfers, wallets, drift] = await Promise.all([repo.badTransfers(executor), repo.negativeWallets(executor), repo.walletTotalsDrift(executor)]);
+      const [transfers, wallets] = await Promise.all([repo.badTransfers(executor), repo.walletProblems(executor)]);
       return [
         ...transfers.map((t) => `transfer ${t.id}: ${t.problem}`),
-        ...wallets.map((w) => `wallet ${w.code}: balance ${w.posted}, available ${w.available}`),
-        ...drift.map((d) => `wallet ${d.code}: running totals ${d.posted_total} posted, ${d.held_total} held, but its transfers sum to ${d.posted} and ${d.held}`),
+        ...wallets.filter((w) => Number(w.posted) < 0 || Number(w.available) < 0).map((w) => `wallet ${w.code}: balance ${w.posted}, available ${w.available}`),
+        ...wallets.filter((w) => Number(w.posted_total) !== Number(w.posted) || Number(w.held_total) !== Number(w.held))
+          .map((w) => `wallet ${w.code}: running totals ${w.posted_total} posted, ${w.held_total} held, but its transfers sum to ${w.posted} and ${w.held}`),
       ];
     },
 
