@@ -7,7 +7,7 @@ import { samplePackage } from '../src/modules/catalogue/index.ts';
 import { createServices } from '../src/services.ts';
 import { PDF, PNG } from '../src/cli/seed-documents.ts';
 import { progress, seedPublishedPackages } from './seed.ts';
-import { benchServices, drain, emit, startServer, stopServer } from './support.ts';
+import { benchServices, drain, emit, fireAmount, startServer, stopServer } from './support.ts';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 2400);
 const SEATS = Number(process.env.BENCH_SEATS ?? 2000);
@@ -73,8 +73,7 @@ export async function run() {
   const refusals: Record<string, number> = {};
   try {
     let next = 0;
-    const started = process.hrtime.bigint();
-    http = await autocannon({
+    ({ result: http, seconds } = await fireAmount({
       url,
       connections: CONNECTIONS,
       amount: FAMILIES,
@@ -92,8 +91,7 @@ export async function run() {
           refusals[code] = (refusals[code] ?? 0) + 1;
         },
       }],
-    });
-    seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    }));
   } finally {
     await stopServer(child);
   }
