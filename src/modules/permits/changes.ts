@@ -103,7 +103,7 @@ export function changeUseCases(c: PermitContext) {
         const superseded = await c.repo.endPermits(trx, live.map((p) => p.id), ['valid'], 'superseded', now);
         await c.repo.revoke(trx, superseded.map((p) => ({ permitId: p.id, reason: 'rescheduled' as const, expiresAt: expiry(p, old) })), now);
         const salts = new Map(persons.map((p) => [p.id, p]));
-        const issued = c.issue(site.signer, site, target!, b.id, live.map((p) => ({ personId: p.person_id, memberIndex: p.member_index, docSalt: salts.get(p.person_id)!.doc_salt, docHash: salts.get(p.person_id)!.doc_hash })), now);
+        const issued = await c.issue(site.signer, site, target!, b.id, live.map((p) => ({ personId: p.person_id, memberIndex: p.member_index, docSalt: salts.get(p.person_id)!.doc_salt, docHash: salts.get(p.person_id)!.doc_hash })), now);
         await c.repo.insertPermits(trx, issued);
         await c.repo.setBooking(trx, b.id, { window_id: windowId }, now);
         await offerFreed(c, trx, site, old, superseded.length);

@@ -94,11 +94,12 @@ export function createPermitContext(deps: PermitDeps) {
   /**
    * Signed permits for members of a booking in a window: one row each, token included. The
    * signer is fetched before the transaction (`deps.signing.signer()`): on PGlite a read outside
-   * the transaction while it holds the one connection would wait for ever.
+   * the transaction while it holds the one connection would wait for ever. The signatures are
+   * made on the thread pool (`signAsync`): start every issue of a batch before awaiting any.
    */
-  function issue(signer: Signer, s: SiteFacts, w: WindowRow, bookingId: string, members: { personId: string; memberIndex: number; docSalt: string; docHash: string }[], now: Date): Insertable<PermitsTable>[] {
+  function issue(signer: Signer, s: SiteFacts, w: WindowRow, bookingId: string, members: { personId: string; memberIndex: number; docSalt: string; docHash: string }[], now: Date): Promise<Insertable<PermitsTable>[]> {
     const gates = gatesFor(s, w.section);
-    return members.map((m) => {
+    return Promise.all(members.map(async (m) => {
       const id = newId();
       const payload = encodePermit({
         keyId: signer.keyId, permitId: id, site: s.number, section: w.section, memberIndex: m.memberIndex,
@@ -108,9 +109,9 @@ export function createPermitContext(deps: PermitDeps) {
       });
       return {
         id, booking_id: bookingId, member_index: m.memberIndex, person_id: m.personId, site_id: w.site_id, window_id: w.id, section: w.section,
-        starts_at: w.starts_at, ends_at: w.ends_at, status: 'valid' as const, key_id: signer.keyId, token: tokenText(payload, signer.sign(payload)), issued_at: now,
+        starts_at: w.starts_at, ends_at: w.ends_at, status: 'valid' as const, key_id: signer.keyId, token: tokenText(payload, await signer.signAsync(payload)), issued_at: now,
       };
-    });
+    }));
   }
 
   /** What integrations learn of a permit (no personal data). */

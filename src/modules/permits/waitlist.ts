@@ -111,7 +111,7 @@ export function waitlistUseCases(c: PermitContext) {
         const verdict = judgeRequest({ accountId: e.account_id, windowId: e.window_id, personIds: e.person_ids }, factsOf(w!, w!.booked - e.size), site!, people, links, now);
         if (!verdict.ok) throw new AppError(verdict.code, verdict.params);
         const booking = { id: newId(), account_id: e.account_id, site_id: w!.site_id, window_id: w!.id, section: w!.section, size: e.size, status: 'active' as const, created_at: now, updated_at: now };
-        const issued = c.issue(signer, site!, w!, booking.id, e.person_ids.map((pid, m) => ({ personId: pid, memberIndex: m, docSalt: people.get(pid)!.salt, docHash: people.get(pid)!.hash })), now);
+        const issued = await c.issue(signer, site!, w!, booking.id, e.person_ids.map((pid, m) => ({ personId: pid, memberIndex: m, docSalt: people.get(pid)!.salt, docHash: people.get(pid)!.hash })), now);
         await c.repo.insertBookings(trx, [booking]);
         await c.repo.insertPermits(trx, issued);
         await c.repo.setWaitEntry(trx, e.id, { status: 'accepted', booking_id: booking.id, updated_at: now });

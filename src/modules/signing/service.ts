@@ -84,10 +84,19 @@ export function createSigningService(deps: { db: Db; clock: Clock }) {
       return { keyId, signature: new Uint8Array(sign(null, payload, key)) };
     },
 
-    /** The active key's id (what a payload to sign names before it is signed) and a signer bound to it. */
-    async signer(): Promise<{ keyId: number; sign: (payload: Uint8Array) => Uint8Array }> {
+    /**
+     * The active key's id (what a payload to sign names before it is signed) and a signer bound to
+     * it: `sign` on this thread, `signAsync` on libuv's thread pool (Node's own callback form of
+     * `crypto.sign`), so a batch of permits is signed on the other cores while this thread serves
+     * requests (about 10 µs of this thread a signature instead of about 36).
+     */
+    async signer(): Promise<{ keyId: number; sign: (payload: Uint8Array) => Uint8Array; signAsync: (payload: Uint8Array) => Promise<Uint8Array> }> {
       const { keyId, key } = await active();
-      return { keyId, sign: (payload) => new Uint8Array(sign(null, payload, key)) };
+      return {
+        keyId,
+        sign: (payload) => new Uint8Array(sign(null, payload, key)),
+        signAsync: (payload) => new Promise((resolve, reject) => sign(null, payload, key, (error, signature) => (error ? reject(error) : resolve(new Uint8Array(signature))))),
+      };
     },
 
     /** A synchronous signature check over every key ever used (for online checks, which then read the state). */
