@@ -257,6 +257,29 @@ export function createBookingRepository() {
     /** Offers whose deadline passed, locked (skipping those being answered now). */
     dueOffers: (db: Executor, now: Date, limit: number) =>
       db.selectFrom('permit_waitlist').selectAll().where('status', '=', 'offered').where('offer_deadline', '<=', now).orderBy('offer_deadline').limit(limit).forUpdate().skipLocked().execute(),
+    /**
+     * The capacity invariant's windows at fault: places taken (valid, used and missed permits,
+     * and held offers) past the capacity, or a counter that disagrees with them (open windows).
+     * One pass of each table grouped by window, not a count per window (which read the permits
+     * once per window: a minute at 10,000 windows).
+     */
+    async capacityViolations(db: Executor, siteId?: string) {
+      const { rows } = await sql<{ id: string; capacity: number; booked: number; taken: number }>`
+        with p as (
+          select window_id, count(*)::int as n from permits
+          where status in ('valid', 'checked_in', 'no_show') ${siteId ? sql`and site_id = ${siteId}` : sql``}
+          group by window_id),
+        o as (
+          select window_id, sum(size)::int as n from permit_waitlist where status = 'offered' group by window_id),
+        w as (
+          select w.id, w.capacity, w.booked, w.closed_at, coalesce(p.n, 0) + coalesce(o.n, 0) as taken
+          from permit_windows w left join p on p.window_id = w.id left join o on o.window_id = w.id
+          ${siteId ? sql`where w.site_id = ${siteId}` : sql``})
+        select id, capacity, booked, taken from w
+        where taken > capacity or booked > capacity or (closed_at is null and taken <> booked)
+        order by id`.execute(db);
+      return rows;
+    },
     waitingOn: (db: Executor, windowIds: string[]) =>
       windowIds.length ? db.selectFrom('permit_waitlist').selectAll().where('window_id', 'in', windowIds).where('status', 'in', ['waiting', 'offered']).forUpdate().execute() : Promise.resolve([]),
   };

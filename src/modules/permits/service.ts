@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { createBookingWriter } from './booking-writer.ts';
@@ -96,13 +95,7 @@ export function createPermitService(deps: PermitDeps) {
      * held offers) pass the capacity, or disagree with the counter (open windows). Empty when healthy.
      */
     async capacityViolations(siteId?: string) {
-      const rows = await sql<{ id: string; capacity: number; booked: number; taken: number; closed: boolean }>`
-        select w.id, w.capacity, w.booked, w.closed_at is not null as closed,
-          (select count(*) from permits p where p.window_id = w.id and p.status in ('valid', 'checked_in', 'no_show'))::int
-          + (select coalesce(sum(size), 0) from permit_waitlist o where o.window_id = w.id and o.status = 'offered')::int as taken
-        from permit_windows w ${siteId ? sql`where w.site_id = ${siteId}` : sql``}`.execute(db.kysely);
-      return rows.rows.filter((r) => r.taken > r.capacity || r.booked > r.capacity || (!r.closed && r.taken !== r.booked))
-        .map((r) => ({ windowId: r.id, capacity: Number(r.capacity), booked: Number(r.booked), taken: Number(r.taken) }));
+      return (await c.repo.capacityViolations(db.kysely, siteId)).map((r) => ({ windowId: r.id, capacity: Number(r.capacity), booked: Number(r.booked), taken: Number(r.taken) }));
     },
   };
 }
