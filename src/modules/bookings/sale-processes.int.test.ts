@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/principal.ts';
+import { startChildServer } from '../../testing/child-server.ts';
 import { createTestApp, testEngine, type TestApp } from '../../testing/harness.ts';
 import { seasonAround } from '../seasons/index.ts';
 
@@ -20,18 +21,10 @@ describe.runIf(testEngine === 'postgres')('the open sale across two server proce
   let opensAt: number;
   let code = '';
 
-  async function startServer(port: number) {
-    const child = spawn(process.execPath, ['bin/manasik.mjs', 'start', '--no-demo'], {
-      env: { ...process.env, DATABASE_URL: t.databaseUrl!, PORT: String(port), LOG_LEVEL: 'warn', MANASIK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-proc-')) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  async function startServer() {
+    const { child, base } = await startChildServer({ ...process.env, DATABASE_URL: t.databaseUrl!, LOG_LEVEL: 'warn', MANASIK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-proc-')) }, { path: '/health' });
     servers.push(child);
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 150; i++) {
-      if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return base;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`server on ${port} did not start`);
+    return base;
   }
 
   beforeAll(async () => {
@@ -45,8 +38,7 @@ describe.runIf(testEngine === 'postgres')('the open sale across two server proce
     await calendar(at(1)); // not open while the servers start, however long that takes
     await t.services.sale.configure(systemContext(), code, { admitPerMinute: 1, firstBatch: 2, tokenMinutes: 5, holdMinutes: 30 });
     for (let i = 0; i < 6; i++) tokens.push((await t.signInAs('pilgrim')).token);
-    const port = 3400 + Math.floor(Math.random() * 500);
-    bases.push(...(await Promise.all([startServer(port), startServer(port + 1)])));
+    bases.push(...(await Promise.all([startServer(), startServer()])));
     // Both servers are up: the sale opens in a few seconds (their one-second reference caches see the change at once).
     opensAt = Date.now() + 5_000;
     await calendar(new Date(opensAt).toISOString());

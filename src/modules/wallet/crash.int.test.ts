@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/principal.ts';
+import { startChildServer } from '../../testing/child-server.ts';
 import { createTestApp, testEngine, type TestApp } from '../../testing/harness.ts';
 import { hajjFixtures } from '../../testing/hajj-fixtures.ts';
 
@@ -21,14 +22,8 @@ describe.runIf(testEngine === 'postgres')('a server killed during a burst of pay
   const env = () => {
     return { ...process.env, DATABASE_URL: t.databaseUrl!, LOG_LEVEL: 'fatal', MANASIK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'manasik-crash-')) };
   };
-  async function start(port: number) {
-    server = spawn(process.execPath, ['bin/manasik.mjs', 'start', '--no-demo'], { env: { ...env(), PORT: String(port) }, stdio: 'ignore' });
-    url = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 150; i++) {
-      if (await fetch(`${url}/ready`).then((r) => r.ok, () => false)) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error('server did not start');
+  async function start() {
+    ({ child: server, base: url } = await startChildServer(env()));
   }
   const pay = (f: (typeof families)[number], i: number) =>
     fetch(`${url}/api/v1/bookings/${f.booking}/pay`, { method: 'POST', headers: { authorization: `Bearer ${f.token}`, 'content-type': 'application/json', 'idempotency-key': `crash-${i}-0001` }, body: JSON.stringify({ amount: Math.floor(f.due / 2) }) })
@@ -62,8 +57,7 @@ describe.runIf(testEngine === 'postgres')('a server killed during a burst of pay
   });
 
   it('keeps the books whole across the kill, and retries pay nothing twice', async () => {
-    const port = 3900 + Math.floor(Math.random() * 90);
-    await start(port);
+    await start();
     const burst = families.map((f, i) => pay(f, i));
     // Kill once the first payments have answered, while the rest are in flight.
     await Promise.race(burst);
@@ -77,7 +71,7 @@ describe.runIf(testEngine === 'postgres')('a server killed during a burst of pay
     expect(afterKill.stdout).toContain('ledger check: OK');
     expect(afterKill.status).toBe(0);
 
-    await start(port + 1);
+    await start();
     const retried = await Promise.all(families.map((f, i) => pay(f, i)));
     expect(retried.every((s) => s === 200)).toBe(true);
     const again = await Promise.all(families.map((f, i) => pay(f, i)));
