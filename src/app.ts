@@ -36,6 +36,7 @@ import { drawRoutes } from './modules/draw/index.ts';
 import { walletRoutes } from './modules/wallet/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
 import { signingRoutes } from './modules/signing/index.ts';
+import { complaintRoutes } from './modules/complaints/index.ts';
 import { permitConfigRoutes, permitGateRoutes, permitPilgrimRoutes } from './modules/permits/index.ts';
 import { paymentRoutes } from './modules/payments/index.ts';
 import { statisticsRoutes } from './modules/statistics/index.ts';
@@ -218,6 +219,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(paymentRoutes, { payments: services.payments });
       await api.register(simulatedGatewayRoutes, { gateway: services.gatewaySim });
       await api.register(statisticsRoutes, { statistics: services.statistics });
+      await api.register(complaintRoutes, { complaints: services.complaints });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },

@@ -25,6 +25,9 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
   // revocations numbered for the gates' list.
   const permitSweeps = createPoller(() => services.permits.sweepNoShows().then(() => services.permits.expireOffers()).then(() => services.permits.revocations.publish()), (error) => logger.warn({ err: error }, 'permit sweep failed'));
   permitSweeps.start(5000);
+  // Complaints: deadlines past due are recorded and escalated (SKIP LOCKED, so every process may sweep).
+  const complaintSweeps = createPoller(() => services.complaints.sweepDeadlines().then(() => services.complaints.closeResolved()), (error) => logger.warn({ err: error }, 'complaint sweep failed'));
+  complaintSweeps.start(5000);
   // Card payments: the simulated gateway's webhook deliveries, and reconciliation with the gateway
   // (at start too: a payment the gateway took while this process was down is credited now).
   const gatewayDelivery = createPoller(() => services.gatewaySim.deliverDue(), (error) => logger.warn({ err: error }, 'simulated gateway delivery failed'));
@@ -46,6 +49,7 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
     await services.webhookDispatcher.stop();
     await expiry.stop();
     await permitSweeps.stop();
+    await complaintSweeps.stop();
     await gatewayDelivery.stop();
     await reconciliation.stop();
     await db.close();

@@ -27,6 +27,8 @@ import { checkBooks } from './workflows/check-books.ts';
 import { createWorkflows } from './workflows/index.ts';
 import type { GuardMode } from './db/counters.ts';
 import { createStatisticsService, type PermitStatisticsSource } from './modules/statistics/index.ts';
+import { createComplaintService } from './modules/complaints/index.ts';
+import { journeyFacts } from './workflows/journey-facts.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
 export interface ServiceDeps {
@@ -102,11 +104,14 @@ export function createServices(deps: ServiceDeps) {
   const statistics = createStatisticsService({ db: deps.db, clock, permitStatistics: deps.permitStatistics === undefined ? permitStatisticsSource(deps.db) : deps.permitStatistics });
   const workflows = createWorkflows({ db: deps.db, clock, bookings, applications, pilgrims, catalogue, seasons, wallet, providers, draw, statistics, cascade: createCascade({ clock, seasons, catalogue, bookings }) });
   const books = { check: () => checkBooks({ ledger, bookings }) };
+  // Voice of the Guest reads the journey through the modules that own it (src/workflows/journey-facts.ts).
+  const journey = journeyFacts({ bookings, applications, catalogue, pilgrims, permits, providers });
+  const complaints = createComplaintService({ db: deps.db, clock, storage, journey, accounts, notifications });
   return {
     books,
     workflows,
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents, signing, permits, statistics,
+    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents, signing, permits, statistics, complaints,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -9,6 +9,13 @@ export const eventTypes = [
   'booking.created',
   'booking.confirmed',
   'booking.cancelled',
+  // The season's journey: the border recorded a booking's arrival; the season completed it.
+  'booking.arrived',
+  'booking.completed',
+  // Voice of the Guest: complaints about a provider (no personal data, no free text).
+  'complaint.received',
+  'complaint.escalated',
+  'complaint.resolved',
   // Umrah and Rawdah permits: no provider; ministry integrations receive them.
   'permit.issued',
   'permit.cancelled',

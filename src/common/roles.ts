@@ -7,6 +7,8 @@ export const roles = [
   'mission_officer',
   'gate_officer',
   'statistics_officer',
+  'care_agent',
+  'field_inspector',
 ] as const;
 export type Role = (typeof roles)[number];
 export const staffRoles = roles.filter((r): r is Exclude<Role, 'pilgrim'> => r !== 'pilgrim');

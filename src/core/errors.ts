@@ -121,7 +121,7 @@ function render(code: string, params: ErrorParams, locale: Locale): string {
 }
 
 /** An instant as a person reads it: the date and time in Saudi Arabia, and the Hijri date. */
-function formatInstant(d: Date, locale: Locale): string {
+export function formatInstant(d: Date, locale: Locale): string {
   const gregorian = new Intl.DateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: RIYADH, dateStyle: 'long', timeStyle: 'short' }).format(d);
   return `${gregorian} (${formatHijri(d, locale)})`;
 }

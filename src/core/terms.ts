@@ -9,4 +9,6 @@ export const roleTerms: Terms = {
   mission_officer: { en: 'mission officer', ar: 'موظف البعثة' },
   gate_officer: { en: 'gate officer', ar: 'موظف البوابة' },
   statistics_officer: { en: 'border and statistics officer', ar: 'موظف المنافذ والإحصاء' },
+  care_agent: { en: 'care-centre agent', ar: 'موظف مركز العناية' },
+  field_inspector: { en: 'field inspector', ar: 'مفتش ميداني' },
 };

@@ -73,6 +73,9 @@ export function createApplicationsRepository() {
     membershipsOf: (db: Executor, accountId: string) =>
       db.selectFrom('application_members as m').innerJoin('applications as a', 'a.id', 'm.application_id')
         .select(['m.season', 'm.application_id', 'm.role', 'a.country']).where('m.account_id', '=', accountId).orderBy('m.season', 'desc').execute(),
+    /** Every application (any season) an account is a member of. */
+    applicationsOfAccount: async (db: Executor, accountId: string) =>
+      (await db.selectFrom('application_members').select('application_id').where('account_id', '=', accountId).execute()).map((r) => r.application_id),
     applicationOf: (db: Executor, season: string, accountId: string) =>
       db.selectFrom('application_members').select('application_id').where('season', '=', season).where('account_id', '=', accountId).executeTakeFirst(),
     async bump(db: Executor, id: string, now: Date) {

@@ -196,6 +196,9 @@ export function createApplicationService(deps: {
     /** The application a pilgrim is in for a season, if any. */
     applicationOf: (executor: Executor, season: string, accountId: string) => repo.applicationOf(executor, season, accountId),
 
+    /** Every application (any season) an account is a member of. */
+    applicationsOfAccount: (executor: Executor, accountId: string) => repo.applicationsOfAccount(executor, accountId),
+
     /** An application's admin and members, for bookings. */
     family: async (executor: Executor, id: string) => {
       const app = await repo.find(executor, id);

@@ -17,6 +17,8 @@ export function bookingQueries(c: BookingContext) {
       return { booking: b, family };
     },
     find: (executor: Executor, id: string) => repo.find(executor, id),
+    /** The live or completed bookings of some applications (any season). */
+    ofApplications: (executor: Executor, applicationIds: string[]) => repo.ofApplications(executor, applicationIds),
     offered: (executor: Executor, season: string, applicationIds: string[]) => repo.offered(executor, season, applicationIds),
     live: (executor: Executor, season: string, applicationId: string) => repo.live(executor, season, applicationId),
 

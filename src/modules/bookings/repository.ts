@@ -78,6 +78,11 @@ export function createBookingsRepository() {
         : Promise.resolve([]),
     forApplication: (db: Executor, season: string, applicationId: string) =>
       db.selectFrom('bookings').selectAll().where('season', '=', season).where('application_id', '=', applicationId).orderBy('created_at', 'desc').execute(),
+    /** The paid or live bookings of some applications (any season): their packages. */
+    ofApplications: (db: Executor, applicationIds: string[]) =>
+      applicationIds.length
+        ? db.selectFrom('bookings').select(['id', 'package_id', 'package_version']).where('application_id', 'in', applicationIds).where('status', 'in', [...liveStatuses]).execute()
+        : Promise.resolve([]),
     live: (db: Executor, season: string, applicationId: string) =>
       db.selectFrom('bookings').select('id').where('season', '=', season).where('application_id', '=', applicationId).where('status', 'in', [...liveStatuses]).executeTakeFirst(),
     offered: (db: Executor, season: string, applicationIds: string[]) =>

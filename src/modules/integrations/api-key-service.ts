@@ -8,7 +8,7 @@ import type { ProviderService } from '../providers/index.ts';
 import { createIntegrationsRepository } from './repository.ts';
 
 /** What a key may do. Routes declare the scope they need; a key reaches nothing else. */
-export const apiScopes = ['packages:read', 'packages:write', 'provider:read'] as const;
+export const apiScopes = ['packages:read', 'packages:write', 'provider:read', 'complaints:read', 'complaints:write'] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
 export const API_KEY_PREFIX = 'mkp';

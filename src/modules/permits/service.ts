@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
+import type { Executor } from '../../db/database.ts';
 import { createBookingWriter } from './booking-writer.ts';
 import { changeUseCases } from './changes.ts';
 import { configUseCases } from './config.ts';
@@ -66,6 +67,13 @@ export function createPermitService(deps: PermitDeps) {
     ...waitlistUseCases(c),
     async mine(ctx: RequestContext) {
       return views(ctx, await c.repo.bookingsOf(db.kysely, ctx.actor!.accountId));
+    },
+    /** Who booked a permit booking and at which kind of site (complaints, survey invitations). */
+    async bookingFacts(executor: Executor, bookingId: string) {
+      const b = await c.repo.booking(executor, bookingId);
+      if (!b) return null;
+      const site = await c.site(b.site_id);
+      return { accountId: b.account_id, siteKind: site?.kind ?? 'other', siteCode: site?.code ?? '' };
     },
     async one(ctx: RequestContext, bookingId: string) {
       const b = await c.repo.booking(db.kysely, bookingId);

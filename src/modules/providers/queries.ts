@@ -19,6 +19,11 @@ export function providerQueries(c: ProviderContext) {
       return row ? (locale === 'ar' ? row.legal_name_ar : row.legal_name_en) : '';
     },
 
+    /** Whether a provider exists and is licensed now (complaints name one). */
+    async isLicensed(executor: Executor, providerId: string) {
+      return (await repo.findById(executor, providerId))?.status === 'licensed';
+    },
+
     /** Who sells on a tax invoice: the registered (Arabic) name, the English name and the VAT number. */
     async seller(executor: Executor, providerId: string) {
       const row = await repo.findById(executor, providerId);
