@@ -148,14 +148,36 @@ create table survey_questionnaires (
 -- At most one active version of a questionnaire.
 create unique index survey_questionnaires_active on survey_questionnaires (code) where active;
 
+-- Who was served by whom: one row per person per booking (raised from booking.confirmed), the
+-- denominator of complaints per 1,000 pilgrims and the context copied into invitations.
+create table guest_journeys (
+  account_id         uuid not null references accounts (id),
+  subject            text not null,
+  provider_id        uuid,
+  package_id         uuid,
+  country_code       text,
+  nationality_group  text,
+  language           text not null,
+  started_at         timestamptz not null,
+  primary key (account_id, subject)
+);
+create index guest_journeys_provider on guest_journeys (provider_id);
+
+-- The link's token is the invitation's id and its keyed MAC (HMAC-SHA-256 under a platform
+-- secret), so the reminder can send the same link again and nothing secret is stored.
 create table survey_invitations (
   id                uuid primary key,
-  token_hash        bytea not null unique,
   questionnaire_id  uuid not null references survey_questionnaires (id),
   account_id        uuid not null references accounts (id),
   subject           text not null,
   language          text not null,
-  context           jsonb not null,
+  -- The context, copied when the invitation is raised (a later change of profile moves nothing).
+  programme         text not null,
+  stage             text not null,
+  provider_id       uuid,
+  package_id        uuid,
+  country_code      text,
+  nationality_group text,
   source_event_id   bigint,
   created_at        timestamptz not null,
   expires_at        timestamptz not null,
@@ -167,6 +189,7 @@ create table survey_invitations (
   unique (questionnaire_id, account_id, subject)
 );
 create index survey_invitations_account on survey_invitations (account_id, created_at desc);
+create index survey_invitations_provider on survey_invitations (provider_id);
 create index survey_invitations_remind on survey_invitations (remind_at) where remind_at is not null;
 
 -- One response per invitation; context copied from the invitation at the time it was raised.
@@ -207,6 +230,15 @@ create table survey_event_cursor (
   last_event_id  bigint not null
 );
 insert into survey_event_cursor values (1, 0);
+
+-- The published scorecards: per provider, the anonymised counts every figure is computed from
+-- (docs/algorithms/scorecards.md) and when; the public reads only this table.
+create table provider_scorecards (
+  provider_id   uuid primary key references providers (id),
+  counts        jsonb not null,
+  inspections   jsonb not null,
+  computed_at   timestamptz not null
+);
 
 -- ── Field inspections (mystery shopper) ─────────────────────────────────────────────────────
 

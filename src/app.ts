@@ -37,6 +37,7 @@ import { walletRoutes } from './modules/wallet/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
 import { signingRoutes } from './modules/signing/index.ts';
 import { complaintRoutes } from './modules/complaints/index.ts';
+import { observatoryRoutes } from './modules/observatory/index.ts';
 import { permitConfigRoutes, permitGateRoutes, permitPilgrimRoutes } from './modules/permits/index.ts';
 import { paymentRoutes } from './modules/payments/index.ts';
 import { statisticsRoutes } from './modules/statistics/index.ts';
@@ -220,6 +221,7 @@ export async function buildApp(deps: ServiceDeps & { logger?: Logger }): Promise
       await api.register(simulatedGatewayRoutes, { gateway: services.gatewaySim });
       await api.register(statisticsRoutes, { statistics: services.statistics });
       await api.register(complaintRoutes, { complaints: services.complaints });
+      await api.register(observatoryRoutes, { observatory: services.observatory });
       if (config.devMailbox) await api.register(mailboxRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },

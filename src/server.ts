@@ -4,6 +4,7 @@ import type { Config } from './core/config.ts';
 import { createLogger } from './core/logger.ts';
 import type { Db } from './db/database.ts';
 import { createPoller } from './core/poller.ts';
+import { systemContext } from './core/principal.ts';
 
 /**
  * Listens on the configured port, runs the outbox dispatcher, and shuts down
@@ -25,6 +26,14 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
   // revocations numbered for the gates' list.
   const permitSweeps = createPoller(() => services.permits.sweepNoShows().then(() => services.permits.expireOffers()).then(() => services.permits.revocations.publish()), (error) => logger.warn({ err: error }, 'permit sweep failed'));
   permitSweeps.start(5000);
+  // Voice of the Guest: the first questionnaires; surveys raised from the journey's events, their
+  // reminders; scorecards recomputed hourly.
+  await services.observatory.ensureDefaults();
+  const surveys = createPoller(() => services.inviteFromEvents().then(() => services.observatory.remind()), (error) => logger.warn({ err: error }, 'survey invitations failed'));
+  surveys.start(5000);
+  const scorecards = createPoller(() => services.observatory.computeScorecards(systemContext('scorecards')).then(() => undefined), (error) => logger.warn({ err: error }, 'scorecards failed'));
+  void services.observatory.computeScorecards(systemContext('scorecards')).catch((error: unknown) => logger.warn({ err: error }, 'scorecards failed'));
+  scorecards.start(3_600_000);
   // Complaints: deadlines past due are recorded and escalated (SKIP LOCKED, so every process may sweep).
   const complaintSweeps = createPoller(() => services.complaints.sweepDeadlines().then(() => services.complaints.closeResolved()), (error) => logger.warn({ err: error }, 'complaint sweep failed'));
   complaintSweeps.start(5000);
@@ -50,6 +59,8 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
     await expiry.stop();
     await permitSweeps.stop();
     await complaintSweeps.stop();
+    await surveys.stop();
+    await scorecards.stop();
     await gatewayDelivery.stop();
     await reconciliation.stop();
     await db.close();

@@ -5,7 +5,7 @@ import type { Db } from './db/database.ts';
 import { createAccountService, createAuthService, scryptHasher, type PasswordHasher } from './modules/accounts/index.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createProviderService } from './modules/providers/index.ts';
-import { createCatalogueService, createPackageService } from './modules/catalogue/index.ts';
+import { createCatalogueService, createPackageService, type CatalogueScorecard } from './modules/catalogue/index.ts';
 import path from 'node:path';
 import { localDiskStorage, type FileStorage } from './core/storage.ts';
 import { createSeasonService } from './modules/seasons/index.ts';
@@ -28,6 +28,8 @@ import { createWorkflows } from './workflows/index.ts';
 import type { GuardMode } from './db/counters.ts';
 import { createStatisticsService, type PermitStatisticsSource } from './modules/statistics/index.ts';
 import { createComplaintService } from './modules/complaints/index.ts';
+import { createObservatoryService } from './modules/observatory/index.ts';
+import { inviteToSurveysWorkflow } from './workflows/invite-to-surveys.ts';
 import { journeyFacts } from './workflows/journey-facts.ts';
 import { createNotificationService, devMailboxTransport, smtpTransport, type MailTransport } from './modules/notifications/index.ts';
 
@@ -72,7 +74,9 @@ export function createServices(deps: ServiceDeps) {
   const audit = createAuditService({ db: deps.db });
   const providers = createProviderService({ db: deps.db, clock, accounts, notifications });
   const packages = createPackageService({ db: deps.db, clock, providers });
-  const catalogue = createCatalogueService({ db: deps.db, clock });
+  // The catalogue's scorecard slot reads the observatory, made further down (it reads the journey through the catalogue).
+  let observatoryRef: { scorecardsOf(ids: string[]): Promise<Map<string, CatalogueScorecard>> } | undefined;
+  const catalogue = createCatalogueService({ db: deps.db, clock, scorecards: (ids) => observatoryRef?.scorecardsOf(ids) ?? Promise.resolve(new Map()) });
   const apiKeys = createApiKeyService({ db: deps.db, clock, providers });
   const webhooks = createWebhookService({ db: deps.db, clock, providers, allowPrivate: deps.config.webhookAllowPrivate });
   const webhookDispatcher = createWebhookDispatcher({
@@ -107,11 +111,14 @@ export function createServices(deps: ServiceDeps) {
   // Voice of the Guest reads the journey through the modules that own it (src/workflows/journey-facts.ts).
   const journey = journeyFacts({ bookings, applications, catalogue, pilgrims, permits, providers });
   const complaints = createComplaintService({ db: deps.db, clock, storage, journey, accounts, notifications });
+  const observatory = createObservatoryService({ db: deps.db, clock, publicUrl: deps.config.publicUrl, complaints, accounts, notifications });
+  observatoryRef = observatory;
+  const inviteFromEvents = inviteToSurveysWorkflow({ db: deps.db, clock, journey, accounts, observatory });
   return {
     books,
     workflows,
     clock, notifications, auth, accounts, audit, providers, packages, catalogue, apiKeys, webhooks, webhookDispatcher,
-    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents, signing, permits, statistics, complaints,
+    seasons, pilgrims, applications, missions, bookings, familyBookings, sale, draw, ledger, wallet, gatewaySim, payments, providerBookings, documents, signing, permits, statistics, complaints, observatory, inviteFromEvents,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -9,6 +9,8 @@ import { paidStatuses, type BookingService } from '../modules/bookings/index.ts'
 import type { ApplicationService } from '../modules/applications/index.ts';
 import type { PilgrimService } from '../modules/pilgrims/index.ts';
 import type { StatisticsService } from '../modules/statistics/index.ts';
+import type { CatalogueService } from '../modules/catalogue/index.ts';
+import { publishEvent } from '../modules/events/index.ts';
 
 export interface RecordArrivalDeps {
   db: Db;
@@ -17,6 +19,7 @@ export interface RecordArrivalDeps {
   applications: Pick<ApplicationService, 'family'>;
   pilgrims: Pick<PilgrimService, 'travelFactsFor'>;
   statistics: Pick<StatisticsService, 'checkArrivals' | 'recordArrivals'>;
+  catalogue: Pick<CatalogueService, 'priceOf'>;
 }
 
 /**
@@ -28,7 +31,8 @@ export interface RecordArrivalDeps {
  * 3. each member's nationality, gender, age on arrival and passport (pilgrims);
  * 4. one record per member, checked as an imported line is (port, date, the
  *    Makkah Route), refused whole if any of them is already recorded (statistics);
- * 5. the audit record.
+ * 5. the audit record, and the event `booking.arrived` for the provider's systems (it raises
+ *    the arrival survey).
  */
 export function recordArrivalWorkflow(deps: RecordArrivalDeps) {
   return (ctx: RequestContext, season: string, input: { bookingId: string; entryPort: string; arrivalDate: string; makkahRoute: boolean }) =>
@@ -47,6 +51,8 @@ export function recordArrivalWorkflow(deps: RecordArrivalDeps) {
         };
       }));
       const recorded = await deps.statistics.recordArrivals(trx, season, lines, 'direct', null);
+      const providerId = (await deps.catalogue.priceOf(trx, booking.package_id, booking.package_version))?.providerId ?? null;
+      await publishEvent(trx, deps.clock, { type: 'booking.arrived', providerId, subjectId: booking.id, payload: { bookingId: booking.id, season, packageId: booking.package_id, seats: booking.seats, entryPort: input.entryPort, arrivalDate: input.arrivalDate } });
       await writeAudit(trx, deps.clock, ctx, { action: 'statistics.arrival_recorded', subjectType: 'booking', subjectId: booking.id, data: { season, pilgrims: recorded, entryPort: input.entryPort } });
       return { bookingId: booking.id, recorded };
     });

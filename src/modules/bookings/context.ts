@@ -61,7 +61,7 @@ export function createBookingContext(deps: BookingDeps) {
   }
 
   /** What a provider's systems learn of a booking (no personal data: the manifest has the names). */
-  const bookingEvent = (type: 'booking.created' | 'booking.confirmed' | 'booking.cancelled', b: Pick<Selectable<BookingsTable>, 'id' | 'package_id' | 'seats' | 'source' | 'amount_due' | 'season'>, providerId: string, extra: Record<string, unknown> = {}): DomainEvent =>
+  const bookingEvent = (type: 'booking.created' | 'booking.confirmed' | 'booking.cancelled' | 'booking.arrived' | 'booking.completed', b: Pick<Selectable<BookingsTable>, 'id' | 'package_id' | 'seats' | 'source' | 'amount_due' | 'season'>, providerId: string, extra: Record<string, unknown> = {}): DomainEvent =>
     ({ type, providerId, subjectId: b.id, payload: { bookingId: b.id, season: b.season, packageId: b.package_id, seats: b.seats, source: b.source, amountDue: b.amount_due, ...extra } });
   const providerOf = async (trx: Executor, b: Pick<Selectable<BookingsTable>, 'package_id' | 'package_version'>) => (await deps.catalogue.priceOf(trx, b.package_id, b.package_version))?.providerId ?? null;
 

@@ -6,7 +6,7 @@ import { pickText } from './domain/listing.ts';
 import type { PriceLine } from '../../common/pricing.ts';
 import { riyadhDate } from '../../core/dates.ts';
 import { createCatalogueRepository, type CatalogueRow } from './catalogue-repository.ts';
-import { presentCatalogueItem, type CatalogueItem } from './presenters.ts';
+import { presentCatalogueItem, type CatalogueScorecard, type CatalogueItem } from './presenters.ts';
 import type { CatalogueFilter } from './schemas.ts';
 
 export const COMPARE_MAX = 5;
@@ -21,9 +21,16 @@ function present(row: CatalogueRow, language: string): CatalogueItem {
 }
 
 /** The public catalogue: what is on sale today, filtered, sorted, compared. */
-export function createCatalogueService(deps: { db: Db; clock: Clock }) {
+export function createCatalogueService(deps: { db: Db; clock: Clock; scorecards?: (providerIds: string[]) => Promise<Map<string, CatalogueScorecard>> }) {
   const repo = createCatalogueRepository();
   const today = () => riyadhDate(deps.clock.now());
+  /** Fills each entry's scorecard slot from the observatory (given by the composition root). */
+  async function withScorecards(items: CatalogueItem[]) {
+    if (!deps.scorecards || !items.length) return items;
+    const cards = await deps.scorecards([...new Set(items.map((i) => i.provider.id))]);
+    for (const i of items) i.scorecard = cards.get(i.provider.id) ?? null;
+    return items;
+  }
 
   return {
     /**
@@ -32,14 +39,14 @@ export function createCatalogueService(deps: { db: Db; clock: Clock }) {
      */
     async search(filter: CatalogueFilter, language: string): Promise<{ items: CatalogueItem[]; total: number }> {
       const rows = await repo.page(deps.db.kysely, filter, today());
-      return { items: rows.map((r) => present(r, language)), total: rows[0]?.total_count ?? 0 };
+      return { items: await withScorecards(rows.map((r) => present(r, language))), total: rows[0]?.total_count ?? 0 };
     },
 
     /** One package on sale, for its public page. */
     async get(id: string, language: string): Promise<CatalogueItem> {
       const [row] = await repo.byIds(deps.db.kysely, [id], today());
       if (!row) throw new AppError('package.not_found');
-      return present(row, language);
+      return (await withScorecards([present(row, language)]))[0]!;
     },
 
     /** What another module needs to check a choice of packages: only those on sale today appear. */

@@ -7,3 +7,4 @@ export { priceBreakdown, priceComponents, type PriceLine, type PriceLineInput } 
 export type { PackageInput, CatalogueFilter } from './schemas.ts';
 export { samplePackage } from './fixtures.ts';
 export { PackageBody } from './schemas.ts';
+export type { CatalogueScorecard } from './presenters.ts';

@@ -47,6 +47,9 @@ export function presentDetail(p: Package, v: Version) {
 }
 export type PackageDetail = ReturnType<typeof presentDetail>;
 
+/** The provider's public scorecard, as the observatory publishes it (the catalogue only carries it). */
+export type CatalogueScorecard = { providerId: string; computedAt: string; csat: unknown; nps: unknown; adherence: unknown; complaintsPerThousand: unknown; inspections: unknown; publishMin: number; reply: unknown };
+
 /** A public catalogue entry in the reader's language, with the provider's public identity. */
 export function presentCatalogueItem(
   p: Pick<Package, 'id' | 'season' | 'capacity' | 'seats_taken' | 'published_at'>,
@@ -65,7 +68,7 @@ export function presentCatalogueItem(
     descriptionLanguage: description.language,
     availability: availability(p.capacity, p.seats_taken),
     provider: { id: provider.id, name: language === 'ar' ? provider.nameAr : provider.nameEn, licenceNumber: provider.licenceNumber },
-    scorecard: null,
+    scorecard: null as CatalogueScorecard | null,
     publishedAt: p.published_at?.toISOString() ?? null,
   };
 }

@@ -64,7 +64,10 @@ export const CatalogueItemSchema = Type.Object({
   descriptionLanguage: Type.String(),
   availability: StringEnum(['open', 'few_left', 'full'] as const),
   provider: Type.Object({ id: Type.String(), name: Type.String(), licenceNumber: Type.String() }),
-  scorecard: Type.Null({ description: 'Filled by the Voice of the Guest observatory' }),
+  scorecard: Type.Union([Type.Null(), Type.Object({
+    providerId: Type.String(), computedAt: Type.String({ format: 'date-time' }),
+    csat: Type.Unknown(), nps: Type.Unknown(), adherence: Type.Unknown(), complaintsPerThousand: Type.Unknown(), inspections: Type.Unknown(), publishMin: Type.Integer(), reply: Type.Unknown(),
+  }, { description: 'The provider\'s public scorecard from the Voice of the Guest observatory (GET /scorecards/{providerId}); null until computed' })]),
   publishedAt: Nullable(Type.String()),
 });
 export const CataloguePageSchema = Type.Object({ items: Type.Array(CatalogueItemSchema), total: Type.Integer() });

@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { screenText } from '../../core/screening.ts';
+import { runOnce } from '../../db/idempotency.ts';
 import { writeAudit } from '../audit/index.ts';
 import { actorOf, type ComplaintContext } from './context.ts';
 import { metBy, readLog, watchedDeadline } from './domain/deadline-log.ts';
@@ -52,7 +53,7 @@ export function actUseCases(c: ComplaintContext) {
     load,
     auditingRefusals,
     async act(ctx: RequestContext, id: string, action: ComplaintPolicyAction, input: { message?: string | undefined; rating?: number | undefined }) {
-      return auditingRefusals(ctx, id, action, () => db.kysely.transaction().execute(async (trx) => {
+      return auditingRefusals(ctx, id, action, () => runOnce({ db, clock }, ctx, async (trx): Promise<{ id: string }> => {
         const { row } = await load(ctx, id, action, true, trx);
         const now = clock.now();
         const message = input.message?.trim() || null;
@@ -61,7 +62,7 @@ export function actUseCases(c: ComplaintContext) {
           await repo.update(trx, id, { rating: input.rating!, updated_at: now });
           await repo.appendEvents(trx, [{ complaint_id: id, action: 'rate', actor: 'pilgrim', actor_id: ctx.actor!.accountId, from_state: null, to_state: null, message, message_screened: screened, data: { rating: input.rating }, at: now }]);
           await writeAudit(trx, clock, ctx, { action: 'complaint.rated', subjectType: 'complaint', subjectId: id, data: { rating: input.rating } });
-          return { ...row, rating: input.rating!, updated_at: now };
+          return { id };
         }
         if (action === 'comment') {
           if (!message) throw new AppError('request.validation_failed', { summary: 'message' });
@@ -71,16 +72,17 @@ export function actUseCases(c: ComplaintContext) {
           const met = metBy(cal, readLog(c.asLog(await repo.events(trx, id))), { action: 'comment', actor: who.kind, at: now, data: {} });
           await repo.appendEvents(trx, [
             { complaint_id: id, action: 'comment', actor: who.kind, actor_id: who.id, from_state: null, to_state: null, message, message_screened: screened, data: {}, at: now },
-            ...met.map((m) => ({ complaint_id: id, action: 'deadline_met', actor: 'system' as const, actor_id: null, from_state: null, to_state: null, message: null, message_screened: null, data: { kind: m.kind, minutes: m.minutes, late: m.late }, at: now })),
+            ...met.map((m) => ({ complaint_id: id, action: 'deadline_met', actor: 'system' as const, actor_id: null, from_state: null, to_state: null, message: null, message_screened: null, data: { kind: m.kind, minutes: m.minutes, late: m.late, breached: m.breached }, at: now })),
           ]);
           const next = ['resolved', 'closed'].includes(row.state) ? null : watchedDeadline(cal, readLog(c.asLog(await repo.events(trx, id))));
           await repo.update(trx, id, { next_deadline_at: next?.dueAt ?? null, next_deadline_kind: next?.kind ?? null, updated_at: now });
           await writeAudit(trx, clock, ctx, { action: 'complaint.commented', subjectType: 'complaint', subjectId: id, data: { by: who.kind } });
-          return { ...row, next_deadline_at: next?.dueAt ?? null, next_deadline_kind: next?.kind ?? null, updated_at: now };
+          return { id };
         }
         const stepName = steps[action];
         if (!stepName) throw new AppError('complaint.step_not_allowed', { action: 'respond', state: row.state });
-        return c.transition(trx, ctx, row, stepName, actorOf(ctx), { message, screened });
+        await c.transition(trx, ctx, row, stepName, actorOf(ctx), { message, screened });
+        return { id };
       }));
     },
   };

@@ -107,7 +107,7 @@ export function createComplaintContext(deps: ComplaintDeps) {
     const stepEvent: LogEvent = { action, actor: who.kind, at: now, data };
     const met = metBy(cal, before, stepEvent);
     const rows: NewEvent[] = [{ complaint_id: c.id, action, actor: who.kind, actor_id: who.id, from_state: c.state, to_state: r.to, message: opts.message ?? null, message_screened: opts.screened ?? null, data, at: now }];
-    for (const m of met) rows.push({ complaint_id: c.id, action: 'deadline_met', actor: 'system', actor_id: null, from_state: null, to_state: null, message: null, message_screened: null, data: { kind: m.kind, minutes: m.minutes, late: m.late }, at: now });
+    for (const m of met) rows.push({ complaint_id: c.id, action: 'deadline_met', actor: 'system', actor_id: null, from_state: null, to_state: null, message: null, message_screened: null, data: { kind: m.kind, minutes: m.minutes, late: m.late, breached: m.breached }, at: now });
     await repo.appendEvents(trx, rows);
     const after = readLog([...asLog(await repo.events(trx, c.id))]);
     const next = ['resolved', 'closed'].includes(r.to) ? null : watchedDeadline(cal, after);

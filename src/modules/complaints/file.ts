@@ -1,6 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
+import { runOnce } from '../../db/idempotency.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { screenText } from '../../core/screening.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -48,7 +49,8 @@ export function fileUseCases(c: ComplaintContext) {
       complaintDeskPolicy.assert(ctx, 'file', null);
       const who = actorOf(ctx);
       const now = clock.now();
-      return db.kysely.transaction().execute(async (trx) => {
+      // Once per Idempotency-Key: a retried filing gives the first complaint again.
+      return runOnce({ db, clock }, ctx, async (trx) => {
         let complainantId = ctx.actor!.accountId;
         let language = ctx.locale as string;
         if (who.kind === 'agent') {
@@ -101,7 +103,7 @@ export function fileUseCases(c: ComplaintContext) {
         const events: NewEvent[] = [];
         for (const [i, s] of steps.entries()) {
           events.push({ complaint_id: id, action: s.action, actor: s.actor as never, actor_id: i === 0 ? ctx.actor!.accountId : null, from_state: i === 0 ? null : states[i - 1]!, to_state: states[i]!, message: null, message_screened: null, data: s.data, at: now });
-          for (const m of metBy(cal, readLog(steps.slice(0, i)), s)) events.push({ complaint_id: id, action: 'deadline_met', actor: 'system', actor_id: null, from_state: null, to_state: null, message: null, message_screened: null, data: { kind: m.kind, minutes: m.minutes, late: m.late }, at: now });
+          for (const m of metBy(cal, readLog(steps.slice(0, i)), s)) events.push({ complaint_id: id, action: 'deadline_met', actor: 'system', actor_id: null, from_state: null, to_state: null, message: null, message_screened: null, data: { kind: m.kind, minutes: m.minutes, late: m.late, breached: m.breached }, at: now });
         }
         await repo.appendEvents(trx, events);
         const next = watchedDeadline(cal, readLog(steps));
@@ -111,7 +113,7 @@ export function fileUseCases(c: ComplaintContext) {
         await writeAudit(trx, clock, ctx, { action: 'complaint.filed', subjectType: 'complaint', subjectId: id, data: { about: input.about, category: input.category, severity: input.severity, channel: row.channel, noBookingFound } });
         if (providerId) await publishEvent(trx, clock, { type: 'complaint.received', providerId, subjectId: id, payload: c.eventPayload(filed) });
         await c.tellComplainant(trx, filed, 'filed', (locale, name) => complaintEmails.filed[locale]({ name, reference, dueAt: filed.next_deadline_at, dueKind: filed.next_deadline_kind }));
-        return filed;
+        return { id: filed.id, reference: filed.reference };
       });
     },
 

@@ -66,6 +66,36 @@ export function createComplaintRepository() {
     /** Locks those still due, skipping any another process holds (SKIP LOCKED: one sweeper per complaint). */
     lockDue: (db: Executor, ids: string[], now: Date) =>
       db.selectFrom('complaints').selectAll().where('id', 'in', ids).where('next_deadline_at', '<=', now).orderBy('id').forUpdate().skipLocked().execute(),
+    /**
+     * Complaint figures per group (provider, country or language) for the observatory: how many,
+     * deadlines met on time and late (from the log's `deadline_met` and `breach` events: a breach
+     * counts once even if the deadline is met later), and the median minutes to the first answer
+     * and to resolution.
+     */
+    async counts(db: Executor, by: 'provider' | 'country' | 'language', f: { countryCode?: string | undefined; providerId?: string | undefined; from?: string | undefined; to?: string | undefined }) {
+      const k = sql.ref(by === 'provider' ? 'provider_id' : by === 'country' ? 'country_code' : 'language');
+      const parts = [sql`true`];
+      if (f.countryCode) parts.push(sql`country_code = ${f.countryCode}`);
+      if (f.providerId) parts.push(sql`provider_id = ${f.providerId}`);
+      if (f.from) parts.push(sql`created_at >= ${f.from}::date`);
+      if (f.to) parts.push(sql`created_at < ${f.to}::date + 1`);
+      const r = await sql<{ key: string | null; complaints: number; onTime: number; late: number; medianFirstAnswer: number | null; medianResolution: number | null }>`
+        with c as (select id, ${k}::text as key, created_at from complaints where ${sql.join(parts, sql` and `)}),
+        t as (
+          select e.complaint_id,
+                 count(*) filter (where e.action = 'deadline_met' and (e.data->>'late') = 'false') as on_time,
+                 count(*) filter (where e.action = 'breach') + count(*) filter (where e.action = 'deadline_met' and (e.data->>'late') = 'true' and coalesce(e.data->>'breached', 'false') = 'false') as late,
+                 min(e.at) filter (where e.action = 'deadline_met' and e.data->>'kind' = 'first_answer') as first_answer,
+                 min(e.at) filter (where e.action = 'deadline_met' and e.data->>'kind' = 'resolve') as resolved
+          from complaint_events e join c on c.id = e.complaint_id
+          where e.action in ('deadline_met', 'breach') group by e.complaint_id)
+        select c.key, count(*)::int as complaints, coalesce(sum(t.on_time), 0)::int as "onTime", coalesce(sum(t.late), 0)::int as late,
+               round((percentile_cont(0.5) within group (order by extract(epoch from t.first_answer - c.created_at) / 60))::numeric, 1)::float8 as "medianFirstAnswer",
+               round((percentile_cont(0.5) within group (order by extract(epoch from t.resolved - c.created_at) / 60))::numeric, 1)::float8 as "medianResolution"
+        from c left join t on t.complaint_id = c.id group by c.key`.execute(db);
+      return r.rows;
+    },
+
     /** Resolved complaints whose time to reopen has passed: they close. */
     closable: (db: Executor, resolvedBefore: Date, limit: number) =>
       db.selectFrom('complaints').select('id').where('state', '=', 'resolved').where('resolved_at', '<', resolvedBefore).orderBy('resolved_at').limit(limit).execute(),

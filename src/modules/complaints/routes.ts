@@ -30,9 +30,8 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<{ complaints: ComplaintS
     },
     config: { policy: policies.of(complaintDeskPolicy, 'file', 'complaint'), idempotent: true },
   }, async (req, reply) => {
-    const row = await complaints.file(req.ctx, req.body);
-    const view = (await complaints.list(req.ctx, { limit: 1 })).items.find((c) => c.id === row.id) ?? (await complaints.one(req.ctx, row.id));
-    return reply.code(201).send(view);
+    const { id } = await complaints.file(req.ctx, req.body);
+    return reply.code(201).send(await present(req.ctx, id));
   });
 
   app.get('/complaints', {

@@ -13,6 +13,10 @@ import { sweepUseCases } from './sweep.ts';
 export function createComplaintService(deps: ComplaintDeps) {
   const c = createComplaintContext(deps);
   const act = actUseCases(c);
-  return { ...fileUseCases(c), ...act, ...queryUseCases(c, act), ...sweepUseCases(c), ...configUseCases(c) };
+  return {
+    ...fileUseCases(c), ...act, ...queryUseCases(c, act), ...sweepUseCases(c), ...configUseCases(c),
+    /** Complaint figures per group, for the observatory's indicators (no personal data). */
+    counts: (by: 'provider' | 'country' | 'language', f: Parameters<typeof c.repo.counts>[2]) => c.repo.counts(c.db.kysely, by, f),
+  };
 }
 export type ComplaintService = ReturnType<typeof createComplaintService>;

@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.ts';
 import type { Executor } from '../../db/database.ts';
 import { eventsInsert, insertEvents } from './repository.ts';
+export { eventsAfter, eventsBetween, lastEventId } from './repository.ts';
 
 export { eventTypes, type EventType } from '../../common/event-types.ts';
 import type { EventType } from '../../common/event-types.ts';

@@ -23,3 +23,21 @@ export function eventsInsert(rows: readonly Pick<Insertable<DomainEventsTable>, 
       with ordinality as u(type, provider_id, subject_id, payload, n)
     order by u.n`;
 }
+
+/** Events of some types after an id, in order (consumers with a cursor of their own read this). */
+export function eventsAfter(executor: Executor, afterId: number, types: readonly string[], limit: number) {
+  return executor.selectFrom('domain_events').select(['id', 'type', 'provider_id', 'subject_id', 'payload', 'occurred_at'])
+    .where('id', '>', afterId).where('type', 'in', [...types]).orderBy('id').limit(limit).execute();
+}
+
+/** The newest event's id (0 when there is none). */
+export async function lastEventId(executor: Executor): Promise<number> {
+  const r = await executor.selectFrom('domain_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(r?.id ?? 0);
+}
+
+/** How many events have ids strictly between two ids (a reader's check for a gap). */
+export async function eventsBetween(executor: Executor, from: number, to: number): Promise<number> {
+  const r = await executor.selectFrom('domain_events').select((eb) => eb.fn.countAll<string>().as('n')).where('id', '>', from).where('id', '<', to).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -9,3 +9,6 @@ export { cubeSql, partitionOf } from './repository.ts';
 export { copyChunkOf, copyLineOf, recordColumns } from './domain/records.ts';
 export { generateSimulation, writeSimulationCsv } from './simulation.ts';
 export { tablesCsv } from './open-data.ts';
+import { reference } from './reference.ts';
+/** The official table's region of a nationality (arab, asia, africa, europeAmericasOceania): the observatory's nationality group. */
+export const nationalityRegion = (nationality: string): string => reference().regionOf(nationality);

@@ -41,9 +41,9 @@ describe('deadlines are read from the event log', () => {
   });
 
   it.each([
-    ['an answer 30 minutes before the deadline is 30 early', ev('respond', '09:30', 'provider'), [{ kind: 'first_answer', minutes: 30, late: false }]],
-    ['an answer 15 minutes after it is 15 late', ev('respond', '10:15', 'provider'), [{ kind: 'first_answer', minutes: -15, late: true }]],
-    ['a resolution meets both deadlines', ev('resolve', '09:00', 'ministry'), [{ kind: 'first_answer', minutes: 60, late: false }, { kind: 'resolve', minutes: 72 * 60 - 60, late: false }]],
+    ['an answer 30 minutes before the deadline is 30 early', ev('respond', '09:30', 'provider'), [{ kind: 'first_answer', minutes: 30, late: false, breached: false }]],
+    ['an answer 15 minutes after it is 15 late', ev('respond', '10:15', 'provider'), [{ kind: 'first_answer', minutes: -15, late: true, breached: false }]],
+    ['a resolution meets both deadlines', ev('resolve', '09:00', 'ministry'), [{ kind: 'first_answer', minutes: 60, late: false, breached: false }, { kind: 'resolve', minutes: 72 * 60 - 60, late: false, breached: false }]],
     ['a pilgrim\'s reply meets nothing', ev('pilgrim_replies', '09:00', 'pilgrim'), []],
   ] as const)('met: %s', (_rule, step, expected) => {
     expect(metBy(cal, readLog([filed, ev('acknowledge', '08:00')]), step)).toEqual(expected);

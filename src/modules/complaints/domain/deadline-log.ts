@@ -83,10 +83,10 @@ export function breachesDue(cal: DeadlineCalendar, log: ReturnType<typeof readLo
  * Each deadline met by this step, with its minutes early (positive) or late (negative) in clock
  * time: recorded in the log as `deadline_met` events, which the indicators add up.
  */
-export function metBy(cal: DeadlineCalendar, before: ReturnType<typeof readLog>, step: LogEvent): { kind: DeadlineKind; minutes: number; late: boolean }[] {
+export function metBy(cal: DeadlineCalendar, before: ReturnType<typeof readLog>, step: LogEvent): { kind: DeadlineKind; minutes: number; late: boolean; breached: boolean }[] {
   return before.deadlines.filter((d) => d.metAt === null && meets[d.kind](step)).map((d) => {
     const pauses = before.pauses.map((p) => (p.to === null && endsWait.has(step.action) ? { from: p.from, to: step.at } : p));
     const minutes = Math.round((d.targetMinutes - runningMinutes(cal, d.startedAt, step.at, pauses)) * 10) / 10;
-    return { kind: d.kind, minutes, late: minutes < 0 };
+    return { kind: d.kind, minutes, late: minutes < 0, breached: d.breachedAt !== null };
   });
 }

@@ -1,0 +1,7 @@
+export { observatoryErrors } from './errors.ts';
+export { createObservatoryService, type ObservatoryService } from './service.ts';
+export { observatoryRoutes } from './routes.ts';
+export { observatoryPolicy } from './policies.ts';
+export type { Invitee } from './surveys.ts';
+export type { ScorecardView } from './scorecards.ts';
+export { indicators, wilson, PRIVACY_MIN, PUBLISH_MIN } from './domain/indicators.ts';
