@@ -13,6 +13,7 @@ const benches: Record<string, () => Promise<void>> = {
   permits: async () => (await import('./permits.ts')).run(),
   gate: async () => (await import('./gate.ts')).run(),
   season: async () => (await import('./season.ts')).run(),
+  observatory: async () => (await import('./observatory.ts')).run(),
 };
 
 const benchName = process.argv[2];

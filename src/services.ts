@@ -75,8 +75,8 @@ export function createServices(deps: ServiceDeps) {
   const providers = createProviderService({ db: deps.db, clock, accounts, notifications });
   const packages = createPackageService({ db: deps.db, clock, providers });
   // The catalogue's scorecard slot reads the observatory, made further down (it reads the journey through the catalogue).
-  let observatoryRef: { scorecardsOf(ids: string[]): Promise<Map<string, CatalogueScorecard>> } | undefined;
-  const catalogue = createCatalogueService({ db: deps.db, clock, scorecards: (ids) => observatoryRef?.scorecardsOf(ids) ?? Promise.resolve(new Map()) });
+  const late: { observatory?: { scorecardsOf(ids: string[]): Promise<Map<string, CatalogueScorecard>> } } = {};
+  const catalogue = createCatalogueService({ db: deps.db, clock, scorecards: (ids) => late.observatory?.scorecardsOf(ids) ?? Promise.resolve(new Map()) });
   const apiKeys = createApiKeyService({ db: deps.db, clock, providers });
   const webhooks = createWebhookService({ db: deps.db, clock, providers, allowPrivate: deps.config.webhookAllowPrivate });
   const webhookDispatcher = createWebhookDispatcher({
@@ -112,7 +112,7 @@ export function createServices(deps: ServiceDeps) {
   const journey = journeyFacts({ bookings, applications, catalogue, pilgrims, permits, providers });
   const complaints = createComplaintService({ db: deps.db, clock, storage, journey, accounts, notifications });
   const observatory = createObservatoryService({ db: deps.db, clock, publicUrl: deps.config.publicUrl, complaints, accounts, notifications });
-  observatoryRef = observatory;
+  late.observatory = observatory;
   const inviteFromEvents = inviteToSurveysWorkflow({ db: deps.db, clock, journey, accounts, observatory });
   return {
     books,

@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredCodes } from '../core/errors.ts';
-import type { Role } from '../core/principal.ts';
+import { roles, type Role } from '../core/principal.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import type { RouteEntry } from '../app.ts';
 
@@ -16,7 +16,7 @@ let t: TestApp;
 const tokens = new Map<Role, Record<string, string>>();
 beforeAll(async () => {
   t = await createTestApp();
-  for (const role of ['pilgrim', 'provider_staff', 'ministry_officer', 'ministry_admin', 'mission_officer', 'gate_officer', 'statistics_officer'] as const) {
+  for (const role of roles) {
     tokens.set(role, (await t.signInAs(role)).headers);
   }
 });

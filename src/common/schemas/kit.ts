@@ -35,7 +35,7 @@ FormatRegistry.Set('date-time', (v) => !Number.isNaN(Date.parse(v)));
 TypeRegistry.Set('StringEnum', (schema: { enum: string[] }, value: unknown) => typeof value === 'string' && schema.enum.includes(value));
 
 /** A closed set of strings, typed as their union (documented as an OpenAPI enum). */
-export const StringEnum = <T extends string>(values: readonly T[], options: { description?: string; default?: NoInfer<T> } = {}) =>
+export const StringEnum = <T extends string>(values: readonly T[], options: { description?: string; default?: NoInfer<T>; examples?: NoInfer<T>[] } = {}) =>
   Type.Unsafe<T>({ [Kind]: 'StringEnum', type: 'string', enum: [...values], ...options });
 
 export const LocaleSchema = StringEnum(locales);

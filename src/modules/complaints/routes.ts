@@ -87,7 +87,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<{ complaints: ComplaintS
     return reply.code(204).send(null);
   });
 
-  app.post('/complaints/seasons', {
+  app.post('/complaints/rules/seasons', {
     schema: { tags, summary: 'A period in which the deadlines\' clock runs round the clock (the season)', body: SeasonBody, response: { 201: Obj({ id: Uuid() }) } },
     config: { policy: policies.roles(...ministryRoles) },
   }, async (req, reply) => {

@@ -6,7 +6,7 @@ export const ComplaintStates = ['received', 'acknowledged', 'with_provider', 'pr
 export const Severities = ['low', 'medium', 'high', 'critical'] as const;
 export const Subjects = ['provider', 'booking', 'permit', 'site', 'platform'] as const;
 const Language = () => Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$', maxLength: 12, description: 'BCP 47 language of the complainant (the caller\'s, when an agent files)' });
-const Category = () => Type.String({ pattern: '^[a-z][a-z_]{1,39}$', maxLength: 40, description: 'A category of the deadline rules (GET /complaints/rules)' });
+const Category = () => Type.String({ pattern: '^[a-z][a-z_]{1,39}$', maxLength: 40, description: 'A category of the deadline rules (GET /complaints/rules)', examples: ['housing'] });
 
 export const FileBody = Obj({
   about: StringEnum(Subjects),
@@ -56,5 +56,5 @@ export const RuleBody = Obj({
   firstAnswerMinutes: Nullable(Type.Integer({ minimum: 1, maximum: 100_000 })),
   resolveMinutes: Nullable(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
 });
-export const RuleParams = Obj({ category: Category(), severity: StringEnum(Severities) });
+export const RuleParams = Obj({ category: Category(), severity: StringEnum(Severities, { examples: ['medium'] }) });
 export const SeasonBody = Obj({ label: Text({ maxLength: 80 }), from: Type.String({ format: 'date-time', maxLength: 40 }), to: Type.String({ format: 'date-time', maxLength: 40 }) });

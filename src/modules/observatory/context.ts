@@ -42,7 +42,7 @@ export function createObservatoryContext(deps: ObservatoryDeps) {
     const [contact, q] = await Promise.all([deps.accounts.contacts(executor, [inv.account_id]).then((m) => m.get(inv.account_id)), questionnaire(executor, inv.questionnaire_id)]);
     if (!contact || !q) return;
     const locale: Locale = inv.language === 'ar' ? 'ar' : 'en';
-    const link = `${deps.publicUrl}/s/${linkToken(await linkSecret(executor), inv.id)}`;
+    const link = `${deps.publicUrl}/s/${linkToken(await linkSecret(executor), inv.id, inv.questionnaire_id)}`;
     await deps.notifications.enqueue(executor, { to: contact.email, locale, template: reminder ? 'survey_reminder' : 'survey_invitation', ...surveyEmails.invite[locale]({ name: contact.name, title: textIn(q.title, locale).text, link, expiresAt: inv.expires_at, reminder }) });
   }
 

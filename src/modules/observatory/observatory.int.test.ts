@@ -16,7 +16,7 @@ let family: Awaited<ReturnType<ReturnType<typeof hajjFixtures>['family']>>;
 let providerId: string;
 let packageId: string;
 let ministry: Record<string, string>;
-const tokenOf = (body: string) => /\/s\/([A-Za-z0-9_-]{43})/.exec(body)![1]!;
+const tokenOf = (body: string) => /\/s\/([A-Za-z0-9_-]{64})/.exec(body)![1]!;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -97,7 +97,7 @@ describe('answering by the link', () => {
   });
 
   it('refuses a forged link and an expired one', async () => {
-    const forged = token.slice(0, 42) + (token.endsWith('A') ? 'B' : 'A');
+    const forged = token.slice(0, 63) + (token.endsWith('A') ? 'B' : 'A');
     expect((await fx.api('GET', `/surveys/links/${forged}`, {})).json()).toMatchObject({ status: 404, code: 'survey.link_invalid' });
     const other = await t.db.kysely.selectFrom('outbox_messages').select('body_text').where('template', '=', 'survey_invitation').where('recipient', '!=', family.admin.email).executeTakeFirstOrThrow();
     const saved = t.clock.now();

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AppError } from '../../core/errors.ts';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
-import { Obj, Uuid } from '../../common/schemas/kit.ts';
+import { Obj, StringEnum, Uuid } from '../../common/schemas/kit.ts';
 import { observatoryPolicy } from './policies.ts';
 import { AnswerBody, Answered, IndicatorQuery, IndicatorsView, InspectionBody, LinkToken, MySurvey, QuestionnaireBody, ReplyBody, ScorecardSchema, SeriesQuery, SeriesView, SurveyView } from './schemas.ts';
 import type { ObservatoryService } from './service.ts';
@@ -80,7 +80,7 @@ export const observatoryRoutes: FastifyPluginAsyncTypebox<{ observatory: Observa
     config: { policy: policies.public },
   }, async () => [...(await observatory.scorecardsOf((await observatory.publishedCounts('json') as { providerId: string }[]).map((r) => r.providerId))).values()]);
   app.get('/scorecards/counts.:format', {
-    schema: { tags, summary: 'The anonymised counts every scorecard is computed from (docs/algorithms/scorecards.md), as CSV or JSON', params: Obj({ format: Type.Union([Type.Literal('csv'), Type.Literal('json')]) }) },
+    schema: { tags, summary: 'The anonymised counts every scorecard is computed from (docs/algorithms/scorecards.md), as CSV or JSON', params: Obj({ format: StringEnum(['csv', 'json'] as const, { examples: ['json'] }) }) },
     config: { policy: policies.public },
   }, async (req, reply) => {
     const body = await observatory.publishedCounts(req.params.format);

@@ -54,8 +54,14 @@ export function surveyUseCases(c: ObservatoryContext) {
     return { inv, q };
   }
 
-  async function answer(ctx: RequestContext, inv: InvitationRow, answers: Record<string, Answer>) {
-    const q = (await c.questionnaire(db.kysely, inv.questionnaire_id))!;
+  /**
+   * Checks the answers against the questionnaire and stores them in one statement, which writes
+   * only if the invitation is unanswered and unexpired; only a refusal reads the invitation, to
+   * say which it was (answered already, expired, or not ours).
+   */
+  async function answer(ctx: RequestContext, target: { invitationId: string; questionnaireId: string }, answers: Record<string, Answer>) {
+    const q = await c.questionnaire(db.kysely, target.questionnaireId);
+    if (!q) throw new AppError('survey.link_invalid');
     const checked = checkAnswers({ stage: q.stage as never, title: q.title, questions: q.questions }, answers);
     if (!checked.ok) {
       const question = q.questions.find((x) => x.id === checked.problem.question);
@@ -65,12 +71,13 @@ export function surveyUseCases(c: ObservatoryContext) {
     const s = checked.sheet;
     const id = newId();
     const written = await repo.respond(db.kysely, {
-      id, invitationId: inv.id, now, day: riyadhDate(now), csat: s.csat, nps: s.nps, answers: JSON.stringify(answers),
+      id, invitationId: target.invitationId, now, day: riyadhDate(now), csat: s.csat, nps: s.nps, answers: JSON.stringify(answers),
       freeText: s.freeText, freeTextScreened: s.freeText ? screenText(s.freeText).text : null, stages: s.stageScores,
     });
     if (!written) {
-      const again = await repo.invitation(db.kysely, inv.id);
-      if (again?.responded_at) throw new AppError('survey.already_answered');
+      const inv = await repo.invitation(db.kysely, target.invitationId);
+      if (!inv) throw new AppError('survey.link_invalid');
+      if (inv.responded_at) throw new AppError('survey.already_answered');
       throw new AppError('survey.link_expired', { expiredAt: inv.expires_at.toISOString() });
     }
     return { responseId: id, thankYou: true };
@@ -105,15 +112,14 @@ export function surveyUseCases(c: ObservatoryContext) {
 
     /** Opens a survey from its link: counted as shown (the response rate's honest denominator). */
     async show(ctx: RequestContext, token: string) {
-      const { inv, q } = await open(readLinkToken(await c.linkSecret(), token));
+      const { inv, q } = await open(readLinkToken(await c.linkSecret(), token)?.invitationId ?? null);
       await repo.shown(db.kysely, inv.id, clock.now());
       return present(inv, q, ctx.locale === inv.language ? inv.language : inv.language);
     },
     async answerByLink(ctx: RequestContext, token: string, answers: Record<string, Answer>) {
-      const id = readLinkToken(await c.linkSecret(), token);
-      const inv = id ? await repo.invitation(db.kysely, id) : undefined;
-      if (!inv) throw new AppError('survey.link_invalid');
-      return answer(ctx, inv, answers);
+      const target = readLinkToken(await c.linkSecret(), token);
+      if (!target) throw new AppError('survey.link_invalid');
+      return answer(ctx, target, answers);
     },
 
     /** The signed-in pilgrim's open invitations. */
@@ -138,7 +144,7 @@ export function surveyUseCases(c: ObservatoryContext) {
       observatoryPolicy.assert(ctx, 'answer_survey', null);
       const inv = await repo.invitation(db.kysely, invitationId);
       if (!inv || inv.account_id !== ctx.actor!.accountId) throw new AppError('survey.link_invalid');
-      return answer(ctx, inv, answers);
+      return answer(ctx, { invitationId: inv.id, questionnaireId: inv.questionnaire_id }, answers);
     },
 
     /** Sends the one reminder of invitations half-way to their expiry (SKIP LOCKED: each once, from any process). */

@@ -16,7 +16,7 @@ export interface paths {
                 query?: {
                     after?: string;
                     limit?: number;
-                    role?: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
+                    role?: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
                 };
                 header?: never;
                 path?: never;
@@ -63,7 +63,7 @@ export interface paths {
                                 locale: "ar" | "en";
                                 providerId: string | null;
                                 /** @enum {string} */
-                                role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
+                                role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
                                 /** @enum {string} */
                                 status: "active" | "disabled";
                             }[];
@@ -152,7 +152,7 @@ export interface paths {
                             locale: "ar" | "en";
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -944,7 +944,7 @@ export interface paths {
                             locale: "ar" | "en";
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -1964,8 +1964,18 @@ export interface paths {
                                     name: string;
                                 };
                                 publishedAt: string | null;
-                                /** @description Filled by the Voice of the Guest observatory */
-                                scorecard: null;
+                                scorecard: null | {
+                                    adherence: unknown;
+                                    complaintsPerThousand: unknown;
+                                    /** Format: date-time */
+                                    computedAt: string;
+                                    csat: unknown;
+                                    inspections: unknown;
+                                    nps: unknown;
+                                    providerId: string;
+                                    publishMin: number;
+                                    reply: unknown;
+                                };
                                 season: string;
                                 title: string;
                                 titleLanguage: string;
@@ -2070,8 +2080,18 @@ export interface paths {
                                 name: string;
                             };
                             publishedAt: string | null;
-                            /** @description Filled by the Voice of the Guest observatory */
-                            scorecard: null;
+                            scorecard: null | {
+                                adherence: unknown;
+                                complaintsPerThousand: unknown;
+                                /** Format: date-time */
+                                computedAt: string;
+                                csat: unknown;
+                                inspections: unknown;
+                                nps: unknown;
+                                providerId: string;
+                                publishMin: number;
+                                reply: unknown;
+                            };
                             season: string;
                             title: string;
                             titleLanguage: string;
@@ -2174,8 +2194,18 @@ export interface paths {
                                 name: string;
                             };
                             publishedAt: string | null;
-                            /** @description Filled by the Voice of the Guest observatory */
-                            scorecard: null;
+                            scorecard: null | {
+                                adherence: unknown;
+                                complaintsPerThousand: unknown;
+                                /** Format: date-time */
+                                computedAt: string;
+                                csat: unknown;
+                                inspections: unknown;
+                                nps: unknown;
+                                providerId: string;
+                                publishMin: number;
+                                reply: unknown;
+                            };
                             season: string;
                             title: string;
                             titleLanguage: string;
@@ -2189,6 +2219,1426 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaints you may read: your own; a provider's about itself; a mission's country's; all for the ministry and the care centre. Newest first
+         * @description Policy: `complaint:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    before?: string;
+                    limit?: number;
+                    state?: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                about: "provider" | "booking" | "permit" | "site" | "platform";
+                                allowedActions: ("read" | "comment" | "respond" | "ask_pilgrim" | "reply" | "escalate" | "resolve" | "reopen" | "rate")[];
+                                bookingId: string | null;
+                                category: string;
+                                /** @enum {string} */
+                                channel: "web" | "care_centre";
+                                countryCode: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Screened of emails, phone and document numbers for everyone but the ministry and the complainant */
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                language: string;
+                                nextDeadline: {
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    kind: string;
+                                } | null;
+                                noBookingFound: boolean;
+                                occurredAt: string | null;
+                                permitBookingId: string | null;
+                                place: string | null;
+                                providerId: string | null;
+                                rating: number | null;
+                                reference: string;
+                                resolvedAt: string | null;
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                site: string | null;
+                                /** @enum {string} */
+                                state: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File a complaint (a pilgrim for themselves, a care-centre agent for a caller): acknowledged at once, sent to the provider, its deadlines started
+         * @description Policy: `complaint:file`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        about: "provider" | "booking" | "permit" | "site" | "platform";
+                        /** Format: uuid */
+                        bookingId?: string;
+                        /**
+                         * Format: email
+                         * @description Care-centre agents: the caller's account
+                         */
+                        callerEmail?: string;
+                        /** @description A category of the deadline rules (GET /complaints/rules) */
+                        category: string;
+                        description: string;
+                        /** @description BCP 47 language of the complainant (the caller's, when an agent files) */
+                        language?: string;
+                        /** Format: date-time */
+                        occurredAt?: string;
+                        /** Format: uuid */
+                        permitBookingId?: string;
+                        place?: string;
+                        /** Format: uuid */
+                        providerId?: string;
+                        /** @enum {string} */
+                        severity: "low" | "medium" | "high" | "critical";
+                        site?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            about: "provider" | "booking" | "permit" | "site" | "platform";
+                            allowedActions: ("read" | "comment" | "respond" | "ask_pilgrim" | "reply" | "escalate" | "resolve" | "reopen" | "rate")[];
+                            bookingId: string | null;
+                            category: string;
+                            /** @enum {string} */
+                            channel: "web" | "care_centre";
+                            countryCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Screened of emails, phone and document numbers for everyone but the ministry and the complainant */
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            nextDeadline: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                kind: string;
+                            } | null;
+                            noBookingFound: boolean;
+                            occurredAt: string | null;
+                            permitBookingId: string | null;
+                            place: string | null;
+                            providerId: string | null;
+                            rating: number | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            site: string | null;
+                            /** @enum {string} */
+                            state: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One complaint with its timeline and each deadline (due, met, early or late)
+         * @description Policy: `complaint:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            about: "provider" | "booking" | "permit" | "site" | "platform";
+                            allowedActions: ("read" | "comment" | "respond" | "ask_pilgrim" | "reply" | "escalate" | "resolve" | "reopen" | "rate")[];
+                            bookingId: string | null;
+                            category: string;
+                            /** @enum {string} */
+                            channel: "web" | "care_centre";
+                            countryCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Screened of emails, phone and document numbers for everyone but the ministry and the complainant */
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            nextDeadline: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                kind: string;
+                            } | null;
+                            noBookingFound: boolean;
+                            occurredAt: string | null;
+                            permitBookingId: string | null;
+                            place: string | null;
+                            providerId: string | null;
+                            rating: number | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            site: string | null;
+                            /** @enum {string} */
+                            state: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } & {
+                            attachments: {
+                                contentType: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                            deadlines: {
+                                breachedAt: string | null;
+                                dueAt: string | null;
+                                kind: string;
+                                metAt: string | null;
+                                minutes: number | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                                targetMinutes: number;
+                            }[];
+                            /** Format: date-time */
+                            serverTime: string;
+                            timeline: {
+                                action: string;
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                fromState: string | null;
+                                message: string | null;
+                                toState: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/ask-pilgrim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the step "ask_pilgrim" (see allowedActions)
+         * @description Policy: `complaint:ask_pilgrim`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            about: "provider" | "booking" | "permit" | "site" | "platform";
+                            allowedActions: ("read" | "comment" | "respond" | "ask_pilgrim" | "reply" | "escalate" | "resolve" | "reopen" | "rate")[];
+                            bookingId: string | null;
+                            category: string;
+                            /** @enum {string} */
+                            channel: "web" | "care_centre";
+                            countryCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Screened of emails, phone and document numbers for everyone but the ministry and the complainant */
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            nextDeadline: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                kind: string;
+                            } | null;
+                            noBookingFound: boolean;
+                            occurredAt: string | null;
+                            permitBookingId: string | null;
+                            place: string | null;
+                            providerId: string | null;
+                            rating: number | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            site: string | null;
+                            /** @enum {string} */
+                            state: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a photo (JPEG, PNG) or a PDF, at most 5 MB (multipart/form-data, one field named "file"); the type is read from the bytes
+         * @description Policy: `roles:pilgrim|care_agent`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An attachment's file
+         * @description Policy: `complaint:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attachmentId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the step "comment" (see allowedActions)
+         * @description Policy: `complaint:comment`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            about: "provider" | "booking" | "permit" | "site" | "platform";
+                            allowedActions: ("read" | "comment" | "respond" | "ask_pilgrim" | "reply" | "escalate" | "resolve" | "reopen" | "rate")[];
+                            bookingId: string | null;
+                            category: string;
+                            /** @enum {string} */
+                            channel: "web" | "care_centre";
+                            countryCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Screened of emails, phone and document numbers for everyone but the ministry and the complainant */
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            nextDeadline: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                kind: string;
+                            } | null;
+                            noBookingFound: boolean;
+                            occurredAt: string | null;
+                            permitBookingId: string | null;
+                            place: string | null;
+                            providerId: string | null;
+                            rating: number | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            site: string | null;
+                            /** @enum {string} */
+                            state: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the step "escalate" (see allowedActions)
+         * @description Policy: `complaint:escalate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            about: "provider" | "booking" | "permit" | "site" | "platform";
+                            allowedActions: ("read" | "comment" | "respond" | "ask_pilgrim" | "reply" | "escalate" | "resolve" | "reopen" | "rate")[];
+                            bookingId: string | null;
+                            category: string;
+                            /** @enum {string} */
+                            channel: "web" | "care_centre";
+                            countryCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Screened of emails, phone and document numbers for everyone but the ministry and the complainant */
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            nextDeadline: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                kind: string;
+                            } | null;
+                            noBookingFound: boolean;
+                            occurredAt: string | null;
+                            permitBookingId: string | null;
+                            place: string | null;
+                            providerId: string | null;
+                            rating: number | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            site: string | null;
+                            /** @enum {string} */
+                            state: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate how your complaint was resolved (1–5), once
+         * @description Policy: `complaint:rate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message?: string;
+                        rating: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            about: "provider" | "booking" | "permit" | "site" | "platform";
+                            allowedActions: ("read" | "comment" | "respond" | "ask_pilgrim" | "reply" | "escalate" | "resolve" | "reopen" | "rate")[];
+                            bookingId: string | null;
+                            category: string;
+                            /** @enum {string} */
+                            channel: "web" | "care_centre";
+                            countryCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Screened of emails, phone and document numbers for everyone but the ministry and the complainant */
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            nextDeadline: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                kind: string;
+                            } | null;
+                            noBookingFound: boolean;
+                            occurredAt: string | null;
+                            permitBookingId: string | null;
+                            place: string | null;
+                            providerId: string | null;
+                            rating: number | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            site: string | null;
+                            /** @enum {string} */
+                            state: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the step "reopen" (see allowedActions)
+         * @description Policy: `complaint:reopen`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            about: "provider" | "booking" | "permit" | "site" | "platform";
+                            allowedActions: ("read" | "comment" | "respond" | "ask_pilgrim" | "reply" | "escalate" | "resolve" | "reopen" | "rate")[];
+                            bookingId: string | null;
+                            category: string;
+                            /** @enum {string} */
+                            channel: "web" | "care_centre";
+                            countryCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Screened of emails, phone and document numbers for everyone but the ministry and the complainant */
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            nextDeadline: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                kind: string;
+                            } | null;
+                            noBookingFound: boolean;
+                            occurredAt: string | null;
+                            permitBookingId: string | null;
+                            place: string | null;
+                            providerId: string | null;
+                            rating: number | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            site: string | null;
+                            /** @enum {string} */
+                            state: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the step "reply" (see allowedActions)
+         * @description Policy: `complaint:reply`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            about: "provider" | "booking" | "permit" | "site" | "platform";
+                            allowedActions: ("read" | "comment" | "respond" | "ask_pilgrim" | "reply" | "escalate" | "resolve" | "reopen" | "rate")[];
+                            bookingId: string | null;
+                            category: string;
+                            /** @enum {string} */
+                            channel: "web" | "care_centre";
+                            countryCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Screened of emails, phone and document numbers for everyone but the ministry and the complainant */
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            nextDeadline: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                kind: string;
+                            } | null;
+                            noBookingFound: boolean;
+                            occurredAt: string | null;
+                            permitBookingId: string | null;
+                            place: string | null;
+                            providerId: string | null;
+                            rating: number | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            site: string | null;
+                            /** @enum {string} */
+                            state: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the step "resolve" (see allowedActions)
+         * @description Policy: `complaint:resolve`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            about: "provider" | "booking" | "permit" | "site" | "platform";
+                            allowedActions: ("read" | "comment" | "respond" | "ask_pilgrim" | "reply" | "escalate" | "resolve" | "reopen" | "rate")[];
+                            bookingId: string | null;
+                            category: string;
+                            /** @enum {string} */
+                            channel: "web" | "care_centre";
+                            countryCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Screened of emails, phone and document numbers for everyone but the ministry and the complainant */
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            nextDeadline: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                kind: string;
+                            } | null;
+                            noBookingFound: boolean;
+                            occurredAt: string | null;
+                            permitBookingId: string | null;
+                            place: string | null;
+                            providerId: string | null;
+                            rating: number | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            site: string | null;
+                            /** @enum {string} */
+                            state: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the step "respond" (see allowedActions)
+         * @description Policy: `complaint:respond`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            about: "provider" | "booking" | "permit" | "site" | "platform";
+                            allowedActions: ("read" | "comment" | "respond" | "ask_pilgrim" | "reply" | "escalate" | "resolve" | "reopen" | "rate")[];
+                            bookingId: string | null;
+                            category: string;
+                            /** @enum {string} */
+                            channel: "web" | "care_centre";
+                            countryCode: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Screened of emails, phone and document numbers for everyone but the ministry and the complainant */
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            nextDeadline: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                kind: string;
+                            } | null;
+                            noBookingFound: boolean;
+                            occurredAt: string | null;
+                            permitBookingId: string | null;
+                            place: string | null;
+                            providerId: string | null;
+                            rating: number | null;
+                            reference: string;
+                            resolvedAt: string | null;
+                            /** @enum {string} */
+                            severity: "low" | "medium" | "high" | "critical";
+                            site: string | null;
+                            /** @enum {string} */
+                            state: "received" | "acknowledged" | "with_provider" | "provider_responded" | "awaiting_pilgrim" | "escalated" | "resolved" | "closed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deadlines promised per category and severity, and the calendar they run on (round the clock in season) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/rules/{category}/{severity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the deadlines of a category and severity (clock minutes; null: none)
+         * @description Policy: `roles:ministry_officer|ministry_admin`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A category of the deadline rules (GET /complaints/rules) */
+                    category: string;
+                    severity: "low" | "medium" | "high" | "critical";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        acknowledgeMinutes: number | null;
+                        firstAnswerMinutes: number | null;
+                        resolveMinutes: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/seasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A period in which the deadlines' clock runs round the clock (the season)
+         * @description Policy: `roles:ministry_officer|ministry_admin`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        from: string;
+                        label: string;
+                        /** Format: date-time */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2618,7 +4068,7 @@ export interface paths {
                             locale: "ar" | "en";
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -2688,7 +4138,7 @@ export interface paths {
                             locale: "ar" | "en";
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -3340,6 +4790,242 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your surveys still open
+         * @description Policy: `observatory:answer_survey`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: uuid */
+                            invitationId: string;
+                            programme: string;
+                            stage: string;
+                            title: {
+                                /** @description True when the text is not in the reader's language (it was not translated) */
+                                fallback: boolean;
+                                language: string;
+                                text: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your open surveys (opening it is counted)
+         * @description Policy: `observatory:answer_survey`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: uuid */
+                            invitationId: string;
+                            language: string;
+                            programme: string;
+                            questions: {
+                                id: string;
+                                options: {
+                                    id: string;
+                                    text: {
+                                        /** @description True when the text is not in the reader's language (it was not translated) */
+                                        fallback: boolean;
+                                        language: string;
+                                        text: string;
+                                    };
+                                }[];
+                                required: boolean;
+                                text: {
+                                    /** @description True when the text is not in the reader's language (it was not translated) */
+                                    fallback: boolean;
+                                    language: string;
+                                    text: string;
+                                };
+                                /** @enum {string} */
+                                type: "csat" | "nps" | "single" | "multiple" | "text" | "photo";
+                            }[];
+                            stage: string;
+                            title: {
+                                /** @description True when the text is not in the reader's language (it was not translated) */
+                                fallback: boolean;
+                                language: string;
+                                text: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/surveys/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer one of your surveys, once
+         * @description Policy: `observatory:answer_survey`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: number | string | string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            responseId: string;
+                            thankYou: boolean;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4040,6 +5726,523 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observatory/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CSAT, NPS, response rate, complaints per 1,000, deadline adherence and median times per provider, package, stage, country or language, with Wilson 95 % intervals; no group under 10 people; missions see their country only
+         * @description Policy: `observatory:read_indicators`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    by: "provider" | "package" | "stage" | "country" | "language";
+                    country?: string;
+                    from?: string;
+                    programme?: "hajj" | "umrah" | "rawdah";
+                    provider?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            by: string;
+                            /** Format: date-time */
+                            computedAt: string;
+                            filter: {
+                                countryCode?: string;
+                                from?: string;
+                                programme?: string;
+                                providerId?: string;
+                                to?: string;
+                            };
+                            groups: {
+                                counts: {
+                                    complaints: number;
+                                    invited: number;
+                                    pilgrims: number;
+                                    responses: number;
+                                    shown: number;
+                                };
+                                indicators: {
+                                    /** @description A share or NPS with its interval and n, or { value: null, withheld: "small_group" } */
+                                    adherence: unknown;
+                                    /** @description A share or NPS with its interval and n, or { value: null, withheld: "small_group" } */
+                                    complaintsPerThousand: unknown;
+                                    /** @description A share or NPS with its interval and n, or { value: null, withheld: "small_group" } */
+                                    completionRate: unknown;
+                                    /** @description A share or NPS with its interval and n, or { value: null, withheld: "small_group" } */
+                                    csat: unknown;
+                                    medianFirstAnswerMinutes: number | null;
+                                    medianResolutionMinutes: number | null;
+                                    /** @description A share or NPS with its interval and n, or { value: null, withheld: "small_group" } */
+                                    nps: unknown;
+                                    /** @description A share or NPS with its interval and n, or { value: null, withheld: "small_group" } */
+                                    responseRate: unknown;
+                                };
+                                key: string | null;
+                            }[];
+                            privacyMin: number;
+                            publishMin: number;
+                            withheldGroups: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observatory/indicators.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same indicators as CSV
+         * @description Policy: `observatory:read_indicators`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    by: "provider" | "package" | "stage" | "country" | "language";
+                    country?: string;
+                    from?: string;
+                    programme?: "hajj" | "umrah" | "rawdah";
+                    provider?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observatory/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an inspection (sent again from an offline phone with the same clientId: recorded once)
+         * @description Policy: `observatory:inspect`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency-Key (8–100 letters, digits, - or _), made once per intended operation and kept across its retries: a retry with the same key and body gives the first answer again (Idempotent-Replayed: true); the same key with another body is refused. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: boolean | null;
+                        };
+                        /** @description The device's own id for this inspection: sending it again records nothing new */
+                        clientId: string;
+                        photos?: string[];
+                        place: string;
+                        /** @enum {string} */
+                        placeType: "camp" | "hotel" | "bus";
+                        /** Format: uuid */
+                        providerId: string;
+                        /** Format: date-time */
+                        visitedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            score: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observatory/inspections/checklists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active checklists per place type (camp, hotel, bus), for an inspector's phone to keep offline
+         * @description Policy: `observatory:inspect`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observatory/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every questionnaire version
+         * @description Policy: `observatory:publish_questionnaire`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publish a questionnaire as the next version of its code (its texts per language as data)
+         * @description Policy: `observatory:publish_questionnaire`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @enum {string} */
+                        programme: "hajj" | "umrah" | "rawdah";
+                        questions: {
+                            headline?: boolean;
+                            id: string;
+                            options?: {
+                                id: string;
+                                /** @description Text per language (ISO 639-1); Arabic and English required */
+                                text: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            required: boolean;
+                            /** @enum {string} */
+                            stage?: "application_booking" | "arrival" | "makkah_housing" | "mina_arafat" | "transport" | "madinah" | "departure" | "umrah_permit" | "umrah_visit" | "rawdah";
+                            /** @description Text per language (ISO 639-1); Arabic and English required */
+                            text: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            type: "csat" | "nps" | "single" | "multiple" | "text" | "photo";
+                        }[];
+                        /** @enum {string} */
+                        stage: "application_booking" | "arrival" | "makkah_housing" | "mina_arafat" | "transport" | "madinah" | "departure" | "umrah_permit" | "umrah_visit" | "rawdah";
+                        /** @description Text per language (ISO 639-1); Arabic and English required */
+                        title: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        trigger: "booking_confirmed" | "arrival_recorded" | "permit_checked_in" | "season_completed";
+                        validDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observatory/scorecards/compute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compute every provider's scorecard now (also hourly by itself)
+         * @description Policy: `observatory:compute_scorecards`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            computedAt: string;
+                            providers: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observatory/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily CSAT and NPS (days under 10 answers withheld)
+         * @description Policy: `observatory:read_indicators`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    country?: string;
+                    from?: string;
+                    programme?: "hajj" | "umrah" | "rawdah";
+                    provider?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description A share or NPS with its interval and n, or { value: null, withheld: "small_group" } */
+                            csat: unknown;
+                            day: string;
+                            /** @description A share or NPS with its interval and n, or { value: null, withheld: "small_group" } */
+                            nps: unknown;
+                            responses: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8483,7 +10686,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("packages:read" | "packages:write" | "provider:read")[];
+                        scopes: ("packages:read" | "packages:write" | "provider:read" | "complaints:read" | "complaints:write")[];
                     };
                 };
             };
@@ -9008,7 +11211,7 @@ export interface paths {
                             memberRole: string;
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -9258,7 +11461,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        events: ("provider.licensed" | "provider.suspended" | "provider.reinstated" | "package.published" | "package.updated" | "package.closed" | "booking.created" | "booking.confirmed" | "booking.cancelled")[];
+                        events: ("provider.licensed" | "provider.suspended" | "provider.reinstated" | "package.published" | "package.updated" | "package.closed" | "booking.created" | "booking.confirmed" | "booking.cancelled" | "booking.arrived" | "booking.completed" | "complaint.received" | "complaint.escalated" | "complaint.resolved")[];
                         url: string;
                     };
                 };
@@ -9495,6 +11698,277 @@ export interface paths {
                             licenceValidTo: string;
                         }[];
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every provider's published scorecard: each figure only once its n reaches 30, with its interval and the date computed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adherence: unknown;
+                            complaintsPerThousand: unknown;
+                            /** Format: date-time */
+                            computedAt: string;
+                            csat: unknown;
+                            inspections: {
+                                label: string;
+                                meanScore: number | null;
+                                n: number;
+                            } | null;
+                            nps: unknown;
+                            /** Format: uuid */
+                            providerId: string;
+                            publishMin: number;
+                            reply: {
+                                /** Format: date-time */
+                                at: string;
+                                text: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/{providerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One provider's published scorecard */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    providerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adherence: unknown;
+                            complaintsPerThousand: unknown;
+                            /** Format: date-time */
+                            computedAt: string;
+                            csat: unknown;
+                            inspections: {
+                                label: string;
+                                meanScore: number | null;
+                                n: number;
+                            } | null;
+                            nps: unknown;
+                            /** Format: uuid */
+                            providerId: string;
+                            publishMin: number;
+                            reply: {
+                                /** Format: date-time */
+                                at: string;
+                                text: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/{providerId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The provider's public reply to its scorecard
+         * @description Policy: `observatory:reply_scorecard`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    providerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reply: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adherence: unknown;
+                            complaintsPerThousand: unknown;
+                            /** Format: date-time */
+                            computedAt: string;
+                            csat: unknown;
+                            inspections: {
+                                label: string;
+                                meanScore: number | null;
+                                n: number;
+                            } | null;
+                            nps: unknown;
+                            /** Format: uuid */
+                            providerId: string;
+                            publishMin: number;
+                            reply: {
+                                /** Format: date-time */
+                                at: string;
+                                text: string;
+                            } | null;
+                        } | null;
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/counts.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The anonymised counts every scorecard is computed from (docs/algorithms/scorecards.md), as CSV or JSON */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    format: "csv" | "json";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -12966,7 +15440,7 @@ export interface paths {
                         /** Format: uuid */
                         providerId?: string;
                         /** @enum {string} */
-                        role: "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
+                        role: "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
                     };
                 };
             };
@@ -13007,7 +15481,7 @@ export interface paths {
                             locale: "ar" | "en";
                             providerId: string | null;
                             /** @enum {string} */
-                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
+                            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
                             /** @enum {string} */
                             status: "active" | "disabled";
                         };
@@ -13969,6 +16443,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey from its single-use link, in the invitee's language (fallbacks marked); opening it is counted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: uuid */
+                            invitationId: string;
+                            language: string;
+                            programme: string;
+                            questions: {
+                                id: string;
+                                options: {
+                                    id: string;
+                                    text: {
+                                        /** @description True when the text is not in the reader's language (it was not translated) */
+                                        fallback: boolean;
+                                        language: string;
+                                        text: string;
+                                    };
+                                }[];
+                                required: boolean;
+                                text: {
+                                    /** @description True when the text is not in the reader's language (it was not translated) */
+                                    fallback: boolean;
+                                    language: string;
+                                    text: string;
+                                };
+                                /** @enum {string} */
+                                type: "csat" | "nps" | "single" | "multiple" | "text" | "photo";
+                            }[];
+                            stage: string;
+                            title: {
+                                /** @description True when the text is not in the reader's language (it was not translated) */
+                                fallback: boolean;
+                                language: string;
+                                text: string;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/links/{token}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a survey once: a second answer on the same link is refused and the first kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: number | string | string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            responseId: string;
+                            thankYou: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/wallet": {
         parameters: {
             query?: never;
@@ -14435,7 +17069,7 @@ export interface components {
             locale: "ar" | "en";
             providerId: string | null;
             /** @enum {string} */
-            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer";
+            role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
             /** @enum {string} */
             status: "active" | "disabled";
         };

@@ -106,6 +106,7 @@ describe('translations', () => {
     for (const s of ['approved', 'rejected']) written.add(`document.${s}`);
     for (const s of ['licensed', 'rejected', 'suspended', 'reinstated']) written.add(`provider.${s}`);
     for (const s of ['published', 'closed']) written.add(`package.${s}`);
+    for (const s of ['acknowledge', 'send_to_provider', 'respond', 'ask_pilgrim', 'pilgrim_replies', 'escalate', 'resolve', 'close', 'reopen']) written.add(`complaint.${s}`);
     expect(written.size).toBeGreaterThan(40);
     for (const lang of languages) expect([...written].filter((a) => !byLang[lang].has(`audit.actions.${a}`)), lang).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { WebhooksSection, type Revealed } from './webhooks-section.tsx';
 
 type Scope = paths['/api/v1/providers/{id}/api-keys']['post']['requestBody']['content']['application/json']['scopes'][number];
 /** Every scope the API accepts (a new one fails to compile here until it is named) and its translation key. */
-const scopeKeys: Record<Scope, string> = { 'packages:read': 'packagesRead', 'packages:write': 'packagesWrite', 'provider:read': 'providerRead' };
+const scopeKeys: Record<Scope, string> = { 'packages:read': 'packagesRead', 'packages:write': 'packagesWrite', 'provider:read': 'providerRead', 'complaints:read': 'complaintsRead', 'complaints:write': 'complaintsWrite' };
 const scopes = Object.keys(scopeKeys) as Scope[];
 /** Long cell contents wrap inside the cell (tables keep their lines whole by default). */
 const wrap = { whiteSpace: 'normal' } as const;
