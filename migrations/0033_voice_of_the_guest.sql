@@ -108,9 +108,15 @@ create table complaint_events (
   message        text,
   message_screened text,
   data           jsonb not null default '{}',
+  -- For `deadline_met` and `breach` events, the deadline concerned and (met) whether late and
+  -- whether a breach was recorded before: the figures the indicators add up, typed and indexed.
+  deadline_kind  text,
+  late           boolean,
+  after_breach   boolean,
   at             timestamptz not null
 );
 create index complaint_events_complaint on complaint_events (complaint_id, id);
+create index complaint_events_deadlines on complaint_events (complaint_id) include (action, deadline_kind, late, after_breach, at) where deadline_kind is not null;
 
 create table complaint_attachments (
   id            uuid primary key,
@@ -162,6 +168,7 @@ create table guest_journeys (
   primary key (account_id, subject)
 );
 create index guest_journeys_provider on guest_journeys (provider_id);
+create index guest_journeys_started on guest_journeys (started_at);
 
 -- The link's token is the invitation's id and its keyed MAC (HMAC-SHA-256 under a platform
 -- secret), so the reminder can send the same link again and nothing secret is stored.
@@ -189,6 +196,8 @@ create table survey_invitations (
   unique (questionnaire_id, account_id, subject)
 );
 create index survey_invitations_account on survey_invitations (account_id, created_at desc);
+create index survey_invitations_created on survey_invitations (created_at);
+create index survey_invitations_shown on survey_invitations (first_shown_at) where first_shown_at is not null;
 create index survey_invitations_provider on survey_invitations (provider_id);
 create index survey_invitations_remind on survey_invitations (remind_at) where remind_at is not null;
 
@@ -230,6 +239,31 @@ create table survey_event_cursor (
   last_event_id  bigint not null
 );
 insert into survey_event_cursor values (1, 0);
+
+-- The survey counts of each past day (Riyadh), per dimension and group, folded once the day is
+-- over (rows of a past day never change: invitations count on the day they were raised, showings
+-- on the day of the first showing, responses and pilgrims served on their day). Unfiltered
+-- indicators add these up and read only the days not yet folded from the rows themselves.
+create table survey_rollup (
+  day         date not null,
+  programme   text not null,
+  dim         text not null check (dim in ('provider', 'package', 'stage', 'country', 'language')),
+  key         text,
+  invited     integer not null,
+  shown       integer not null,
+  responses   integer not null,
+  csat_n      integer not null,
+  csat_top2   integer not null,
+  nps_n       integer not null,
+  promoters   integer not null,
+  detractors  integer not null,
+  pilgrims    integer not null
+);
+create index survey_rollup_dim on survey_rollup (dim, day);
+create table survey_rollup_days (
+  day        date primary key,
+  folded_at  timestamptz not null
+);
 
 -- The published scorecards: per provider, the anonymised counts every figure is computed from
 -- (docs/algorithms/scorecards.md) and when; the public reads only this table.

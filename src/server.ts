@@ -27,12 +27,12 @@ export async function serve(config: Config, db: Db): Promise<FastifyInstance> {
   const permitSweeps = createPoller(() => services.permits.sweepNoShows().then(() => services.permits.expireOffers()).then(() => services.permits.revocations.publish()), (error) => logger.warn({ err: error }, 'permit sweep failed'));
   permitSweeps.start(5000);
   // Voice of the Guest: the first questionnaires; surveys raised from the journey's events, their
-  // reminders; scorecards recomputed hourly.
+  // reminders; past days folded into the survey rollup and scorecards recomputed hourly.
   await services.observatory.ensureDefaults();
   const surveys = createPoller(() => services.inviteFromEvents().then(() => services.observatory.remind()), (error) => logger.warn({ err: error }, 'survey invitations failed'));
   surveys.start(5000);
-  const scorecards = createPoller(() => services.observatory.computeScorecards(systemContext('scorecards')).then(() => undefined), (error) => logger.warn({ err: error }, 'scorecards failed'));
-  void services.observatory.computeScorecards(systemContext('scorecards')).catch((error: unknown) => logger.warn({ err: error }, 'scorecards failed'));
+  const scorecards = createPoller(() => services.observatory.foldDays().then(() => services.observatory.computeScorecards(systemContext('scorecards'))), (error) => logger.warn({ err: error }, 'scorecards failed'));
+  void services.observatory.foldDays().then(() => services.observatory.computeScorecards(systemContext('scorecards'))).catch((error: unknown) => logger.warn({ err: error }, 'scorecards failed'));
   scorecards.start(3_600_000);
   // Complaints: deadlines past due are recorded and escalated (SKIP LOCKED, so every process may sweep).
   const complaintSweeps = createPoller(() => services.complaints.sweepDeadlines().then(() => services.complaints.closeResolved()), (error) => logger.warn({ err: error }, 'complaint sweep failed'));

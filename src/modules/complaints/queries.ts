@@ -61,7 +61,7 @@ export function queryUseCases(c: ComplaintContext, act: ReturnType<typeof actUse
       const [rules, cal] = await Promise.all([repo.rules(db.kysely), c.calendar(db.kysely)]);
       return {
         rules: rules.map((r) => ({ category: r.category, severity: r.severity, acknowledgeMinutes: r.acknowledge_minutes, firstAnswerMinutes: r.first_answer_minutes, resolveMinutes: r.resolve_minutes })),
-        calendar: { workingDays: cal.workingDays, from: cal.from, to: cal.to, roundTheClock: cal.roundTheClock.map((p) => ({ from: p.from.toISOString(), to: p.to.toISOString() })), reopenDays: cal.reopenDays },
+        calendar: { workingDays: [...cal.workingDays], from: cal.from, to: cal.to, roundTheClock: cal.roundTheClock.map((p) => ({ from: p.from.toISOString(), to: p.to.toISOString() })), reopenDays: cal.reopenDays },
       };
     },
     isMinistryReader: (ctx: RequestContext) => isMinistry(ctx.actor),

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import type { ComplaintAttachmentsTable, ComplaintEventsTable, ComplaintsTable, Severity } from './tables.ts';
 
 export type ComplaintRow = Selectable<ComplaintsTable>;
-export type NewEvent = Omit<Insertable<ComplaintEventsTable>, 'data'> & { data?: Record<string, unknown> };
+export type NewEvent = Omit<Insertable<ComplaintEventsTable>, 'data' | 'deadline_kind' | 'late' | 'after_breach'> & { data?: Record<string, unknown> };
 
 /** The one place with SQL for complaints, their event log, their settings and deadline rules. */
 export function createComplaintRepository() {
@@ -39,7 +39,14 @@ export function createComplaintRepository() {
     },
 
     async appendEvents(db: Executor, rows: NewEvent[]) {
-      if (rows.length) await db.insertInto('complaint_events').values(rows.map((r) => ({ ...r, data: JSON.stringify(r.data ?? {}) }))).execute();
+      // A deadline's figures also go to typed columns (what the indicators add up, from an index).
+      const typed = (r: NewEvent) => {
+        const d = r.data ?? {};
+        if (r.action === 'deadline_met') return { deadline_kind: String(d.kind), late: Boolean(d.late), after_breach: Boolean(d.breached) };
+        if (r.action === 'breach') return { deadline_kind: String(d.kind), late: null, after_breach: null };
+        return { deadline_kind: null, late: null, after_breach: null };
+      };
+      if (rows.length) await db.insertInto('complaint_events').values(rows.map((r) => ({ ...r, data: JSON.stringify(r.data ?? {}), ...typed(r) }))).execute();
     },
     events: (db: Executor, complaintId: string) => db.selectFrom('complaint_events').selectAll().where('complaint_id', '=', complaintId).orderBy('id').execute(),
 
@@ -79,20 +86,21 @@ export function createComplaintRepository() {
       if (f.providerId) parts.push(sql`provider_id = ${f.providerId}`);
       if (f.from) parts.push(sql`created_at >= ${f.from}::date`);
       if (f.to) parts.push(sql`created_at < ${f.to}::date + 1`);
+      // The log's figures per complaint from the deadline events' own index (typed columns, in complaint order), joined
+      // to the complaints (no CTE: a CTE read twice is materialised), then per group; the medians sort within each group.
       const r = await sql<{ key: string | null; complaints: number; onTime: number; late: number; medianFirstAnswer: number | null; medianResolution: number | null }>`
-        with c as (select id, ${k}::text as key, created_at from complaints where ${sql.join(parts, sql` and `)}),
-        t as (
-          select e.complaint_id,
-                 count(*) filter (where e.action = 'deadline_met' and (e.data->>'late') = 'false') as on_time,
-                 count(*) filter (where e.action = 'breach') + count(*) filter (where e.action = 'deadline_met' and (e.data->>'late') = 'true' and coalesce(e.data->>'breached', 'false') = 'false') as late,
-                 min(e.at) filter (where e.action = 'deadline_met' and e.data->>'kind' = 'first_answer') as first_answer,
-                 min(e.at) filter (where e.action = 'deadline_met' and e.data->>'kind' = 'resolve') as resolved
-          from complaint_events e join c on c.id = e.complaint_id
-          where e.action in ('deadline_met', 'breach') group by e.complaint_id)
-        select c.key, count(*)::int as complaints, coalesce(sum(t.on_time), 0)::int as "onTime", coalesce(sum(t.late), 0)::int as late,
+        select c.key::text as key, count(*)::int as complaints, coalesce(sum(t.on_time), 0)::int as "onTime", coalesce(sum(t.late), 0)::int as late,
                round((percentile_cont(0.5) within group (order by extract(epoch from t.first_answer - c.created_at) / 60))::numeric, 1)::float8 as "medianFirstAnswer",
                round((percentile_cont(0.5) within group (order by extract(epoch from t.resolved - c.created_at) / 60))::numeric, 1)::float8 as "medianResolution"
-        from c left join t on t.complaint_id = c.id group by c.key`.execute(db);
+        from (select id, ${k} as key, created_at from complaints where ${sql.join(parts, sql` and `)}) as c
+        left join (
+          select e.complaint_id,
+                 count(*) filter (where e.action = 'deadline_met' and not e.late) as on_time,
+                 count(*) filter (where e.action = 'breach') + count(*) filter (where e.action = 'deadline_met' and e.late and not e.after_breach) as late,
+                 min(e.at) filter (where e.action = 'deadline_met' and e.deadline_kind = 'first_answer') as first_answer,
+                 min(e.at) filter (where e.action = 'deadline_met' and e.deadline_kind = 'resolve') as resolved
+          from complaint_events e where e.deadline_kind is not null group by e.complaint_id) as t on t.complaint_id = c.id
+        group by c.key`.execute(db);
       return r.rows;
     },
 

@@ -9,7 +9,7 @@ import { multipartOnly, readOneFile } from '../../http/uploads.ts';
 import { Obj, Uuid } from '../../common/schemas/kit.ts';
 import { MAX_ATTACHMENT_BYTES } from './file.ts';
 import { complaintDeskPolicy, complaintPolicy, type ComplaintPolicyAction } from './policies.ts';
-import { ActionBody, ComplaintDetail, ComplaintSchema, FileBody, ListQuery, RateBody, RuleBody, RuleParams, SeasonBody } from './schemas.ts';
+import { RulesView, ActionBody, ComplaintDetail, ComplaintSchema, FileBody, ListQuery, RateBody, RuleBody, RuleParams, SeasonBody } from './schemas.ts';
 import type { ComplaintService } from './service.ts';
 
 /** /api/v1/complaints: filing, each reader's list, one complaint's timeline, its steps; the ministry's deadline rules. */
@@ -19,7 +19,7 @@ export const complaintRoutes: FastifyPluginAsyncTypebox<{ complaints: ComplaintS
   const readers = policies.of(complaintPolicy, 'read', 'complaint');
 
   app.get('/complaints/rules', {
-    schema: { tags, summary: 'The deadlines promised per category and severity, and the calendar they run on (round the clock in season)' },
+    schema: { tags, summary: 'The deadlines promised per category and severity, and the calendar they run on (round the clock in season)', response: { 200: RulesView } },
     config: { policy: policies.public },
   }, async () => complaints.rules());
 

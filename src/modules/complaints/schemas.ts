@@ -58,3 +58,11 @@ export const RuleBody = Obj({
 });
 export const RuleParams = Obj({ category: Category(), severity: StringEnum(Severities, { examples: ['medium'] }) });
 export const SeasonBody = Obj({ label: Text({ maxLength: 80 }), from: Type.String({ format: 'date-time', maxLength: 40 }), to: Type.String({ format: 'date-time', maxLength: 40 }) });
+
+export const RulesView = Type.Object({
+  rules: Type.Array(Type.Object({ category: Type.String(), severity: StringEnum(Severities), acknowledgeMinutes: Nullable(Type.Integer()), firstAnswerMinutes: Nullable(Type.Integer()), resolveMinutes: Nullable(Type.Integer()) })),
+  calendar: Type.Object({
+    workingDays: Type.Array(Type.Integer(), { description: '0 = Sunday … 6 = Saturday, in Riyadh' }), from: Type.Integer({ description: 'minutes after midnight in Riyadh' }), to: Type.Integer(),
+    roundTheClock: Type.Array(Type.Object({ from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }) })), reopenDays: Type.Integer(),
+  }),
+});

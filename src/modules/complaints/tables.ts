@@ -71,6 +71,9 @@ export interface ComplaintEventsTable {
   message: string | null;
   message_screened: string | null;
   data: Json<Record<string, unknown>>;
+  deadline_kind: string | null;
+  late: boolean | null;
+  after_breach: boolean | null;
   at: Date;
 }
 export interface ComplaintAttachmentsTable {

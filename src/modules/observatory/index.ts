@@ -5,3 +5,4 @@ export { observatoryPolicy } from './policies.ts';
 export type { Invitee } from './surveys.ts';
 export type { ScorecardView } from './scorecards.ts';
 export { indicators, wilson, PRIVACY_MIN, PUBLISH_MIN } from './domain/indicators.ts';
+export { linkToken } from './links.ts';

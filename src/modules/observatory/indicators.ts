@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { writeCsv } from '../../core/csv.ts';
+import { addDays, riyadhDate, riyadhMidnight } from '../../core/dates.ts';
 import type { ObservatoryContext } from './context.ts';
 import { emptyCounts, indicators, PRIVACY_MIN, PUBLISH_MIN, type GroupCounts } from './domain/indicators.ts';
 import { observatoryPolicy } from './policies.ts';
@@ -17,9 +18,8 @@ export function indicatorUseCases(c: ObservatoryContext) {
   /** Every group's counts for a dimension: surveys, pilgrims served, complaints (where the dimension applies to them). */
   async function countsBy(by: Dimension, f: Filter): Promise<Map<string | null, GroupCounts>> {
     const complaintsBy = by === 'provider' || by === 'country' || by === 'language' ? by : null;
-    const [surveys, pilgrims, complaints] = await Promise.all([
+    const [surveys, complaints] = await Promise.all([
       repo.surveyCounts(db.kysely, by, f),
-      repo.pilgrims(db.kysely, by, f),
       complaintsBy ? deps.complaints.counts(complaintsBy, f) : Promise.resolve([]),
     ]);
     const out = new Map<string | null, GroupCounts>();
@@ -28,8 +28,7 @@ export function indicatorUseCases(c: ObservatoryContext) {
       if (!g) out.set(key, (g = emptyCounts()));
       return g;
     };
-    for (const s of surveys) Object.assign(at(s.key), { invited: s.invited, shown: s.shown, responses: s.responses, csatN: s.csatN, csatTop2: s.csatTop2, npsN: s.npsN, promoters: s.promoters, detractors: s.detractors });
-    for (const p of pilgrims) at(p.key).pilgrims = p.pilgrims;
+    for (const s of surveys) Object.assign(at(s.key), { invited: s.invited, shown: s.shown, responses: s.responses, csatN: s.csatN, csatTop2: s.csatTop2, npsN: s.npsN, promoters: s.promoters, detractors: s.detractors, pilgrims: s.pilgrims });
     for (const k of complaints) Object.assign(at(k.key), { complaints: k.complaints, deadlinesOnTime: k.onTime, deadlinesLate: k.late, medianFirstAnswerMinutes: k.medianFirstAnswer, medianResolutionMinutes: k.medianResolution });
     return out;
   }
@@ -48,6 +47,21 @@ export function indicatorUseCases(c: ObservatoryContext) {
 
   return {
     countsBy,
+    /**
+     * Folds every past day not yet folded into the rollup, in order, a transaction per day
+     * (the hourly poller, and the CLI); today stays live. Answers how many days it folded.
+     */
+    async foldDays() {
+      const today = riyadhDate(clock.now());
+      const horizon = await repo.foldHorizon(db.kysely);
+      let day = horizon ? addDays(horizon, 1) : await repo.firstDay(db.kysely);
+      let folded = 0;
+      for (; day && day < today; day = addDays(day, 1)) {
+        const d = day;
+        if (await db.kysely.transaction().execute((trx) => repo.foldDay(trx, d, riyadhMidnight(d), riyadhMidnight(addDays(d, 1)), clock.now()))) folded++;
+      }
+      return folded;
+    },
     async indicators(ctx: RequestContext, by: string, filter: Filter) {
       observatoryPolicy.assert(ctx, 'read_indicators', null);
       if (!(dimensions as readonly string[]).includes(by)) throw new AppError('observatory.unknown_dimension');

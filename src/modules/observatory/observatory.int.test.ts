@@ -159,3 +159,18 @@ describe('indicators and the public scorecard', () => {
     expect(csv.body.split('\r\n')[0]).toMatch(/^stage,csat,csat_low,csat_high,csat_n,nps/);
   });
 });
+
+describe('the daily rollup', () => {
+  it('gives the same counts as the rows themselves, for every dimension, once past days are folded', async () => {
+    const dims = ['provider', 'package', 'stage', 'country', 'language'] as const;
+    const sorted = (m: Map<string | null, unknown>) => [...m.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
+    const before = await Promise.all(dims.map((d) => t.services.observatory.countsBy(d, {})));
+    t.clock.set(new Date(t.clock.now().getTime() + 2 * 86_400_000));
+    const folded = await t.services.observatory.foldDays();
+    expect(folded).toBeGreaterThan(0);
+    expect(await t.services.observatory.foldDays()).toBe(0); // each day once
+    const after = await Promise.all(dims.map((d) => t.services.observatory.countsBy(d, {})));
+    for (const [i, d] of dims.entries()) expect(sorted(after[i]!), d).toEqual(sorted(before[i]!));
+    expect(Number((await t.db.kysely.selectFrom('survey_rollup').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { riyadhMidnight } from '../../core/dates.ts';
 import type { GuestJourneysTable, SurveyInvitationsTable, SurveyQuestionnairesTable, Trigger } from './tables.ts';
 
 export type InvitationRow = Selectable<SurveyInvitationsTable>;
@@ -19,6 +20,70 @@ export interface Filter {
 
 /** Survey counts of one group (what indicators are computed from). */
 export interface SurveyCounts { key: string | null; invited: number; shown: number; responses: number; csatN: number; csatTop2: number; npsN: number; promoters: number; detractors: number }
+
+type Window = { from?: Date | undefined; to?: Date | undefined; day?: string | undefined; afterDay?: string | undefined };
+
+/**
+ * The sources of the survey counts as one UNION ALL, each grouped by programme and the
+ * dimension's column in its own type (a cast per row would cost more than the grouping):
+ * invitations raised, first showings, responses (CSAT from the stage scores when by stage),
+ * journeys started (pilgrims served; not by stage). `w` bounds them in time.
+ */
+function branches(by: Dimension, w: Window, f: Filter) {
+  const k = sql.ref(column[by]);
+  const on = (ts: string) => {
+    const parts = [sql`true`];
+    if (w.from) parts.push(sql`${sql.ref(ts)} >= ${w.from}`);
+    if (w.to) parts.push(sql`${sql.ref(ts)} < ${w.to}`);
+    if (f.countryCode) parts.push(sql`country_code = ${f.countryCode}`);
+    if (f.providerId) parts.push(sql`provider_id = ${f.providerId}`);
+    if (f.programme && ts !== 'started_at') parts.push(sql`programme = ${f.programme}`);
+    return sql.join(parts, sql` and `);
+  };
+  const days = (alias = '') => {
+    const col = (name: string) => sql.ref(`${alias}${name}`);
+    const parts = [sql`true`];
+    if (w.day) parts.push(sql`${col('day')} = ${w.day}::date`);
+    if (w.afterDay) parts.push(sql`${col('day')} > ${w.afterDay}::date`);
+    if (f.from) parts.push(sql`${col('day')} >= ${f.from}::date`);
+    if (f.to) parts.push(sql`${col('day')} <= ${f.to}::date`);
+    if (f.countryCode) parts.push(sql`${col('country_code')} = ${f.countryCode}`);
+    if (f.providerId) parts.push(sql`${col('provider_id')} = ${f.providerId}`);
+    if (f.programme) parts.push(sql`${col('programme')} = ${f.programme}`);
+    return sql.join(parts, sql` and `);
+  };
+  const byStage = by === 'stage';
+  const journeys = !byStage && (!f.programme || f.programme === 'hajj');
+  return sql`
+    select programme, ${k} as key, count(*) as invited, 0 as shown, 0 as responses, 0 as csat_n, 0 as csat_top2, 0 as nps_n, 0 as promoters, 0 as detractors, 0 as pilgrims
+    from survey_invitations where ${on('created_at')} group by 1, 2
+    union all
+    select programme, ${k}, 0, count(*), 0, 0, 0, 0, 0, 0, 0 from survey_invitations where first_shown_at is not null and ${on('first_shown_at')} group by 1, 2
+    union all
+    select programme, ${k}, 0, 0, count(*), ${byStage ? sql`0, 0` : sql`count(csat), count(*) filter (where csat >= 4)`}, count(nps), count(*) filter (where nps >= 9), count(*) filter (where nps <= 6), 0
+    from survey_responses where ${days()} group by 1, 2
+    ${byStage ? sql`union all
+    select r.programme, s.stage, 0, 0, 0, count(*), count(*) filter (where s.csat >= 4), 0, 0, 0, 0
+    from survey_stage_scores s join survey_responses r on r.id = s.response_id where ${days('r.')} group by 1, 2` : sql``}
+    ${journeys ? sql`union all
+    select 'hajj', ${k}, 0, 0, 0, 0, 0, 0, 0, 0, count(*) from guest_journeys where ${on('started_at')} group by 1, 2` : sql``}`;
+}
+
+/** The counts from the rows themselves: after the rollup's horizon when there is one, else all of them (within the filter's days). */
+async function liveCounts(db: Executor, by: Dimension, f: Filter, horizon: string | null) {
+  const w: Window = {};
+  if (horizon) {
+    w.afterDay = horizon;
+    w.from = new Date(riyadhMidnight(horizon).getTime() + 86_400_000);
+  }
+  if (f.from && (!w.from || riyadhMidnight(f.from) > w.from)) w.from = riyadhMidnight(f.from);
+  if (f.to) w.to = new Date(riyadhMidnight(f.to).getTime() + 86_400_000);
+  const r = await sql<SurveyCounts & { pilgrims: number }>`
+    select key::text as key, sum(invited)::int as invited, sum(shown)::int as shown, sum(responses)::int as responses, sum(csat_n)::int as "csatN", sum(csat_top2)::int as "csatTop2",
+           sum(nps_n)::int as "npsN", sum(promoters)::int as promoters, sum(detractors)::int as detractors, sum(pilgrims)::int as pilgrims
+    from (${branches(by, w, f)}) as g group by key`.execute(db);
+  return r.rows;
+}
 
 /** The one place with SQL for surveys, journeys, scorecards and inspections. */
 export function createObservatoryRepository() {
@@ -109,36 +174,55 @@ export function createObservatoryRepository() {
     },
 
     // Indicators
-    /** Survey counts per group of a dimension: invitations (sent, shown) and responses (CSAT, NPS), in one pass each. */
-    async surveyCounts(db: Executor, by: Dimension, f: Filter): Promise<SurveyCounts[]> {
-      const k = sql.ref(column[by]);
-      const byStage = by === 'stage';
-      // One row per source (invitations, responses, and for stages the stage scores), added up per key.
-      const csatFromResponses = byStage ? sql`0, 0` : sql`count(csat), count(*) filter (where csat >= 4)`;
-      const r = await sql<SurveyCounts>`
+    /**
+     * Survey counts per group of a dimension, with the pilgrims served: from the rollup for the
+     * days already folded (only when no provider or country filter asks for rows the rollup does
+     * not split by), and from the rows themselves for the rest. Invitations count on the day they
+     * were raised, showings on the day of the first showing, responses and journeys on their day.
+     */
+    async surveyCounts(db: Executor, by: Dimension, f: Filter): Promise<(SurveyCounts & { pilgrims: number })[]> {
+      const rollupServes = !f.providerId && !f.countryCode;
+      const horizon = rollupServes ? await this.foldHorizon(db) : null;
+      const live = await liveCounts(db, by, f, horizon);
+      if (!horizon) return live;
+      const parts = [sql`dim = ${by}`, sql`day <= ${horizon}::date`];
+      if (f.programme) parts.push(sql`programme = ${f.programme}`);
+      if (f.from) parts.push(sql`day >= ${f.from}::date`);
+      if (f.to) parts.push(sql`day <= ${f.to}::date`);
+      const rolled = await sql<SurveyCounts & { pilgrims: number }>`
         select key, sum(invited)::int as invited, sum(shown)::int as shown, sum(responses)::int as responses, sum(csat_n)::int as "csatN", sum(csat_top2)::int as "csatTop2",
-               sum(nps_n)::int as "npsN", sum(promoters)::int as promoters, sum(detractors)::int as detractors
-        from (
-          select ${k}::text as key, count(*) as invited, count(first_shown_at) as shown, 0 as responses, 0 as csat_n, 0 as csat_top2, 0 as nps_n, 0 as promoters, 0 as detractors
-          from survey_invitations where ${where(f, 'created_at')} group by 1
-          union all
-          select ${k}::text, 0, 0, count(*), ${csatFromResponses}, count(nps), count(*) filter (where nps >= 9), count(*) filter (where nps <= 6)
-          from survey_responses where ${where(f, 'day')} group by 1
-          ${byStage ? sql`union all
-          select s.stage, 0, 0, 0, count(*), count(*) filter (where s.csat >= 4), 0, 0, 0
-          from survey_stage_scores s join survey_responses on survey_responses.id = s.response_id where ${where(f, 'day')} group by 1` : sql``}
-        ) as g group by key`.execute(db);
-      return r.rows;
+               sum(nps_n)::int as "npsN", sum(promoters)::int as promoters, sum(detractors)::int as detractors, sum(pilgrims)::int as pilgrims
+        from survey_rollup where ${sql.join(parts, sql` and `)} group by key`.execute(db);
+      const out = new Map(rolled.rows.map((r) => [r.key, r]));
+      for (const l of live) {
+        const r = out.get(l.key);
+        if (!r) out.set(l.key, l);
+        else for (const k of ['invited', 'shown', 'responses', 'csatN', 'csatTop2', 'npsN', 'promoters', 'detractors', 'pilgrims'] as const) r[k] += l[k];
+      }
+      return [...out.values()];
     },
-    /** Pilgrims served per group (guest journeys): the denominator of complaints per 1,000. */
-    async pilgrims(db: Executor, by: Dimension, f: Filter) {
-      if (by === 'stage') return [];
-      const k = sql.ref(column[by]);
-      const parts = [sql`true`];
-      if (f.countryCode) parts.push(sql`country_code = ${f.countryCode}`);
-      if (f.providerId) parts.push(sql`provider_id = ${f.providerId}`);
-      const r = await sql<{ key: string | null; pilgrims: number }>`select ${k}::text as key, count(*)::int as pilgrims from guest_journeys where ${sql.join(parts, sql` and `)} group by 1`.execute(db);
-      return r.rows;
+
+    /** The last day folded into the rollup (days are folded in order), or null. */
+    foldHorizon: async (db: Executor): Promise<string | null> => {
+      const r = await sql<{ day: string | null }>`select to_char(max(day), 'YYYY-MM-DD') as day from survey_rollup_days`.execute(db);
+      return r.rows[0]?.day ?? null;
+    },
+    /** The first day anything was counted on (the first invitation), or null. */
+    firstDay: async (db: Executor): Promise<string | null> => {
+      const r = await sql<{ day: string | null }>`select to_char(min(created_at) at time zone 'Asia/Riyadh', 'YYYY-MM-DD') as day from survey_invitations`.execute(db);
+      return r.rows[0]?.day ?? null;
+    },
+    /** Folds one past day into the rollup, every dimension, once (a second process finds the day taken and does nothing). */
+    async foldDay(db: Executor, day: string, from: Date, to: Date, now: Date): Promise<boolean> {
+      const taken = await sql<{ day: string }>`insert into survey_rollup_days (day, folded_at) values (${day}::date, ${now}) on conflict do nothing returning day`.execute(db);
+      if (!taken.rows.length) return false;
+      for (const by of dimensions) {
+        await sql`
+          insert into survey_rollup (day, programme, dim, key, invited, shown, responses, csat_n, csat_top2, nps_n, promoters, detractors, pilgrims)
+          select ${day}::date, programme, ${by}, key::text, sum(invited), sum(shown), sum(responses), sum(csat_n), sum(csat_top2), sum(nps_n), sum(promoters), sum(detractors), sum(pilgrims)
+          from (${branches(by, { from, to, day }, {})}) as g group by programme, key`.execute(db);
+      }
+      return true;
     },
     /** Daily CSAT and NPS counts (the dashboard's time series). */
     async daily(db: Executor, f: Filter) {

@@ -119,6 +119,26 @@ export interface InspectionsTable {
   created_at: Date;
 }
 
+export interface SurveyRollupTable {
+  day: ColumnType<string, string, never>;
+  programme: string;
+  dim: string;
+  key: string | null;
+  invited: number;
+  shown: number;
+  responses: number;
+  csat_n: number;
+  csat_top2: number;
+  nps_n: number;
+  promoters: number;
+  detractors: number;
+  pilgrims: number;
+}
+export interface SurveyRollupDaysTable {
+  day: ColumnType<string, string, never>;
+  folded_at: Date;
+}
+
 // This module's tables, in the one Kysely view of the database (declaration merging; src/db/schema.ts).
 declare module '../../db/schema.ts' {
   interface Database {
@@ -128,6 +148,8 @@ declare module '../../db/schema.ts' {
     survey_responses: SurveyResponsesTable;
     survey_stage_scores: SurveyStageScoresTable;
     survey_event_cursor: SurveyEventCursorTable;
+    survey_rollup: SurveyRollupTable;
+    survey_rollup_days: SurveyRollupDaysTable;
     provider_scorecards: ProviderScorecardsTable;
     provider_scorecard_replies: ProviderScorecardRepliesTable;
     inspection_checklists: InspectionChecklistsTable;

@@ -2344,7 +2344,10 @@ export interface paths {
                          * @description Care-centre agents: the caller's account
                          */
                         callerEmail?: string;
-                        /** @description A category of the deadline rules (GET /complaints/rules) */
+                        /**
+                         * @description A category of the deadline rules (GET /complaints/rules)
+                         * @example housing
+                         */
                         category: string;
                         description: string;
                         /** @description BCP 47 language of the complainant (the caller's, when an agent files) */
@@ -3491,12 +3494,55 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable code, in the language asked for */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            calendar: {
+                                /** @description minutes after midnight in Riyadh */
+                                from: number;
+                                reopenDays: number;
+                                roundTheClock: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    /** Format: date-time */
+                                    to: string;
+                                }[];
+                                to: number;
+                                /** @description 0 = Sunday … 6 = Saturday, in Riyadh */
+                                workingDays: number[];
+                            };
+                            rules: {
+                                acknowledgeMinutes: number | null;
+                                category: string;
+                                firstAnswerMinutes: number | null;
+                                resolveMinutes: number | null;
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -3525,8 +3571,12 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A category of the deadline rules (GET /complaints/rules) */
+                    /**
+                     * @description A category of the deadline rules (GET /complaints/rules)
+                     * @example housing
+                     */
                     category: string;
+                    /** @example medium */
                     severity: "low" | "medium" | "high" | "critical";
                 };
                 cookie?: never;
@@ -3575,7 +3625,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/complaints/seasons": {
+    "/api/v1/complaints/rules/seasons": {
         parameters: {
             query?: never;
             header?: never;
@@ -11957,6 +12007,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example json */
                     format: "csv" | "json";
                 };
                 cookie?: never;
@@ -16456,6 +16507,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA */
                     token: string;
                 };
                 cookie?: never;
@@ -16550,6 +16602,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA */
                     token: string;
                 };
                 cookie?: never;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Scorecard } from '../observatory/figures.tsx';
 import { Link, useParams } from 'react-router';
 import { $api } from '../../api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
@@ -45,7 +46,8 @@ export function PackagePage() {
             <h2>{t('package.eligible')}</h2>
             <p>{listOf(pkg.eligibleCountries.map(countryName))}</p>
             <p><Link to={`/catalogue?provider=${pkg.provider.id}`}>{t('package.moreFrom', { provider: pkg.provider.name })}</Link></p>
-            <p className="muted">{t('package.scorecardSoon')}</p>
+            <h2>{t('observatory.scorecard.title')}</h2>
+            <Scorecard card={pkg.scorecard} />
           </section>
         </article>
       )}
