@@ -21,6 +21,8 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'provider@manasik.demo', displayName: 'Al-Safwa Hajj Services', role: 'provider_staff', locale: 'ar' },
   // Has applied for a licence that waits in the ministry's review queue.
   { email: 'applicant@manasik.demo', displayName: 'Noor Al-Haramain Travel', role: 'provider_staff', locale: 'en' },
+  { email: 'care@manasik.demo', displayName: 'Care Centre 1966 — Fatimah', role: 'care_agent', locale: 'ar' },
+  { email: 'inspector@manasik.demo', displayName: 'Field inspector — Saad', role: 'field_inspector', locale: 'ar' },
   { email: 'gate@manasik.demo', displayName: 'Gate 7 — Rawdah', role: 'gate_officer', locale: 'ar' },
   { email: 'amina@manasik.demo', displayName: 'Amina Diallo', role: 'pilgrim', locale: 'en' },
   { email: 'yusuf@manasik.demo', displayName: 'يوسف بن علي', role: 'pilgrim', locale: 'ar' },

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, demoAccounts, type DemoAccount } from './demo-data.ts';
 import { DEMO_FROZEN_AT, seedDrawnSeason } from './seed-draw.ts';
 import { seedDemoDocuments } from './seed-documents.ts';
 import { seedDemoPermits } from './seed-permits.ts';
+import { seedDemoObservatory } from './seed-observatory.ts';
 import type { RequestContext } from '../core/principal.ts';
 import { riyadhDate } from '../core/dates.ts';
 import { firstHajjAfter, hajjDays } from '../modules/seasons/index.ts';
@@ -40,6 +41,7 @@ export async function seedDemo(services: Services, options: { progress?: boolean
   if (provider && ids.has('yusuf@manasik.demo')) await seedDrawnSeason(services, provider, ids.get('yusuf@manasik.demo')!, seasons.drawn);
   await seedDemoDocuments(services, ids);
   if (ids.has('hannah@manasik.demo')) await seedDemoPermits(services, ids.get('hannah@manasik.demo')!);
+  if (provider) await seedDemoObservatory(services, provider, ids);
   return created;
 }
 

@@ -8,7 +8,8 @@ import type { NotificationService } from '../notifications/index.ts';
 import { textIn } from './domain/questionnaire.ts';
 import { surveyEmails } from './emails.ts';
 import { linkToken } from './links.ts';
-import { createObservatoryRepository, type InvitationRow, type QuestionnaireRow } from './repository.ts';
+import { groupLoader } from '../../db/group-loader.ts';
+import { createObservatoryRepository, type InvitationRow, type NewResponse, type QuestionnaireRow } from './repository.ts';
 
 export interface ObservatoryDeps {
   db: Db;
@@ -46,6 +47,20 @@ export function createObservatoryContext(deps: ObservatoryDeps) {
     await deps.notifications.enqueue(executor, { to: contact.email, locale, template: reminder ? 'survey_reminder' : 'survey_invitation', ...surveyEmails.invite[locale]({ name: contact.name, title: textIn(q.title, locale).text, link, expiresAt: inv.expires_at, reminder }) });
   }
 
-  return { deps, db, clock, repo, linkSecret, questionnaire, sendInvitation };
+  /**
+   * Answers arriving together are stored together: one statement for every answer that arrived
+   * while the previous ones were being written (group commit; at most two statements in flight).
+   * A second answer on the same link in the same batch is not written (the first takes the link);
+   * its caller then reads the invitation and is told it was answered.
+   */
+  const responses = groupLoader<NewResponse, string | null>(async (rows) => {
+    const seen = new Set<string>();
+    const first = rows.filter((r) => !seen.has(r.invitationId) && Boolean(seen.add(r.invitationId)));
+    const ids = await repo.respondMany(db.kysely, clock.now(), first);
+    const written = new Map(first.map((r, i) => [r.id, ids[i] ?? null]));
+    return rows.map((r) => written.get(r.id) ?? null);
+  });
+
+  return { deps, db, clock, repo, linkSecret, questionnaire, sendInvitation, respond: (r: NewResponse) => responses.load(r) };
 }
 export type ObservatoryContext = ReturnType<typeof createObservatoryContext>;

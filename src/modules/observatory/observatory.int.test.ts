@@ -106,6 +106,15 @@ describe('answering by the link', () => {
     t.clock.set(saved);
   });
 
+  it('keeps one answer when two race on the same invitation (they may share a batch)', async () => {
+    await t.services.observatory.inviteNow('booking_confirmed', [{ accountId: family.admin.accountId, subject: 'race', language: 'en', programme: 'hajj', providerId, packageId, countryCode: 'FR', nationalityGroup: 'europeAmericasOceania' }]);
+    const race = (await fx.api('GET', '/me/surveys', family.admin.headers)).json().find((s: { stage: string; expiresAt: string }) => s.stage === 'application_booking');
+    const answers = await Promise.all([1, 2, 3].map((score) => fx.api('POST', `/me/surveys/${race.invitationId}/response`, family.admin.headers, { answers: { overall: score, recommend: score } })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(answers.filter((a) => a.statusCode === 409).every((a) => a.json().code === 'survey.already_answered')).toBe(true);
+    expect(await t.db.kysely.selectFrom('survey_responses').select('id').where('invitation_id', '=', race.invitationId).execute()).toHaveLength(1);
+  });
+
   it('reminds once, half-way to the expiry, with the same link', async () => {
     const saved = t.clock.now();
     t.clock.set(new Date(saved.getTime() + 4 * 86_400_000));
@@ -138,14 +147,14 @@ describe('indicators and the public scorecard', () => {
     }
     expect((await fx.api('POST', '/observatory/scorecards/compute', ministry)).json()).toMatchObject({ providers: 1 });
     const card = (await fx.api('GET', `/scorecards/${providerId}`, {})).json();
-    expect(card.csat).toMatchObject({ n: 31, publishable: true, value: expect.any(Number), low: expect.any(Number), high: expect.any(Number) });
+    expect(card.csat).toMatchObject({ n: 32, publishable: true, value: expect.any(Number), low: expect.any(Number), high: expect.any(Number) });
     expect(card.csat.low).toBeLessThan(card.csat.value);
-    expect(card.nps).toMatchObject({ n: 31 });
+    expect(card.nps).toMatchObject({ n: 32 });
     expect(card.complaintsPerThousand).toBeNull(); // 2 pilgrims served: below the floor
     const counts = (await fx.api('GET', '/scorecards/counts.json', {})).json();
-    expect(counts[0]).toMatchObject({ providerId, csatN: 31, pilgrims: null });
+    expect(counts[0]).toMatchObject({ providerId, csatN: 32, pilgrims: null });
     const pkg = (await fx.api('GET', `/catalogue/${packageId}`, {})).json();
-    expect(pkg.scorecard).toMatchObject({ providerId, csat: { n: 31 } });
+    expect(pkg.scorecard).toMatchObject({ providerId, csat: { n: 32 } });
   });
 
   it('shows a mission its own country only, and a provider may reply in public', async () => {

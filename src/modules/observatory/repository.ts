@@ -4,6 +4,8 @@ import { riyadhMidnight } from '../../core/dates.ts';
 import type { GuestJourneysTable, SurveyInvitationsTable, SurveyQuestionnairesTable, Trigger } from './tables.ts';
 
 export type InvitationRow = Selectable<SurveyInvitationsTable>;
+/** A response to store (its invitation's context is copied by the statement itself). */
+export interface NewResponse { id: string; invitationId: string; day: string; csat: number | null; nps: number | null; answers: string; freeText: string | null; freeTextScreened: string | null; stages: { stage: string; csat: number }[] }
 export type QuestionnaireRow = Selectable<SurveyQuestionnairesTable>;
 export const dimensions = ['provider', 'package', 'stage', 'country', 'language'] as const;
 export type Dimension = (typeof dimensions)[number];
@@ -138,27 +140,36 @@ export function createObservatoryRepository() {
     },
 
     /**
-     * Stores a response in one statement: the invitation is marked answered only if it was not
-     * yet and has not expired, and the response and its stage scores are written only then.
-     * Answers null when nothing was written (answered already, or expired meanwhile).
+     * Stores many responses in one statement (the answers that arrived together: group commit).
+     * An invitation is marked answered only if it was not yet and has not expired, and its
+     * response and stage scores are written only then. Answers, per row, the response id, or null
+     * when nothing was written for it (answered already, expired, or not an invitation). Rows
+     * naming the same invitation twice must not be in one call (the caller keeps the first).
      */
-    async respond(db: Executor, r: { id: string; invitationId: string; now: Date; day: string; csat: number | null; nps: number | null; answers: string; freeText: string | null; freeTextScreened: string | null; stages: { stage: string; csat: number }[] }) {
+    async respondMany(db: Executor, now: Date, rows: readonly NewResponse[]): Promise<(string | null)[]> {
+      const col = <T>(f: (r: NewResponse) => T) => rows.map(f);
+      const scores = rows.flatMap((r) => r.stages.map((s) => ({ id: r.id, ...s })));
       const result = await sql<{ id: string }>`
-        with inv as (
-          update survey_invitations set responded_at = ${r.now}
-          where id = ${r.invitationId} and responded_at is null and expires_at > ${r.now}
-          returning id, questionnaire_id, programme, stage, language, provider_id, package_id, country_code, nationality_group),
+        with u as (
+          select * from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.invitationId)}::uuid[], ${col((r) => r.csat)}::smallint[], ${col((r) => r.nps)}::smallint[],
+                               ${col((r) => r.answers)}::jsonb[], ${col((r) => r.freeText)}::text[], ${col((r) => r.freeTextScreened)}::text[], ${col((r) => r.day)}::date[])
+            as u(id, invitation_id, csat, nps, answers, free_text, free_text_screened, day)),
+        inv as (
+          update survey_invitations i set responded_at = ${now}
+          from u where i.id = u.invitation_id and i.responded_at is null and i.expires_at > ${now}
+          returning i.id, i.questionnaire_id, i.programme, i.stage, i.language, i.provider_id, i.package_id, i.country_code, i.nationality_group),
         resp as (
           insert into survey_responses (id, invitation_id, questionnaire_id, programme, stage, language, provider_id, package_id, country_code, nationality_group, csat, nps, answers, free_text, free_text_screened, submitted_at, day)
-          select ${r.id}::uuid, inv.id, inv.questionnaire_id, inv.programme, inv.stage, inv.language, inv.provider_id, inv.package_id, inv.country_code, inv.nationality_group,
-                 ${r.csat}::smallint, ${r.nps}::smallint, ${r.answers}::jsonb, ${r.freeText}, ${r.freeTextScreened}, ${r.now}::timestamptz, ${r.day}::date
-          from inv returning id),
+          select u.id, inv.id, inv.questionnaire_id, inv.programme, inv.stage, inv.language, inv.provider_id, inv.package_id, inv.country_code, inv.nationality_group,
+                 u.csat, u.nps, u.answers, u.free_text, u.free_text_screened, ${now}::timestamptz, u.day
+          from inv join u on u.invitation_id = inv.id returning id),
         scores as (
           insert into survey_stage_scores (response_id, stage, csat)
-          select resp.id, u.stage, u.csat from resp, unnest(${r.stages.map((s) => s.stage)}::text[], ${r.stages.map((s) => s.csat)}::smallint[]) as u(stage, csat)
+          select resp.id, s.stage, s.csat from resp join unnest(${scores.map((s) => s.id)}::uuid[], ${scores.map((s) => s.stage)}::text[], ${scores.map((s) => s.csat)}::smallint[]) as s(response_id, stage, csat) on s.response_id = resp.id
           returning 1)
         select id from resp`.execute(db);
-      return result.rows[0]?.id ?? null;
+      const written = new Set(result.rows.map((r) => r.id));
+      return rows.map((r) => (written.has(r.id) ? r.id : null));
     },
     responses: (db: Executor, f: Filter & { limit: number }) => {
       let q = db.selectFrom('survey_responses').select(['id', 'programme', 'stage', 'language', 'provider_id', 'package_id', 'country_code', 'nationality_group', 'csat', 'nps', 'free_text', 'free_text_screened', 'day']);

@@ -70,8 +70,8 @@ export function surveyUseCases(c: ObservatoryContext) {
     const now = clock.now();
     const s = checked.sheet;
     const id = newId();
-    const written = await repo.respond(db.kysely, {
-      id, invitationId: target.invitationId, now, day: riyadhDate(now), csat: s.csat, nps: s.nps, answers: JSON.stringify(answers),
+    const written = await c.respond({
+      id, invitationId: target.invitationId, day: riyadhDate(now), csat: s.csat, nps: s.nps, answers: JSON.stringify(answers),
       freeText: s.freeText, freeTextScreened: s.freeText ? screenText(s.freeText).text : null, stages: s.stageScores,
     });
     if (!written) {
@@ -104,6 +104,10 @@ export function surveyUseCases(c: ObservatoryContext) {
       const created = new Set((await repo.invite(trx, rows)).map((r) => r.id));
       for (const row of rows) if (created.has(row.id)) await c.sendInvitation(trx, row as InvitationRow, false);
       return created.size;
+    },
+    /** Raises invitations in a transaction of their own (the demo seed; the ministry's own campaigns). */
+    async inviteNow(trigger: Trigger, people: Invitee[]) {
+      return db.kysely.transaction().execute((trx) => this.invite(trx, trigger, people, null));
     },
     addJourneys: (trx: Executor, rows: Parameters<typeof repo.addJourneys>[1]) => repo.addJourneys(trx, rows),
     /** The invitation writer's place in the event log (locked for the batch's transaction). */

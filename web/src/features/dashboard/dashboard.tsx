@@ -37,6 +37,10 @@ const tiles: Tile[] = [
   { to: '/provider/apply', key: 'apply', needs: 'POST /api/v1/providers' },
   { to: '/statistics/records', key: 'statisticsRecords', needs: 'POST /api/v1/statistics/hajj/{season}/imports' },
   { to: '/statistics', key: 'statistics', needs: 'GET /api/v1/statistics/hajj/{season}/full' },
+  { to: '/surveys', key: 'surveys', needs: 'GET /api/v1/me/surveys' },
+  { to: '/complaints', key: 'complaints', needs: 'GET /api/v1/complaints' },
+  { to: '/complaints/new', key: 'newComplaint', needs: 'POST /api/v1/complaints' },
+  { to: '/observatory', key: 'observatory', needs: 'GET /api/v1/observatory/indicators' },
 ];
 
 export function DashboardPage({ account }: { account: Account }) {
