@@ -59,14 +59,15 @@ export async function run() {
     select gen_random_uuid(), ${q.id}, (${accounts}::uuid[])[1 + (g % 2000)], 'season-' || g, case when g % 3 = 0 then 'ar' else 'en' end, 'hajj', 'departure',
            (${providers}::uuid[])[1 + (g % ${PROVIDERS})], null, (array['FR','EG','ID','PK','TR','NG'])[1 + g % 6], 'arab',
            ${now}::timestamptz - (g % 40) * interval '1 day', ${now}::timestamptz + interval '30 days', ${now}::timestamptz - (g % 40) * interval '1 day', ${now}::timestamptz - (g % 40) * interval '1 day'
-    from generate_series(1, ${RESPONSES}) g`.execute(db.kysely);
+    from generate_series(1, ${RESPONSES}) g order by g % 40 desc, g`.execute(db.kysely);
+  // (Rows are written day by day, oldest first, as a live system writes them: a day's rows lie together.)
   await sql`insert into survey_responses (id, invitation_id, questionnaire_id, programme, stage, language, provider_id, package_id, country_code, nationality_group, csat, nps, answers, submitted_at, day)
     select gen_random_uuid(), i.id, i.questionnaire_id, 'hajj', 'departure', i.language, i.provider_id, null, i.country_code, i.nationality_group,
            1 + (abs(hashtext(i.id::text)) % 5), abs(hashtext(i.subject)) % 11, '{}', i.responded_at, (i.responded_at at time zone 'Asia/Riyadh')::date
-    from survey_invitations i where i.subject like 'season-%'`.execute(db.kysely);
+    from survey_invitations i where i.subject like 'season-%' order by i.responded_at`.execute(db.kysely);
   await sql`insert into guest_journeys (account_id, subject, provider_id, package_id, country_code, nationality_group, language, started_at)
     select (${accounts}::uuid[])[1 + (g % 2000)], 'journey-' || g, (${providers}::uuid[])[1 + (g % ${PROVIDERS})], null, 'FR', 'arab', 'en', ${now}::timestamptz - (40 + g % 30) * interval '1 day'
-    from generate_series(1, ${RESPONSES}) g`.execute(db.kysely);
+    from generate_series(1, ${RESPONSES}) g order by g % 30 desc, g`.execute(db.kysely);
   await sql`insert into complaints (id, reference, complainant_id, filed_by, channel, language, country_code, about, provider_id, category, severity, description, description_screened, state, created_at, updated_at, resolved_at)
     select gen_random_uuid(), 'CB-' || g, (${accounts}::uuid[])[1 + (g % 2000)], (${accounts}::uuid[])[1 + (g % 2000)], 'web', 'en', 'FR', 'provider',
            (${providers}::uuid[])[1 + (g % ${PROVIDERS})], 'housing', 'medium', 'x', 'x', 'resolved', ${now}::timestamptz - interval '5 days', ${now}, ${now}

@@ -26,6 +26,7 @@ export async function startTestServer(options: { clock?: Clock } = {}) {
     base,
     app,
     services,
+    db,
     close: async () => {
       await app.close();
       await db.close();

@@ -9,6 +9,8 @@ describe('free text is screened before anyone but the ministry reads it', () => 
     ['Arabic-Indic digits are digits too', 'جوالي ٠٥٥١٢٣٤٥٦٧', 'جوالي [phone]', ['phone']],
     ['a passport number is hidden', 'passport A12345678 was kept by the hotel', 'passport [document number] was kept by the hotel', ['document']],
     ['a national ID is hidden', 'iqama 2345678901', 'iqama [document number]', ['document']],
+    ['a Saudi mobile number is a phone number', 'اتصلوا بي على 0551234567', 'اتصلوا بي على [phone]', ['phone']],
+    ['a visa number with letters is a document', 'visa number EV12345XY7', 'visa number [document number]', ['document']],
     ['a room number is kept', 'room 214 had no water for 3 days', 'room 214 had no water for 3 days', []],
     ['a price is kept', 'they charged 1500 riyals more', 'they charged 1500 riyals more', []],
     ['a date is kept', 'on 2027-05-14 the bus did not come', 'on 2027-05-14 the bus did not come', []],

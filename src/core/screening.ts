@@ -14,8 +14,10 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const PHONE = /(?:\+|00)?\p{Nd}(?:[\s().\-/]{0,2}\p{Nd}){6,}/gu;
 // A written date is not a phone number: 2027-05-14, 14/05/2027, 14.5.27.
 const DATE = /^(?:\p{Nd}{4}[-/.]\p{Nd}{1,2}[-/.]\p{Nd}{1,2}|\p{Nd}{1,2}[-/.]\p{Nd}{1,2}[-/.]\p{Nd}{2,4})$/u;
-// One or two letters then 6 to 9 digits (most passports), or a letter-digit mix of 7 to 12 with at least 5 digits.
-const DOCUMENT = /\b(?=[A-Za-z0-9]{7,12}\b)(?=(?:[A-Za-z]*\d){5})[A-Za-z]{0,3}\d[A-Za-z0-9]{5,11}\b/g;
+// Document numbers: letters and digits mixed, 7 to 12 long with at least 5 digits (passports,
+// visas), or ten digits starting with 1 or 2 (Saudi national IDs and iqamas). Other digit runs are
+// phone numbers (a Saudi mobile, 05…, included).
+const DOCUMENT = /\b(?:(?=[A-Za-z0-9]{7,12}\b)(?=[A-Za-z0-9]*[A-Za-z])(?=(?:[A-Za-z]*\d){5})[A-Za-z]{0,3}\d[A-Za-z0-9]{5,11}|[12]\d{9})\b/g;
 
 export function screenText(text: string): { text: string; found: ScreenedKind[] } {
   const found = new Set<ScreenedKind>();

@@ -218,9 +218,11 @@ export function createObservatoryRepository() {
       const r = await sql<{ day: string | null }>`select to_char(max(day), 'YYYY-MM-DD') as day from survey_rollup_days`.execute(db);
       return r.rows[0]?.day ?? null;
     },
-    /** The first day anything was counted on (the first invitation), or null. */
+    /** The first day anything was counted on (an invitation, a showing, a response or a journey), or null. */
     firstDay: async (db: Executor): Promise<string | null> => {
-      const r = await sql<{ day: string | null }>`select to_char(min(created_at) at time zone 'Asia/Riyadh', 'YYYY-MM-DD') as day from survey_invitations`.execute(db);
+      const r = await sql<{ day: string | null }>`
+        select to_char(least((select min(created_at) from survey_invitations), (select min(first_shown_at) from survey_invitations),
+                             (select min(submitted_at) from survey_responses), (select min(started_at) from guest_journeys)) at time zone 'Asia/Riyadh', 'YYYY-MM-DD') as day`.execute(db);
       return r.rows[0]?.day ?? null;
     },
     /** Folds one past day into the rollup, every dimension, once (a second process finds the day taken and does nothing). */
