@@ -111,7 +111,7 @@ export function createServices(deps: ServiceDeps) {
   // Voice of the Guest reads the journey through the modules that own it (src/workflows/journey-facts.ts).
   const journey = journeyFacts({ bookings, applications, catalogue, pilgrims, permits, providers });
   const complaints = createComplaintService({ db: deps.db, clock, storage, journey, accounts, notifications });
-  const observatory = createObservatoryService({ db: deps.db, clock, publicUrl: deps.config.publicUrl, complaints, accounts, notifications });
+  const observatory = createObservatoryService({ db: deps.db, clock, storage, publicUrl: deps.config.publicUrl, complaints, accounts, notifications });
   late.observatory = observatory;
   const inviteFromEvents = inviteToSurveysWorkflow({ db: deps.db, clock, journey, accounts, observatory });
   return {

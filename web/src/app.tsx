@@ -77,6 +77,7 @@ const routes: PageRoute[] = [
   { path: '/complaints', page: page(() => import('./features/observatory/complaints-page.tsx'), 'ComplaintsPage'), ns: ['observatory'], needs: 'GET /api/v1/complaints' },
   { path: '/complaints/new', page: page(() => import('./features/observatory/complaints-page.tsx'), 'NewComplaintPage'), ns: ['observatory'], needs: 'POST /api/v1/complaints' },
   { path: '/complaints/:id', page: page(() => import('./features/observatory/complaints-page.tsx'), 'ComplaintPage'), ns: ['observatory'], needs: 'GET /api/v1/complaints' },
+  { path: '/inspect', page: page(() => import('./features/observatory/inspect-page.tsx'), 'InspectPage'), ns: ['observatory'], needs: 'GET /api/v1/observatory/inspections/checklists' },
   { path: '/observatory', page: page(() => import('./features/observatory/observatory-page.tsx'), 'ObservatoryPage'), ns: ['observatory', 'statistics'], needs: 'GET /api/v1/observatory/indicators' },
   { path: '/ministry/audit', page: page(() => import('./features/dashboard/audit-page.tsx'), 'AuditPage'), ns: ['dashboard'], needs: 'GET /api/v1/audit' },
   { path: '/ministry/staff', page: page(() => import('./features/dashboard/staff-page.tsx'), 'StaffPage'), ns: ['dashboard'], needs: 'POST /api/v1/staff' },

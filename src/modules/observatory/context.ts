@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.ts';
+import type { FileStorage } from '../../core/storage.ts';
 import type { Locale } from '../../common/i18n.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { platformSecret } from '../../db/platform-secrets.ts';
@@ -14,6 +15,7 @@ import { createObservatoryRepository, type InvitationRow, type NewResponse, type
 export interface ObservatoryDeps {
   db: Db;
   clock: Clock;
+  storage: FileStorage;
   publicUrl: string;
   complaints: Pick<ComplaintService, 'counts'>;
   accounts: Pick<AccountService, 'contacts'>;

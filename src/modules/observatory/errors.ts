@@ -16,6 +16,8 @@ export const observatoryErrors = registerErrors({
   'survey.already_answered': { status: 409, en: 'This survey was already answered from this link; the first answer is kept.', ar: 'أُجيب عن هذا الاستبيان من هذا الرابط من قبل؛ وتُحفظ الإجابة الأولى.' },
   'survey.bad_answer': { status: 400, en: 'The answer to "{question}" is not accepted: {problem}.', ar: 'الإجابة عن "{question}" غير مقبولة: {problem}.', terms: { problem: answerProblems } },
   'survey.bad_questionnaire': { status: 400, en: 'This questionnaire cannot be published: {problems}.', ar: 'لا يمكن نشر هذا الاستبيان: {problems}.' },
+  'survey.photo_type': { status: 415, en: 'Send the photo as JPEG or PNG.', ar: 'أرسل الصورة بصيغة JPEG أو PNG.' },
+  'survey.photo_too_large': { status: 413, en: 'A photo is at most {maxMb} MB.', ar: 'حجم الصورة {maxMb} ميغابايت على الأكثر.' },
   'survey.not_found': { status: 404, en: 'There is no such questionnaire.', ar: 'لا يوجد استبيان بهذا المعرف.' },
   'observatory.unknown_dimension': { status: 400, en: 'Indicators are given by provider, package, stage, country or language.', ar: 'تُعرض المؤشرات حسب مقدم الخدمة أو الباقة أو المرحلة أو الدولة أو اللغة.' },
   'inspection.checklist_not_found': { status: 404, en: 'There is no active checklist for this kind of place.', ar: 'لا توجد قائمة تحقق فعالة لهذا النوع من الأماكن.' },

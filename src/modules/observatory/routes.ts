@@ -1,6 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import multipart from '@fastify/multipart';
 import { AppError } from '../../core/errors.ts';
+import { multipartOnly, readOneFile } from '../../http/uploads.ts';
+import { MAX_PHOTO_BYTES } from './surveys.ts';
 import { IdempotencyHeaders } from '../../http/idempotency.ts';
 import { policies } from '../../http/policy.ts';
 import { Obj, StringEnum, Uuid } from '../../common/schemas/kit.ts';
@@ -14,6 +17,8 @@ const filterOf = (q: { programme?: string | undefined; country?: string | undefi
 /** /api/v1/surveys (answering), /api/v1/observatory (indicators, exports, questionnaires, inspections), /api/v1/scorecards (public). */
 export const observatoryRoutes: FastifyPluginAsyncTypebox<{ observatory: ObservatoryService }> = async (app, { observatory }) => {
   const tags = ['observatory'];
+  await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0, parts: 1 } });
+  const PhotoView = Obj({ photoId: Uuid(), contentType: Type.String(), sizeBytes: Type.Integer() });
   const of = (action: (typeof observatoryPolicy.actions)[number]) => policies.of(observatoryPolicy, action, 'observatory');
 
   // Answering, by the link (the token is the credential) or signed in.
@@ -25,6 +30,14 @@ export const observatoryRoutes: FastifyPluginAsyncTypebox<{ observatory: Observa
     schema: { tags, summary: 'Answer a survey once: a second answer on the same link is refused and the first kept', params: Obj({ token: LinkToken() }), body: AnswerBody, response: { 201: Answered } },
     config: { policy: policies.public },
   }, async (req, reply) => reply.code(201).send(await observatory.answerByLink(req.ctx, req.params.token, req.body.answers)));
+  app.post('/surveys/links/:token/photo', {
+    schema: { tags, summary: `A photo for the survey's photo question (multipart/form-data, one field named "file"; JPEG or PNG, at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB); the answer names it by photoId`, params: Obj({ token: LinkToken() }), response: { 201: PhotoView } },
+    config: { policy: policies.public, accepts: multipartOnly },
+  }, async (req, reply) => reply.code(201).send(await observatory.photoByLink(req.params.token, (await readOneFile(req, 'file', MAX_PHOTO_BYTES)).bytes)));
+  app.post('/me/surveys/:id/photo', {
+    schema: { tags, summary: 'A photo for one of your surveys (as above)', params: Obj({ id: Uuid() }), response: { 201: PhotoView } },
+    config: { policy: of('answer_survey'), accepts: multipartOnly },
+  }, async (req, reply) => reply.code(201).send(await observatory.photoMine(req.ctx, req.params.id, (await readOneFile(req, 'file', MAX_PHOTO_BYTES)).bytes)));
   app.get('/me/surveys', {
     schema: { tags, summary: 'Your surveys still open', response: { 200: Type.Array(MySurvey) } },
     config: { policy: of('answer_survey') },
@@ -66,7 +79,10 @@ export const observatoryRoutes: FastifyPluginAsyncTypebox<{ observatory: Observa
 
   // Field inspections.
   app.get('/observatory/inspections/checklists', {
-    schema: { tags, summary: 'The active checklists per place type (camp, hotel, bus), for an inspector\'s phone to keep offline' },
+    schema: {
+      tags, summary: 'The active checklists per place type (camp, hotel, bus), for an inspector\'s phone to keep offline',
+      response: { 200: Type.Array(Type.Object({ id: Uuid(), placeType: StringEnum(['camp', 'hotel', 'bus'] as const), version: Type.Integer(), items: Type.Array(Type.Object({ id: Type.String(), text: Type.Record(Type.String(), Type.String()), weight: Type.Number() })) })) },
+    },
     config: { policy: of('inspect') },
   }, async (req) => observatory.checklists(req.ctx));
   app.post('/observatory/inspections', {

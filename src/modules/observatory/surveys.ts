@@ -1,3 +1,4 @@
+import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { RequestContext } from '../../core/principal.ts';
@@ -11,6 +12,8 @@ import { readLinkToken } from './links.ts';
 import { observatoryPolicy } from './policies.ts';
 import type { InvitationRow } from './repository.ts';
 import type { Programme, Trigger } from './tables.ts';
+
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 /** A person to invite, with the context their answers will be counted under. */
 export interface Invitee {
@@ -83,6 +86,15 @@ export function surveyUseCases(c: ObservatoryContext) {
     return { responseId: id, thankYou: true };
   }
 
+  async function photo(inv: InvitationRow, bytes: Buffer) {
+    if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('survey.photo_too_large', { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 });
+    const type = await fileTypeFromBuffer(bytes);
+    if (!type || (type.mime !== 'image/jpeg' && type.mime !== 'image/png')) throw new AppError('survey.photo_type');
+    const photoId = newId();
+    await c.deps.storage.put(`survey-photos/${inv.id}/${photoId}`, bytes);
+    return { photoId, contentType: type.mime, sizeBytes: bytes.length };
+  }
+
   return {
     /**
      * Raises invitations for a trigger, in the caller's transaction: one per person, active
@@ -124,6 +136,20 @@ export function surveyUseCases(c: ObservatoryContext) {
       const target = readLinkToken(await c.linkSecret(), token);
       if (!target) throw new AppError('survey.link_invalid');
       return answer(ctx, target, answers);
+    },
+
+    /**
+     * A photo for a survey's photo question, before the answer is sent: JPEG or PNG read from its
+     * bytes, at most 5 MB, stored under the invitation; the answer names it by the id returned.
+     */
+    async photoByLink(token: string, bytes: Buffer) {
+      return photo((await open(readLinkToken(await c.linkSecret(), token)?.invitationId ?? null)).inv, bytes);
+    },
+    async photoMine(ctx: RequestContext, invitationId: string, bytes: Buffer) {
+      observatoryPolicy.assert(ctx, 'answer_survey', null);
+      const { inv } = await open(invitationId);
+      if (inv.account_id !== ctx.actor!.accountId) throw new AppError('survey.link_invalid');
+      return photo(inv, bytes);
     },
 
     /** The signed-in pilgrim's open invitations. */

@@ -41,6 +41,7 @@ const tiles: Tile[] = [
   { to: '/complaints', key: 'complaints', needs: 'GET /api/v1/complaints' },
   { to: '/complaints/new', key: 'newComplaint', needs: 'POST /api/v1/complaints' },
   { to: '/observatory', key: 'observatory', needs: 'GET /api/v1/observatory/indicators' },
+  { to: '/inspect', key: 'inspect', needs: 'GET /api/v1/observatory/inspections/checklists' },
 ];
 
 export function DashboardPage({ account }: { account: Account }) {

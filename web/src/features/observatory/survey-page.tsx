@@ -18,6 +18,7 @@ export function SurveyLinkPage() {
       survey={survey.data}
       error={survey.error}
       submit={(answers) => call(client.POST('/api/v1/surveys/links/{token}/response', { params: { path: { token } }, body: { answers } }))}
+      upload={async (form) => (await call(client.POST('/api/v1/surveys/links/{token}/photo', { params: { path: { token } }, body: form as never, bodySerializer: (b: unknown) => b as FormData }))).photoId}
     />
   );
 }
@@ -31,6 +32,7 @@ export function MySurveyPage() {
       survey={survey.data}
       error={survey.error}
       submit={(answers) => call(client.POST('/api/v1/me/surveys/{id}/response', { params: { path: { id } }, body: { answers } }))}
+      upload={async (form) => (await call(client.POST('/api/v1/me/surveys/{id}/photo', { params: { path: { id } }, body: form as never, bodySerializer: (b: unknown) => b as FormData }))).photoId}
     />
   );
 }
@@ -40,7 +42,7 @@ export function MySurveyPage() {
  * scales, the keyboard and screen readers served by native radio buttons; a question shown in
  * a fallback language says so.
  */
-function Questions({ survey, error, submit }: { survey: Survey | undefined; error: unknown; submit: (answers: Record<string, Answer>) => Promise<unknown> }) {
+function Questions({ survey, error, submit, upload }: { survey: Survey | undefined; error: unknown; submit: (answers: Record<string, Answer>) => Promise<unknown>; upload: (form: FormData) => Promise<string> }) {
   const { t } = useTranslation();
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
@@ -58,7 +60,7 @@ function Questions({ survey, error, submit }: { survey: Survey | undefined; erro
       </section>
     );
   }
-  const questions = survey.questions.filter((q) => q.type !== 'photo');
+  const questions = survey.questions;
   const q = questions[index]!;
   const value = answers[q.id];
   const missing = q.required && (value === undefined || value === '' || (Array.isArray(value) && value.length === 0));
@@ -112,6 +114,20 @@ function Questions({ survey, error, submit }: { survey: Survey | undefined; erro
             </label>
           );
         })}
+        {q.type === 'photo' && (
+          <>
+            <input type="file" accept="image/jpeg,image/png" capture="environment" aria-describedby={`${q.id}-hint`} disabled={busy} onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              const form = new FormData();
+              form.append('file', file);
+              setProblem(null);
+              setBusy(true);
+              upload(form).then((photoId) => set(photoId), (err: unknown) => setProblem(err)).finally(() => setBusy(false));
+            }} />
+            <p id={`${q.id}-hint`} className="muted small">{typeof value === 'string' && value ? t('observatory.survey.photoAdded') : t('observatory.survey.photoHint')}</p>
+          </>
+        )}
         {q.type === 'text' && (
           <>
             <textarea name={q.id} rows={5} maxLength={2000} value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value)} aria-describedby={`${q.id}-hint`} />
