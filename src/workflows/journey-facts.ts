@@ -12,7 +12,7 @@ export interface JourneyDeps {
   catalogue: Pick<CatalogueService, 'priceOf'>;
   pilgrims: Pick<PilgrimService, 'factsFor' | 'travelFactsFor'>;
   permits: Pick<PermitService, 'bookingFacts'>;
-  providers: Pick<ProviderService, 'isLicensed'>;
+  providers: Pick<ProviderService, 'isLicensed' | 'contact'>;
 }
 
 /**
@@ -49,6 +49,7 @@ export function journeyFacts(deps: JourneyDeps) {
       return out;
     },
     licensedProvider: (executor: Executor, providerId: string) => deps.providers.isLicensed(executor, providerId),
+    providerContact: (executor: Executor, providerId: string) => deps.providers.contact(executor, providerId),
   };
 }
 export type JourneyFactsService = ReturnType<typeof journeyFacts>;

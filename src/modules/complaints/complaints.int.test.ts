@@ -88,6 +88,8 @@ describe('a complaint about a provider', () => {
     expect(escalated).toHaveLength(1);
     const told = await t.db.kysely.selectFrom('outbox_messages').select('body_text').where('template', '=', 'complaint_moved').execute();
     expect(told.at(-1)!.body_text).toContain('the ministry has taken it over');
+    const provider_ = await t.db.kysely.selectFrom('outbox_messages').select(['recipient', 'subject']).where('template', '=', 'complaint_breached').execute();
+    expect(provider_).toEqual([{ recipient: provider.owner.email, subject: expect.stringContaining('deadline missed') }]);
   });
 
   it('lets the provider still answer in the timeline, and the ministry resolve it', async () => {

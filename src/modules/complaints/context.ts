@@ -26,6 +26,7 @@ export interface JourneyFacts {
   permitBookingOwner(executor: Executor, permitBookingId: string): Promise<string | null>;
   residence(executor: Executor, accountIds: string[]): Promise<Map<string, { country: string; nationality: string }>>;
   licensedProvider(executor: Executor, providerId: string): Promise<boolean>;
+  providerContact(executor: Executor, providerId: string): Promise<{ email: string; name: string; locale: Locale } | null>;
 }
 
 export interface ComplaintDeps {
@@ -122,6 +123,11 @@ export function createComplaintContext(deps: ComplaintDeps) {
     await writeAudit(trx, clock, ctx, { action: `complaint.${action}`, subjectType: 'complaint', subjectId: c.id, data: { from: c.state, to: r.to, by: who.kind, ...(data.breach ? { breach: data.breach } : {}) } });
     if (updated.provider_id && (r.to === 'escalated' || r.to === 'resolved')) {
       await publishEvent(trx, clock, { type: r.to === 'escalated' ? 'complaint.escalated' : 'complaint.resolved', providerId: updated.provider_id, subjectId: c.id, payload: eventPayload(updated, { by: who.kind }) });
+    }
+    // A missed deadline is told to both sides: the provider (its owner, in their language) too.
+    if (data.breach && updated.provider_id) {
+      const p = await deps.journey.providerContact(trx, updated.provider_id);
+      if (p) await deps.notifications.enqueue(trx, { to: p.email, locale: p.locale, template: 'complaint_breached', ...complaintEmails.breached[p.locale]({ name: p.name, reference: c.reference, kinds: data.breach as string[] }) });
     }
     if (!opts.quiet && who.kind !== 'pilgrim') {
       await tellComplainant(trx, updated, 'moved', (locale, name) => complaintEmails.moved[locale]({ name, reference: c.reference, state: r.to, message: opts.screened ?? opts.message ?? null, dueAt: updated.next_deadline_at, breached: Boolean(data.breach) }));

@@ -19,6 +19,8 @@ const states: Record<string, Record<Locale, string>> = {
 };
 export const stateWords = (state: string, locale: Locale) => states[state]?.[locale] ?? state;
 
+type Breached = { name: string; reference: string; kinds: string[] };
+const kindWords: Record<string, Record<Locale, string>> = { acknowledge: { en: 'acknowledgement', ar: 'الإقرار بالاستلام' }, first_answer: { en: 'first answer', ar: 'أول إجابة' }, resolve: { en: 'resolution', ar: 'المعالجة' } };
 type Filed = { name: string; reference: string; dueAt: Date | null; dueKind: string | null };
 type Moved = { name: string; reference: string; state: string; message: string | null; dueAt: Date | null; breached: boolean };
 
@@ -42,6 +44,16 @@ export const complaintEmails = {
     ar: (p: Moved): Email => ({
       subject: `الشكوى ${p.reference}: ${stateWords(p.state, 'ar')}`,
       text: `السلام عليكم ${p.name}،\n\nشكواك ${p.reference} الآن ${stateWords(p.state, 'ar')}.${p.breached ? ' لم يُرد عليها في الوقت المحدد، فتولتها الوزارة.' : ''}${p.message ? `\n\n"${p.message}"` : ''}${p.dueAt ? `\n\nالمهلة التالية: ${when(p.dueAt, 'ar')}.` : ''}\n\nتابعها في التطبيق تحت "شكاواي".`,
+    }),
+  },
+  breached: {
+    en: (p: Breached): Email => ({
+      subject: `Complaint ${p.reference}: deadline missed, escalated to the ministry`,
+      text: `Peace be upon you, ${p.name}.\n\nThe deadline of the ${p.kinds.map((k) => kindWords[k]?.en ?? k).join(' and ')} of complaint ${p.reference} passed without it. The ministry now holds the complaint; you can still answer it in your console or by the API. This counts in your public scorecard's deadline adherence.`,
+    }),
+    ar: (p: Breached): Email => ({
+      subject: `الشكوى ${p.reference}: فاتت المهلة وصُعّدت إلى الوزارة`,
+      text: `السلام عليكم ${p.name}،\n\nانقضت مهلة ${p.kinds.map((k) => kindWords[k]?.ar ?? k).join(' و')} للشكوى ${p.reference} دون تحققها. تتولى الوزارة الشكوى الآن، ويمكنك الرد عليها من لوحتك أو عبر الواجهة البرمجية. يُحتسب ذلك في نسبة الالتزام بالمهل في بطاقة أدائك العامة.`,
     }),
   },
 } satisfies Record<string, Record<Locale, (p: never) => Email>>;

@@ -19,6 +19,12 @@ export function providerQueries(c: ProviderContext) {
       return row ? (locale === 'ar' ? row.legal_name_ar : row.legal_name_en) : '';
     },
 
+    /** Where to write to a provider (its owner), in the owner's language: other modules' notices. */
+    async contact(executor: Executor, providerId: string) {
+      const o = await repo.ownerContact(executor, providerId);
+      return o ? { email: o.email, name: o.display_name, locale: o.locale as 'ar' | 'en' } : null;
+    },
+
     /** Whether a provider exists and is licensed now (complaints name one). */
     async isLicensed(executor: Executor, providerId: string) {
       return (await repo.findById(executor, providerId))?.status === 'licensed';

@@ -5,11 +5,14 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { formatDay } from '../../lib/dates.ts';
 import { listOf } from '../../lib/format.ts';
 import { Loaded } from '../../ui/problem.tsx';
+import { Scorecard } from '../observatory/figures.tsx';
 
 /** The public list of licensed providers, each leading to its packages. */
 export function ApprovedProvidersPage() {
   const { t } = useTranslation();
   const query = $api.useQuery('get', '/api/v1/providers/approved');
+  const scorecards = $api.useQuery('get', '/api/v1/scorecards', {}, { staleTime: 300_000 });
+  const cardOf = (id: string) => scorecards.data?.find((c) => c.providerId === id) ?? null;
   const lang = currentLanguage();
   return (
     <section className="stack">
@@ -26,6 +29,10 @@ export function ApprovedProvidersPage() {
                 <p>{t('providers.licence')} <bdi dir="ltr">{p.licenceNumber}</bdi></p>
                 <p className="muted">{t('providers.validTo', { date: formatDay(p.licenceValidTo.slice(0, 10)) })}</p>
                 {p.cities.length > 0 && <p>{t('providers.offices')}: <bdi>{listOf(p.cities)}</bdi></p>}
+                <details>
+                  <summary>{t('observatory.scorecard.title')}</summary>
+                  <Scorecard card={cardOf(p.id)} />
+                </details>
                 <p><Link to={`/catalogue?provider=${p.id}`}>{t('providers.seePackages')}</Link></p>
               </li>
             ))}
