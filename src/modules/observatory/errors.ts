@@ -21,6 +21,7 @@ export const observatoryErrors = registerErrors({
   'survey.not_found': { status: 404, en: 'There is no such questionnaire.', ar: 'لا يوجد استبيان بهذا المعرف.' },
   'observatory.unknown_dimension': { status: 400, en: 'Indicators are given by provider, package, stage, country or language.', ar: 'تُعرض المؤشرات حسب مقدم الخدمة أو الباقة أو المرحلة أو الدولة أو اللغة.' },
   'inspection.checklist_not_found': { status: 404, en: 'There is no active checklist for this kind of place.', ar: 'لا توجد قائمة تحقق فعالة لهذا النوع من الأماكن.' },
+  'inspection.photo_not_found': { status: 422, en: 'A photo named by this inspection was not uploaded by you.', ar: 'صورة مذكورة في هذا التقرير لم ترفعها أنت.' },
   'inspection.bad_answers': { status: 400, en: 'The checklist answers do not match its items.', ar: 'إجابات قائمة التحقق لا تطابق بنودها.' },
 });
 

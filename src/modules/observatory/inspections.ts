@@ -1,4 +1,6 @@
+import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../core/errors.ts';
+import { MAX_PHOTO_BYTES } from './surveys.ts';
 import { newId } from '../../core/ids.ts';
 import { runOnce } from '../../db/idempotency.ts';
 import type { RequestContext } from '../../core/principal.ts';
@@ -19,6 +21,16 @@ export function inspectionUseCases(c: ObservatoryContext) {
       observatoryPolicy.assert(ctx, 'inspect', null);
       return (await repo.checklists(db.kysely)).map((l) => ({ id: l.id, placeType: l.place_type, version: l.version, items: l.items }));
     },
+    /** A photo taken during an inspection (JPEG or PNG read from its bytes, 5 MB at most), kept under the inspector; the inspection names it. */
+    async photo(ctx: RequestContext, bytes: Buffer) {
+      observatoryPolicy.assert(ctx, 'inspect', null);
+      if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('survey.photo_too_large', { maxMb: MAX_PHOTO_BYTES / 1024 / 1024 });
+      const type = await fileTypeFromBuffer(bytes);
+      if (!type || (type.mime !== 'image/jpeg' && type.mime !== 'image/png')) throw new AppError('survey.photo_type');
+      const photoId = newId();
+      await c.deps.storage.put(`inspection-photos/${ctx.actor!.accountId}/${photoId}`, bytes);
+      return { photoId, contentType: type.mime, sizeBytes: bytes.length };
+    },
     async record(ctx: RequestContext, input: { clientId: string; placeType: 'camp' | 'hotel' | 'bus'; providerId: string; place: string; visitedAt: string; answers: Record<string, boolean | null>; photos?: string[] | undefined }) {
       observatoryPolicy.assert(ctx, 'inspect', null);
       const list = await repo.checklist(db.kysely, input.placeType);
@@ -31,6 +43,14 @@ export function inspectionUseCases(c: ObservatoryContext) {
       const total = scored.reduce((n, i) => n + i.weight, 0);
       const passed = scored.filter((i) => input.answers[i.id] === true).reduce((n, i) => n + i.weight, 0);
       const score = total > 0 ? Math.round((passed / total) * 10000) / 100 : 100;
+      // Every photo named must be one this inspector uploaded.
+      for (const photoId of input.photos ?? []) {
+        try {
+          await c.deps.storage.get(`inspection-photos/${ctx.actor!.accountId}/${photoId}`);
+        } catch {
+          throw new AppError('inspection.photo_not_found');
+        }
+      }
       return runOnce({ db, clock }, ctx, async (trx) => {
         const id = await repo.insertInspection(trx, {
           id: newId(), client_id: input.clientId, inspector_id: ctx.actor!.accountId, checklist_id: list.id, provider_id: input.providerId, place: input.place,

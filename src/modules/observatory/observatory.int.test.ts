@@ -169,6 +169,26 @@ describe('indicators and the public scorecard', () => {
   });
 });
 
+describe('field inspections', () => {
+  it('scores a place on its checklist once per client id, refuses answers that do not match, and labels it on the scorecard', async () => {
+    const inspector = await t.signInAs('field_inspector');
+    const lists = (await fx.api('GET', '/observatory/inspections/checklists', inspector.headers)).json() as { placeType: string; items: { id: string; weight: number }[] }[];
+    const bus = lists.find((l) => l.placeType === 'bus')!;
+    const answers = Object.fromEntries(bus.items.map((i, n) => [i.id, n === 0 ? false : n === 1 ? null : true]));
+    const body = { clientId: 'phone-0001-a', placeType: 'bus', providerId, place: 'Bus 4471', visitedAt: '2026-05-20T10:00:00Z', answers };
+    const first = await fx.api('POST', '/observatory/inspections', inspector.headers, body);
+    expect(first.statusCode, first.body).toBe(201);
+    const passed = bus.items.slice(2).reduce((n, i) => n + i.weight, 0);
+    expect(first.json().score).toBe(Math.round((passed / (passed + bus.items[0]!.weight)) * 10000) / 100);
+    const again = await fx.api('POST', '/observatory/inspections', inspector.headers, body); // an offline phone sends it again
+    expect(again.json().id).toBe(first.json().id);
+    expect((await fx.api('POST', '/observatory/inspections', inspector.headers, { ...body, clientId: 'phone-0001-b', answers: { on_time: true } })).json().code).toBe('inspection.bad_answers');
+    expect((await fx.api('POST', '/observatory/inspections', inspector.headers, { ...body, clientId: 'phone-0001-c', photos: ['00000000-0000-4000-8000-000000000000'] })).json().code).toBe('inspection.photo_not_found');
+    await fx.api('POST', '/observatory/scorecards/compute', ministry);
+    expect((await fx.api('GET', `/scorecards/${providerId}`, {})).json().inspections).toMatchObject({ n: 1, meanScore: first.json().score, label: expect.stringContaining('mystery shopper') });
+  });
+});
+
 describe('the daily rollup', () => {
   it('gives the same counts as the rows themselves, for every dimension, once past days are folded', async () => {
     const dims = ['provider', 'package', 'stage', 'country', 'language'] as const;

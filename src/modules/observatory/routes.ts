@@ -85,6 +85,10 @@ export const observatoryRoutes: FastifyPluginAsyncTypebox<{ observatory: Observa
     },
     config: { policy: of('inspect') },
   }, async (req) => observatory.checklists(req.ctx));
+  app.post('/observatory/inspections/photos', {
+    schema: { tags, summary: `A photo for an inspection (multipart/form-data, one field named "file"; JPEG or PNG, at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB); the inspection names it by photoId`, response: { 201: PhotoView } },
+    config: { policy: of('inspect'), accepts: multipartOnly },
+  }, async (req, reply) => reply.code(201).send(await observatory.photo(req.ctx, (await readOneFile(req, 'file', MAX_PHOTO_BYTES)).bytes)));
   app.post('/observatory/inspections', {
     schema: { tags, summary: 'Record an inspection (sent again from an offline phone with the same clientId: recorded once)', headers: IdempotencyHeaders, body: InspectionBody, response: { 201: Obj({ id: Uuid(), score: Type.Number() }) } },
     config: { policy: of('inspect') },

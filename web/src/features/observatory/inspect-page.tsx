@@ -9,6 +9,8 @@ import './observatory.css';
 type Checklist = { id: string; placeType: 'camp' | 'hotel' | 'bus'; version: number; items: { id: string; text: Record<string, string>; weight: number }[] };
 type Provider = paths['/api/v1/providers/approved']['get']['responses'][200]['content']['application/json'][number];
 type Inspection = paths['/api/v1/observatory/inspections']['post']['requestBody']['content']['application/json'];
+/** An inspection as the phone keeps it: its photos as files until they are uploaded. */
+type Queued = Omit<Inspection, 'photos'> & { files: File[] };
 type Sent = { clientId: string; place: string; score: number };
 
 /**
@@ -23,7 +25,8 @@ export function InspectPage() {
   const { t, i18n } = useTranslation();
   const [lists, setLists] = useState<Checklist[]>([]);
   const [providers, setProviders] = useState<Provider[]>([]);
-  const [queue, setQueue] = useState<Inspection[]>([]);
+  const [queue, setQueue] = useState<Queued[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
   const [sent, setSent] = useState<Sent[]>([]);
   const [offline, setOffline] = useState(!navigator.onLine);
   const [problem, setProblem] = useState<unknown>(null);
@@ -53,11 +56,18 @@ export function InspectPage() {
 
   const send = useCallback(async () => {
     const s = store();
-    const waiting: Inspection[] = (await get('queue', s)) ?? [];
-    const left: Inspection[] = [];
+    const waiting: Queued[] = (await get('queue', s)) ?? [];
+    const left: Queued[] = [];
     for (const item of waiting) {
       try {
-        const r = await call(client.POST('/api/v1/observatory/inspections', { body: item, headers: { 'idempotency-key': item.clientId } }));
+        const photos: string[] = [];
+        for (const file of item.files) {
+          const form = new FormData();
+          form.append('file', file);
+          photos.push((await call(client.POST('/api/v1/observatory/inspections/photos', { body: form as never, bodySerializer: (b: unknown) => b as FormData }))).photoId);
+        }
+        const { files: _files, ...inspection } = item;
+        const r = await call(client.POST('/api/v1/observatory/inspections', { body: { ...inspection, photos }, headers: { 'idempotency-key': item.clientId } }));
         setSent((x) => [...x, { clientId: item.clientId, place: item.place, score: r.score }]);
       } catch (e) {
         if (toProblem(e).status === 0) left.push(item); // still offline: keep it
@@ -87,13 +97,14 @@ export function InspectPage() {
 
   async function save() {
     if (!list || !complete) return;
-    const item: Inspection = { clientId: crypto.randomUUID().replace(/-/g, ''), placeType, providerId, place: place.trim(), visitedAt: new Date().toISOString(), answers };
+    const item: Queued = { clientId: crypto.randomUUID().replace(/-/g, ''), placeType, providerId, place: place.trim(), visitedAt: new Date().toISOString(), answers, files };
     const s = store();
     const next = [...((await get('queue', s)) ?? []), item];
     await set('queue', next, s);
     setQueue(next);
     setAnswers({});
     setPlace('');
+    setFiles([]);
     if (navigator.onLine) await send();
   }
 
@@ -134,6 +145,10 @@ export function InspectPage() {
               ))}
             </fieldset>
           ))}
+          <label>{t('observatory.inspect.photos')}
+            <input type="file" accept="image/jpeg,image/png" capture="environment" multiple onChange={(e) => setFiles([...(e.target.files ?? [])].slice(0, 10))} />
+          </label>
+          {files.length > 0 && <p className="muted small">{t('observatory.inspect.photosKept', { count: files.length })}</p>}
           <button type="submit" disabled={!complete}>{t('observatory.inspect.save')}</button>
         </form>
       )}
