@@ -12,6 +12,8 @@ import { startTestServer } from './server.ts';
  * provider; its first answer is late, the sweep escalates it; the provider answers in its inbox,
  * in English; the ministry's observatory opens.
  */
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const clock = new ManualClock('2027-01-03T06:00:00Z'); // a Sunday, 09:00 in Riyadh
@@ -58,12 +60,16 @@ describe('the Voice of the Guest in the browser', () => {
     await page.getByRole('button', { name: 'التالي' }).click();
     await page.getByLabel('الإرشاد').check();
     await page.getByRole('button', { name: 'التالي' }).click();
+    // The photo is optional: a small PNG taken "from the camera".
+    await page.locator('input[type=file]').setInputFiles({ name: 'bus.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByText('أُضيفت الصورة.').waitFor();
+    await page.getByRole('button', { name: 'التالي' }).click();
     await page.locator('textarea').fill('الحافلات تأخرت. اتصلوا بي على 0551234567');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.getByRole('button', { name: 'أرسل إجاباتي' }).click();
     await page.getByRole('heading', { name: 'شكرًا لك' }).waitFor();
-    const stored = await server.db.kysely.selectFrom('survey_responses').select(['csat', 'nps', 'free_text_screened']).execute();
-    expect(stored).toEqual([{ csat: 5, nps: 9, free_text_screened: 'الحافلات تأخرت. اتصلوا بي على [phone]' }]);
+    const stored = await server.db.kysely.selectFrom('survey_responses').select(['csat', 'nps', 'free_text_screened', 'answers']).execute();
+    expect(stored).toMatchObject([{ csat: 5, nps: 9, free_text_screened: 'الحافلات تأخرت. اتصلوا بي على [phone]', answers: { photo: expect.stringMatching(/^[0-9a-f-]{36}$/) } }]);
     // The link works once.
     await page.goto(`${server.base}${link}`);
     await page.getByText('أُجيب عن هذا الاستبيان').waitFor();
