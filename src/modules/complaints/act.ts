@@ -4,7 +4,6 @@ import { screenText } from '../../core/screening.ts';
 import { runOnce } from '../../db/idempotency.ts';
 import { writeAudit } from '../audit/index.ts';
 import { actorOf, type ComplaintContext } from './context.ts';
-import { metBy, readLog, watchedDeadline } from './domain/deadline-log.ts';
 import type { ComplaintAction } from './domain/lifecycle.ts';
 import { complaintPolicy, type ComplaintPolicyAction, type ComplaintResource } from './policies.ts';
 import type { ComplaintRow } from './repository.ts';
@@ -68,13 +67,8 @@ export function actUseCases(c: ComplaintContext) {
           if (!message) throw new AppError('request.validation_failed', { summary: 'message' });
           const who = actorOf(ctx);
           // A comment by whoever holds the complaint is an answer to the pilgrim: it may meet the first-answer deadline.
-          const cal = await c.calendar(trx);
-          const met = metBy(cal, readLog(c.asLog(await repo.events(trx, id))), { action: 'comment', actor: who.kind, at: now, data: {} });
-          await repo.appendEvents(trx, [
-            { complaint_id: id, action: 'comment', actor: who.kind, actor_id: who.id, from_state: null, to_state: null, message, message_screened: screened, data: {}, at: now },
-            ...met.map((m) => ({ complaint_id: id, action: 'deadline_met', actor: 'system' as const, actor_id: null, from_state: null, to_state: null, message: null, message_screened: null, data: { kind: m.kind, minutes: m.minutes, late: m.late, breached: m.breached }, at: now })),
-          ]);
-          const next = ['resolved', 'closed'].includes(row.state) ? null : watchedDeadline(cal, readLog(c.asLog(await repo.events(trx, id))));
+          const watched = await c.record(trx, await c.calendar(trx), id, [{ complaint_id: id, action: 'comment', actor: who.kind, actor_id: who.id, from_state: null, to_state: null, message, message_screened: screened, data: {}, at: now }]);
+          const next = ['resolved', 'closed'].includes(row.state) ? null : watched;
           await repo.update(trx, id, { next_deadline_at: next?.dueAt ?? null, next_deadline_kind: next?.kind ?? null, updated_at: now });
           await writeAudit(trx, clock, ctx, { action: 'complaint.commented', subjectType: 'complaint', subjectId: id, data: { by: who.kind } });
           return { id };

@@ -102,16 +102,10 @@ export function createComplaintContext(deps: ComplaintDeps) {
     const cal = await calendar(trx);
     const r = step(facts(c, cal.reopenDays), action, who.kind, now);
     if (!r.ok) throw new AppError(r.code, r.code === 'complaint.reopen_expired' ? { until: r.params.until.toISOString() } : r.params);
-    const before = readLog(asLog(await repo.events(trx, c.id)));
     const data = { ...opts.data };
     if (action === 'reopen') data.targets = await targets(trx, c.category, c.severity);
-    const stepEvent: LogEvent = { action, actor: who.kind, at: now, data };
-    const met = metBy(cal, before, stepEvent);
-    const rows: NewEvent[] = [{ complaint_id: c.id, action, actor: who.kind, actor_id: who.id, from_state: c.state, to_state: r.to, message: opts.message ?? null, message_screened: opts.screened ?? null, data, at: now }];
-    for (const m of met) rows.push({ complaint_id: c.id, action: 'deadline_met', actor: 'system', actor_id: null, from_state: null, to_state: null, message: null, message_screened: null, data: { kind: m.kind, minutes: m.minutes, late: m.late, breached: m.breached }, at: now });
-    await repo.appendEvents(trx, rows);
-    const after = readLog([...asLog(await repo.events(trx, c.id))]);
-    const next = ['resolved', 'closed'].includes(r.to) ? null : watchedDeadline(cal, after);
+    const watched = await record(trx, cal, c.id, [{ complaint_id: c.id, action, actor: who.kind, actor_id: who.id, from_state: c.state, to_state: r.to, message: opts.message ?? null, message_screened: opts.screened ?? null, data, at: now }]);
+    const next = ['resolved', 'closed'].includes(r.to) ? null : watched;
     const patch = {
       state: r.to, resume_state: r.resumeState, ever_escalated: c.ever_escalated || r.to === 'escalated',
       resolved_at: r.to === 'resolved' ? now : action === 'reopen' ? null : c.resolved_at,
@@ -135,13 +129,36 @@ export function createComplaintContext(deps: ComplaintDeps) {
     return updated;
   }
 
+  /**
+   * Appends steps to a complaint's log, each followed by a `deadline_met` event for every deadline
+   * it meets (judged on the log before it), and answers the deadline to watch after them. The log
+   * is read once (`prior` when the caller has it: a complaint being filed has none).
+   */
+  async function record(trx: Executor, cal: DeadlineCalendar, complaintId: string, steps: NewEvent[], prior?: LogEvent[]) {
+    const log = prior ?? asLog(await repo.events(trx, complaintId));
+    const rows: NewEvent[] = [];
+    for (const s of steps) {
+      const event: LogEvent = { action: s.action, actor: s.actor, at: s.at, data: s.data ?? {} };
+      const met = metBy(cal, readLog(log), event);
+      rows.push(s);
+      log.push(event);
+      for (const m of met) {
+        const data = { kind: m.kind, minutes: m.minutes, late: m.late, breached: m.breached };
+        rows.push({ complaint_id: complaintId, action: 'deadline_met', actor: 'system', actor_id: null, from_state: null, to_state: null, message: null, message_screened: null, data, at: s.at });
+        log.push({ action: 'deadline_met', actor: 'system', at: s.at, data });
+      }
+    }
+    await repo.appendEvents(trx, rows);
+    return watchedDeadline(cal, readLog(log));
+  }
+
   /** The targets the rules give a category and severity now (copied into the log when a deadline starts). */
   async function targets(executor: Executor, category: string, severity: ComplaintRow['severity']) {
     const rule = await repo.rule(executor, category, severity);
     return { acknowledgeMinutes: rule?.acknowledge_minutes ?? 0, firstAnswerMinutes: rule?.first_answer_minutes ?? null, resolveMinutes: rule?.resolve_minutes ?? null };
   }
 
-  return { deps, db, clock, repo, calendar, transition, targets, tellComplainant, eventPayload, asLog, facts };
+  return { deps, db, clock, repo, calendar, transition, record, targets, tellComplainant, eventPayload, asLog, facts };
 }
 export type ComplaintContext = ReturnType<typeof createComplaintContext>;
 export type { DeadlineKind };

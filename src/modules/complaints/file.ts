@@ -7,7 +7,6 @@ import { screenText } from '../../core/screening.ts';
 import { writeAudit } from '../audit/index.ts';
 import { publishEvent } from '../events/index.ts';
 import { actorOf, sees, type ComplaintContext } from './context.ts';
-import { metBy, readLog, watchedDeadline, type LogEvent } from './domain/deadline-log.ts';
 import { complaintEmails } from './emails.ts';
 import { complaintDeskPolicy } from './policies.ts';
 import type { NewEvent } from './repository.ts';
@@ -97,16 +96,13 @@ export function fileUseCases(c: ComplaintContext) {
         await repo.insert(trx, row);
         // The log: filed (with the targets in force now), acknowledged at once, sent to the provider.
         const cal = await c.calendar(trx);
-        const steps: LogEvent[] = [{ action: 'file', actor: who.kind, at: now, data: { targets } }, { action: 'acknowledge', actor: 'system', at: now, data: {} }];
-        if (providerId) steps.push({ action: 'send_to_provider', actor: 'system', at: now, data: {} });
-        const states = ['received', 'acknowledged', 'with_provider'];
-        const events: NewEvent[] = [];
-        for (const [i, s] of steps.entries()) {
-          events.push({ complaint_id: id, action: s.action, actor: s.actor as never, actor_id: i === 0 ? ctx.actor!.accountId : null, from_state: i === 0 ? null : states[i - 1]!, to_state: states[i]!, message: null, message_screened: null, data: s.data, at: now });
-          for (const m of metBy(cal, readLog(steps.slice(0, i)), s)) events.push({ complaint_id: id, action: 'deadline_met', actor: 'system', actor_id: null, from_state: null, to_state: null, message: null, message_screened: null, data: { kind: m.kind, minutes: m.minutes, late: m.late, breached: m.breached }, at: now });
-        }
-        await repo.appendEvents(trx, events);
-        const next = watchedDeadline(cal, readLog(steps));
+        const step = (action: string, actor: 'system' | typeof who.kind, from: string | null, to: string, data: Record<string, unknown> = {}): NewEvent =>
+          ({ complaint_id: id, action, actor, actor_id: actor === 'system' ? null : ctx.actor!.accountId, from_state: from, to_state: to, message: null, message_screened: null, data, at: now });
+        const next = await c.record(trx, cal, id, [
+          step('file', who.kind, null, 'received', { targets }),
+          step('acknowledge', 'system', 'received', 'acknowledged'),
+          ...(providerId ? [step('send_to_provider', 'system', 'acknowledged', 'with_provider')] : []),
+        ], []);
         const state = providerId ? 'with_provider' as const : 'acknowledged' as const;
         await repo.update(trx, id, { state, next_deadline_at: next?.dueAt ?? null, next_deadline_kind: next?.kind ?? null });
         const filed = { ...row, state, next_deadline_at: next?.dueAt ?? null, next_deadline_kind: next?.kind ?? null, version: 2 };

@@ -3,4 +3,3 @@ export { createComplaintService, type ComplaintService } from './service.ts';
 export { complaintRoutes } from './routes.ts';
 export { complaintPolicy, complaintDeskPolicy } from './policies.ts';
 export type { JourneyFacts, ComplaintDeps } from './context.ts';
-export { stateTerms as complaintStateTerms } from './errors.ts';

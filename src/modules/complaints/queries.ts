@@ -1,6 +1,5 @@
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
-import { isMinistry } from '../../core/principal.ts';
 import type { ComplaintContext } from './context.ts';
 import { readLog } from './domain/deadline-log.ts';
 import { dueAt } from './domain/deadlines.ts';
@@ -64,6 +63,5 @@ export function queryUseCases(c: ComplaintContext, act: ReturnType<typeof actUse
         calendar: { workingDays: [...cal.workingDays], from: cal.from, to: cal.to, roundTheClock: cal.roundTheClock.map((p) => ({ from: p.from.toISOString(), to: p.to.toISOString() })), reopenDays: cal.reopenDays },
       };
     },
-    isMinistryReader: (ctx: RequestContext) => isMinistry(ctx.actor),
   };
 }

@@ -66,8 +66,9 @@ export function indicatorUseCases(c: ObservatoryContext) {
       observatoryPolicy.assert(ctx, 'read_indicators', null);
       if (!(dimensions as readonly string[]).includes(by)) throw new AppError('observatory.unknown_dimension');
       const f = scoped(ctx, filter);
-      const groups = visible(await countsBy(by as Dimension, f));
-      const hidden = (await countsBy(by as Dimension, f)).size - groups.length;
+      const all = await countsBy(by as Dimension, f);
+      const groups = visible(all);
+      const hidden = all.size - groups.length;
       return { by, filter: f, computedAt: clock.now().toISOString(), privacyMin: PRIVACY_MIN, publishMin: PUBLISH_MIN, groups, withheldGroups: hidden };
     },
     /** The daily series (days with fewer than 10 responses withheld). */

@@ -16,6 +16,7 @@ let family: Awaited<ReturnType<ReturnType<typeof hajjFixtures>['family']>>;
 let providerId: string;
 let packageId: string;
 let ministry: Record<string, string>;
+let providerStaff: Record<string, string>;
 const tokenOf = (body: string) => /\/s\/([A-Za-z0-9_-]{64})/.exec(body)![1]!;
 
 beforeAll(async () => {
@@ -26,6 +27,7 @@ beforeAll(async () => {
   packageId = season.packages.a!;
   providerId = (await t.db.kysely.selectFrom('packages').select('provider_id').where('id', '=', packageId).executeTakeFirstOrThrow()).provider_id;
   ministry = season.ministry;
+  providerStaff = season.provider;
   t.clock.set(moments.preference);
   family = await fx.family('FR', 2, []);
   const held = await t.db.kysely.transaction().execute((trx) =>
@@ -159,11 +161,20 @@ describe('indicators and the public scorecard', () => {
 
   it('shows a mission its own country only, and a provider may reply in public', async () => {
     const fr = await t.signInAs('mission_officer', { countryCode: 'FR' });
-    expect((await fx.api('GET', '/observatory/indicators?by=provider&country=EG', fr.headers)).json().filter).toMatchObject({ countryCode: 'FR' });
-    const provider = (await t.db.kysely.selectFrom('provider_members').select('account_id').where('provider_id', '=', providerId).executeTakeFirstOrThrow()).account_id;
-    expect(provider).toBeTruthy();
+    const asked = (await fx.api('GET', '/observatory/indicators?by=provider&country=EG', fr.headers)).json();
+    expect(asked.filter).toMatchObject({ countryCode: 'FR' });
+    expect(asked.groups.map((g: { key: string }) => g.key)).toEqual([providerId]); // France's answers, though Egypt was asked for
+    const eg = await t.signInAs('mission_officer', { countryCode: 'EG' });
+    expect((await fx.api('GET', '/observatory/indicators?by=provider', eg.headers)).json().groups).toEqual([]);
+    const reply = await fx.api('PUT', `/scorecards/${providerId}/reply`, providerStaff, { reply: 'We changed our bus contractor after the season.' });
+    expect(reply.statusCode, reply.body).toBe(200);
+    expect((await fx.api('GET', `/scorecards/${providerId}`, {})).json().reply).toMatchObject({ text: 'We changed our bus contractor after the season.' });
+    const other = await t.createLicensedProvider();
+    expect((await fx.api('PUT', `/scorecards/${providerId}/reply`, other.owner.headers, { reply: 'not ours' })).statusCode).toBe(403);
+    expect((await fx.api('GET', '/scorecards', {})).json().map((c: { providerId: string }) => c.providerId)).toContain(providerId);
     const series = await fx.api('GET', '/observatory/series', ministry);
     expect(series.statusCode).toBe(200);
+    expect(series.json().some((d: { responses: number | null }) => d.responses !== null && d.responses >= 10)).toBe(true);
     const csv = await fx.api('GET', '/observatory/indicators.csv?by=stage', ministry);
     expect(csv.body.split('\r\n')[0]).toMatch(/^stage,csat,csat_low,csat_high,csat_n,nps/);
   });

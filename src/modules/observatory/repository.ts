@@ -171,12 +171,6 @@ export function createObservatoryRepository() {
       const written = new Set(result.rows.map((r) => r.id));
       return rows.map((r) => (written.has(r.id) ? r.id : null));
     },
-    responses: (db: Executor, f: Filter & { limit: number }) => {
-      let q = db.selectFrom('survey_responses').select(['id', 'programme', 'stage', 'language', 'provider_id', 'package_id', 'country_code', 'nationality_group', 'csat', 'nps', 'free_text', 'free_text_screened', 'day']);
-      if (f.providerId) q = q.where('provider_id', '=', f.providerId);
-      if (f.countryCode) q = q.where('country_code', '=', f.countryCode);
-      return q.orderBy('submitted_at', 'desc').limit(f.limit).execute();
-    },
 
     // Cursor over the event log
     lockCursor: (db: Executor) => db.selectFrom('survey_event_cursor').select('last_event_id').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow(),

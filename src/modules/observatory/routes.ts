@@ -25,7 +25,7 @@ export const observatoryRoutes: FastifyPluginAsyncTypebox<{ observatory: Observa
   app.get('/surveys/links/:token', {
     schema: { tags, summary: 'A survey from its single-use link, in the invitee\'s language (fallbacks marked); opening it is counted', params: Obj({ token: LinkToken() }), response: { 200: SurveyView } },
     config: { policy: policies.public },
-  }, async (req) => observatory.show(req.ctx, req.params.token));
+  }, async (req) => observatory.show(req.params.token));
   app.post('/surveys/links/:token/response', {
     schema: { tags, summary: 'Answer a survey once: a second answer on the same link is refused and the first kept', params: Obj({ token: LinkToken() }), body: AnswerBody, response: { 201: Answered } },
     config: { policy: policies.public },
@@ -98,7 +98,7 @@ export const observatoryRoutes: FastifyPluginAsyncTypebox<{ observatory: Observa
   app.get('/scorecards', {
     schema: { tags, summary: 'Every provider\'s published scorecard: each figure only once its n reaches 30, with its interval and the date computed', response: { 200: Type.Array(ScorecardSchema) } },
     config: { policy: policies.public },
-  }, async () => [...(await observatory.scorecardsOf((await observatory.publishedCounts('json') as { providerId: string }[]).map((r) => r.providerId))).values()]);
+  }, async () => observatory.scorecards());
   app.get('/scorecards/counts.:format', {
     schema: { tags, summary: 'The anonymised counts every scorecard is computed from (docs/algorithms/scorecards.md), as CSV or JSON', params: Obj({ format: StringEnum(['csv', 'json'] as const, { examples: ['json'] }) }) },
     config: { policy: policies.public },

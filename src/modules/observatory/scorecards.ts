@@ -60,6 +60,10 @@ export function scorecardUseCases(c: ObservatoryContext, ind: ReturnType<typeof 
       const [r] = await repo.scorecards(db.kysely, [providerId]);
       return r ? scorecardView(r) : null;
     },
+    /** Every published scorecard. */
+    async scorecards() {
+      return (await repo.scorecards(db.kysely)).map(scorecardView);
+    },
     async scorecardsOf(providerIds: string[]) {
       return new Map((await repo.scorecards(db.kysely, providerIds)).map((r) => [r.provider_id, scorecardView(r)]));
     },

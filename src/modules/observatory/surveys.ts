@@ -127,10 +127,11 @@ export function surveyUseCases(c: ObservatoryContext) {
     moveCursor: (trx: Executor, to: number) => repo.moveCursor(trx, to),
 
     /** Opens a survey from its link: counted as shown (the response rate's honest denominator). */
-    async show(ctx: RequestContext, token: string) {
+    /** Opens a survey from its link, in the invitee's language (the link reaches whoever holds it, signed in or not). */
+    async show(token: string) {
       const { inv, q } = await open(readLinkToken(await c.linkSecret(), token)?.invitationId ?? null);
       await repo.shown(db.kysely, inv.id, clock.now());
-      return present(inv, q, ctx.locale === inv.language ? inv.language : inv.language);
+      return present(inv, q, inv.language);
     },
     async answerByLink(ctx: RequestContext, token: string, answers: Record<string, Answer>) {
       const target = readLinkToken(await c.linkSecret(), token);

@@ -29,14 +29,6 @@ export interface SurveyQuestionnairesTable {
   active: boolean;
   created_at: Date;
 }
-export interface InvitationContext {
-  providerId: string | null;
-  packageId: string | null;
-  countryCode: string | null;
-  nationalityGroup: string | null;
-  programme: Programme;
-  stage: string;
-}
 export interface SurveyInvitationsTable {
   id: string;
   questionnaire_id: string;
