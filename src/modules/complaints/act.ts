@@ -21,9 +21,9 @@ const steps: Partial<Record<ComplaintPolicyAction, ComplaintAction>> = {
 export function actUseCases(c: ComplaintContext) {
   const { db, clock, repo } = c;
 
-  async function resource(executor: Parameters<typeof c.calendar>[0], row: ComplaintRow): Promise<ComplaintResource> {
-    const cal = await c.calendar(executor);
-    return { row, facts: c.facts(row, cal.reopenDays), now: clock.now() };
+  /** A complaint as its policy sees it (`reopenDays` given when the caller has the calendar: a list reads it once). */
+  async function resource(executor: Parameters<typeof c.calendar>[0], row: ComplaintRow, reopenDays?: number): Promise<ComplaintResource> {
+    return { row, facts: c.facts(row, reopenDays ?? (await c.calendar(executor)).reopenDays), now: clock.now() };
   }
 
   /** Loads a complaint for an action and checks the policy (in the caller's transaction, if any). */

@@ -20,7 +20,8 @@ export function queryUseCases(c: ComplaintContext, act: ReturnType<typeof actUse
         : p.role === 'mission_officer' ? await repo.list(db.kysely, { ...filter, countryCode: p.countryCode! })
         : (complaintDeskPolicy.assert(ctx, 'list_all', null), await repo.list(db.kysely, filter));
       const out = [];
-      for (const row of rows) out.push(presentComplaint(ctx, row, await act.resource(db.kysely, row)));
+      const { reopenDays } = await c.calendar(db.kysely);
+      for (const row of rows) out.push(presentComplaint(ctx, row, await act.resource(db.kysely, row, reopenDays)));
       return { items: out, next: rows.length === f.limit ? rows.at(-1)!.created_at.toISOString() : null };
     },
 
