@@ -57,20 +57,42 @@ export async function takeBounded(executor: Executor, c: BoundedCounter, items: 
 }
 
 /**
- * Adds `n` to two counters in one statement, first then second, or to neither:
- * answers 'first' or 'second' for the one that would cross its bound (the caller
- * rolls back), or null. One round trip instead of two keeps a hot row's lock
- * short when thousands book one package at the opening of the open sale.
+ * Reads what is left under each key's bound, locking the keys' rows in sorted
+ * order (`conditional`) so nothing else moves them until the transaction ends:
+ * the first half of a group commit that decides, in the application, which of
+ * many requests fit (the second half is `addBounded`). `unguarded` (the
+ * control) reads without locking, the classic lost update. A key with no row
+ * is absent from the answer.
  */
-export async function takeBoundedPair(executor: Executor, first: [BoundedCounter, string], second: [BoundedCounter, string], n: number): Promise<'first' | 'second' | null> {
-  const where = ([c, key]: [BoundedCounter, string]) => whereKey(c, key);
-  const [a, b] = [first[0], second[0]];
-  const result = await sql<{ first: number; second: number }>`
-    with a as (update ${sql.table(a.table)} set ${sql.ref(a.used)} = ${sql.ref(a.used)} + ${n} where ${where(first)} and ${sql.ref(a.used)} + ${n} <= ${sql.ref(a.bound)} returning 1),
-         b as (update ${sql.table(b.table)} set ${sql.ref(b.used)} = ${sql.ref(b.used)} + ${n} where ${where(second)} and ${sql.ref(b.used)} + ${n} <= ${sql.ref(b.bound)} and exists (select 1 from a) returning 1)
-    select (select count(*) from a)::int as first, (select count(*) from b)::int as second`.execute(executor);
-  const row = result.rows[0]!;
-  return row.first !== 1 ? 'first' : row.second !== 1 ? 'second' : null;
+export async function leftUnderBounds(executor: Executor, c: BoundedCounter, keys: string[], mode: GuardMode = 'conditional'): Promise<Map<string, number>> {
+  const sorted = [...new Set(keys)].sort();
+  const left = new Map<string, number>();
+  // One statement per key, each its own row lock in order (a handful of keys per batch).
+  for (const key of sorted) {
+    const q = sql<{ left: number }>`select ${sql.ref(c.bound)} - ${sql.ref(c.used)} as left from ${sql.table(c.table)} where ${whereKey(c, key)}${mode === 'conditional' ? sql` for update` : sql``}`;
+    const row = (await q.execute(executor)).rows[0];
+    if (row) left.set(key, Number(row.left));
+  }
+  return left;
+}
+
+/**
+ * The statement that adds each key's amount to its counter, for a writer that
+ * runs it within one of its own statements after `leftUnderBounds` (a
+ * data-modifying CTE; it returns one row per key moved). The bound is checked
+ * again, so a caller that counted wrong moves fewer rows than keys and must roll
+ * back. `unguarded` writes the value computed from the unlocked read instead.
+ */
+export function addBounded(c: BoundedCounter, totals: ReadonlyMap<string, number>, mode: GuardMode = 'conditional', left?: ReadonlyMap<string, number>) {
+  const keys = [...totals.keys()].sort();
+  const cases = (value: (key: string) => unknown) => sql`case ${sql.join(keys.map((k) => sql`when ${whereKey(c, k)} then ${value(k)}::int`), sql` `)} end`;
+  const anyKey = sql.join(keys.map((k) => sql`(${whereKey(c, k)})`), sql` or `);
+  if (mode === 'unguarded') {
+    // used = bound - left + n, from the read that took no lock: a concurrent writer's seats are lost.
+    return sql`update ${sql.table(c.table)} set ${sql.ref(c.used)} = ${sql.ref(c.bound)} - ${cases((k) => left?.get(k) ?? 0)} + ${cases((k) => totals.get(k))} where ${anyKey} returning 1`;
+  }
+  const n = cases((k) => totals.get(k));
+  return sql`update ${sql.table(c.table)} set ${sql.ref(c.used)} = ${sql.ref(c.used)} + ${n} where (${anyKey}) and ${sql.ref(c.used)} + ${n} <= ${sql.ref(c.bound)} returning 1`;
 }
 
 /** Gives seats back (an expired, declined or cancelled booking). */

@@ -12,6 +12,18 @@ export const idempotencyStore = {
    */
   tryLock: (db: Executor, principal: string, key: string) =>
     sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtextextended(${`idempotency:${principal}:${key}`}, 0)) as locked`.execute(db).then((r) => r.rows[0]!.locked),
+  /** `tryLock` for many keys in one statement, answers in the keys' order. */
+  tryLockMany: (db: Executor, keys: readonly { principal: string; key: string }[]) =>
+    keys.length
+      ? sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtextextended('idempotency:' || k.principal || ':' || k.key, 0)) as locked
+          from unnest(${keys.map((k) => k.principal)}::text[], ${keys.map((k) => k.key)}::text[]) with ordinality as k(principal, key, i) order by k.i`.execute(db).then((r) => r.rows.map((x) => x.locked))
+      : Promise.resolve([]),
+  /** `find` for many keys in one statement. */
+  findMany: (db: Executor, keys: readonly { principal: string; key: string }[]) =>
+    keys.length
+      ? sql<{ principal: string; key: string; request_hash: string; route: string; response_body: string | null }>`select i.principal, i.key, i.request_hash, i.route, i.response_body
+          from idempotency_keys i join unnest(${keys.map((k) => k.principal)}::text[], ${keys.map((k) => k.key)}::text[]) as k(principal, key) on i.principal = k.principal and i.key = k.key`.execute(db).then((r) => r.rows)
+      : Promise.resolve([]),
   async record(db: Executor, row: { principal: string; key: string; method: string; route: string; request_hash: string; response_code: number; response_body: string; created_at: Date }) {
     await db.insertInto('idempotency_keys').values({ ...row, status: 'completed' }).onConflict((oc) => oc.columns(['principal', 'key']).doNothing()).execute();
   },

@@ -76,6 +76,15 @@ export function createApplicationsRepository() {
     /** Every application (any season) an account is a member of. */
     applicationsOfAccount: async (db: Executor, accountId: string) =>
       (await db.selectFrom('application_members').select('application_id').where('account_id', '=', accountId).execute()).map((r) => r.application_id),
+    /** The family each of some accounts is in for a season (admin and members in the order they joined), in one statement. */
+    familiesOf: (db: Executor, season: string, accountIds: readonly string[]) =>
+      accountIds.length
+        ? sql<{ account_id: string; id: string; season: string; country: string; admin_account_id: string; members: string[] }>`
+            select m.account_id, a.id, a.season, a.country, a.admin_account_id,
+                   array(select mm.account_id from application_members mm where mm.application_id = a.id order by mm.added_at, mm.account_id) as members
+            from application_members m join applications a on a.id = m.application_id
+            where m.season = ${season} and m.account_id = any(${[...accountIds]}::uuid[])`.execute(db).then((r) => r.rows)
+        : Promise.resolve([]),
     applicationOf: (db: Executor, season: string, accountId: string) =>
       db.selectFrom('application_members').select('application_id').where('season', '=', season).where('account_id', '=', accountId).executeTakeFirst(),
     async bump(db: Executor, id: string, now: Date) {

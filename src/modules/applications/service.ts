@@ -199,6 +199,10 @@ export function createApplicationService(deps: {
     /** Every application (any season) an account is a member of. */
     applicationsOfAccount: (executor: Executor, accountId: string) => repo.applicationsOfAccount(executor, accountId),
 
+    /** The family each of some accounts is in for a season (the open sale's group commit), by account. */
+    familiesOf: async (executor: Executor, season: string, accountIds: readonly string[]) =>
+      new Map((await repo.familiesOf(executor, season, accountIds)).map((r) => [r.account_id, { id: r.id, season: r.season, country: r.country, adminAccountId: r.admin_account_id, members: r.members }])),
+
     /** An application's admin and members, for bookings. */
     family: async (executor: Executor, id: string) => {
       const app = await repo.find(executor, id);

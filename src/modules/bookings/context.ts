@@ -19,7 +19,7 @@ export type BookingDeps = {
   seasons: Pick<SeasonService, 'useQuota' | 'releaseQuota' | 'read' | 'assertMay'>;
   applications: Pick<ApplicationService, 'family'>;
   accounts: Pick<AccountService, 'contacts'>;
-  notifications: Pick<NotificationService, 'enqueue'>;
+  notifications: Pick<NotificationService, 'enqueue' | 'enqueueInsert'>;
   /** Only the concurrency test's control run changes this (see db/counters.ts). */
   guard?: GuardMode;
 };
@@ -60,6 +60,28 @@ export function createBookingContext(deps: BookingDeps) {
     await deps.notifications.enqueue(trx, { to: contact.email, locale, template: `booking_${template}`, ...email });
   }
 
+  /**
+   * The offer emails of many families at once, read before any seat is locked (two reads
+   * whatever their number, titles once per language): answers the statement that queues
+   * the emails of the offers that were held, for a writer's one statement.
+   */
+  async function offerEmails(trx: Executor, offers: { accountId: string; packageId: string; seats: number; deadline: Date; source: BookingSource }[]) {
+    if (offers.length === 0) return () => [];
+    const contacts = await deps.accounts.contacts(trx, [...new Set(offers.map((o) => o.accountId))]);
+    const titles = new Map<string, Map<string, string>>();
+    for (const locale of new Set([...contacts.values()].map((x) => x.locale))) titles.set(locale, await deps.catalogue.titles(trx, [...new Set(offers.map((o) => o.packageId))], locale));
+    return (held: readonly number[]) => {
+      const emails = held.flatMap((i) => {
+        const o = offers[i]!;
+        const contact = contacts.get(o.accountId);
+        if (!contact) return [];
+        const email = bookingEmails.offered[contact.locale]({ name: contact.name, ...o, title: titles.get(contact.locale)?.get(o.packageId) ?? '' });
+        return [{ to: contact.email, locale: contact.locale, template: 'booking_offered', ...email }];
+      });
+      return emails.length ? [deps.notifications.enqueueInsert(emails)] : [];
+    };
+  }
+
   /** What a provider's systems learn of a booking (no personal data: the manifest has the names). */
   const bookingEvent = (type: 'booking.created' | 'booking.confirmed' | 'booking.cancelled' | 'booking.arrived' | 'booking.completed', b: Pick<Selectable<BookingsTable>, 'id' | 'package_id' | 'seats' | 'source' | 'amount_due' | 'season'>, providerId: string, extra: Record<string, unknown> = {}): DomainEvent =>
     ({ type, providerId, subjectId: b.id, payload: { bookingId: b.id, season: b.season, packageId: b.package_id, seats: b.seats, source: b.source, amountDue: b.amount_due, ...extra } });
@@ -75,6 +97,6 @@ export function createBookingContext(deps: BookingDeps) {
     return null;
   }
 
-  return { deps, db: deps.db, clock, repo, notify, bookingEvent, providerOf, takeSeats };
+  return { deps, db: deps.db, clock, repo, notify, offerEmails, bookingEvent, providerOf, takeSeats };
 }
 export type BookingContext = ReturnType<typeof createBookingContext>;

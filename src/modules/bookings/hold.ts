@@ -1,45 +1,83 @@
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Trx } from '../../db/database.ts';
+import type { RawBuilder, Selectable } from 'kysely';
 import type { AuditContext } from '../audit/index.ts';
-import { writeAudit } from '../audit/index.ts';
-import { publishEvent, publishEvents } from '../events/index.ts';
+import { auditInsert, writeAudit } from '../audit/index.ts';
+import { publishEvent, publishEvents, publishEventsInsert } from '../events/index.ts';
+import { fitInOrder, seatTotals, type SeatOutcome } from './domain/sale-batch.ts';
 import type { BookingContext, Offer } from './context.ts';
-import type { BookingSource } from './tables.ts';
+import type { BookingSource, BookingsTable } from './tables.ts';
+
+/** A booking just held (what is not yet set: confirmation, end, later versions). */
+export type HeldRow = Omit<Selectable<BookingsTable>, 'confirmed_at' | 'ended_at' | 'version'>;
+/** A booking held, or why there was no room. */
+export type HoldOutcome = HeldRow | Exclude<SeatOutcome, 'held'>;
 
 /** Holding seats for families: one offer (a cascade, the open sale), or every winner of a draw at once. */
 export function holdUseCases(c: BookingContext) {
   const { deps, repo, clock } = c;
   return {
     /**
-     * Holds seats for one family until `deadline`, in the caller's transaction.
+     * Holds seats for one family until `deadline`, in the caller's transaction
+     * (the draw's cascade, which tries family after family in one transaction).
      * Answers the booking, or the reason there was no room.
-     *
-     * `seatsLast` (the open sale) takes the seats as the very last step, so the hot
-     * rows stay locked only from that update to the commit (pretix's "lock late");
-     * with it, no room throws and the caller's whole transaction rolls back. Without
-     * it (the cascade, which tries family after family in one transaction) seats are
-     * taken first and no room is an answer, not an error.
      */
-    async hold(ctx: AuditContext, trx: Trx, o: Offer, source: BookingSource, deadline: Date, options: { seatsLast?: boolean } = {}) {
+    async hold(ctx: AuditContext, trx: Trx, o: Offer, source: BookingSource, deadline: Date) {
       const facts = (await deps.catalogue.packageFacts(trx, [o.packageId])).get(o.packageId);
       if (!facts) return { problem: 'not_on_sale' as const };
-      if (!options.seatsLast) {
-        const problem = await c.takeSeats(trx, o);
-        if (problem) return { problem };
-      }
+      const problem = await c.takeSeats(trx, o);
+      if (problem) return { problem };
       const now = clock.now();
       const row = { id: newId(), season: o.season, application_id: o.applicationId, package_id: o.packageId, package_version: facts.version, country: o.country, seats: o.seats, source, status: 'held' as const, hold_deadline: deadline, created_at: now, updated_at: now, amount_due: facts.total * o.seats, amount_paid: 0 };
       await repo.insert(trx, row);
       await writeAudit(trx, clock, ctx, { action: 'booking.held', subjectType: 'booking', subjectId: row.id, data: { applicationId: o.applicationId, packageId: o.packageId, seats: o.seats, source, deadline: deadline.toISOString() } });
       await c.notify(trx, o.adminAccountId, 'offered', { packageId: o.packageId, seats: o.seats, deadline, source });
       await publishEvent(trx, clock, c.bookingEvent('booking.created', row, facts.providerId, { deadline: deadline.toISOString() }));
-      if (options.seatsLast) {
-        // Package then quota, in one statement: the hot rows are locked for one round trip before the commit.
-        const full = deps.guard === 'unguarded' ? await c.takeSeats(trx, o) : await repo.takeSeatAndQuota(trx, o);
-        if (full) throw new AppError(full === 'quota_full' || full === 'second' ? 'booking.quota_full' : 'booking.sold_out');
-      }
       return { booking: row };
+    },
+
+    /**
+     * Holds seats for families whose bookings arrived together (the open sale's
+     * group commit, docs/algorithms/open-sale.md), in the caller's transaction:
+     * the packages' and quotas' rows are locked and read, the offers take their
+     * seats in order of arrival as many as fit (`fitInOrder`), and the seats, the
+     * bookings, their audit records, events and emails, and the caller's own
+     * `inserts` (made from the outcomes: its idempotency records) are written in
+     * one statement. Every writer locks packages before quotas, each in sorted
+     * order, so none can deadlock with another. Answers, per offer, its booking
+     * or why there was no room.
+     */
+    async holdInOrder(trx: Trx, season: string, offers: readonly { ctx: AuditContext; offer: Offer }[], source: BookingSource, deadline: Date,
+      facts: Map<string, { version: number; total: number; providerId: string }>, inserts: (outcomes: HoldOutcome[]) => RawBuilder<unknown>[]): Promise<HoldOutcome[]> {
+      const requests = offers.map(({ offer }) => offer);
+      const emails = await c.offerEmails(trx, requests.map((o) => ({ accountId: o.adminAccountId, packageId: o.packageId, seats: o.seats, deadline, source })));
+      const mode = deps.guard ?? 'conditional';
+      const left = await repo.seatsLeft(trx, season, [...new Set(requests.map((o) => o.packageId))], [...new Set(requests.map((o) => o.country))], mode);
+      const fits = fitInOrder(requests, left.packages, left.quotas);
+      const now = clock.now();
+      const outcomes: HoldOutcome[] = requests.map((o, i) => {
+        const f = facts.get(o.packageId);
+        if (fits[i] !== 'held' || !f) return fits[i] === 'quota_full' ? 'quota_full' : 'sold_out';
+        return { id: newId(), season, application_id: o.applicationId, package_id: o.packageId, package_version: f.version, country: o.country, seats: o.seats, source, status: 'held', hold_deadline: deadline, created_at: now, updated_at: now, amount_due: f.total * o.seats, amount_paid: 0 } satisfies HeldRow;
+      });
+      const heldIndex = outcomes.flatMap((out, i) => (typeof out === 'string' ? [] : [i]));
+      const rows = heldIndex.map((i) => outcomes[i] as HeldRow);
+      const totals = seatTotals(requests, outcomes.map((out) => (typeof out === 'string' ? out : 'held')));
+      const written = await repo.writeHolds(trx, {
+        season, seats: totals.packages, quota: totals.countries, left, mode, rows,
+        inserts: [
+          ...(rows.length ? [
+            auditInsert(clock, heldIndex.map((i) => ({ ctx: offers[i]!.ctx, entry: { action: 'booking.held', subjectType: 'booking', subjectId: (outcomes[i] as HeldRow).id, data: { applicationId: requests[i]!.applicationId, packageId: requests[i]!.packageId, seats: requests[i]!.seats, source, deadline: deadline.toISOString() } } }))),
+            publishEventsInsert(clock, rows.map((r) => c.bookingEvent('booking.created', r, facts.get(r.package_id)!.providerId, { deadline: deadline.toISOString() }))),
+          ] : []),
+          ...emails(heldIndex),
+          ...inserts(outcomes),
+        ],
+      });
+      // Under the rows' locks the counts cannot differ; if they ever do, nothing of the batch commits.
+      if (written.seats !== totals.packages.size || written.quota !== totals.countries.size) throw new Error(`open sale: ${written.seats}/${totals.packages.size} packages and ${written.quota}/${totals.countries.size} quotas moved`);
+      return outcomes;
     },
 
     /**

@@ -1,7 +1,7 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import { copyRows } from '../../db/copy.ts';
 import type { Executor } from '../../db/database.ts';
-import { takeBoundedPair } from '../../db/counters.ts';
+import { addBounded, leftUnderBounds, type GuardMode } from '../../db/counters.ts';
 import { packageSeats } from '../catalogue/index.ts';
 import { quotaSeats } from '../seasons/index.ts';
 import { cancellableStatuses, liveStatuses, type BookingsTable, type BookingStatus, type OpenSalesTable } from './tables.ts';
@@ -16,15 +16,40 @@ const BOOKING_COLUMNS = ['id', 'season', 'application_id', 'package_id', 'packag
 export function createBookingsRepository() {
   return {
     /**
-     * Takes a package's seats then the country's quota in one statement, or neither
-     * (the open sale's hot path: the hot rows stay locked for one round trip). The
-     * only write of this module to other modules' tables, through the counters the
-     * catalogue and the seasons declare (docs/ARCHITECTURE.md, "Declared exceptions").
+     * What is left of some packages' seats and of a season's country quotas, their rows
+     * locked in order (packages, then quotas, each sorted: the order every writer takes
+     * them in) until the transaction ends. With `takenSql`, the group commit of the open
+     * sale: the only write of this module to other modules' tables, through the counters
+     * the catalogue and the seasons declare (docs/ARCHITECTURE.md, "Declared exceptions").
      */
+    async seatsLeft(db: Executor, season: string, packageIds: string[], countries: string[], mode: GuardMode = 'conditional') {
+      return { packages: await leftUnderBounds(db, packageSeats, packageIds, mode), quotas: await leftUnderBounds(db, quotaSeats(season), countries, mode) };
+    },
+    /**
+     * Writes held bookings and everything that goes with them in one statement: the
+     * seats and quota taken (after `seatsLeft`), the bookings, and the other modules'
+     * inserts given as statements (audit, events, emails, idempotency records).
+     * Answers how many counter rows moved, which the caller compares with what it meant.
+     */
+    async writeHolds(db: Executor, w: { season: string; seats: ReadonlyMap<string, number>; quota: ReadonlyMap<string, number>; left: { packages: ReadonlyMap<string, number>; quotas: ReadonlyMap<string, number> }; mode: GuardMode; rows: Insertable<BookingsTable>[]; inserts: RawBuilder<unknown>[] }) {
+      const col = <K extends keyof Insertable<BookingsTable>>(k: K) => w.rows.map((r) => r[k] ?? null);
+      const parts: RawBuilder<unknown>[] = [];
+      if (w.seats.size > 0) parts.push(sql`seats as (${addBounded(packageSeats, w.seats, w.mode, w.left.packages)})`);
+      if (w.quota.size > 0) parts.push(sql`quota as (${addBounded(quotaSeats(w.season), w.quota, w.mode, w.left.quotas)})`);
+      if (w.rows.length > 0) {
+        parts.push(sql`booked as (insert into bookings (${sql.join(BOOKING_COLUMNS.map((c) => sql.ref(c)))})
+          select * from unnest(${col('id')}::uuid[], ${col('season')}::text[], ${col('application_id')}::uuid[], ${col('package_id')}::uuid[], ${col('package_version')}::int[],
+            ${col('country')}::text[], ${col('seats')}::smallint[], ${col('source')}::text[], ${col('status')}::text[], ${col('hold_deadline')}::timestamptz[],
+            ${col('created_at')}::timestamptz[], ${col('updated_at')}::timestamptz[], ${col('amount_due')}::bigint[], ${col('amount_paid')}::bigint[]))`);
+      }
+      w.inserts.forEach((insert, i) => parts.push(sql`${sql.raw(`also${i}`)} as (${insert})`));
+      if (parts.length === 0) return { seats: 0, quota: 0 };
+      const count = (name: string, used: boolean) => (used ? sql`(select count(*) from ${sql.raw(name)})::int` : sql`0`);
+      const result = await sql<{ seats: number; quota: number }>`with ${sql.join(parts)} select ${count('seats', w.seats.size > 0)} as seats, ${count('quota', w.quota.size > 0)} as quota`.execute(db);
+      return result.rows[0]!;
+    },
     /** Every booking's status and amounts (what the books check compares with the ledger). */
     amounts: (db: Executor) => db.selectFrom('bookings').select(['id', 'status', 'amount_paid', 'amount_due']).execute(),
-    takeSeatAndQuota: (db: Executor, o: { packageId: string; season: string; country: string; seats: number }) =>
-      takeBoundedPair(db, [packageSeats, o.packageId], [quotaSeats(o.season), o.country], o.seats),
     async insert(db: Executor, row: Insertable<BookingsTable>) {
       await db.insertInto('bookings').values(row).execute();
     },
@@ -83,6 +108,11 @@ export function createBookingsRepository() {
       applicationIds.length
         ? db.selectFrom('bookings').select(['id', 'package_id', 'package_version']).where('application_id', 'in', applicationIds).where('status', 'in', [...liveStatuses]).execute()
         : Promise.resolve([]),
+    /** Which of some applications hold a live booking this season. */
+    liveOf: (db: Executor, season: string, applicationIds: string[]) =>
+      applicationIds.length
+        ? db.selectFrom('bookings').select('application_id').where('season', '=', season).where('application_id', 'in', applicationIds).where('status', 'in', [...liveStatuses]).execute().then((r) => new Set(r.map((x) => x.application_id)))
+        : Promise.resolve(new Set<string>()),
     live: (db: Executor, season: string, applicationId: string) =>
       db.selectFrom('bookings').select('id').where('season', '=', season).where('application_id', '=', applicationId).where('status', 'in', [...liveStatuses]).executeTakeFirst(),
     offered: (db: Executor, season: string, applicationIds: string[]) =>

@@ -4,7 +4,7 @@ import { shortCache } from '../../core/short-cache.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { Db } from '../../db/database.ts';
-import { checkRanking, rankingProblemParams, type ApplicationService } from '../applications/index.ts';
+import type { ApplicationService } from '../applications/index.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
@@ -12,8 +12,9 @@ import type { SeasonService } from '../seasons/index.ts';
 import { admittedUpTo, estimatedWaitSeconds, signAdmission, signPlace, verifyAdmission, verifyPlace } from './domain/admission.ts';
 import { createBookingsRepository } from './repository.ts';
 import { existingPlatformSecret, platformSecret } from '../../db/platform-secrets.ts';
-import { runOnce } from '../../db/idempotency.ts';
-import { presentBooking, type BookingService } from './service.ts';
+import { groupedOnce } from '../../db/idempotency.ts';
+import type { BookingService } from './service.ts';
+import { createSaleWriter, type SaleBooking } from './sale-writer.ts';
 
 export interface SaleSettings {
   admitPerMinute: number;
@@ -36,13 +37,14 @@ export function createSaleService(deps: {
   db: Db;
   clock: Clock;
   seasons: Pick<SeasonService, 'get' | 'assertPhase' | 'evaluatorFor'>;
-  applications: Pick<ApplicationService, 'applicationOf' | 'family'>;
-  pilgrims: Pick<PilgrimService, 'factsFor' | 'assertStepReady'>;
+  applications: Pick<ApplicationService, 'applicationOf' | 'family' | 'familiesOf'>;
+  pilgrims: Pick<PilgrimService, 'factsFor' | 'stepReadiness'>;
   catalogue: Pick<CatalogueService, 'packageFacts' | 'withSeatsLeft'>;
-  bookings: Pick<BookingService, 'hold' | 'live'>;
+  bookings: Pick<BookingService, 'holdInOrder'>;
 }) {
   const repo = createBookingsRepository();
   const { db, clock } = deps;
+  const writer = createSaleWriter(deps);
   let secret: Promise<string> | undefined;
   const key = () => (secret ??= platformSecret(db.kysely, clock, SECRET_NAME));
 
@@ -153,7 +155,7 @@ export function createSaleService(deps: {
 
     /** Books in the open sale: a valid admission, the family's admin, an eligible family, a suitable package. */
     async book(ctx: RequestContext, season: string, packageId: string, token: string | undefined) {
-      // Checked before the transaction (reference data comes from short caches, not the locked connection), and skipped
+      // Checked before the batch (reference data comes from short caches, not the locked connection), and skipped
       // for a retry with the same Idempotency-Key: it gets its booking even once its admission token has expired.
       const admit = async () => {
         const verifyKey = secret ? await secret : await existingPlatformSecret(db.kysely, SECRET_NAME);
@@ -163,21 +165,13 @@ export function createSaleService(deps: {
         if (calendar.phase !== 'open_sale') throw new AppError('sale.not_open', { opensAt: calendar.openSaleAt });
         return { s: await sale(season), evaluator: await deps.seasons.evaluatorFor(season, ctx.locale) };
       };
-      return runOnce(deps, ctx, async (trx, { s, evaluator }) => {
-        const app = await deps.applications.applicationOf(trx, season, ctx.actor!.accountId);
-        const family = app && (await deps.applications.family(trx, app.application_id));
-        if (!family) throw new AppError('application.not_found');
-        if (family.adminAccountId !== ctx.actor!.accountId) throw new AppError('application.admin_only');
-        const facts = await deps.pilgrims.factsFor(trx, family.members);
-        if (family.members.some((m) => { const f = facts.get(m); return !f || evaluator.evaluate(f.person).some((r) => !r.passed); })) throw new AppError('booking.not_eligible');
-        await deps.pilgrims.assertStepReady(trx, family.members, 'accept_offer');
-        const problem = checkRanking([packageId], { size: family.members.length, country: family.country, season }, await deps.catalogue.packageFacts(trx, [packageId]));
-        if (problem) throw new AppError('booking.package_unsuitable', rankingProblemParams(problem));
-        if (await deps.bookings.live(trx, season, family.id)) throw new AppError('booking.already_booked');
-        const held = await deps.bookings.hold(ctx, trx, { season, applicationId: family.id, adminAccountId: family.adminAccountId, packageId, seats: family.members.length, country: family.country }, 'open_sale', new Date(clock.now().getTime() + s.hold_minutes * 60_000), { seatsLast: true });
-        if ('problem' in held) throw new AppError(held.problem === 'quota_full' ? 'booking.quota_full' : 'booking.sold_out');
-        return presentBooking({ ...held.booking, confirmed_at: null, ended_at: null, version: 1 });
-      }, admit);
+      const earlier = await groupedOnce.earlier<SaleBooking>(db, ctx);
+      if (earlier) {
+        if ('error' in earlier) throw earlier.error;
+        return earlier.value;
+      }
+      const { s, evaluator } = await admit();
+      return writer.book({ ctx, season, packageId, holdMinutes: s.hold_minutes, evaluator });
     },
   };
 }

@@ -34,6 +34,17 @@ export function createOutboxRepository(db: Executor) {
     },
 
     /**
+     * The statement that queues many messages, for a module that runs it within one of its own
+     * statements (a data-modifying CTE): one array per column.
+     */
+    insertMany: (messages: readonly NewMessage[]) => sql`
+      insert into outbox_messages (id, recipient, locale, template, subject, body_text, available_at, created_at)
+      select u.id, u.recipient, u.locale, u.template, u.subject, u.body_text, u.now, u.now
+      from unnest(${messages.map((m) => m.id)}::uuid[], ${messages.map((m) => m.recipient)}::text[], ${messages.map((m) => m.locale)}::text[],
+        ${messages.map((m) => m.template)}::text[], ${messages.map((m) => m.subject)}::text[], ${messages.map((m) => m.bodyText)}::text[],
+        ${messages.map((m) => m.now)}::timestamptz[]) as u(id, recipient, locale, template, subject, body_text, now)`,
+
+    /**
      * Claims up to `limit` due messages by pushing their availability to
      * `leaseUntil`: a crashed dispatcher's claim simply expires and the
      * message is retried (at-least-once delivery). SKIP LOCKED lets several

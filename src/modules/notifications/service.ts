@@ -63,6 +63,15 @@ export function createNotificationService(deps: {
       });
     },
 
+    /**
+     * The statement that queues many emails, for a module that runs it within one of its own
+     * statements in its transaction (a data-modifying CTE): sent only if that transaction commits.
+     */
+    enqueueInsert: (emails: readonly EmailToSend[]) => {
+      const now = deps.clock.now();
+      return repository.insertMany(emails.map((email) => ({ id: newId(), recipient: email.to, locale: email.locale, template: email.template, subject: email.subject, bodyText: email.text, now })));
+    },
+
     /** Sends what is due; returns how many messages it handled. */
     dispatchOnce,
 

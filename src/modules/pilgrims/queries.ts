@@ -10,6 +10,26 @@ import { presentDocument } from './presenters.ts';
 /** What the pages and other modules read of pilgrims and their documents. */
 export function pilgrimQueries(c: PilgrimContext) {
   const { deps, db, repo, me, profileView, documentsMissing } = c;
+
+  /**
+   * For each group of pilgrims (a family), what `step` (paying or accepting an
+   * offer, the visa) still waits for: `pilgrim.documents_awaited`'s parameters,
+   * naming each member and what they still need, or null when every member is
+   * ready — the same rule the profile shows in `blockedSteps`. Many families in
+   * two statements (the open sale's group commit).
+   */
+  async function stepReadiness(executor: Executor, groups: readonly (readonly string[])[], step: Extract<Step, 'accept_offer' | 'visa'>) {
+    const everyone = [...new Set(groups.flat())];
+    const missing = await documentsMissing(executor, everyone, step);
+    const waiting = everyone.filter((id) => (missing.get(id) ?? []).length > 0);
+    const names = waiting.length ? await repo.profilesOf(executor, waiting) : [];
+    const nameOf = new Map(names.map((p) => [p.account_id, `${p.given_names_latin} ${p.family_name_latin}`]));
+    return groups.map((members) => {
+      const blocked = members.filter((id) => (missing.get(id) ?? []).length > 0);
+      return blocked.length === 0 ? null : { step, missing: blocked.map((id) => ({ label: nameOf.get(id) ?? id, items: missing.get(id)! })) };
+    });
+  }
+
   return {
     /** The caller's profile, documents, and which steps still wait for a review. */
     profile: (ctx: RequestContext) => profileView(me(ctx)),
@@ -55,19 +75,12 @@ export function pilgrimQueries(c: PilgrimContext) {
     /** For each pilgrim, the documents the visa step still needs approved (an empty list: none). */
     visaDocumentsMissing: (executor: Executor, accountIds: string[]) => documentsMissing(executor, accountIds, 'visa'),
 
-    /**
-     * Refuses `step` (paying or accepting an offer, the visa) while a member's
-     * documents that it needs are not approved, naming each member and what they
-     * still need — the same rule the profile shows in `blockedSteps`, enforced
-     * where the step happens, in the caller's transaction.
-     */
+    stepReadiness,
+
+    /** Refuses `step` while a member's documents that it needs are not approved (`stepReadiness`), in the caller's transaction. */
     async assertStepReady(executor: Executor, accountIds: string[], step: Extract<Step, 'accept_offer' | 'visa'>) {
-      const missing = await documentsMissing(executor, accountIds, step);
-      const waiting = accountIds.filter((id) => (missing.get(id) ?? []).length > 0);
-      if (waiting.length === 0) return;
-      const names = await repo.profilesOf(executor, waiting);
-      const nameOf = new Map(names.map((p) => [p.account_id, `${p.given_names_latin} ${p.family_name_latin}`]));
-      throw new AppError('pilgrim.documents_awaited', { step, missing: waiting.map((id) => ({ label: nameOf.get(id) ?? id, items: missing.get(id)! })) });
+      const [awaited] = await stepReadiness(executor, [accountIds], step);
+      if (awaited) throw new AppError('pilgrim.documents_awaited', awaited);
     },
 
     /**
