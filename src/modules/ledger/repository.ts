@@ -44,6 +44,32 @@ export function createLedgerRepository() {
       return { available: r?.available == null ? null : Number(r.available), written: (r?.written ?? 0) > 0 };
     },
     /**
+     * The available money (posted minus held) of the pilgrim wallets among `ids`, for a batch of
+     * payments: locked in id order (`FOR NO KEY UPDATE`, as `insertFunded`), so that two batches
+     * touching the same wallets wait for each other instead of deadlocking, and so that the
+     * totals' trigger finds them already locked. A locking read sees each row's latest committed
+     * version. Without `lock` (the concurrency test's control only) the rows are read as of the
+     * statement's snapshot, which is the race the lock closes.
+     */
+    async walletsAvailable(db: Executor, ids: readonly string[], lock = true) {
+      if (ids.length === 0) return new Map<string, number>();
+      const q = db.selectFrom('ledger_accounts').select(['id', sql<string>`posted_total - held_total`.as('available')])
+        .where('id', 'in', [...ids]).where('kind', '=', 'pilgrim_wallet').orderBy('id');
+      const rows = await (lock ? q.forNoKeyUpdate() : q).execute();
+      return new Map(rows.map((r) => [r.id, Number(r.available)]));
+    },
+    /** Inserts posted transfers in one statement (one array per column); the totals' trigger runs once for them all. */
+    async insertPosted(db: Executor, rows: readonly LedgerTransfersTable[]) {
+      if (rows.length === 0) return;
+      const col = <K extends keyof LedgerTransfersTable>(k: K) => rows.map((r) => r[k]);
+      await sql`
+        insert into ledger_transfers (id, batch_id, debit_account, credit_account, amount, kind, flags, booking_id, external_ref, created_at)
+        select u.id, u.batch_id, u.debit_account, u.credit_account, u.amount, u.kind, 'posted', u.booking_id, u.external_ref, u.created_at
+        from unnest(${col('id')}::uuid[], ${col('batch_id')}::uuid[], ${col('debit_account')}::uuid[], ${col('credit_account')}::uuid[], ${col('amount')}::bigint[],
+          ${col('kind')}::text[], ${col('booking_id')}::uuid[], ${col('external_ref')}::text[], ${rows.map((r) => r.created_at.toISOString())}::timestamptz[])
+          as u(id, batch_id, debit_account, credit_account, amount, kind, booking_id, external_ref, created_at)`.execute(db);
+    },
+    /**
      * Inserts a transfer that records an outside event (a bank transaction, a gateway
      * payment) unless one with the same kind and reference exists — also one that a
      * concurrent transaction is committing: PostgreSQL waits for it, then skips. True

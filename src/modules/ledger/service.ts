@@ -6,6 +6,7 @@ import type { GuardMode } from '../../db/counters.ts';
 import { isUniqueViolation, type Db, type Executor } from '../../db/database.ts';
 import { createLedgerRepository } from './repository.ts';
 import type { LedgerAccountKind, LedgerTransfersTable } from './tables.ts';
+import { createTransferWriter } from './transfer-writer.ts';
 
 export interface Leg {
   debit: string;
@@ -32,11 +33,21 @@ const bankReference = () => `MN${[...randomBytes(8)].map((b) => ALPHABET[b % 32]
 /**
  * The ledger (docs/algorithms/ledger.md): accounts, immutable transfers in
  * batches, holds that post or void exactly once, balances as sums. Money
- * moves nowhere else. Every call takes the caller's transaction.
+ * moves nowhere else. Every call takes the caller's transaction, except
+ * `transferGrouped`, which writes by group commit in the ledger's own.
  */
 export function createLedgerService(deps: { db: Db; clock: Clock; guard?: GuardMode }) {
   const repo = createLedgerRepository();
+  const writer = createTransferWriter(deps);
   const { clock } = deps;
+
+  const postedRows = (batch: string, legs: Leg[]) => {
+    const now = clock.now();
+    return legs.filter((l) => l.amount > 0).map((l): LedgerTransfersTable => ({
+      id: newId(), batch_id: batch, debit_account: l.debit, credit_account: l.credit, amount: l.amount, kind: l.kind, flags: 'posted',
+      pending_id: null, timeout_at: null, booking_id: l.bookingId ?? null, external_ref: l.externalRef ?? null, created_at: now,
+    }));
+  };
 
   const account = (executor: Executor, code: string, kind: LedgerAccountKind, ownerId: string | null = null, reference: string | null = null) =>
     repo.ensureAccount(executor, { id: newId(), code, kind, owner_id: ownerId, bank_reference: reference, created_at: clock.now() });
@@ -65,11 +76,7 @@ export function createLedgerService(deps: { db: Db; clock: Clock; guard?: GuardM
      */
     async transfer(executor: Executor, legs: Leg[], options: { fundedBy?: string } = {}) {
       const batch = newId();
-      const now = clock.now();
-      const rows = legs.filter((l) => l.amount > 0).map((l): LedgerTransfersTable => ({
-        id: newId(), batch_id: batch, debit_account: l.debit, credit_account: l.credit, amount: l.amount, kind: l.kind, flags: 'posted',
-        pending_id: null, timeout_at: null, booking_id: l.bookingId ?? null, external_ref: l.externalRef ?? null, created_at: now,
-      }));
+      const rows = postedRows(batch, legs);
       const result = { batchId: batch, transferIds: rows.map((r) => r.id) };
       if (!options.fundedBy) {
         await repo.insertTransfers(executor, rows);
@@ -89,6 +96,20 @@ export function createLedgerService(deps: { db: Db; clock: Clock; guard?: GuardM
       if (available === null) throw new AppError('ledger.not_a_wallet');
       if (!written) throw refuse(available);
       return result;
+    },
+
+    /**
+     * Posts a batch of legs like `transfer`, but in a transaction of the ledger's own, by group
+     * commit (`transfer-writer.ts`): the payments that arrive together are judged and written in
+     * one transaction. For a payment whose caller has nothing else to write with it; resolves when
+     * it is committed, or rejects with its own refusal (`wallet.insufficient_funds`,
+     * `ledger.not_a_wallet`).
+     */
+    async transferGrouped(legs: Leg[], options: { fundedBy?: string } = {}) {
+      const batch = newId();
+      const rows = postedRows(batch, legs);
+      if (rows.length === 0) return { batchId: batch, transferIds: [] };
+      return writer.write({ rows, payer: options.fundedBy ?? null });
     },
 
     /**
