@@ -1,4 +1,4 @@
-import { RIYADH, formatHijri } from './dates.ts';
+import { RIYADH, dateTimeFormat, formatHijri } from './dates.ts';
 import { coreErrors } from './error-codes.ts';
 import { type Locale, interpolate, intlLocale } from '../common/i18n.ts';
 import { formatSar, halalas } from '../common/money.ts';
@@ -122,7 +122,7 @@ function render(code: string, params: ErrorParams, locale: Locale): string {
 
 /** An instant as a person reads it: the date and time in Saudi Arabia, and the Hijri date. */
 export function formatInstant(d: Date, locale: Locale): string {
-  const gregorian = new Intl.DateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: RIYADH, dateStyle: 'long', timeStyle: 'short' }).format(d);
+  const gregorian = dateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: RIYADH, dateStyle: 'long', timeStyle: 'short' }).format(d);
   return `${gregorian} (${formatHijri(d, locale)})`;
 }
 

@@ -1,5 +1,5 @@
 import { intlLocale, type Locale } from '../../common/i18n.ts';
-import { formatHijri } from '../../core/dates.ts';
+import { dateTimeFormat, formatHijri } from '../../core/dates.ts';
 
 interface Email {
   subject: string;
@@ -8,7 +8,7 @@ interface Email {
 type OfferParams = { name: string; title: string; seats: number; deadline: Date; source: 'draw' | 'cascade' | 'open_sale' };
 
 const when = (d: Date, locale: Locale) =>
-  `${d.toLocaleString(intlLocale(locale, 'gregory'), { timeZone: 'Asia/Riyadh', dateStyle: 'long', timeStyle: 'short' })} (${formatHijri(d, locale)})`;
+  `${dateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: 'Asia/Riyadh', dateStyle: 'long', timeStyle: 'short' }).format(d)} (${formatHijri(d, locale)})`;
 
 /** What a family's admin is told about its booking, in the admin's language. */
 export const bookingEmails = {

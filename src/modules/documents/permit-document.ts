@@ -1,4 +1,4 @@
-import { formatHijri } from '../../core/dates.ts';
+import { dateTimeFormat, formatHijri } from '../../core/dates.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { DocumentContext } from './context.ts';
 import { renderPdf, type Block } from './pdf.ts';
@@ -23,8 +23,8 @@ export function permitDocumentUseCase(dc: DocumentContext) {
       const { view, site, gates, people } = await deps.permits.document(ctx, bookingId);
       const locale = ctx.locale;
       const w = permitWords[locale];
-      const time = (iso: string) => new Date(iso).toLocaleTimeString(locale === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', hour: '2-digit', minute: '2-digit' });
-      const day = (iso: string) => `${new Date(iso).toLocaleDateString(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', dateStyle: 'long' })} · ${formatHijri(new Date(iso), locale)}`;
+      const time = (iso: string) => dateTimeFormat(locale === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+      const day = (iso: string) => `${dateTimeFormat(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', dateStyle: 'long' }).format(new Date(iso))} · ${formatHijri(new Date(iso), locale)}`;
       const header: Block[] = [
         { kind: 'title', text: `${w.permit} — ${site[locale]}` },
         { kind: 'pairs', rows: [

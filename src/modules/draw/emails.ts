@@ -1,5 +1,5 @@
 import { intlLocale, type Locale } from '../../common/i18n.ts';
-import { formatHijri } from '../../core/dates.ts';
+import { dateTimeFormat, formatHijri } from '../../core/dates.ts';
 
 interface Email {
   subject: string;
@@ -8,7 +8,7 @@ interface Email {
 type Result = { name: string; season: string; outcome: 'won' | 'waiting'; title: string; rank: number | null; waitlist: number | null; deadline: Date };
 
 const day = (d: Date, locale: Locale) =>
-  `${d.toLocaleDateString(intlLocale(locale, 'gregory'), { timeZone: 'Asia/Riyadh', dateStyle: 'long' })} (${formatHijri(d, locale)})`;
+  `${dateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: 'Asia/Riyadh', dateStyle: 'long' }).format(d)} (${formatHijri(d, locale)})`;
 
 /** The draw result each family's admin receives at publication, in the admin's language. */
 export const resultEmail: Record<Locale, (p: Result) => Email> = {

@@ -1,12 +1,12 @@
 import type { Locale } from '../../common/i18n.ts';
-import { formatHijri } from '../../core/dates.ts';
+import { dateTimeFormat, formatHijri } from '../../core/dates.ts';
 
 interface Email {
   subject: string;
   text: string;
 }
 const when = (d: Date, locale: Locale) =>
-  `${d.toLocaleString(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', dateStyle: 'full', timeStyle: 'short' })} (${formatHijri(d, locale)})`;
+  `${dateTimeFormat(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', dateStyle: 'full', timeStyle: 'short' }).format(d)} (${formatHijri(d, locale)})`;
 type Closure = { name: string; site: string; startsAt: Date; reason: string; alternatives: Date[] };
 type Offer = { name: string; site: string; startsAt: Date; size: number; deadline: Date };
 
