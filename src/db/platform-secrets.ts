@@ -11,8 +11,18 @@ import type { Executor } from './database.ts';
  * The secret, only if it exists: what a verifier uses, so that checking a
  * token never writes (no secret means nothing was ever signed with it).
  */
+// A secret never changes once created (created once, never updated), so each process keeps what it has read, per database.
+const known = new WeakMap<object, Map<string, string>>();
+
 export async function existingPlatformSecret(db: Executor, name: string): Promise<string | null> {
-  return (await db.selectFrom('platform_secrets').select('value').where('name', '=', name).executeTakeFirst())?.value ?? null;
+  const cached = known.get(db)?.get(name);
+  if (cached) return cached;
+  const value = (await db.selectFrom('platform_secrets').select('value').where('name', '=', name).executeTakeFirst())?.value ?? null;
+  if (value) {
+    if (!known.has(db)) known.set(db, new Map());
+    known.get(db)!.set(name, value);
+  }
+  return value;
 }
 
 export async function platformSecret(db: Executor, clock: Clock, name: string): Promise<string> {
