@@ -57,23 +57,32 @@ export async function takeBounded(executor: Executor, c: BoundedCounter, items: 
 }
 
 /**
- * Reads what is left under each key's bound, locking the keys' rows in sorted
- * order (`conditional`) so nothing else moves them until the transaction ends:
- * the first half of a group commit that decides, in the application, which of
- * many requests fit (the second half is `addBounded`). `unguarded` (the
- * control) reads without locking, the classic lost update. A key with no row
- * is absent from the answer.
+ * Reads what is left under each key's bound of two counters in one statement,
+ * locking the rows of the first counter's keys, then the second's, each in
+ * sorted order (`conditional`), so nothing else moves them until the
+ * transaction ends: the first half of a group commit that decides, in the
+ * application, which of many requests fit (the second half is `addBounded`).
+ * `unguarded` (the control) reads without locking, the classic lost update. A
+ * key with no row is absent from the answer.
  */
-export async function leftUnderBounds(executor: Executor, c: BoundedCounter, keys: string[], mode: GuardMode = 'conditional'): Promise<Map<string, number>> {
-  const sorted = [...new Set(keys)].sort();
-  const left = new Map<string, number>();
-  // One statement per key, each its own row lock in order (a handful of keys per batch).
-  for (const key of sorted) {
-    const q = sql<{ left: number }>`select ${sql.ref(c.bound)} - ${sql.ref(c.used)} as left from ${sql.table(c.table)} where ${whereKey(c, key)}${mode === 'conditional' ? sql` for update` : sql``}`;
-    const row = (await q.execute(executor)).rows[0];
-    if (row) left.set(key, Number(row.left));
-  }
-  return left;
+export async function leftUnderBounds(executor: Executor, first: [BoundedCounter, string[]], second: [BoundedCounter, string[]], mode: GuardMode = 'conditional'): Promise<[Map<string, number>, Map<string, number>]> {
+  const part = ([c, keys]: [BoundedCounter, string[]], which: number) => {
+    const sorted = [...new Set(keys)].sort();
+    const keyOf = sql`case ${sql.join(sorted.map((k) => sql`when ${whereKey(c, k)} then ${k}::text`), sql` `)} end`;
+    const order = sql.join(Object.keys(c.key(sorted[0]!)).map((col) => sql.ref(col)));
+    return sql`select ${which}::int as which, ${keyOf} as key, (${sql.ref(c.bound)} - ${sql.ref(c.used)})::int as left
+      from ${sql.table(c.table)} where ${sql.join(sorted.map((k) => sql`(${whereKey(c, k)})`), sql` or `)}
+      order by ${order}${mode === 'conditional' ? sql` for update` : sql``}`;
+  };
+  const answer: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
+  const parts = [first, second].flatMap((p, i) => (p[1].length ? [part(p, i)] : []));
+  if (parts.length === 0) return answer;
+  // Materialized, and appended in order: the first counter's rows are locked before the second's.
+  const names = parts.map((_, i) => sql.raw(`part${i}`));
+  const rows = await sql<{ which: number; key: string; left: number }>`with ${sql.join(parts.map((q, i) => sql`${names[i]!} as materialized (${q})`))}
+    ${sql.join(names.map((n) => sql`select * from ${n}`), sql` union all `)}`.execute(executor);
+  for (const r of rows.rows) answer[r.which]!.set(r.key, Number(r.left));
+  return answer;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { BookingSource, BookingsTable } from './tables.ts';
 export type BookingDeps = {
   db: Db;
   clock: Clock;
-  catalogue: Pick<CatalogueService, 'takeSeats' | 'releaseSeats' | 'packageFacts' | 'titles' | 'priceOf'>;
+  catalogue: Pick<CatalogueService, 'takeSeats' | 'releaseSeats' | 'packageFacts' | 'titles' | 'titlesInAnyLanguage' | 'priceOf'>;
   seasons: Pick<SeasonService, 'useQuota' | 'releaseQuota' | 'read' | 'assertMay'>;
   applications: Pick<ApplicationService, 'family'>;
   accounts: Pick<AccountService, 'contacts'>;
@@ -62,20 +62,21 @@ export function createBookingContext(deps: BookingDeps) {
 
   /**
    * The offer emails of many families at once, read before any seat is locked (two reads
-   * whatever their number, titles once per language): answers the statement that queues
+   * at once, whatever their number): answers the statement that queues
    * the emails of the offers that were held, for a writer's one statement.
    */
   async function offerEmails(trx: Executor, offers: { accountId: string; packageId: string; seats: number; deadline: Date; source: BookingSource }[]) {
     if (offers.length === 0) return () => [];
-    const contacts = await deps.accounts.contacts(trx, [...new Set(offers.map((o) => o.accountId))]);
-    const titles = new Map<string, Map<string, string>>();
-    for (const locale of new Set([...contacts.values()].map((x) => x.locale))) titles.set(locale, await deps.catalogue.titles(trx, [...new Set(offers.map((o) => o.packageId))], locale));
+    const [contacts, title] = await Promise.all([
+      deps.accounts.contacts(trx, [...new Set(offers.map((o) => o.accountId))]),
+      deps.catalogue.titlesInAnyLanguage(trx, [...new Set(offers.map((o) => o.packageId))]),
+    ]);
     return (held: readonly number[]) => {
       const emails = held.flatMap((i) => {
         const o = offers[i]!;
         const contact = contacts.get(o.accountId);
         if (!contact) return [];
-        const email = bookingEmails.offered[contact.locale]({ name: contact.name, ...o, title: titles.get(contact.locale)?.get(o.packageId) ?? '' });
+        const email = bookingEmails.offered[contact.locale]({ name: contact.name, ...o, title: title(o.packageId, contact.locale) });
         return [{ to: contact.email, locale: contact.locale, template: 'booking_offered', ...email }];
       });
       return emails.length ? [deps.notifications.enqueueInsert(emails)] : [];

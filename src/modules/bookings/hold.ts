@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
-import type { Trx } from '../../db/database.ts';
+import type { Executor, Trx } from '../../db/database.ts';
 import type { RawBuilder, Selectable } from 'kysely';
 import type { AuditContext } from '../audit/index.ts';
 import { auditInsert, writeAudit } from '../audit/index.ts';
@@ -48,18 +48,25 @@ export function holdUseCases(c: BookingContext) {
      * order, so none can deadlock with another. Answers, per offer, its booking
      * or why there was no room.
      */
-    async holdInOrder(trx: Trx, season: string, offers: readonly { ctx: AuditContext; offer: Offer }[], source: BookingSource, deadline: Date,
-      facts: Map<string, { version: number; total: number; providerId: string }>, inserts: (outcomes: HoldOutcome[]) => RawBuilder<unknown>[]): Promise<HoldOutcome[]> {
+    async holdInOrder(trx: Trx, season: string, offers: readonly { ctx: AuditContext; offer: Offer }[], source: BookingSource, deadline: Date, o: {
+      /** The packages' facts (`catalogue.packageFacts`), read by the caller. */
+      facts: Map<string, { version: number; total: number; providerId: string }>;
+      /** The offers' emails, prepared before the transaction (`prepareOfferEmails`); else read here. */
+      emails?: (held: readonly number[]) => RawBuilder<unknown>[];
+      /** The caller's own inserts, made from the outcomes (its idempotency records). */
+      inserts: (outcomes: HoldOutcome[]) => RawBuilder<unknown>[];
+    }): Promise<HoldOutcome[]> {
+      const { facts, inserts } = o;
       const requests = offers.map(({ offer }) => offer);
-      const emails = await c.offerEmails(trx, requests.map((o) => ({ accountId: o.adminAccountId, packageId: o.packageId, seats: o.seats, deadline, source })));
+      const emails = o.emails ?? (await c.offerEmails(trx, requests.map((r) => ({ accountId: r.adminAccountId, packageId: r.packageId, seats: r.seats, deadline, source }))));
       const mode = deps.guard ?? 'conditional';
       const left = await repo.seatsLeft(trx, season, [...new Set(requests.map((o) => o.packageId))], [...new Set(requests.map((o) => o.country))], mode);
       const fits = fitInOrder(requests, left.packages, left.quotas);
       const now = clock.now();
-      const outcomes: HoldOutcome[] = requests.map((o, i) => {
-        const f = facts.get(o.packageId);
+      const outcomes: HoldOutcome[] = requests.map((r, i) => {
+        const f = facts.get(r.packageId);
         if (fits[i] !== 'held' || !f) return fits[i] === 'quota_full' ? 'quota_full' : 'sold_out';
-        return { id: newId(), season, application_id: o.applicationId, package_id: o.packageId, package_version: f.version, country: o.country, seats: o.seats, source, status: 'held', hold_deadline: deadline, created_at: now, updated_at: now, amount_due: f.total * o.seats, amount_paid: 0 } satisfies HeldRow;
+        return { id: newId(), season, application_id: r.applicationId, package_id: r.packageId, package_version: f.version, country: r.country, seats: r.seats, source, status: 'held', hold_deadline: deadline, created_at: now, updated_at: now, amount_due: f.total * r.seats, amount_paid: 0 } satisfies HeldRow;
       });
       const heldIndex = outcomes.flatMap((out, i) => (typeof out === 'string' ? [] : [i]));
       const rows = heldIndex.map((i) => outcomes[i] as HeldRow);
@@ -79,6 +86,13 @@ export function holdUseCases(c: BookingContext) {
       if (written.seats !== totals.packages.size || written.quota !== totals.countries.size) throw new Error(`open sale: ${written.seats}/${totals.packages.size} packages and ${written.quota}/${totals.countries.size} quotas moved`);
       return outcomes;
     },
+
+    /**
+     * The emails offers would send, read before a group commit's transaction (contacts and
+     * titles): answers the statement that queues those of the offers that were held.
+     */
+    prepareOfferEmails: (executor: Executor, offers: readonly Offer[], source: BookingSource, deadline: Date) =>
+      c.offerEmails(executor, offers.map((r) => ({ accountId: r.adminAccountId, packageId: r.packageId, seats: r.seats, deadline, source }))),
 
     /**
      * Holds for every winner of the draw at once (publication): seats and quotas per

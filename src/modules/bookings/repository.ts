@@ -23,7 +23,8 @@ export function createBookingsRepository() {
      * the catalogue and the seasons declare (docs/ARCHITECTURE.md, "Declared exceptions").
      */
     async seatsLeft(db: Executor, season: string, packageIds: string[], countries: string[], mode: GuardMode = 'conditional') {
-      return { packages: await leftUnderBounds(db, packageSeats, packageIds, mode), quotas: await leftUnderBounds(db, quotaSeats(season), countries, mode) };
+      const [packages, quotas] = await leftUnderBounds(db, [packageSeats, packageIds], [quotaSeats(season), countries], mode);
+      return { packages, quotas };
     },
     /**
      * Writes held bookings and everything that goes with them in one statement: the

@@ -40,7 +40,7 @@ export function createSaleService(deps: {
   applications: Pick<ApplicationService, 'applicationOf' | 'family' | 'familiesOf'>;
   pilgrims: Pick<PilgrimService, 'factsFor' | 'stepReadiness'>;
   catalogue: Pick<CatalogueService, 'packageFacts' | 'withSeatsLeft'>;
-  bookings: Pick<BookingService, 'holdInOrder'>;
+  bookings: Pick<BookingService, 'holdInOrder' | 'prepareOfferEmails'>;
 }) {
   const repo = createBookingsRepository();
   const { db, clock } = deps;

@@ -29,14 +29,15 @@ type Answer = { value: unknown } | { error: Error } | 'fresh';
 /**
  * Books the open sale by group commit (docs/algorithms/open-sale.md), as the
  * rankings are written: bookings that arrive while at most two batches are
- * being written join the next batch. One transaction claims the batch's
- * Idempotency-Keys, reads every family, its members' facts and documents,
- * the packages and the live bookings (one statement each, whatever the
- * batch's size), judges each request with a lone request's checks
- * (`refusalOf`), then locks the packages' and quotas' rows and gives seats in
- * order of arrival, as many as fit (`holdInOrder`), and writes the seats,
- * bookings, audit records, events, emails and idempotency records in one
- * statement. Each caller gets its own booking or its own refusal.
+ * being written join the next batch. Every family, its members' facts and
+ * documents, the packages, the live bookings and the emails' contacts are read
+ * first, in parallel (one statement each, whatever the batch's size). Then one
+ * transaction claims the batch's Idempotency-Keys, judges each request with a
+ * lone request's checks (`refusalOf`), locks the packages' and quotas' rows and
+ * gives seats in order of arrival, as many as fit (`holdInOrder`), and writes
+ * the seats, bookings, audit records, events, emails and idempotency records in
+ * one statement: the hot rows stay locked for two round trips and the commit.
+ * Each caller gets its own booking or its own refusal.
  *
  * A person twice in a batch is written in order (the second is refused as
  * already booked); a batch that fails as a whole is retried one request per
@@ -48,24 +49,41 @@ export function createSaleWriter(deps: {
   applications: Pick<ApplicationService, 'familiesOf'>;
   pilgrims: Pick<PilgrimService, 'factsFor' | 'stepReadiness'>;
   catalogue: Pick<CatalogueService, 'packageFacts'>;
-  bookings: Pick<BookingService, 'holdInOrder'>;
+  bookings: Pick<BookingService, 'holdInOrder' | 'prepareOfferEmails'>;
 }) {
   const repo = createBookingsRepository();
   const { db, clock } = deps;
 
-  async function writeSeason(trx: Trx, season: string, items: readonly SaleItem[], claims: Answer[]): Promise<Answer[]> {
-    const fresh = items.flatMap((item, i) => (claims[i] === 'fresh' ? [i] : []));
-    const families = await deps.applications.familiesOf(trx, season, [...new Set(fresh.map((i) => items[i]!.ctx.actor!.accountId))]);
-    const familyOf = (i: number) => families.get(items[i]!.ctx.actor!.accountId);
-    const known = [...new Map(fresh.flatMap((i) => { const f = familyOf(i); return f ? [[f.id, f] as const] : []; })).values()];
-    const [facts, readiness, packages, live] = [
-      await deps.pilgrims.factsFor(trx, known.flatMap((f) => f.members)),
-      await deps.pilgrims.stepReadiness(trx, known.map((f) => f.members), 'accept_offer'),
-      await deps.catalogue.packageFacts(trx, [...new Set(fresh.map((i) => items[i]!.packageId))]),
-      await repo.liveOf(trx, season, known.map((f) => f.id)),
-    ];
-    const awaited = new Map(known.map((f, k) => [f.id, readiness[k] ?? null]));
+  /**
+   * What the checks read, for one season's requests, before the transaction and in
+   * parallel (nothing here is locked, as in a lone request: the unique index on live
+   * bookings and the seats' locks are what hold under concurrency).
+   */
+  async function readFacts(season: string, items: readonly SaleItem[]) {
+    const reader = db.kysely;
+    const [families, packages] = await Promise.all([
+      deps.applications.familiesOf(reader, season, [...new Set(items.map((i) => i.ctx.actor!.accountId))]),
+      deps.catalogue.packageFacts(reader, [...new Set(items.map((i) => i.packageId))]),
+    ]);
+    const known = [...new Map([...families.values()].map((f) => [f.id, f])).values()];
+    const offers = items.flatMap((item) => {
+      const f = families.get(item.ctx.actor!.accountId);
+      return f ? [{ season, applicationId: f.id, adminAccountId: f.adminAccountId, packageId: item.packageId, seats: f.members.length, country: f.country }] : [];
+    });
+    const deadline = new Date(clock.now().getTime() + (items[0]?.holdMinutes ?? 0) * 60_000);
+    const [facts, readiness, live, emails] = await Promise.all([
+      deps.pilgrims.factsFor(reader, known.flatMap((f) => f.members)),
+      deps.pilgrims.stepReadiness(reader, known.map((f) => f.members), 'accept_offer'),
+      repo.liveOf(reader, season, known.map((f) => f.id)),
+      deps.bookings.prepareOfferEmails(reader, offers, 'open_sale', deadline),
+    ]);
+    return { families, packages, facts, awaited: new Map(known.map((f, k) => [f.id, readiness[k] ?? null])), live, offers, emails, deadline };
+  }
 
+  async function writeSeason(trx: Trx, season: string, items: readonly SaleItem[], claims: Answer[], read: Awaited<ReturnType<typeof readFacts>>): Promise<Answer[]> {
+    const { families, packages, facts, awaited, live } = read;
+    const fresh = items.flatMap((_, i) => (claims[i] === 'fresh' ? [i] : []));
+    const familyOf = (i: number) => families.get(items[i]!.ctx.actor!.accountId);
     const refusals = new Map<number, SaleRefusal>();
     const accepted: number[] = [];
     for (const i of fresh) {
@@ -85,20 +103,18 @@ export function createSaleWriter(deps: {
 
     const answers = [...claims];
     for (const [i, r] of refusals) answers[i] = { error: new AppError(r.code, 'params' in r ? r.params : undefined) };
-    const refused = () => [...refusals.keys()].map((i) => ({ ctx: items[i]!.ctx, error: (answers[i] as { error: AppError }).error }));
-    const deadline = (i: number) => new Date(clock.now().getTime() + items[i]!.holdMinutes * 60_000);
-    // One deadline for the batch: its requests arrived within the same few milliseconds.
-    const holdUntil = deadline(accepted[0] ?? fresh[0] ?? 0);
+    // The prepared emails are indexed by the offers of requests with a family, in order.
+    const offerIndex = new Map(items.flatMap((item, i) => (familyOf(i) ? [i] : [])).map((i, k) => [i, k]));
     await deps.bookings.holdInOrder(trx, season,
-      accepted.map((i) => { const f = familyOf(i)!; return { ctx: items[i]!.ctx, offer: { season, applicationId: f.id, adminAccountId: f.adminAccountId, packageId: items[i]!.packageId, seats: f.members.length, country: f.country } }; }),
-      'open_sale', holdUntil, packages,
-      (held) => {
-        accepted.forEach((i, k) => (answers[i] = answerOf(held[k]!)));
-        const record = groupedOnce.records(clock, [
-          ...refused(),
-          ...accepted.map((i) => { const a = answers[i] as { value?: unknown; error?: AppError }; return { ctx: items[i]!.ctx, ...a }; }),
-        ]);
-        return record ? [record] : [];
+      accepted.map((i) => ({ ctx: items[i]!.ctx, offer: read.offers[offerIndex.get(i)!]! })),
+      'open_sale', read.deadline, {
+        facts: packages,
+        emails: (held) => read.emails(held.map((k) => offerIndex.get(accepted[k]!)!)),
+        inserts: (held) => {
+          accepted.forEach((i, k) => (answers[i] = answerOf(held[k]!)));
+          const record = groupedOnce.records(clock, [...refusals.keys(), ...accepted].map((i) => ({ ctx: items[i]!.ctx, ...(answers[i] as { value?: unknown; error?: AppError }) })));
+          return record ? [record] : [];
+        },
       });
     return answers;
   }
@@ -108,19 +124,22 @@ export function createSaleWriter(deps: {
       ? { error: new AppError(held === 'quota_full' ? 'booking.quota_full' : 'booking.sold_out') }
       : { value: presentBooking({ ...held, confirmed_at: null, ended_at: null, version: 1 }) };
 
-  async function write(trx: Trx, items: readonly SaleItem[]): Promise<(SaleBooking | Error)[]> {
-    const claims = await groupedOnce.claim(trx, items.map((i) => i.ctx));
-    const answers = [...claims];
-    for (const season of new Set(items.map((i) => i.season))) {
-      const mine = items.flatMap((item, i) => (item.season === season ? [i] : []));
-      const out = await writeSeason(trx, season, mine.map((i) => items[i]!), mine.map((i) => claims[i]!));
-      mine.forEach((i, k) => (answers[i] = out[k]!));
-    }
+  async function write(items: readonly SaleItem[]): Promise<(SaleBooking | Error)[]> {
+    const seasons = [...new Set(items.map((i) => i.season))].map((season) => ({ season, mine: items.flatMap((item, i) => (item.season === season ? [i] : [])) }));
+    const reads = await Promise.all(seasons.map(({ season, mine }) => readFacts(season, mine.map((i) => items[i]!))));
+    const answers = await db.kysely.transaction().execute(async (trx) => {
+      const claims = await groupedOnce.claim(trx, items.map((i) => i.ctx));
+      const out = [...claims];
+      for (const [s, { season, mine }] of seasons.entries()) {
+        const written = await writeSeason(trx, season, mine.map((i) => items[i]!), mine.map((i) => claims[i]!), reads[s]!);
+        mine.forEach((i, k) => (out[i] = written[k]!));
+      }
+      return out;
+    });
     return answers.map((a) => (a === 'fresh' ? new Error('open sale: a request left unanswered') : 'error' in a ? a.error : (a.value as SaleBooking)));
   }
 
-  const inTransaction = (items: readonly SaleItem[]) => db.kysely.transaction().execute((trx) => write(trx, items));
-  const loader = groupLoader<SaleItem, SaleBooking>((items) => writeInRounds(items, (i) => i.ctx.actor!.accountId, inTransaction));
+  const loader = groupLoader<SaleItem, SaleBooking>((items) => writeInRounds(items, (i) => i.ctx.actor!.accountId, write));
 
   return {
     /** Books, once the admission is checked; resolves when the booking (or its refusal) is committed. */

@@ -74,6 +74,13 @@ export function createCatalogueService(deps: { db: Db; clock: Clock; scorecards?
       return new Map(rows.map((r) => [r.id, pickText(r.title, language).text]));
     },
 
+    /** Package titles in every language at once: answers the title of a package in a language (with fallback). */
+    async titlesInAnyLanguage(executor: Executor, ids: string[]) {
+      const rows = ids.length ? await repo.titles(executor, [...new Set(ids)]) : [];
+      const texts = new Map(rows.map((r) => [r.id, r.title]));
+      return (id: string, language: string) => { const t = texts.get(id); return t ? pickText(t, language).text : ''; };
+    },
+
     /** Published packages of a season with seats left, for the open sale. */
     async withSeatsLeft(season: string, country: string, language: string) {
       const rows = await repo.withSeatsLeft(deps.db.kysely, season, country, today());
