@@ -21,7 +21,8 @@ export function runUseCases(c: DrawContext) {
       drawPolicy.assert(ctx, 'run', state);
       const { rows, entries } = await c.inputs(db.kysely, season);
       const parameters = draw.parameters as DrawParameters;
-      const { placements } = computeDraw(entries, parameters, draw.random_value!);
+      // The records as frozen are hashed as they are: they were written once, at the freeze, and published.
+      const { placements } = computeDraw(entries, parameters, draw.random_value!, rows.map((r) => r.record));
       if (draw.status !== 'seeded') {
         const stored = await repo.results(db.kysely, season);
         const identical = stored.length === placements.length && stored.every((s, i) => s.application_id === entries[placements[i]!.entry]!.applicationId && s.outcome === placements[i]!.outcome && s.package_id === placements[i]!.packageId);

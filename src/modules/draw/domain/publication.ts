@@ -16,9 +16,24 @@ export function drawFrom(root: string, entries: DrawEntry[], parameters: DrawPar
   return { seed, placements: allocate(entries, drawOrder(seed, entries.length), parameters) };
 }
 
-/** The whole computation from inputs: root, seed, order, placements. */
-export function computeDraw(entries: DrawEntry[], parameters: DrawParameters, randomValue: string) {
-  const root = entriesRoot(entries);
+/**
+ * The Merkle root of canonical records already made: the records as frozen (draw_entries.record,
+ * the very lines of the published entries.ndjson), hashed as they are.
+ */
+export function recordsRoot(records: readonly string[]): string {
+  const hasher = nodeHasher();
+  return merkleRoot(records.map((r) => hasher.leaf(r)), hasher);
+}
+
+/**
+ * The whole computation from inputs: root, seed, order, placements. `records`, when given, are
+ * the entries' canonical records in the same order as frozen (the run passes the stored ones:
+ * they were written once at the freeze and are what was published); the root is then theirs,
+ * without writing every record again.
+ */
+export function computeDraw(entries: DrawEntry[], parameters: DrawParameters, randomValue: string, records?: readonly string[]) {
+  if (records && records.length !== entries.length) throw new RangeError(`${records.length} records for ${entries.length} entries`);
+  const root = records ? recordsRoot(records) : entriesRoot(entries);
   return { root, ...drawFrom(root, entries, parameters, randomValue) };
 }
 
