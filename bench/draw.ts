@@ -7,7 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { copyText } from '../src/db/copy.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrator.ts';
-import { ALGORITHM, canonicalRecord, computeDraw, createDrawRepository, fairnessAudit, type DrawEntry, type DrawParameters, type ResultRow } from '../src/modules/draw/index.ts';
+import { ALGORITHM, canonicalRecord, computeDraw, resultRows, createDrawRepository, fairnessAudit, type DrawEntry, type DrawParameters, type ResultRow } from '../src/modules/draw/index.ts';
 import { drawCeiling } from './draw-ceiling.ts';
 import { benchDatabaseEnv, emit } from './support.ts';
 
@@ -93,9 +93,10 @@ export async function run() {
     bare.push(ms(start));
   }
   const auditStart = process.hrtime.bigint();
-  fairnessAudit(computed.placements.map((p) => ({ position: p.position, won: p.outcome === 'won', submittedAt: p.entry, familySize: entries[p.entry]!.familySize, country: entries[p.entry]!.country })));
+  const { placements } = computed;
+  fairnessAudit(Array.from(placements.entry, (e, position) => ({ position, won: placements.pkg[position]! >= 0, submittedAt: e, familySize: entries[e]!.familySize, country: entries[e]!.country })));
   const auditMs = ms(auditStart);
-  const winners = computed.placements.filter((p) => p.outcome === 'won').length;
+  const winners = placements.winners;
   const drawMs = Math.min(...inMemory);
   const ceilingMs = Math.min(...bare);
   emit({ bench: 'draw', metric: 'draw.in_memory', value: Math.round(drawMs), unit: 'ms', ceiling: Math.round(ceilingMs), ratio: Number((ceilingMs / drawMs).toFixed(3)), goal: 'ratio ≥ 0.5', runs: inMemory.map(Math.round), ceilingRuns: bare.map(Math.round), winners, ...context });
@@ -109,7 +110,7 @@ export async function run() {
   await sql`insert into draws (season, algorithm, status, parameters, parameters_hash, merkle_root, entries_hash, randomness_source, randomness, entry_count, offer_hours, frozen_at, random_value, seed)
     values ('1448H', ${ALGORITHM}, 'seeded', '{}', '', ${computed.root}, ${'0'.repeat(64)}, '{}', '{}', ${entries.length}, 72, now(), 'v', ${computed.seed})`.execute(db.kysely);
   await sql`create table draw_results_ceiling (like draw_results including all)`.execute(db.kysely);
-  const rows: ResultRow[] = computed.placements.map((p) => ({ position: p.position, applicationId: entries[p.entry]!.applicationId, outcome: p.outcome, packageId: p.packageId, choiceRank: p.choiceRank, phase: p.phase, waitlistPosition: p.waitlistPosition }));
+  const rows: ResultRow[] = [...resultRows(entries, placements)];
   const repo = createDrawRepository();
 
   const service: number[] = [];

@@ -4,7 +4,7 @@ export { createCascade } from './cascade.ts';
 export { drawRoutes } from './routes.ts';
 export { verifyFiles, type Verdict } from './domain/verify.ts';
 export { ALGORITHM, drawFileNames, type DrawFiles, type DrawFileName } from './domain/files.ts';
-export { computeDraw } from './domain/publication.ts';
+export { computeDraw, resultRows } from './domain/publication.ts';
 export { simulateSeason, type SimulationSpec } from './domain/simulate.ts';
 export { buildVectors as buildDrawVectors, tamperedCase } from './domain/vectors.ts';
 export { freezeInstantFor, knownRounds, knownSignature } from './domain/known-rounds.ts';

@@ -42,6 +42,41 @@ export interface Placement {
   waitlistPosition: number | null;
 }
 
+/**
+ * Every family's outcome, by place in the draw order, in flat typed arrays: what `allocate`
+ * answers (half a million objects a season are not made unless asked for: `placementAt`,
+ * `placementList`).
+ */
+export interface Placements {
+  length: number;
+  /** The entry (index in leaf order) at each place: the draw order itself. */
+  entry: Uint32Array;
+  /** The package won (index in the parameters' packages), -1 for a family that waits. */
+  pkg: Int32Array;
+  /** The 1-based rank of the package won among the family's choices, 0 for a family that waits. */
+  rank: Int32Array;
+  /** The phase that placed it (index in `phases`), -1 for a family that waits. */
+  phase: Int8Array;
+  /** The 1-based place on the waiting list, 0 for a family that won. */
+  waitlist: Uint32Array;
+  /** The phases' codes: the reserved pools in order, then 'open'. */
+  phases: string[];
+  /** The packages' ids, as in the parameters. */
+  packageIds: string[];
+  winners: number;
+}
+
+/** The placement at a place in the draw order, as an object. */
+export function placementAt(p: Placements, position: number): Placement {
+  const k = p.pkg[position]!;
+  return k >= 0
+    ? { entry: p.entry[position]!, position, outcome: 'won', packageId: p.packageIds[k]!, choiceRank: p.rank[position]!, phase: p.phases[p.phase[position]!]!, waitlistPosition: null }
+    : { entry: p.entry[position]!, position, outcome: 'waiting', packageId: null, choiceRank: null, phase: null, waitlistPosition: p.waitlist[position]! };
+}
+
+/** Every placement as an object, in draw order (small draws, tests, simulations). */
+export const placementList = (p: Placements): Placement[] => Array.from({ length: p.length }, (_, i) => placementAt(p, i));
+
 export const OPEN_PHASE = 'open';
 
 /** Why a set of pools cannot be used, or null. */
@@ -80,7 +115,7 @@ export const reserveOf = (shareBps: number, seats: number) => Math.floor((shareB
  * Places every entry. `entries` are in leaf order, `order` is the draw order
  * (a permutation of their indices). Pure and deterministic.
  */
-export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawParameters): Placement[] {
+export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawParameters): Placements {
   const pkgIndex = new Map(params.packages.map((p, i) => [p.id, i]));
   const countryIndex = new Map(params.quotas.map((q, i) => [q.country, i]));
   const seatsLeft = Int32Array.from(params.packages, (p) => p.seats);
@@ -106,7 +141,7 @@ export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawP
     poolOf[e] = poolIndex.get(entry.pool) ?? -1;
   }
   const won = new Int32Array(n).fill(-1);
-  const wonRank = new Int8Array(n);
+  const wonRank = new Int32Array(n);
   /** The phase that placed each entry: its index in `phases`, -1 while not placed. */
   const wonPhase = new Int8Array(n).fill(-1);
 
@@ -144,14 +179,23 @@ export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawP
     }
   }
 
-  const placements: Placement[] = new Array(entries.length);
+  // By entry to by place in the draw order, and the waiting list numbered.
+  const pkg = new Int32Array(n);
+  const rank = new Int32Array(n);
+  const phase = new Int8Array(n);
+  const waitlist = new Uint32Array(n);
   let waiting = 0;
-  for (let position = 0; position < order.length; position++) {
+  for (let position = 0; position < n; position++) {
     const e = order[position]!;
     const p = won[e]!;
-    placements[position] = p >= 0
-      ? { entry: e, position, outcome: 'won', packageId: params.packages[p]!.id, choiceRank: wonRank[e]!, phase: phases[wonPhase[e]!]!.code, waitlistPosition: null }
-      : { entry: e, position, outcome: 'waiting', packageId: null, choiceRank: null, phase: null, waitlistPosition: ++waiting };
+    pkg[position] = p;
+    if (p >= 0) {
+      rank[position] = wonRank[e]!;
+      phase[position] = wonPhase[e]!;
+    } else {
+      phase[position] = -1;
+      waitlist[position] = ++waiting;
+    }
   }
-  return placements;
+  return { length: n, entry: order, pkg, rank, phase, waitlist, phases: phases.map((p) => p.code), packageIds: params.packages.map((p) => p.id), winners: n - waiting };
 }

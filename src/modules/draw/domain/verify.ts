@@ -2,7 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import { parseCanonical } from '../../../common/draw/canonical-json.ts';
 import { checkSource, checkValue, firstFailure, type ValueCheck } from '../../../common/draw/value-check.ts';
-import { OPEN_PHASE, WHOLE, type DrawParameters } from './allocate.ts';
+import { OPEN_PHASE, placementAt, WHOLE, type DrawParameters } from './allocate.ts';
 import { parseRecord, type DrawEntry } from './entries.ts';
 import { CommitmentFileSchema, ParametersFileSchema, SeedFileSchema } from './file-schemas.ts';
 import { ALGORITHM, resultLine, sha256Hex, type Commitment, type DrawFileName, type DrawFiles, type SeedFile } from './files.ts';
@@ -167,12 +167,12 @@ export function verifyFiles(files: DrawFiles): Verdict {
     const { placements } = drawFrom(root, entries, p, s.value);
     const lines = ndjsonLines('results.ndjson', resultsFile.text);
     for (let i = 0; i < Math.min(lines.length, placements.length); i++) {
-      const expected = resultLine(placements[i]!, entries);
+      const expected = resultLine(placementAt(placements, i), entries);
       if (lines[i] !== expected) differ('results.ndjson', `expected ${expected}, found ${lines[i]}`, i + 1);
     }
     if (lines.length > placements.length) differ('results.ndjson', `one line too many (${lines.length} lines for ${placements.length} entries)`, placements.length + 1);
-    if (lines.length < placements.length) differ('results.ndjson', `${lines.length} lines for ${placements.length} entries: expected ${resultLine(placements[lines.length]!, entries)}`, lines.length + 1);
-    return { identical: true, stage: 'published', entries: entries.length, winners: placements.filter((x) => x.outcome === 'won').length, merkleRoot: root, seed: s.seed, checks };
+    if (lines.length < placements.length) differ('results.ndjson', `${lines.length} lines for ${placements.length} entries: expected ${resultLine(placementAt(placements, lines.length), entries)}`, lines.length + 1);
+    return { identical: true, stage: 'published', entries: entries.length, winners: placements.winners, merkleRoot: root, seed: s.seed, checks };
   } catch (error) {
     if (error instanceof Different) return { identical: false, difference: error.message, file: error.file, ...(error.line === undefined ? {} : { line: error.line }) };
     throw error;
