@@ -38,6 +38,9 @@ function sizeText(b: Buffer, o: number, size: number): number {
   return Number.isInteger(size) ? plainText(b, o, String(size)) : -1;
 }
 
+/** Node's native SHA-256 of some bytes (the stream that drives the draw order: randomness.ts). */
+export const nativeSha256 = (input: Uint8Array): Uint8Array => hash('sha256', input, 'buffer');
+
 /**
  * The Merkle tree's hashes with Node's native SHA-256 (about three times the
  * portable implementation's speed at a season's scale). Same bytes in, same
@@ -46,13 +49,24 @@ function sizeText(b: Buffer, o: number, size: number): number {
 export function nodeHasher(): TreeHasher & { entryLeaf(e: DrawEntry): Uint8Array } {
   const pair = Buffer.alloc(65);
   let scratch = Buffer.alloc(1024);
+  /** Views of the scratch buffer's first n bytes, by n. */
+  const views: Buffer[] = [];
+  const view = (n: number) => (views[n] ??= scratch.subarray(0, n));
   pair[0] = 1;
   return {
     leaf(record) {
-      // 0x00 ‖ UTF-8 of the record: U+0000 is the one byte 0x00 in UTF-8, so the prefixed text is
-      // hashed in one call (no buffer to fill). A record as frozen (draw_entries.record) is
-      // hashed this way, as fast as bytes made beforehand.
-      return hash('sha256', `\u0000${record}`, 'buffer');
+      // 0x00 ‖ UTF-8 of the record, written into one reused buffer and hashed through a view of
+      // that length made once (no allocation per leaf but the digest: half a million records a
+      // season, and no copy of each record's text left for the collector).
+      let written = scratch.write(record, 1, 'utf8');
+      while (written + 5 > scratch.length) {
+        // Within a character of the end, it may not all have fitted: write again with room to spare.
+        scratch = Buffer.alloc(scratch.length * 2 + 4 * record.length);
+        views.length = 0;
+        written = scratch.write(record, 1, 'utf8');
+      }
+      scratch[0] = 0;
+      return hash('sha256', view(1 + written), 'buffer');
     },
     /**
      * The leaf of an entry's canonical record (entries.ts), its bytes written straight into
@@ -66,7 +80,10 @@ export function nodeHasher(): TreeHasher & { entryLeaf(e: DrawEntry): Uint8Array
       const choices = e.choices;
       let need = 64 + e.applicationId.length + e.country.length + e.pool.length;
       for (let r = 0; r < choices.length; r++) need += choices[r]!.length + 3;
-      if (need > scratch.length) scratch = Buffer.alloc(need * 2);
+      if (need > scratch.length) {
+        scratch = Buffer.alloc(need * 2);
+        views.length = 0;
+      }
       const b = scratch;
       let o = 0;
       b[o++] = 0;
@@ -83,7 +100,7 @@ export function nodeHasher(): TreeHasher & { entryLeaf(e: DrawEntry): Uint8Array
       if (o > 0) o = sizeText(b, put(b, o, SIZE), e.familySize);
       if (o < 0) return this.leaf(canonicalRecord(e));
       b[o++] = CLOSE;
-      return hash('sha256', b.subarray(0, o), 'buffer');
+      return hash('sha256', view(o), 'buffer');
     },
     node(left, right) {
       pair.set(left, 1);
