@@ -1,7 +1,7 @@
 import { allocate, placementAt, type DrawParameters, type Placement, type Placements } from './allocate.ts';
 import type { DrawEntry } from './entries.ts';
 import { merkleRoot } from '../../../common/draw/merkle.ts';
-import { nodeHasher } from './node-hasher.ts';
+import { nativeSha256, nodeHasher } from './node-hasher.ts';
 import { drawOrder, drawSeed } from '../../../common/draw/randomness.ts';
 
 /** The Merkle root of the entries' canonical records, in leaf order. */
@@ -13,7 +13,7 @@ export function entriesRoot(entries: DrawEntry[]): string {
 /** Seed, draw order and placements once the value is known. */
 export function drawFrom(root: string, entries: DrawEntry[], parameters: DrawParameters, randomValue: string) {
   const seed = drawSeed(root, randomValue);
-  return { seed, placements: allocate(entries, drawOrder(seed, entries.length), parameters) };
+  return { seed, placements: allocate(entries, drawOrder(seed, entries.length, nativeSha256), parameters) };
 }
 
 /**
