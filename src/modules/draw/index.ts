@@ -14,6 +14,7 @@ export type { DrawParameters } from './domain/allocate.ts';
 export type { DrawEntry } from './domain/entries.ts';
 export { canonicalRecord } from './domain/entries.ts';
 // The draw benchmark times the persistence path itself (bench/draw.ts).
-export { createDrawRepository, type ResultRow } from './repository.ts';
+export { createDrawRepository, type EntryRow, type ResultRow } from './repository.ts';
+export { frozenInputs } from './context.ts';
 export { DrawSchema } from './schemas.ts';
 export { drawPolicy } from './policies.ts';
