@@ -22,7 +22,9 @@ export function runUseCases(c: DrawContext) {
       const { rows, entries } = await c.inputs(db.kysely, season);
       const parameters = draw.parameters as DrawParameters;
       // The records as frozen are hashed as they are: they were written once, at the freeze, and published.
-      const { placements } = computeDraw(entries, parameters, draw.random_value!, rows.map((r) => r.record));
+      const { root, placements } = computeDraw(entries, parameters, draw.random_value!, rows.map((r) => r.record));
+      // The records are what the commitment binds: drawn from anything else, the draw is not the one committed to.
+      if (root !== draw.merkle_root) throw new AppError('draw.root_mismatch', { computed: root, committed: draw.merkle_root });
       if (draw.status !== 'seeded') {
         const stored = await repo.results(db.kysely, season);
         const identical = stored.length === placements.length && stored.every((s, i) => {
