@@ -112,12 +112,47 @@ export function shareToBps(share: number): number | null {
 export const reserveOf = (shareBps: number, seats: number) => Math.floor((shareBps * seats) / WHOLE);
 
 /**
+ * The index of each of `keys` (the last one for a key given twice, as a Map made from them
+ * would answer), -1 for any other string. An open-addressing table whose slot comes from the
+ * last eight characters (of an id, the random ones; the whole of a country or pool code), each
+ * candidate then compared whole. The run's strings come fresh from the database rows, with no
+ * hash cached: a Map would hash all 36 characters of each of the season's 2.75 million choices.
+ */
+function indexOf(keys: readonly string[]): (key: string) => number {
+  let size = 8;
+  while (size < keys.length * 4) size *= 2;
+  const mask = size - 1;
+  const slotKeys: (string | null)[] = new Array<string | null>(size).fill(null);
+  const slotValues = new Int32Array(size);
+  const slot = (key: string) => {
+    const n = key.length;
+    let h = n;
+    for (let i = n > 8 ? n - 8 : 0; i < n; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x9e3779b1);
+    return (h ^ (h >>> 16)) & mask;
+  };
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    let k = slot(key);
+    while (slotKeys[k] !== null && slotKeys[k] !== key) k = (k + 1) & mask;
+    slotKeys[k] = key;
+    slotValues[k] = i;
+  }
+  return (key) => {
+    for (let k = slot(key); ; k = (k + 1) & mask) {
+      const found = slotKeys[k];
+      if (found === key) return slotValues[k]!;
+      if (found === null) return -1;
+    }
+  };
+}
+
+/**
  * Places every entry. `entries` are in leaf order, `order` is the draw order
  * (a permutation of their indices). Pure and deterministic.
  */
 export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawParameters): Placements {
-  const pkgIndex = new Map(params.packages.map((p, i) => [p.id, i]));
-  const countryIndex = new Map(params.quotas.map((q, i) => [q.country, i]));
+  const pkgIndex = indexOf(params.packages.map((p) => p.id));
+  const countryIndex = indexOf(params.quotas.map((q) => q.country));
   const seatsLeft = Int32Array.from(params.packages, (p) => p.seats);
   const quotaLeft = Int32Array.from(params.quotas, (q) => q.seats);
   // Entries as small integers in flat typed arrays, resolved once: each entry's choices are the
@@ -131,14 +166,14 @@ export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawP
   const sizeOf = new Int32Array(n);
   const poolOf = new Int32Array(n).fill(-1);
   const reservedPools = params.pools.filter((p) => p.shareBps !== undefined);
-  const poolIndex = new Map(reservedPools.map((p, i) => [p.code, i]));
+  const poolIndex = indexOf(reservedPools.map((p) => p.code));
   for (let e = 0; e < n; e++) {
     const entry = entries[e]!;
     const at = choiceStart[e]!;
-    for (let r = 0; r < entry.choices.length; r++) choiceIdx[at + r] = pkgIndex.get(entry.choices[r]!) ?? -1;
-    countryOf[e] = countryIndex.get(entry.country) ?? -1;
+    for (let r = 0; r < entry.choices.length; r++) choiceIdx[at + r] = pkgIndex(entry.choices[r]!);
+    countryOf[e] = countryIndex(entry.country);
     sizeOf[e] = entry.familySize;
-    poolOf[e] = poolIndex.get(entry.pool) ?? -1;
+    poolOf[e] = poolIndex(entry.pool);
   }
   const won = new Int32Array(n).fill(-1);
   const wonRank = new Int32Array(n);
