@@ -101,7 +101,7 @@ export function registerDrawCommands(program: Command, withServices: <T>(work: (
       bar?.stop();
       fs.mkdirSync(opts.out, { recursive: true });
       for (const name of drawFileNames) fs.writeFileSync(path.join(opts.out, name), season.files[name]);
-      const winners = season.placements.filter((p) => p.outcome === 'won').length;
+      const winners = season.placements.winners;
       console.log(`wrote ${drawFileNames.length} files to ${opts.out}: ${opts.families} families, ${winners} winners, share ${shareBps} basis points, quicknet round ${season.seed.randomness.kind === 'drand' ? season.seed.randomness.round : '?'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     });
 }

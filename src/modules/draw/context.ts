@@ -17,7 +17,7 @@ import type { DrawEntry } from './domain/entries.ts';
 import { ALGORITHM, commitmentFile, sha256Hex, type Commitment, type SeedFile } from './domain/files.ts';
 import { nodeHasher } from './domain/node-hasher.ts';
 import { drawPolicy, type DrawResource } from './policies.ts';
-import { createDrawRepository } from './repository.ts';
+import { createDrawRepository, type DrawRepository } from './repository.ts';
 import type { DrawsTable } from './tables.ts';
 
 export type DrawDeps = {
@@ -33,6 +33,17 @@ export type DrawDeps = {
 };
 
 export type DrawRow = Selectable<DrawsTable>;
+
+/**
+ * A season's entries as frozen, read from draw_entries in leaf order, and the entries the draw
+ * computes from, made from those rows in that order. What the run draws from; the draw's
+ * benchmark loads its season through this too (bench/draw.ts).
+ */
+export async function frozenInputs(repo: DrawRepository, executor: Executor, season: string) {
+  const rows = await repo.entries(executor, season);
+  const entries: DrawEntry[] = rows.map((r) => ({ applicationId: r.application_id, familySize: r.family_size, country: r.country, choices: r.choices, pool: r.pool }));
+  return { rows, entries };
+}
 
 /** The result tables and fairness audit stored when the draw ran (their schema: summary-schema.ts). */
 type DrawSummary = Static<typeof DrawSummarySchema>;
@@ -56,12 +67,7 @@ export function createDrawContext(deps: DrawDeps) {
   const resource = async (season: string, draw: Pick<DrawRow, 'status'> | undefined, executor?: Executor): Promise<DrawResource> =>
     ({ status: draw?.status ?? 'none', phase: (await (executor ? deps.seasons.read(executor, season) : deps.seasons.get(season))).phase });
 
-  /** Entries as frozen, in leaf order, ready for computeDraw. */
-  async function inputs(executor: Executor, season: string) {
-    const rows = await repo.entries(executor, season);
-    const entries: DrawEntry[] = rows.map((r) => ({ applicationId: r.application_id, familySize: r.family_size, country: r.country, choices: r.choices, pool: r.pool }));
-    return { rows, entries };
-  }
+  const inputs = (executor: Executor, season: string) => frozenInputs(repo, executor, season);
 
   /** A draw made before the published format was specified byte for byte: its files are not served (migrations/0018). */
   function assertCurrentFormat(draw: DrawRow) {

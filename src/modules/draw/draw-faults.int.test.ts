@@ -76,3 +76,44 @@ describe('a crash while the results are written', () => {
     expect((await t.db.kysely.selectFrom('draw_results').selectAll().execute())).toHaveLength(6);
   });
 });
+
+describe('a record changed after the freeze', () => {
+  let t: TestApp;
+  let fx: ReturnType<typeof hajjFixtures>;
+  let ministry: Record<string, string>;
+  let committed: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(moments.start);
+    fx = hajjFixtures(t);
+    const s = await fx.season({ FR: 50 }, { a: { capacity: 4, countries: ['FR'] } }, calendar);
+    ministry = s.ministry;
+    t.clock.set(moments.preference);
+    for (let i = 0; i < 6; i++) await fx.family('FR', 1, [s.packages.a!]);
+    t.clock.set(moments.frozen);
+    committed = (await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, {})).json().commitment.merkleRoot;
+    t.clock.set(moments.roundOut);
+    expect((await fx.api('POST', '/seasons/1448H/draw/random-value', ministry, drawRound)).statusCode).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  it('is refused by the run, which writes nothing, and the run completes once the record is restored', async () => {
+    const entry = () => t.db.kysely.selectFrom('draw_entries').select('record').where('leaf_index', '=', 2).executeTakeFirstOrThrow();
+    const frozen = (await entry()).record;
+    const changed = frozen.replace('"size":1', '"size":2');
+    expect(changed).not.toBe(frozen);
+    await t.db.kysely.updateTable('draw_entries').set({ record: changed }).where('leaf_index', '=', 2).execute();
+    const refused = await fx.api('POST', '/seasons/1448H/draw/run', ministry);
+    expect(refused.json()).toMatchObject({ status: 500, code: 'draw.root_mismatch' });
+    const { params, title } = refused.json() as { params: { computed: string; committed: string }; title: string };
+    expect(params.committed).toBe(committed);
+    expect(params.computed).toMatch(/^[0-9a-f]{64}$/);
+    expect(params.computed).not.toBe(committed);
+    expect(title).toContain(committed);
+    expect(await t.db.kysely.selectFrom('draw_results').selectAll().execute()).toHaveLength(0);
+    expect((await fx.api('GET', '/seasons/1448H/draw', {})).json().status).toBe('seeded');
+    await t.db.kysely.updateTable('draw_entries').set({ record: frozen }).where('leaf_index', '=', 2).execute();
+    const run = await fx.api('POST', '/seasons/1448H/draw/run', ministry);
+    expect(run.json()).toMatchObject({ status: 'drawn', summary: { tables: { entries: 6, winners: 4 } } });
+  });
+});

@@ -38,6 +38,7 @@ export const drawErrors = registerErrors({
   'draw.value_required': { status: 400, en: 'Enter the declared value and where it was published.', ar: 'أدخل القيمة المعلنة ومكان نشرها.' },
   'draw.value_not_ascii': { status: 400, en: 'Write the value in printable ASCII (Latin letters, digits, spaces and punctuation; at most 200 characters), exactly as the commitment describes it.', ar: 'اكتب القيمة بمحارف ASCII المطبوعة (حروف لاتينية وأرقام ومسافات وعلامات ترقيم؛ 200 محرف على الأكثر)، كما يصفها الالتزام تمامًا.' },
   'draw.value_not_published': { status: 409, en: 'The declared value is published after {at}; enter it after that. The attempt is recorded.', ar: 'تُنشر القيمة المعلنة بعد {at}؛ أدخلها بعد ذلك. وقد سُجلت المحاولة.', dates: ['at'] },
+  'draw.root_mismatch': { status: 500, en: 'The entries stored for this draw do not hash to the Merkle root committed at the freeze (computed {computed}, committed {committed}): they were changed after the freeze, so the draw is not run. Restore the entries as frozen.', ar: 'لا تُنتج القيود المخزنة لهذه القرعة جذر ميركل المُلتزَم به عند التجميد (المحسوب {computed}، والمُلتزَم به {committed}): فقد غُيّرت بعد التجميد، فلا تُجرى القرعة. أعد القيود كما جُمّدت.' },
   'draw.not_entered': { status: 404, en: 'This application is not in the draw.', ar: 'هذا الطلب غير مشمول في القرعة.' },
 });
 

@@ -93,3 +93,4 @@ export function createDrawRepository() {
         .orderBy('r.position').limit(limit).execute(),
   };
 }
+export type DrawRepository = ReturnType<typeof createDrawRepository>;

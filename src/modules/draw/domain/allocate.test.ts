@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, poolsProblem, reserveOf, shareToBps, type DrawParameters } from './allocate.ts';
+import { allocate, placementList, poolsProblem, reserveOf, shareToBps, type DrawParameters } from './allocate.ts';
 import type { DrawEntry } from './entries.ts';
 
 const entry = (id: string, size: number, choices: string[], country = 'FR', pool = 'general'): DrawEntry => ({ applicationId: id, familySize: size, country, choices, pool });
@@ -10,7 +10,7 @@ const params = (packages: Record<string, number>, quotas: Record<string, number>
   pools,
 });
 const summary = (entries: DrawEntry[], order: Uint32Array, p: DrawParameters) =>
-  allocate(entries, order, p).map((pl) => `${entries[pl.entry]!.applicationId}:${pl.outcome === 'won' ? `${pl.packageId}#${pl.choiceRank}/${pl.phase}` : `wait${pl.waitlistPosition}`}`);
+  placementList(allocate(entries, order, p)).map((pl) => `${entries[pl.entry]!.applicationId}:${pl.outcome === 'won' ? `${pl.packageId}#${pl.choiceRank}/${pl.phase}` : `wait${pl.waitlistPosition}`}`);
 
 describe('allocate (random serial dictatorship, family-atomic)', () => {
   it.each([
@@ -87,7 +87,7 @@ describe('allocate (random serial dictatorship, family-atomic)', () => {
       const quotas = { FR: Math.floor(rnd() * 40), GB: Math.floor(rnd() * 40) };
       const entries = Array.from({ length: 30 }, (_, i) => entry(`e${i}`, 1 + Math.floor(rnd() * 8), ['P0', 'P1', 'P2', 'P3', 'P4'].filter(() => rnd() < 0.5), rnd() < 0.5 ? 'FR' : 'GB', rnd() < 0.3 ? 'first_time' : 'general'));
       const p = params(pkgs, quotas, [{ code: 'first_time', shareBps: 3000 }, { code: 'general' }]);
-      const placements = allocate(entries, inOrder(entries.length), p);
+      const placements = placementList(allocate(entries, inOrder(entries.length), p));
       const byPkg = new Map<string, number>();
       const byCountry = new Map<string, number>();
       for (const pl of placements.filter((x) => x.outcome === 'won')) {

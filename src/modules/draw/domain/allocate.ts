@@ -42,6 +42,41 @@ export interface Placement {
   waitlistPosition: number | null;
 }
 
+/**
+ * Every family's outcome, by place in the draw order, in flat typed arrays: what `allocate`
+ * answers (half a million objects a season are not made unless asked for: `placementAt`,
+ * `placementList`).
+ */
+export interface Placements {
+  length: number;
+  /** The entry (index in leaf order) at each place: the draw order itself. */
+  entry: Uint32Array;
+  /** The package won (index in the parameters' packages), -1 for a family that waits. */
+  pkg: Int32Array;
+  /** The 1-based rank of the package won among the family's choices, 0 for a family that waits. */
+  rank: Int32Array;
+  /** The phase that placed it (index in `phases`), -1 for a family that waits. */
+  phase: Int8Array;
+  /** The 1-based place on the waiting list, 0 for a family that won. */
+  waitlist: Uint32Array;
+  /** The phases' codes: the reserved pools in order, then 'open'. */
+  phases: string[];
+  /** The packages' ids, as in the parameters. */
+  packageIds: string[];
+  winners: number;
+}
+
+/** The placement at a place in the draw order, as an object. */
+export function placementAt(p: Placements, position: number): Placement {
+  const k = p.pkg[position]!;
+  return k >= 0
+    ? { entry: p.entry[position]!, position, outcome: 'won', packageId: p.packageIds[k]!, choiceRank: p.rank[position]!, phase: p.phases[p.phase[position]!]!, waitlistPosition: null }
+    : { entry: p.entry[position]!, position, outcome: 'waiting', packageId: null, choiceRank: null, phase: null, waitlistPosition: p.waitlist[position]! };
+}
+
+/** Every placement as an object, in draw order (small draws, tests, simulations). */
+export const placementList = (p: Placements): Placement[] => Array.from({ length: p.length }, (_, i) => placementAt(p, i));
+
 export const OPEN_PHASE = 'open';
 
 /** Why a set of pools cannot be used, or null. */
@@ -77,12 +112,47 @@ export function shareToBps(share: number): number | null {
 export const reserveOf = (shareBps: number, seats: number) => Math.floor((shareBps * seats) / WHOLE);
 
 /**
+ * The index of each of `keys` (the last one for a key given twice, as a Map made from them
+ * would answer), -1 for any other string. An open-addressing table whose slot comes from the
+ * last eight characters (of an id, the random ones; the whole of a country or pool code), each
+ * candidate then compared whole. The run's strings come fresh from the database rows, with no
+ * hash cached: a Map would hash all 36 characters of each of the season's 2.75 million choices.
+ */
+function indexOf(keys: readonly string[]): (key: string) => number {
+  let size = 8;
+  while (size < keys.length * 4) size *= 2;
+  const mask = size - 1;
+  const slotKeys: (string | null)[] = new Array<string | null>(size).fill(null);
+  const slotValues = new Int32Array(size);
+  const slot = (key: string) => {
+    const n = key.length;
+    let h = n;
+    for (let i = n > 8 ? n - 8 : 0; i < n; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x9e3779b1);
+    return (h ^ (h >>> 16)) & mask;
+  };
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    let k = slot(key);
+    while (slotKeys[k] !== null && slotKeys[k] !== key) k = (k + 1) & mask;
+    slotKeys[k] = key;
+    slotValues[k] = i;
+  }
+  return (key) => {
+    for (let k = slot(key); ; k = (k + 1) & mask) {
+      const found = slotKeys[k];
+      if (found === key) return slotValues[k]!;
+      if (found === null) return -1;
+    }
+  };
+}
+
+/**
  * Places every entry. `entries` are in leaf order, `order` is the draw order
  * (a permutation of their indices). Pure and deterministic.
  */
-export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawParameters): Placement[] {
-  const pkgIndex = new Map(params.packages.map((p, i) => [p.id, i]));
-  const countryIndex = new Map(params.quotas.map((q, i) => [q.country, i]));
+export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawParameters): Placements {
+  const pkgIndex = indexOf(params.packages.map((p) => p.id));
+  const countryIndex = indexOf(params.quotas.map((q) => q.country));
   const seatsLeft = Int32Array.from(params.packages, (p) => p.seats);
   const quotaLeft = Int32Array.from(params.quotas, (q) => q.seats);
   // Entries as small integers in flat typed arrays, resolved once: each entry's choices are the
@@ -96,17 +166,17 @@ export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawP
   const sizeOf = new Int32Array(n);
   const poolOf = new Int32Array(n).fill(-1);
   const reservedPools = params.pools.filter((p) => p.shareBps !== undefined);
-  const poolIndex = new Map(reservedPools.map((p, i) => [p.code, i]));
+  const poolIndex = indexOf(reservedPools.map((p) => p.code));
   for (let e = 0; e < n; e++) {
     const entry = entries[e]!;
     const at = choiceStart[e]!;
-    for (let r = 0; r < entry.choices.length; r++) choiceIdx[at + r] = pkgIndex.get(entry.choices[r]!) ?? -1;
-    countryOf[e] = countryIndex.get(entry.country) ?? -1;
+    for (let r = 0; r < entry.choices.length; r++) choiceIdx[at + r] = pkgIndex(entry.choices[r]!);
+    countryOf[e] = countryIndex(entry.country);
     sizeOf[e] = entry.familySize;
-    poolOf[e] = poolIndex.get(entry.pool) ?? -1;
+    poolOf[e] = poolIndex(entry.pool);
   }
   const won = new Int32Array(n).fill(-1);
-  const wonRank = new Int8Array(n);
+  const wonRank = new Int32Array(n);
   /** The phase that placed each entry: its index in `phases`, -1 while not placed. */
   const wonPhase = new Int8Array(n).fill(-1);
 
@@ -144,14 +214,23 @@ export function allocate(entries: DrawEntry[], order: Uint32Array, params: DrawP
     }
   }
 
-  const placements: Placement[] = new Array(entries.length);
+  // By entry to by place in the draw order, and the waiting list numbered.
+  const pkg = new Int32Array(n);
+  const rank = new Int32Array(n);
+  const phase = new Int8Array(n);
+  const waitlist = new Uint32Array(n);
   let waiting = 0;
-  for (let position = 0; position < order.length; position++) {
+  for (let position = 0; position < n; position++) {
     const e = order[position]!;
     const p = won[e]!;
-    placements[position] = p >= 0
-      ? { entry: e, position, outcome: 'won', packageId: params.packages[p]!.id, choiceRank: wonRank[e]!, phase: phases[wonPhase[e]!]!.code, waitlistPosition: null }
-      : { entry: e, position, outcome: 'waiting', packageId: null, choiceRank: null, phase: null, waitlistPosition: ++waiting };
+    pkg[position] = p;
+    if (p >= 0) {
+      rank[position] = wonRank[e]!;
+      phase[position] = wonPhase[e]!;
+    } else {
+      phase[position] = -1;
+      waitlist[position] = ++waiting;
+    }
   }
-  return placements;
+  return { length: n, entry: order, pkg, rank, phase, waitlist, phases: phases.map((p) => p.code), packageIds: params.packages.map((p) => p.id), winners: n - waiting };
 }

@@ -36,7 +36,7 @@ describe('fairness audit', () => {
       { packages: [{ id: 'p', seats: 600 }], quotas: [{ country: 'FR', seats: 600 }], pools: [{ code: 'general' }] },
       'v',
     );
-    const position = new Map(placements.map((p) => [p.entry, p.position]));
+    const position = new Map(Array.from(placements.entry, (entry, place) => [entry, place]));
     expect(fairnessAudit(audited((i) => position.get(i)!)).map((f) => f.flagged)).toEqual([false, false, false]);
   });
 

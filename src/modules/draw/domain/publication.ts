@@ -1,7 +1,7 @@
-import { allocate, type DrawParameters, type Placement } from './allocate.ts';
+import { allocate, placementAt, type DrawParameters, type Placement, type Placements } from './allocate.ts';
 import type { DrawEntry } from './entries.ts';
 import { merkleRoot } from '../../../common/draw/merkle.ts';
-import { nodeHasher } from './node-hasher.ts';
+import { nativeSha256, nodeHasher } from './node-hasher.ts';
 import { drawOrder, drawSeed } from '../../../common/draw/randomness.ts';
 
 /** The Merkle root of the entries' canonical records, in leaf order. */
@@ -13,17 +13,40 @@ export function entriesRoot(entries: DrawEntry[]): string {
 /** Seed, draw order and placements once the value is known. */
 export function drawFrom(root: string, entries: DrawEntry[], parameters: DrawParameters, randomValue: string) {
   const seed = drawSeed(root, randomValue);
-  return { seed, placements: allocate(entries, drawOrder(seed, entries.length), parameters) };
+  return { seed, placements: allocate(entries, drawOrder(seed, entries.length, nativeSha256), parameters) };
 }
 
-/** The whole computation from inputs: root, seed, order, placements. */
-export function computeDraw(entries: DrawEntry[], parameters: DrawParameters, randomValue: string) {
-  const root = entriesRoot(entries);
+/**
+ * The Merkle root of canonical records already made: the records as frozen (draw_entries.record,
+ * the very lines of the published entries.ndjson), hashed as they are.
+ */
+export function recordsRoot(records: readonly string[]): string {
+  const hasher = nodeHasher();
+  return merkleRoot(records.map((r) => hasher.leaf(r)), hasher);
+}
+
+/**
+ * The whole computation from inputs: root, seed, order, placements. `records`, when given, are
+ * the entries' canonical records in the same order as frozen (the run passes the stored ones:
+ * they were written once at the freeze and are what was published); the root is then theirs,
+ * without writing every record again.
+ */
+export function computeDraw(entries: DrawEntry[], parameters: DrawParameters, randomValue: string, records?: readonly string[]) {
+  if (records && records.length !== entries.length) throw new RangeError(`${records.length} records for ${entries.length} entries`);
+  const root = records ? recordsRoot(records) : entriesRoot(entries);
   return { root, ...drawFrom(root, entries, parameters, randomValue) };
 }
 
+/** Each place's row of draw_results, made as the rows are written (one object at a time). */
+export function* resultRows(entries: DrawEntry[], placements: Placements): Generator<Omit<Placement, 'entry'> & { applicationId: string }> {
+  for (let position = 0; position < placements.length; position++) {
+    const { entry, ...placement } = placementAt(placements, position);
+    yield { ...placement, applicationId: entries[entry]!.applicationId };
+  }
+}
+
 /** Per-country, per-package and odds tables for the public page. */
-export function resultTables(entries: DrawEntry[], placements: Placement[], parameters: DrawParameters) {
+export function resultTables(entries: DrawEntry[], placements: Placements, parameters: DrawParameters) {
   type Row = { entries: number; pilgrims: number; winners: number; seatsWon: number };
   const tally = <K>(map: Map<K, Row>, key: K, size: number, won: boolean) => {
     const row = map.get(key) ?? { entries: 0, pilgrims: 0, winners: 0, seatsWon: 0 };
@@ -39,21 +62,24 @@ export function resultTables(entries: DrawEntry[], placements: Placement[], para
   const bySize = new Map<number, Row>();
   const byRank = new Map<number, number>();
   const seatsByPackage = new Map<string, { seats: number; families: number }>();
-  for (const pl of placements) {
-    const e = entries[pl.entry]!;
-    const won = pl.outcome === 'won';
+  for (let position = 0; position < placements.length; position++) {
+    const e = entries[placements.entry[position]!]!;
+    const k = placements.pkg[position]!;
+    const won = k >= 0;
     tally(byCountry, e.country, e.familySize, won);
     tally(bySize, e.familySize, e.familySize, won);
     if (won) {
-      byRank.set(pl.choiceRank!, (byRank.get(pl.choiceRank!) ?? 0) + 1);
-      const p = seatsByPackage.get(pl.packageId!) ?? { seats: 0, families: 0 };
+      const rank = placements.rank[position]!;
+      byRank.set(rank, (byRank.get(rank) ?? 0) + 1);
+      const id = placements.packageIds[k]!;
+      const p = seatsByPackage.get(id) ?? { seats: 0, families: 0 };
       p.seats += e.familySize;
       p.families += 1;
-      seatsByPackage.set(pl.packageId!, p);
+      seatsByPackage.set(id, p);
     }
   }
   const quota = new Map(parameters.quotas.map((q) => [q.country, q.seats]));
-  const winners = placements.filter((p) => p.outcome === 'won').length;
+  const winners = placements.winners;
   const odds = (r: Row) => (r.entries ? r.winners / r.entries : 0);
   return {
     entries: entries.length,

@@ -1,6 +1,6 @@
 import { firstRoundAtOrAfter, randomnessOf, roundTimeMs, roundUrl, type BeaconChain } from '../../../common/draw/beacon.ts';
 import { drawSeed } from '../../../common/draw/randomness.ts';
-import type { DrawParameters, Placement } from './allocate.ts';
+import { placementAt, type DrawParameters, type Placements } from './allocate.ts';
 import { canonicalRecord, type DrawEntry } from './entries.ts';
 import {
   ALGORITHM, commitmentFile, isoTime, ndjson, parametersFile, resultLine, seedFile, sha256Hex,
@@ -48,7 +48,7 @@ export function seedOf(commitment: Commitment, entered: EnteredValue): SeedFile 
   return { season: commitment.season, commitmentHash, randomness, value, seed: drawSeed(commitment.merkleRoot, value) };
 }
 
-export const resultsFile = (placements: Placement[], entries: DrawEntry[]) => ndjson(placements.map((p) => resultLine(p, entries)));
+export const resultsFile = (placements: Placements, entries: DrawEntry[]) => ndjson(Array.from({ length: placements.length }, (_, i) => resultLine(placementAt(placements, i), entries)));
 
 /** Every file of a draw from its inputs and the entered value: what simulations and test vectors publish. */
 export function publishAll(input: { season: string; frozenAtMs: number; entries: DrawEntry[]; parameters: DrawParameters; source: RandomnessSource; entered: EnteredValue }) {

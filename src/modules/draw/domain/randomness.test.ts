@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { chiSquareTest } from './fairness.ts';
 import { drawOrder, drawSeed, randomStream } from '../../../common/draw/randomness.ts';
+import { nativeSha256 } from './node-hasher.ts';
 
 const ROOT = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -11,6 +12,10 @@ describe('draw randomness', () => {
     const expected = sha256Reference(ROOT, 'beacon-42');
     expect(drawSeed(ROOT, 'beacon-42')).toBe(expected);
     expect(drawSeed(ROOT, 'beacon-43')).not.toBe(expected);
+  });
+
+  it('gives the same order with Node\'s native SHA-256 as with the portable one (the server uses the native one)', () => {
+    for (const n of [0, 1, 2, 9, 1000, 20_000]) expect([...drawOrder(drawSeed(ROOT, `n${n}`), n, nativeSha256)]).toEqual([...drawOrder(drawSeed(ROOT, `n${n}`), n)]);
   });
 
   it('gives the same order for the same seed and a different one for another', () => {

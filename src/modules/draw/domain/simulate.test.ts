@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reserveOf } from './allocate.ts';
+import { placementList, reserveOf } from './allocate.ts';
 import { simulateSeason } from './simulate.ts';
 import { verifyFiles } from './verify.ts';
 
@@ -19,7 +19,7 @@ describe('a simulated season (manasik draw simulate)', () => {
 
   it('reserves exactly ⌊2900 × seats / 10000⌋ of every package for the first-time pool, never more', () => {
     const firstTime = new Map<string, number>();
-    for (const p of season.placements) if (p.phase === 'first_time') firstTime.set(p.packageId!, (firstTime.get(p.packageId!) ?? 0) + JSON.parse(season.files['entries.ndjson'].split('\n')[p.entry]!).size);
+    for (const p of placementList(season.placements)) if (p.phase === 'first_time') firstTime.set(p.packageId!, (firstTime.get(p.packageId!) ?? 0) + JSON.parse(season.files['entries.ndjson'].split('\n')[p.entry]!).size);
     const parameters = JSON.parse(season.files['parameters.json']) as { packages: { id: string; seats: number }[] };
     for (const p of parameters.packages) expect(firstTime.get(p.id) ?? 0).toBeLessThanOrEqual(reserveOf(2900, p.seats));
     expect(firstTime.size).toBeGreaterThan(0);

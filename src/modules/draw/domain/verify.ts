@@ -2,11 +2,11 @@ import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import { parseCanonical } from '../../../common/draw/canonical-json.ts';
 import { checkSource, checkValue, firstFailure, type ValueCheck } from '../../../common/draw/value-check.ts';
-import { OPEN_PHASE, WHOLE, type DrawParameters } from './allocate.ts';
+import { OPEN_PHASE, placementAt, WHOLE, type DrawParameters } from './allocate.ts';
 import { parseRecord, type DrawEntry } from './entries.ts';
 import { CommitmentFileSchema, ParametersFileSchema, SeedFileSchema } from './file-schemas.ts';
 import { ALGORITHM, resultLine, sha256Hex, type Commitment, type DrawFileName, type DrawFiles, type SeedFile } from './files.ts';
-import { drawFrom, entriesRoot } from './publication.ts';
+import { drawFrom, recordsRoot } from './publication.ts';
 
 export type Verdict =
   | {
@@ -87,7 +87,8 @@ function checkParameters(p: DrawParameters) {
   if (total > WHOLE) differ('parameters.json', `the reserved shares add up to ${total} basis points, more than ${WHOLE}`);
 }
 
-function readEntries(text: string, p: DrawParameters): DrawEntry[] {
+/** The entries, and their lines (each checked to be its entry's canonical record). */
+function readEntries(text: string, p: DrawParameters): { entries: DrawEntry[]; lines: string[] } {
   const packages = new Set(p.packages.map((x) => x.id));
   const pools = new Set(p.pools.map((x) => x.code));
   const entries: DrawEntry[] = [];
@@ -102,7 +103,7 @@ function readEntries(text: string, p: DrawParameters): DrawEntry[] {
     if (unknown) differ('entries.ndjson', `package ${unknown} is not in parameters.json`, i + 1);
     entries.push(e);
   }
-  return entries;
+  return { entries, lines };
 }
 
 function throwFailure(checks: ValueCheck[]) {
@@ -137,7 +138,7 @@ export function verifyFiles(files: DrawFiles): Verdict {
 
     // 3. The entries.
     const entriesFile = read(files, 'entries.ndjson') ?? differ('entries.ndjson', 'is missing');
-    const entries = readEntries(entriesFile.text, p);
+    const { entries, lines: records } = readEntries(entriesFile.text, p);
     if (entries.length !== c.entryCount) differ('entries.ndjson', `${entries.length} lines; the commitment says ${c.entryCount} entries`);
     const entriesHash = sha256Hex(entriesFile.bytes);
     if (entriesHash !== c.entriesHash) differ('entries.ndjson', `SHA-256 ${entriesHash} is not the commitment's entriesHash ${c.entriesHash}`);
@@ -147,7 +148,7 @@ export function verifyFiles(files: DrawFiles): Verdict {
     throwFailure(checks);
 
     // 5. The Merkle root.
-    const root = entriesRoot(entries);
+    const root = recordsRoot(records);
     if (root !== c.merkleRoot) differ('entries.ndjson', `the Merkle root of the lines is ${root}, not the commitment's merkleRoot ${c.merkleRoot}`);
 
     // 6. The value and the seed.
@@ -166,12 +167,12 @@ export function verifyFiles(files: DrawFiles): Verdict {
     const { placements } = drawFrom(root, entries, p, s.value);
     const lines = ndjsonLines('results.ndjson', resultsFile.text);
     for (let i = 0; i < Math.min(lines.length, placements.length); i++) {
-      const expected = resultLine(placements[i]!, entries);
+      const expected = resultLine(placementAt(placements, i), entries);
       if (lines[i] !== expected) differ('results.ndjson', `expected ${expected}, found ${lines[i]}`, i + 1);
     }
     if (lines.length > placements.length) differ('results.ndjson', `one line too many (${lines.length} lines for ${placements.length} entries)`, placements.length + 1);
-    if (lines.length < placements.length) differ('results.ndjson', `${lines.length} lines for ${placements.length} entries: expected ${resultLine(placements[lines.length]!, entries)}`, lines.length + 1);
-    return { identical: true, stage: 'published', entries: entries.length, winners: placements.filter((x) => x.outcome === 'won').length, merkleRoot: root, seed: s.seed, checks };
+    if (lines.length < placements.length) differ('results.ndjson', `${lines.length} lines for ${placements.length} entries: expected ${resultLine(placementAt(placements, lines.length), entries)}`, lines.length + 1);
+    return { identical: true, stage: 'published', entries: entries.length, winners: placements.winners, merkleRoot: root, seed: s.seed, checks };
   } catch (error) {
     if (error instanceof Different) return { identical: false, difference: error.message, file: error.file, ...(error.line === undefined ? {} : { line: error.line }) };
     throw error;
