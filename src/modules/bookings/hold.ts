@@ -14,7 +14,7 @@ export type HeldRow = Omit<Selectable<BookingsTable>, 'confirmed_at' | 'ended_at
 /** A booking held, or why there was no room. */
 export type HoldOutcome = HeldRow | Exclude<SeatOutcome, 'held'>;
 
-/** Holding seats for families: one offer (a cascade, the open sale), or every winner of a draw at once. */
+/** Holding seats for families: one offer (the cascade), the bookings of the open sale that arrive together, or every winner of a draw at once. */
 export function holdUseCases(c: BookingContext) {
   const { deps, repo, clock } = c;
   return {

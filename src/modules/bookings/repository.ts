@@ -18,7 +18,7 @@ export function createBookingsRepository() {
     /**
      * What is left of some packages' seats and of a season's country quotas, their rows
      * locked in order (packages, then quotas, each sorted: the order every writer takes
-     * them in) until the transaction ends. With `takenSql`, the group commit of the open
+     * them in) until the transaction ends. With `writeHolds`, the group commit of the open
      * sale: the only write of this module to other modules' tables, through the counters
      * the catalogue and the seasons declare (docs/ARCHITECTURE.md, "Declared exceptions").
      */
