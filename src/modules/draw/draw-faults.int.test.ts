@@ -42,22 +42,27 @@ describe('draw faults', () => {
   });
 });
 
+/** Six families of one for a package of 4, frozen and seeded with the named round: a draw ready to run. */
+async function seededDraw() {
+  const t = await createTestApp();
+  t.clock.set(moments.start);
+  const fx = hajjFixtures(t);
+  const s = await fx.season({ FR: 50 }, { a: { capacity: 4, countries: ['FR'] } }, calendar);
+  t.clock.set(moments.preference);
+  for (let i = 0; i < 6; i++) await fx.family('FR', 1, [s.packages.a!]);
+  t.clock.set(moments.frozen);
+  const committed: string = (await fx.api('POST', '/seasons/1448H/draw/freeze', s.ministry, {})).json().commitment.merkleRoot;
+  t.clock.set(moments.roundOut);
+  expect((await fx.api('POST', '/seasons/1448H/draw/random-value', s.ministry, drawRound)).statusCode).toBe(200);
+  return { t, fx, ministry: s.ministry, committed };
+}
+
 describe('a crash while the results are written', () => {
   let t: TestApp;
   let fx: ReturnType<typeof hajjFixtures>;
   let ministry: Record<string, string>;
   beforeAll(async () => {
-    t = await createTestApp();
-    t.clock.set(moments.start);
-    fx = hajjFixtures(t);
-    const s = await fx.season({ FR: 50 }, { a: { capacity: 4, countries: ['FR'] } }, calendar);
-    ministry = s.ministry;
-    t.clock.set(moments.preference);
-    for (let i = 0; i < 6; i++) await fx.family('FR', 1, [s.packages.a!]);
-    t.clock.set(moments.frozen);
-    await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, {});
-    t.clock.set(moments.roundOut);
-    expect((await fx.api('POST', '/seasons/1448H/draw/random-value', ministry, drawRound)).statusCode).toBe(200);
+    ({ t, fx, ministry } = await seededDraw());
   });
   afterAll(async () => t?.close());
 
@@ -83,17 +88,7 @@ describe('a record changed after the freeze', () => {
   let ministry: Record<string, string>;
   let committed: string;
   beforeAll(async () => {
-    t = await createTestApp();
-    t.clock.set(moments.start);
-    fx = hajjFixtures(t);
-    const s = await fx.season({ FR: 50 }, { a: { capacity: 4, countries: ['FR'] } }, calendar);
-    ministry = s.ministry;
-    t.clock.set(moments.preference);
-    for (let i = 0; i < 6; i++) await fx.family('FR', 1, [s.packages.a!]);
-    t.clock.set(moments.frozen);
-    committed = (await fx.api('POST', '/seasons/1448H/draw/freeze', ministry, {})).json().commitment.merkleRoot;
-    t.clock.set(moments.roundOut);
-    expect((await fx.api('POST', '/seasons/1448H/draw/random-value', ministry, drawRound)).statusCode).toBe(200);
+    ({ t, fx, ministry, committed } = await seededDraw());
   });
   afterAll(async () => t?.close());
 
