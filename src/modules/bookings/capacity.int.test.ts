@@ -59,7 +59,7 @@ async function raceBatches(services: Services, packageId: string, contenders: ty
   let held = 0;
   const outcomes = await raceTransactions(t.db, batches.length, async (trx, b) => {
     const facts = await services.catalogue.packageFacts(trx, [packageId]);
-    const out = await services.bookings.holdInOrder(trx, '1448H', batches[b]!.map((f) => ({ ctx, offer: offer(f, packageId) })), 'open_sale', deadline, { facts, inserts: () => [] });
+    const out = await services.bookings.holdInOrder(trx, '1448H', batches[b]!.map((f) => ({ ctx, offer: offer(f, packageId) })), 'open_sale', deadline, { facts, emails: () => [], inserts: () => [] });
     held += out.filter((o) => typeof o !== 'string').length;
   });
   expect(outcomes.filter((o) => o !== 'ok')).toEqual([]);

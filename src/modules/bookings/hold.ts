@@ -51,14 +51,13 @@ export function holdUseCases(c: BookingContext) {
     async holdInOrder(trx: Trx, season: string, offers: readonly { ctx: AuditContext; offer: Offer }[], source: BookingSource, deadline: Date, o: {
       /** The packages' facts (`catalogue.packageFacts`), read by the caller. */
       facts: Map<string, { version: number; total: number; providerId: string }>;
-      /** The offers' emails, prepared before the transaction (`prepareOfferEmails`); else read here. */
-      emails?: (held: readonly number[]) => RawBuilder<unknown>[];
+      /** The offers' emails, prepared before the transaction (`prepareOfferEmails`): the statements for the held ones. */
+      emails: (held: readonly number[]) => RawBuilder<unknown>[];
       /** The caller's own inserts, made from the outcomes (its idempotency records). */
       inserts: (outcomes: HoldOutcome[]) => RawBuilder<unknown>[];
     }): Promise<HoldOutcome[]> {
-      const { facts, inserts } = o;
+      const { facts, emails, inserts } = o;
       const requests = offers.map(({ offer }) => offer);
-      const emails = o.emails ?? (await c.offerEmails(trx, requests.map((r) => ({ accountId: r.adminAccountId, packageId: r.packageId, seats: r.seats, deadline, source }))));
       const mode = deps.guard ?? 'conditional';
       const left = await repo.seatsLeft(trx, season, [...new Set(requests.map((o) => o.packageId))], [...new Set(requests.map((o) => o.country))], mode);
       const fits = fitInOrder(requests, left.packages, left.quotas);

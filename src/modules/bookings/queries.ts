@@ -20,7 +20,6 @@ export function bookingQueries(c: BookingContext) {
     /** The live or completed bookings of some applications (any season). */
     ofApplications: (executor: Executor, applicationIds: string[]) => repo.ofApplications(executor, applicationIds),
     offered: (executor: Executor, season: string, applicationIds: string[]) => repo.offered(executor, season, applicationIds),
-    live: (executor: Executor, season: string, applicationId: string) => repo.live(executor, season, applicationId),
 
     /** The bookings of a family for a season, newest first. */
     async forApplication(season: string, applicationId: string) {

@@ -114,8 +114,6 @@ export function createBookingsRepository() {
       applicationIds.length
         ? db.selectFrom('bookings').select('application_id').where('season', '=', season).where('application_id', 'in', applicationIds).where('status', 'in', [...liveStatuses]).execute().then((r) => new Set(r.map((x) => x.application_id)))
         : Promise.resolve(new Set<string>()),
-    live: (db: Executor, season: string, applicationId: string) =>
-      db.selectFrom('bookings').select('id').where('season', '=', season).where('application_id', '=', applicationId).where('status', 'in', [...liveStatuses]).executeTakeFirst(),
     offered: (db: Executor, season: string, applicationIds: string[]) =>
       applicationIds.length
         ? db.selectFrom('bookings').select('application_id').where('season', '=', season).where('application_id', 'in', applicationIds).where('source', 'in', ['draw', 'cascade']).execute().then((r) => new Set(r.map((x) => x.application_id)))
