@@ -1,3 +1,4 @@
+import { dateTimeFormat } from './date-format.ts';
 /**
  * The season statistics as the API gives them and the web shows them: table
  * shapes, the small-cell rule, and date labels in both calendars. Runs in the
@@ -132,7 +133,7 @@ export function dayLabels(day: string, locale: 'ar' | 'en'): { gregorian: string
   const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
   // Western digits in both languages, as every date the platform shows (intlLocale).
   return {
-    gregorian: new Intl.DateTimeFormat(intlLocale(locale, 'gregory'), options).format(date),
-    hijri: new Intl.DateTimeFormat(intlLocale(locale, 'islamic-umalqura'), options).format(date),
+    gregorian: dateTimeFormat(intlLocale(locale, 'gregory'), options).format(date),
+    hijri: dateTimeFormat(intlLocale(locale, 'islamic-umalqura'), options).format(date),
   };
 }

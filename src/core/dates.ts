@@ -4,6 +4,7 @@
  * the server's or the browser's time zone (the real platform once rejected
  * pilgrims a day early because of exactly that).
  */
+import { dateTimeFormat } from '../common/date-format.ts';
 import { intlLocale, type Locale } from '../common/i18n.ts';
 
 export type IsoDate = string;
@@ -99,20 +100,9 @@ export function gregorianOf(year: number, month: number, day: number): IsoDate {
   throw new RangeError(`no such Hijri date: ${year}-${month}-${day}`);
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-/**
- * A date formatter built once per locale and options, then kept: building one
- * loads the locale's calendar data and costs far more than formatting (every
- * email of a busy sale formats dates).
- */
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}\u0000${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-  return format;
-}
-
 /** Formats an instant in the Umm al-Qura (Hijri) calendar, e.g. "25 ذو القعدة 1447 هـ". */
 export function formatHijri(date: Date, locale: Locale, timeZone = RIYADH): string {
   return dateTimeFormat(intlLocale(locale, 'islamic-umalqura'), { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
 }
+
+export { dateTimeFormat };

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../date-format.ts';
 import type { Locale } from '../i18n.ts';
 
 /**
@@ -51,7 +52,7 @@ const words: Record<AvailabilityState, Record<Locale, (p: { remaining: number; r
 };
 
 const when = (ms: number, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  dateTimeFormat(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 
 /** The words for a state, in the reader's language. */
 export function availabilityText(state: AvailabilityState, remaining: number, releaseAtMs: number, locale: Locale): string {

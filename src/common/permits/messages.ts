@@ -1,8 +1,9 @@
+import { dateTimeFormat } from '../date-format.ts';
 import type { Locale } from '../i18n.ts';
 import type { GateVerdict } from './gate.ts';
 
 const time = (ms: number | undefined, locale: Locale) =>
-  ms === undefined ? '' : new Intl.DateTimeFormat(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', timeStyle: 'short' }).format(ms);
+  ms === undefined ? '' : dateTimeFormat(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', timeStyle: 'short' }).format(ms);
 
 type Text = Record<Locale, (v: Shown) => string>;
 /** A verdict as the words read it (the times are there only on the refusals that have them). */
