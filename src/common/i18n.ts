@@ -1,15 +1,33 @@
-/** Languages the platform speaks. Arabic is the default: it is the language of the host country. */
-export const locales = ['ar', 'en'] as const;
-export type Locale = (typeof locales)[number];
+/**
+ * The languages the platform speaks: screens, API messages, emails, PDFs and
+ * survey content. Arabic is the default: it is the language of the host country.
+ * Each entry fixes the language's BCP 47 region, its direction and its one digit
+ * style (`nu`), used everywhere the language formats a number or a date, so a
+ * page never mixes ١٢٣ with 123.
+ */
+export const languageTable = {
+  ar: { name: 'العربية', english: 'Arabic', region: 'ar-SA', dir: 'rtl', nu: 'latn' },
+  en: { name: 'English', english: 'English', region: 'en-GB', dir: 'ltr', nu: 'latn' },
+  fr: { name: 'Français', english: 'French', region: 'fr-FR', dir: 'ltr', nu: 'latn' },
+  ur: { name: 'اردو', english: 'Urdu', region: 'ur-PK', dir: 'rtl', nu: 'latn' },
+  id: { name: 'Bahasa Indonesia', english: 'Indonesian', region: 'id-ID', dir: 'ltr', nu: 'latn' },
+  tr: { name: 'Türkçe', english: 'Turkish', region: 'tr-TR', dir: 'ltr', nu: 'latn' },
+  ms: { name: 'Bahasa Melayu', english: 'Malay', region: 'ms-MY', dir: 'ltr', nu: 'latn' },
+  bn: { name: 'বাংলা', english: 'Bengali', region: 'bn-BD', dir: 'ltr', nu: 'beng' },
+  fa: { name: 'فارسی', english: 'Persian', region: 'fa-IR', dir: 'rtl', nu: 'arabext' },
+} as const satisfies Record<string, { name: string; english: string; region: string; dir: 'rtl' | 'ltr'; nu: string }>;
+
+export type Locale = keyof typeof languageTable;
+export const locales = Object.keys(languageTable) as Locale[];
 export const defaultLocale: Locale = 'ar';
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(languageTable, value);
 }
 
 /** Text direction for a locale. */
 export function directionOf(locale: Locale): 'rtl' | 'ltr' {
-  return locale === 'ar' ? 'rtl' : 'ltr';
+  return languageTable[locale].dir;
 }
 
 /**
@@ -58,14 +76,15 @@ export function pickText(text: LocalizedText, language: string): { text: string;
 }
 
 /**
- * The BCP 47 tag every screen, email, message and PDF formats with: one digit
- * style per language everywhere. Arabic uses Western digits (as Saudi
- * government services and our PDFs do, and as people type them), so a screen
- * never mixes ١٢٣ with 123.
+ * The BCP 47 tag every screen, email, message and PDF formats with: the
+ * language's region and its one digit style everywhere. Arabic uses Western
+ * digits (as Saudi government services and our PDFs do, and as people type
+ * them); Persian its own digits and Bengali its own, as their readers expect.
  *
  * @example intlLocale('ar', 'islamic-umalqura') // 'ar-SA-u-ca-islamic-umalqura-nu-latn'
+ * @example intlLocale('fa') // 'fa-IR-u-ca-gregory-nu-arabext' (Gregorian unless asked: Persian's own default is the solar calendar)
  */
 export function intlLocale(locale: Locale, calendar?: 'gregory' | 'islamic-umalqura'): string {
-  if (locale === 'ar') return `ar-SA-u-${calendar ? `ca-${calendar}-` : ''}nu-latn`;
-  return calendar === 'islamic-umalqura' ? 'en-SA-u-ca-islamic-umalqura-nu-latn' : 'en-GB';
+  const { region, nu } = languageTable[locale];
+  return `${region}-u-ca-${calendar ?? 'gregory'}-nu-${nu}`;
 }

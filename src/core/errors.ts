@@ -1,10 +1,12 @@
 import { RIYADH, dateTimeFormat, formatHijri } from './dates.ts';
 import { coreErrors } from './error-codes.ts';
-import { type Locale, interpolate, intlLocale } from '../common/i18n.ts';
+import { type Locale, intlLocale } from '../common/i18n.ts';
+import { formatText, translate } from '../i18n/catalog.ts';
 import { formatSar, halalas } from '../common/money.ts';
 
 import type { ErrorCodeSpec, ErrorSpecs } from './error-spec.ts';
-export type { ErrorCodeSpec, ErrorSpecs, Terms } from './error-spec.ts';
+export type { ErrorCodeSpec, ErrorSpecs, Terms, TermSet } from './error-spec.ts';
+export { termSet } from './error-spec.ts';
 
 /**
  * Every error code of the platform. Each module declares its own codes in its
@@ -103,21 +105,28 @@ function render(code: string, params: ErrorParams, locale: Locale): string {
   const plain: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') plain[k] = v;
   const term = (name: string, value: string) => {
-    const words = spec.terms?.[name]?.[value]?.[locale];
-    return words === undefined ? value : interpolate(words, plain);
+    const words = spec.terms?.[name]?.word(locale, value);
+    return words === undefined ? value : formatText(locale, words, plain);
   };
-  const list = (items: readonly string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  const list = (items: readonly string[]) => listFormat(locale).format(items);
   const shown: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
     if (Array.isArray(value)) {
       shown[name] = value.every((v) => typeof v === 'string')
         ? list((value as string[]).map((v) => term(name, v)))
-        : (value as ErrorParamGroup[]).map((g) => `${g.label} (${list(g.items.map((v) => term(name, v)))})`).join(locale === 'ar' ? '؛ ' : '; ');
+        : (value as ErrorParamGroup[]).map((g) => `${g.label} (${list(g.items.map((v) => term(name, v)))})`).join(translate(locale, 'errors', 'core.list_groups_separator'));
     } else if (spec.money?.includes(name) && typeof value === 'number') shown[name] = formatSar(halalas(value), locale);
     else if (spec.dates?.includes(name) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) shown[name] = formatInstant(new Date(value), locale);
     else shown[name] = term(name, String(value));
   }
-  return interpolate(spec[locale], shown);
+  return translate(locale, 'errors', code, shown);
+}
+
+const listFormats = new Map<Locale, Intl.ListFormat>();
+function listFormat(locale: Locale): Intl.ListFormat {
+  let f = listFormats.get(locale);
+  if (!f) listFormats.set(locale, (f = new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' })));
+  return f;
 }
 
 /** An instant as a person reads it: the date and time in Saudi Arabia, and the Hijri date. */

@@ -1,10 +1,14 @@
 import i18next from 'i18next';
+import ICU from 'i18next-icu';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { namespaces, type Namespace } from './namespaces.ts';
+import { directionOf, intlLocale, isLocale, languageTable, locales, negotiateLocale, type Locale } from '../../../src/common/i18n.ts';
 
-export const languages = ['ar', 'en'] as const;
-export type Language = (typeof languages)[number];
+/** The nine languages of the platform (src/common/i18n.ts): the same list on every screen and in the API. */
+export const languages = locales;
+export type Language = Locale;
+export { languageTable };
 
 /**
  * The texts are split by feature (one JSON file per namespace and language)
@@ -20,19 +24,24 @@ const STORAGE_KEY = 'manasik.locale';
 /** The language chosen explicitly on this device, if any: it wins over the account's saved language. */
 export function deviceLanguage(): Language | null {
   const stored = localStorage.getItem(STORAGE_KEY);
-  return stored === 'en' || stored === 'ar' ? stored : null;
+  return isLocale(stored) ? stored : null;
 }
 
-/** Arabic unless the visitor chose otherwise on this device. */
-function initialLanguage(): Language {
-  return deviceLanguage() ?? 'ar';
+/**
+ * The language chosen on this device; on a first visit, the first of the
+ * browser's preferred languages the platform speaks (`navigator.languages`,
+ * in the visitor's order), else Arabic.
+ */
+export function initialLanguage(): Language {
+  const preferred = (navigator.languages?.length ? navigator.languages : [navigator.language]).filter(Boolean);
+  return deviceLanguage() ?? negotiateLocale(preferred.map((tag, i) => `${tag};q=${(1 - i / 100).toFixed(2)}`).join(','), 'ar');
 }
 
 /** Sets the language everywhere it shows: i18next and <html lang dir>. */
 export function applyLanguage(language: Language) {
   void i18next.changeLanguage(language);
   document.documentElement.lang = language;
-  document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+  document.documentElement.dir = directionOf(language);
 }
 
 /** The visitor chose a language on this device: remember it here (the account's setting is separate). */
@@ -42,13 +51,15 @@ export function chooseLanguage(language: Language) {
 }
 
 export function currentLanguage(): Language {
-  return i18next.language === 'en' ? 'en' : 'ar';
+  return isLocale(i18next.language) ? i18next.language : 'ar';
 }
 
 const files = import.meta.glob<{ default: Record<string, unknown> }>('./*/*.json');
 
 void i18next
   .use(initReactI18next)
+  // Texts are ICU MessageFormat (plurals, selects, numbers); each language formats with its one digit style.
+  .use(new ICU({ parseLngForICU: (lng: string) => (isLocale(lng) ? intlLocale(lng) : lng) }))
   .use(
     resourcesToBackend((language: string, namespace: string) => {
       const load = files[`./${language}/${namespace}.json`];
