@@ -1,3 +1,4 @@
+import type { Locale } from '../common/i18n.ts';
 import type { Role } from '../core/principal.ts';
 
 /** One password for every demo account, printed at start: demo data only, never production. */
@@ -7,7 +8,7 @@ export interface DemoAccount {
   email: string;
   displayName: string;
   role: Role;
-  locale: 'ar' | 'en';
+  locale: Locale;
   countryCode?: string;
 }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import type { Locale } from '../common/i18n.ts';
 import cluster from 'node:cluster';
 import { Command, InvalidArgumentError } from 'commander';
 import path from 'node:path';
@@ -70,7 +71,7 @@ admin
     return value;
   }, 'ministry_admin')
   .option('--locale <locale>', 'ar or en', 'ar')
-  .action((opts: { email: string; name: string; password?: string; role: string; locale: 'ar' | 'en' }) =>
+  .action((opts: { email: string; name: string; password?: string; role: string; locale: Locale }) =>
     withDatabase(async ({ config, db }) => {
       const password = opts.password ?? process.env.MANASIK_ADMIN_PASSWORD;
       if (!password) throw new InvalidArgumentError('give --password or MANASIK_ADMIN_PASSWORD');

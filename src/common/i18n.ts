@@ -88,3 +88,14 @@ export function intlLocale(locale: Locale, calendar?: 'gregory' | 'islamic-umalq
   const { region, nu } = languageTable[locale];
   return `${region}-u-ca-${calendar ?? 'gregory'}-nu-${nu}`;
 }
+
+/**
+ * Content a person writes (a site's name, a rule's message): Arabic and
+ * English always, the other languages when written.
+ */
+export type Localized = { ar: string; en: string } & Partial<Record<Locale, string>>;
+
+/** Such content in the reader's language, else English (Arabic for a right-to-left reader), with the language it is in. */
+export function localized(text: Localized, locale: Locale): string {
+  return text[locale] ?? (directionOf(locale) === 'rtl' ? text.ar : text.en);
+}

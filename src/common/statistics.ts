@@ -5,7 +5,7 @@ import { dateTimeFormat } from './date-format.ts';
  * browser too (imports nothing of the server). docs/statistics.md explains
  * every table and the rule.
  */
-import { intlLocale } from './i18n.ts';
+import { intlLocale, type Locale } from './i18n.ts';
 
 /** One season in the format of `data/hajj-seasons.json` (what GASTAT publishes). */
 export interface SeasonFigures {
@@ -128,7 +128,7 @@ export function hijriYearOf(season: string): number | null {
  *
  * @example dayLabels('2023-06-27', 'en') // { gregorian: '27 June 2023', hijri: 'Dhuʻl-Hijjah 9, 1444 AH' }
  */
-export function dayLabels(day: string, locale: 'ar' | 'en'): { gregorian: string; hijri: string } {
+export function dayLabels(day: string, locale: Locale): { gregorian: string; hijri: string } {
   const date = new Date(`${day}T12:00:00Z`);
   const options = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
   // Western digits in both languages, as every date the platform shows (intlLocale).

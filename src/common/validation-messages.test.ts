@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import '../i18n/catalog.ts'; // the server's catalogs provide the shared texts
 import { describe, expect, it } from 'vitest';
 import { translateValidation } from './validation-messages.ts';
 

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
-import { interpolate, type Locale } from './i18n.ts';
+import type { Locale } from './i18n.ts';
+import { sharedText } from './texts.ts';
 
 /** A field-level problem, as returned in `errors` of a problem document. */
 export interface FieldError {
@@ -9,37 +10,17 @@ export interface FieldError {
 }
 
 /** Per-field messages for schema violations, in every language. */
-export const validationMessages = {
-  required: { en: 'is required', ar: 'مطلوب' },
-  additionalProperties: { en: 'is not an accepted field', ar: 'حقل غير مقبول' },
-  type: { en: 'must be {type}', ar: 'يجب أن يكون {type}' },
-  minLength: { en: 'must have at least {limit} characters', ar: 'يجب ألا يقل عن {limit} حرفًا' },
-  maxLength: { en: 'must have at most {limit} characters', ar: 'يجب ألا يزيد على {limit} حرفًا' },
-  minimum: { en: 'must be at least {limit}', ar: 'يجب ألا يقل عن {limit}' },
-  maximum: { en: 'must be at most {limit}', ar: 'يجب ألا يزيد على {limit}' },
-  pattern: { en: 'has characters or a form that is not accepted', ar: 'يحتوي على أحرف أو صيغة غير مقبولة' },
-  'format.email': { en: 'must be a valid email address', ar: 'يجب أن يكون بريدًا إلكترونيًا صحيحًا' },
-  'format.uuid': { en: 'must be a valid identifier', ar: 'يجب أن يكون معرّفًا صحيحًا' },
-  'format.date-time': { en: 'must be a date and time (ISO 8601)', ar: 'يجب أن يكون تاريخًا ووقتًا (ISO 8601)' },
-  'format.date': { en: 'must be a date (YYYY-MM-DD)', ar: 'يجب أن يكون تاريخًا (YYYY-MM-DD)' },
-  enum: { en: 'must be one of: {values}', ar: 'يجب أن يكون أحد: {values}' },
-  minItems: { en: 'must have at least {limit} items', ar: 'يجب ألا يقل عن {limit} عناصر' },
-  maxItems: { en: 'must have at most {limit} items', ar: 'يجب ألا يزيد على {limit} عناصر' },
-  invalid: { en: 'is not valid', ar: 'غير صالح' },
-  illFormedText: { en: 'holds characters that are not well-formed text (a lone surrogate)', ar: 'يحتوي على محارف نصية غير سليمة (بديل منفرد)' },
-} satisfies Record<string, Record<Locale, string>>;
+/** Per-field messages for schema violations: `validation.<key>` in the catalogs (src/i18n/<language>/common.json). */
+export const validationKeys = [
+  'required', 'additionalProperties', 'type', 'minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'format.email', 'format.uuid', 'format.date-time', 'format.date', 'enum', 'minItems', 'maxItems', 'invalid', 'illFormedText',
+] as const;
+const isMessageKey = (key: string): key is MessageKey => (validationKeys as readonly string[]).includes(key);
 
-export const typeNames = {
-  string: { en: 'text', ar: 'نصًا' },
-  integer: { en: 'a whole number', ar: 'عددًا صحيحًا' },
-  number: { en: 'a number', ar: 'رقمًا' },
-  boolean: { en: 'true or false', ar: 'صحيحًا أو خطأ' },
-  object: { en: 'an object', ar: 'كائنًا' },
-  array: { en: 'a list', ar: 'قائمة' },
-  null: { en: 'null', ar: 'فارغًا' },
-} satisfies Record<string, Record<Locale, string>>;
+/** A field message in the reader's language. */
+export const validationMessage = (key: MessageKey, locale: Locale, params: Record<string, string | number> = {}) => sharedText(locale, 'validation', key, params);
 
-type MessageKey = keyof typeof validationMessages;
+
+type MessageKey = (typeof validationKeys)[number];
 
 /**
  * Turns Ajv errors into translated field errors. Union-of-literals failures
@@ -70,9 +51,9 @@ export function translateValidation(errors: ErrorObject[], part: string, locale:
         key = 'additionalProperties';
         break;
       case 'type': {
-        const t = String(p.type).split(',')[0] as keyof typeof typeNames;
+        const t = String(p.type).split(',')[0] ?? '';
         key = 'type';
-        params = { type: typeNames[t]?.[locale] ?? String(p.type) };
+        params = { type: sharedText(locale, 'validationTypes', t) };
         break;
       }
       case 'minLength':
@@ -88,7 +69,10 @@ export function translateValidation(errors: ErrorObject[], part: string, locale:
         key = 'pattern';
         break;
       case 'format':
-        key = (`format.${String(p.format)}` in validationMessages ? `format.${String(p.format)}` : 'invalid') as MessageKey;
+        {
+          const k = `format.${String(p.format)}`;
+          key = isMessageKey(k) ? k : 'invalid';
+        }
         break;
       case 'enum':
         key = 'enum';
@@ -105,7 +89,7 @@ export function translateValidation(errors: ErrorObject[], part: string, locale:
       }
     }
     if (!out.has(pointer) || key !== 'invalid') {
-      out.set(pointer, { pointer, message: interpolate(validationMessages[key][locale], params) });
+      out.set(pointer, { pointer, message: validationMessage(key, locale, params) });
     }
   }
   return [...out.values()];

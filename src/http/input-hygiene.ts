@@ -1,6 +1,6 @@
 import { AppError } from '../core/errors.ts';
 import type { Locale } from '../common/i18n.ts';
-import { validationMessages } from '../common/validation-messages.ts';
+import { validationMessage } from '../common/validation-messages.ts';
 
 /**
  * What every request's text goes through before a schema or a service sees it
@@ -39,7 +39,7 @@ export function jsonTooDeep(text: string, limit = MAX_JSON_DEPTH): boolean {
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function illFormed(pointer: string, locale: Locale): AppError {
-  return new AppError('request.ill_formed_text', { field: pointer }, { fieldErrors: [{ pointer, message: validationMessages.illFormedText[locale] }] });
+  return new AppError('request.ill_formed_text', { field: pointer }, { fieldErrors: [{ pointer, message: validationMessage('illFormedText', locale) }] });
 }
 
 /**

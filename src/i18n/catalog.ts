@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { intlLocale, locales, type Locale } from '../common/i18n.ts';
+import { provideSharedTexts } from '../common/texts.ts';
 
 /**
  * The server's texts: API error messages, the words for codes, emails and
@@ -53,6 +54,9 @@ export function catalogOf(locale: Locale): Catalog {
   if (!c) catalogs.set(locale, (c = readCatalog(locale)));
   return c;
 }
+// The texts the server shares with the web app (src/common/texts.ts) come from these catalogs too.
+provideSharedTexts((locale) => catalogOf(locale).sections);
+
 /** Every language's catalog (for the tests that compare them). */
 export const allCatalogs = () => new Map(locales.map((l) => [l, catalogOf(l)] as const));
 

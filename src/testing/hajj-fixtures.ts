@@ -1,3 +1,4 @@
+import type { Locale } from '../common/i18n.ts';
 import { expect } from 'vitest';
 import type { TestApp } from './harness.ts';
 import { samplePackage } from '../modules/catalogue/index.ts';
@@ -66,7 +67,7 @@ export function hajjFixtures(t: TestApp) {
    * A signed-in pilgrim with a complete profile whose passport scan and photo are
    * approved (what paying an offer needs); `documents: 'none'` leaves them awaited.
    */
-  async function pilgrim(country: string, extra: Record<string, unknown> = {}, locale: 'ar' | 'en' = 'en', documents: 'approved' | 'none' = 'approved') {
+  async function pilgrim(country: string, extra: Record<string, unknown> = {}, locale: Locale = 'en', documents: 'approved' | 'none' = 'approved') {
     const p = await t.signInAs('pilgrim', { locale });
     const n = ++serial;
     const res = await api('PUT', '/pilgrim/profile', p.headers, {
@@ -80,7 +81,7 @@ export function hajjFixtures(t: TestApp) {
   }
 
   /** A family of `size` in `country` that ranks `choices` (the clock must be in the preference phase). */
-  async function family(country: string, size: number, choices: string[], options: { locale?: 'ar' | 'en'; memberExtra?: Record<string, unknown>; documents?: 'approved' | 'none' } = {}) {
+  async function family(country: string, size: number, choices: string[], options: { locale?: Locale; memberExtra?: Record<string, unknown>; documents?: 'approved' | 'none' } = {}) {
     const admin = await pilgrim(country, {}, options.locale ?? 'en', options.documents);
     const created = await api('POST', '/applications', admin.headers, { season: '1448H' });
     expect(created.statusCode, created.body).toBe(201);

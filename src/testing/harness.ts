@@ -1,3 +1,4 @@
+import type { Locale } from '../common/i18n.ts';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -118,7 +119,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
   /** Creates a ready account of `role` and returns a bearer token for it. */
   async function signInAs(
     role: Role,
-    extra: { countryCode?: string; locale?: 'ar' | 'en' } = {},
+    extra: { countryCode?: string; locale?: Locale } = {},
   ): Promise<{ token: string; accountId: string; email: string; headers: Record<string, string>; providerId: string | null }> {
     if (role === 'provider_staff') return (await createLicensedProvider()).owner;
     const email = `${role}.${randomBytes(4).toString('hex')}@example.org`;

@@ -1,5 +1,6 @@
 import { dateTimeFormat } from '../date-format.ts';
-import type { Locale } from '../i18n.ts';
+import { intlLocale, type Locale } from '../i18n.ts';
+import { sharedText } from '../texts.ts';
 
 /**
  * A window's availability as a pilgrim sees it: a state with words and a
@@ -42,21 +43,12 @@ export const availabilityColour: Record<AvailabilityState, string> = {
   past: '#5f6368',
 };
 
-const words: Record<AvailabilityState, Record<Locale, (p: { remaining: number; releaseAt: string }) => string>> = {
-  not_released: { en: (p) => `Not released yet — opens for booking ${p.releaseAt}`, ar: (p) => `لم يُطرح بعد — يُفتح للحجز ${p.releaseAt}` },
-  open: { en: (p) => `Open — ${p.remaining} places left`, ar: (p) => `متاح — ${p.remaining} مكانًا متبقيًا` },
-  few_left: { en: (p) => `Few left — only ${p.remaining}`, ar: (p) => `أماكن قليلة — ${p.remaining} فقط` },
-  full: { en: () => 'Full — you may join the waiting list', ar: () => 'مكتمل — يمكنك الانضمام إلى قائمة الانتظار' },
-  closed: { en: () => 'Closed', ar: () => 'مغلق' },
-  past: { en: () => 'Past', ar: () => 'انتهى' },
-};
-
 const when = (ms: number, locale: Locale) =>
-  dateTimeFormat(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  dateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: 'Asia/Riyadh', dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 
-/** The words for a state, in the reader's language. */
+/** The words for a state, in the reader's language (`availability.<state>` in the shared catalog). */
 export function availabilityText(state: AvailabilityState, remaining: number, releaseAtMs: number, locale: Locale): string {
-  return words[state][locale]({ remaining, releaseAt: when(releaseAtMs, locale) });
+  return sharedText(locale, 'availability', state, { remaining, releaseAt: when(releaseAtMs, locale) });
 }
 
 export interface Candidate {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { CountryCode, Email, LongText, Obj, StringEnum, Text } from './kit.ts';
+import { CountryCode, Email, LocaleSchema, LongText, Obj, StringEnum, Text } from './kit.ts';
 
 /** The providers API's request bodies that people fill in as forms (the web app checks them before sending). */
 
@@ -25,5 +25,5 @@ export const InviteBody = Obj({
   email: Email(),
   displayName: Text({ maxLength: 120 }),
   role: StringEnum(['manager', 'agent'] as const),
-  locale: Type.Optional(StringEnum(['ar', 'en'] as const)),
+  locale: Type.Optional(LocaleSchema),
 });

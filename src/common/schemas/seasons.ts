@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { healthConditions } from './pilgrims.ts';
+import { locales } from '../i18n.ts';
 import { LongText, Obj, StringEnum } from './kit.ts';
 
 /**
@@ -30,7 +31,12 @@ export const CalendarBody = Obj({
 
 export const SeatsBody = Obj({ seats: Type.Integer({ minimum: 0, maximum: 1_000_000 }) });
 
-const Message = Obj({ ar: LongText({ maxLength: 500 }), en: LongText({ maxLength: 500 }) });
+/** A rule's message: Arabic and English required, the platform's other languages optional (English is shown where one is missing). */
+const Message = Obj({
+  ar: LongText({ maxLength: 500 }),
+  en: LongText({ maxLength: 500 }),
+  ...Object.fromEntries(locales.filter((l) => l !== 'ar' && l !== 'en').map((l) => [l, Type.Optional(LongText({ maxLength: 500 }))])),
+});
 const Count = (max: number) => Type.Integer({ minimum: 0, maximum: max });
 const rule = <C extends string, P extends Parameters<typeof Obj>[0]>(code: C, params: P) =>
   Obj({ code: Type.Literal(code), params: Obj(params), message: Message });

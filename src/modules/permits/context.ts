@@ -8,7 +8,7 @@ import { groupLoader } from '../../db/group-loader.ts';
 import type { GuardMode } from '../../db/counters.ts';
 import { fromBase64url } from '../../common/permits/bytes.ts';
 import { encodePermit, tokenText } from '../../common/permits/token.ts';
-import type { Locale } from '../../common/i18n.ts';
+import type { Locale, Localized } from '../../common/i18n.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { publishEvents, type DomainEvent } from '../events/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
@@ -36,13 +36,13 @@ export interface SiteFacts {
   code: string;
   number: number;
   kind: string;
-  name: Record<Locale, string>;
+  name: Localized;
   maxGroup: number;
   offerMinutes: number;
   cancelLeadMinutes: number;
   gateMaxOfflineMinutes: number;
   sections: { section: Section; hours: Hours[] }[];
-  gates: { id: string; number: number; name: Record<Locale, string>; sections: Section[] }[];
+  gates: { id: string; number: number; name: Localized; sections: Section[] }[];
   rules: Rule[];
   penalties: { trigger: 'no_show' | 'late_cancel'; banDays: number }[];
 }

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { shortCode, uuidToBytes } from '../../common/permits/bytes.ts';
-import type { Locale } from '../../common/i18n.ts';
+import { localized, type Locale } from '../../common/i18n.ts';
 import { permitBookingPolicy, type PermitBookingAction } from './policies.ts';
 import type { Acting } from '../../core/policy.ts';
 import type { SiteFacts } from './context.ts';
@@ -50,7 +50,7 @@ export function presentBooking(
 ): BookingView {
   const current = permits.filter((p) => p.window_id === b.window_id && p.status !== 'superseded');
   return {
-    id: b.id, status: b.status, siteId: b.site_id, siteCode: site.code, siteName: site.name[locale], windowId: b.window_id, section: b.section,
+    id: b.id, status: b.status, siteId: b.site_id, siteCode: site.code, siteName: localized(site.name, locale), windowId: b.window_id, section: b.section,
     startsAt: w.starts_at.toISOString(), endsAt: w.ends_at.toISOString(), gates, size: b.size, createdAt: new Date(b.created_at).toISOString(),
     permits: current.sort((x, y) => x.member_index - y.member_index).map((p) => ({
       id: p.id, code: shortCode(uuidToBytes(p.id)), memberIndex: p.member_index, personId: p.person_id, name: names.get(p.person_id) ?? '', status: p.status, token: p.token, keyId: p.key_id, checkedInAt: p.checked_in_at?.toISOString() ?? null,

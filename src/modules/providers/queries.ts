@@ -1,3 +1,4 @@
+import type { Locale } from '../../common/i18n.ts';
 import { AppError } from '../../core/errors.ts';
 import { isMinistry, type RequestContext } from '../../core/principal.ts';
 import type { Executor } from '../../db/database.ts';
@@ -14,7 +15,7 @@ export function providerQueries(c: ProviderContext) {
     requireMember: c.requireMember,
 
     /** A provider's name in a language, for documents. */
-    async displayName(executor: Executor, providerId: string, locale: 'ar' | 'en') {
+    async displayName(executor: Executor, providerId: string, locale: Locale) {
       const row = await repo.findById(executor, providerId);
       return row ? (locale === 'ar' ? row.legal_name_ar : row.legal_name_en) : '';
     },
@@ -22,7 +23,7 @@ export function providerQueries(c: ProviderContext) {
     /** Where to write to a provider (its owner), in the owner's language: other modules' notices. */
     async contact(executor: Executor, providerId: string) {
       const o = await repo.ownerContact(executor, providerId);
-      return o ? { email: o.email, name: o.display_name, locale: o.locale as 'ar' | 'en' } : null;
+      return o ? { email: o.email, name: o.display_name, locale: o.locale as Locale } : null;
     },
 
     /** Whether a provider exists and is licensed now (complaints name one). */

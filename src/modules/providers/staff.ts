@@ -1,3 +1,4 @@
+import type { Locale } from '../../common/i18n.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { AccountView } from '../accounts/index.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -12,7 +13,7 @@ export function staffUseCases(c: ProviderContext) {
     async inviteStaff(
       ctx: RequestContext,
       providerId: string,
-      input: { email: string; displayName: string; role: Exclude<MemberRole, 'owner'>; locale?: 'ar' | 'en' | undefined },
+      input: { email: string; displayName: string; role: Exclude<MemberRole, 'owner'>; locale?: Locale | undefined },
     ): Promise<AccountView & { memberRole: MemberRole }> {
       return db.kysely.transaction().execute(async (trx) => {
         await c.requireMember(trx, ctx, providerId, 'invite_staff');

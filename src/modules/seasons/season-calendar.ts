@@ -6,7 +6,7 @@ import type { Acting } from '../../core/policy.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { SeasonContext } from './context.ts';
 import { phaseAt, seasonDatesProblem, type Phase, type SeasonCalendar } from './domain/calendar.ts';
-import { defaultRules } from './domain/eligibility.ts';
+import { defaultRules } from './default-rules.ts';
 import { seasonPolicy, type SeasonAction } from './policies.ts';
 import { calendarOf, present, seasonResource, type SeasonInput, type SeasonView } from './presenters.ts';
 

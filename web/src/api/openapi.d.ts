@@ -60,7 +60,7 @@ export interface paths {
                                 emailVerified: boolean;
                                 id: string;
                                 /** @enum {string} */
-                                locale: "ar" | "en";
+                                locale: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
                                 providerId: string | null;
                                 /** @enum {string} */
                                 role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
@@ -149,7 +149,7 @@ export interface paths {
                             emailVerified: boolean;
                             id: string;
                             /** @enum {string} */
-                            locale: "ar" | "en";
+                            locale: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
                             providerId: string | null;
                             /** @enum {string} */
                             role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
@@ -902,7 +902,7 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         /** @enum {string} */
-                        locale?: "ar" | "en";
+                        locale?: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
                         password: string;
                     };
                 };
@@ -941,7 +941,7 @@ export interface paths {
                             emailVerified: boolean;
                             id: string;
                             /** @enum {string} */
-                            locale: "ar" | "en";
+                            locale: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
                             providerId: string | null;
                             /** @enum {string} */
                             role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
@@ -4115,7 +4115,7 @@ export interface paths {
                             emailVerified: boolean;
                             id: string;
                             /** @enum {string} */
-                            locale: "ar" | "en";
+                            locale: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
                             providerId: string | null;
                             /** @enum {string} */
                             role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
@@ -4147,7 +4147,7 @@ export interface paths {
                     "application/json": {
                         displayName?: string;
                         /** @enum {string} */
-                        locale?: "ar" | "en";
+                        locale?: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
                     };
                 };
             };
@@ -4185,7 +4185,7 @@ export interface paths {
                             emailVerified: boolean;
                             id: string;
                             /** @enum {string} */
-                            locale: "ar" | "en";
+                            locale: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
                             providerId: string | null;
                             /** @enum {string} */
                             role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
@@ -11376,7 +11376,7 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         /** @enum {string} */
-                        locale?: "ar" | "en";
+                        locale?: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
                         /** @enum {string} */
                         role: "manager" | "agent";
                     };
@@ -11416,7 +11416,7 @@ export interface paths {
                             emailVerified: boolean;
                             id: string;
                             /** @enum {string} */
-                            locale: "ar" | "en";
+                            locale: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
                             memberRole: string;
                             providerId: string | null;
                             /** @enum {string} */
@@ -14064,7 +14064,14 @@ export interface paths {
                                 code: "min_age";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: {
                                     years: number;
@@ -14074,7 +14081,14 @@ export interface paths {
                                 code: "passport_valid_after_season";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: {
                                     months: number;
@@ -14084,7 +14098,14 @@ export interface paths {
                                 code: "meningococcal_vaccination";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: {
                                     maxYearsBeforeArrival: number;
@@ -14095,7 +14116,14 @@ export interface paths {
                                 code: "residence_in_programme";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: Record<string, never>;
                             } | {
@@ -14103,7 +14131,14 @@ export interface paths {
                                 code: "no_booking_this_season";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: Record<string, never>;
                             } | {
@@ -14111,7 +14146,14 @@ export interface paths {
                                 code: "health_exclusions";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: {
                                     excluded: ("late_pregnancy" | "dialysis" | "chemotherapy" | "advanced_dementia" | "contagious_disease" | "severe_heart_failure")[];
@@ -14145,7 +14187,14 @@ export interface paths {
                             code: "min_age";
                             message: {
                                 ar: string;
+                                bn?: string;
                                 en: string;
+                                fa?: string;
+                                fr?: string;
+                                id?: string;
+                                ms?: string;
+                                tr?: string;
+                                ur?: string;
                             };
                             params: {
                                 years: number;
@@ -14155,7 +14204,14 @@ export interface paths {
                             code: "passport_valid_after_season";
                             message: {
                                 ar: string;
+                                bn?: string;
                                 en: string;
+                                fa?: string;
+                                fr?: string;
+                                id?: string;
+                                ms?: string;
+                                tr?: string;
+                                ur?: string;
                             };
                             params: {
                                 months: number;
@@ -14165,7 +14221,14 @@ export interface paths {
                             code: "meningococcal_vaccination";
                             message: {
                                 ar: string;
+                                bn?: string;
                                 en: string;
+                                fa?: string;
+                                fr?: string;
+                                id?: string;
+                                ms?: string;
+                                tr?: string;
+                                ur?: string;
                             };
                             params: {
                                 maxYearsBeforeArrival: number;
@@ -14176,7 +14239,14 @@ export interface paths {
                             code: "residence_in_programme";
                             message: {
                                 ar: string;
+                                bn?: string;
                                 en: string;
+                                fa?: string;
+                                fr?: string;
+                                id?: string;
+                                ms?: string;
+                                tr?: string;
+                                ur?: string;
                             };
                             params: Record<string, never>;
                         } | {
@@ -14184,7 +14254,14 @@ export interface paths {
                             code: "no_booking_this_season";
                             message: {
                                 ar: string;
+                                bn?: string;
                                 en: string;
+                                fa?: string;
+                                fr?: string;
+                                id?: string;
+                                ms?: string;
+                                tr?: string;
+                                ur?: string;
                             };
                             params: Record<string, never>;
                         } | {
@@ -14192,7 +14269,14 @@ export interface paths {
                             code: "health_exclusions";
                             message: {
                                 ar: string;
+                                bn?: string;
                                 en: string;
+                                fa?: string;
+                                fr?: string;
+                                id?: string;
+                                ms?: string;
+                                tr?: string;
+                                ur?: string;
                             };
                             params: {
                                 excluded: ("late_pregnancy" | "dialysis" | "chemotherapy" | "advanced_dementia" | "contagious_disease" | "severe_heart_failure")[];
@@ -14232,7 +14316,14 @@ export interface paths {
                                 code: "min_age";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: {
                                     years: number;
@@ -14242,7 +14333,14 @@ export interface paths {
                                 code: "passport_valid_after_season";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: {
                                     months: number;
@@ -14252,7 +14350,14 @@ export interface paths {
                                 code: "meningococcal_vaccination";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: {
                                     maxYearsBeforeArrival: number;
@@ -14263,7 +14368,14 @@ export interface paths {
                                 code: "residence_in_programme";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: Record<string, never>;
                             } | {
@@ -14271,7 +14383,14 @@ export interface paths {
                                 code: "no_booking_this_season";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: Record<string, never>;
                             } | {
@@ -14279,7 +14398,14 @@ export interface paths {
                                 code: "health_exclusions";
                                 message: {
                                     ar: string;
+                                    bn?: string;
                                     en: string;
+                                    fa?: string;
+                                    fr?: string;
+                                    id?: string;
+                                    ms?: string;
+                                    tr?: string;
+                                    ur?: string;
                                 };
                                 params: {
                                     excluded: ("late_pregnancy" | "dialysis" | "chemotherapy" | "advanced_dementia" | "contagious_disease" | "severe_heart_failure")[];
@@ -15646,7 +15772,7 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         /** @enum {string} */
-                        locale?: "ar" | "en";
+                        locale?: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
                         /** Format: uuid */
                         providerId?: string;
                         /** @enum {string} */
@@ -15688,7 +15814,7 @@ export interface paths {
                             emailVerified: boolean;
                             id: string;
                             /** @enum {string} */
-                            locale: "ar" | "en";
+                            locale: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
                             providerId: string | null;
                             /** @enum {string} */
                             role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";
@@ -17340,7 +17466,7 @@ export interface components {
             emailVerified: boolean;
             id: string;
             /** @enum {string} */
-            locale: "ar" | "en";
+            locale: "ar" | "en" | "fr" | "ur" | "id" | "tr" | "ms" | "bn" | "fa";
             providerId: string | null;
             /** @enum {string} */
             role: "pilgrim" | "provider_staff" | "ministry_officer" | "ministry_admin" | "mission_officer" | "gate_officer" | "statistics_officer" | "care_agent" | "field_inspector";

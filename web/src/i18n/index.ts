@@ -3,6 +3,7 @@ import ICU from 'i18next-icu';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { namespaces, type Namespace } from './namespaces.ts';
+import { provideSharedTexts } from '../../../src/common/texts.ts';
 import { directionOf, intlLocale, isLocale, languageTable, locales, negotiateLocale, type Locale } from '../../../src/common/i18n.ts';
 
 /** The nine languages of the platform (src/common/i18n.ts): the same list on every screen and in the API. */
@@ -39,7 +40,7 @@ export function initialLanguage(): Language {
 
 /** Sets the language everywhere it shows: i18next and <html lang dir>. */
 export function applyLanguage(language: Language) {
-  void i18next.changeLanguage(language);
+  void loadSharedTexts(language).then(() => i18next.changeLanguage(language));
   document.documentElement.lang = language;
   document.documentElement.dir = directionOf(language);
 }
@@ -55,6 +56,17 @@ export function currentLanguage(): Language {
 }
 
 const files = import.meta.glob<{ default: Record<string, unknown> }>('./*/*.json');
+/** The texts the web app shares with the server (validation, the gate's verdicts, availability): src/i18n/<language>/common.json. */
+const sharedFiles = import.meta.glob<{ default: Record<string, Record<string, string>> }>('../../../src/i18n/*/common.json');
+const sharedLoaded = new Map<string, Record<string, Record<string, string>>>();
+provideSharedTexts((locale) => sharedLoaded.get(locale));
+/** Loads a language's shared texts (and English, their fallback) before the page shows them. */
+export async function loadSharedTexts(language: Language): Promise<void> {
+  await Promise.all([...new Set([language, 'en'])].map(async (l) => {
+    const load = sharedFiles[`../../../src/i18n/${l}/common.json`];
+    if (load && !sharedLoaded.has(l)) sharedLoaded.set(l, (await load()).default);
+  }));
+}
 
 void i18next
   .use(initReactI18next)

@@ -1,5 +1,6 @@
+import i18next from 'i18next';
 import { formatSar, halalas, parseRiyals, HALALAS_PER_RIYAL } from '../../../src/common/money.ts';
-import { intlLocale } from '../../../src/common/i18n.ts';
+import { intlLocale, directionOf } from '../../../src/common/i18n.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
 /**
@@ -36,7 +37,12 @@ export function listOf(items: string[]): string {
 /** A Hijri season code as read in the language on screen: "1447 هـ" / "1447 AH". */
 export function seasonLabel(code: string): string {
   const year = code.replace(/H$/i, '');
-  return currentLanguage() === 'ar' ? `${year} هـ` : `${year} AH`;
+  return i18next.t('app.hijriYear', { year });
+}
+
+/** A provider's registered name: the Arabic one for a right-to-left reader, else the English one. */
+export function legalName(p: { legalNameAr: string; legalNameEn: string }, lang = currentLanguage()): string {
+  return directionOf(lang) === 'rtl' ? p.legalNameAr : p.legalNameEn;
 }
 
 /**

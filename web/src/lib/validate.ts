@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType } from '@sinclair/typebox/value';
-import { validationMessages } from '../../../src/common/validation-messages.ts';
+import { validationKeys, validationMessage } from '../../../src/common/validation-messages.ts';
 import { currentLanguage } from '../i18n/index.ts';
 
 import '../../../src/common/schemas/kit.ts'; // registers the formats and kinds the shared schemas use
@@ -20,24 +20,24 @@ export function validate(schema: TSchema, data: unknown): Record<string, string>
     let message: string;
     switch (error.type) {
       case ValueErrorType.ObjectRequiredProperty:
-        message = validationMessages.required[lang];
+        message = validationMessage('required', lang);
         break;
       case ValueErrorType.StringMinLength:
         message = (data as Record<string, unknown>)[field] === ''
-          ? validationMessages.required[lang]
-          : validationMessages.minLength[lang].replace('{limit}', String(s.minLength));
+          ? validationMessage('required', lang)
+          : validationMessage('minLength', lang, { limit: s.minLength ?? 0 });
         break;
       case ValueErrorType.StringMaxLength:
-        message = validationMessages.maxLength[lang].replace('{limit}', String(s.maxLength));
+        message = validationMessage('maxLength', lang, { limit: s.maxLength ?? 0 });
         break;
       case ValueErrorType.StringFormat:
-        message = (validationMessages[`format.${s.format}` as keyof typeof validationMessages] ?? validationMessages.invalid)[lang];
+        message = validationMessage(validationKeys.find((k) => k === `format.${s.format}`) ?? 'invalid', lang);
         break;
       case ValueErrorType.StringPattern:
-        message = validationMessages.pattern[lang];
+        message = validationMessage('pattern', lang);
         break;
       default:
-        message = validationMessages.invalid[lang];
+        message = validationMessage('invalid', lang);
     }
     out[field] = message;
   }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart as RBarChart, CartesianGrid, Legend, Line, LineChart as RLineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { currentLanguage } from '../i18n/index.ts';
 import { number } from '../lib/format.ts';
+import { directionOf } from '../../../src/common/i18n.ts';
 
 /**
  * Charts through Recharts (axes, tooltips, keyboard access), laid out right
@@ -37,7 +38,7 @@ function ChartFigure({ title, table, height, children }: { title: string; table:
 
 /** One horizontal bar per row, labelled, growing from the start edge of the reading direction. */
 export function BarChart({ title, rows, valueLabel, format = number, max }: { title: string; rows: BarRow[]; valueLabel: string; format?: (v: number) => string; max?: number }) {
-  const rtl = currentLanguage() === 'ar';
+  const rtl = directionOf(currentLanguage()) === 'rtl';
   const height = Math.max(120, rows.length * 34 + 40);
   const table = (
     <table>
@@ -74,7 +75,7 @@ export function LineChart({ title, data, xKey, xLabel, series, format = number }
   series: Series[];
   format?: (v: number) => string;
 }) {
-  const rtl = currentLanguage() === 'ar';
+  const rtl = directionOf(currentLanguage()) === 'rtl';
   const table = (
     <table>
       <thead><tr><th scope="col">{xLabel}</th>{series.map((s) => <th scope="col" key={s.key}>{s.label}</th>)}</tr></thead>
@@ -106,7 +107,7 @@ export function GroupedBarChart({ title, data, xKey, xLabel, series, format = nu
   series: Series[];
   format?: (v: number) => string;
 }) {
-  const rtl = currentLanguage() === 'ar';
+  const rtl = directionOf(currentLanguage()) === 'rtl';
   const table = (
     <table>
       <thead><tr><th scope="col">{xLabel}</th>{series.map((s) => <th scope="col" key={s.key}>{s.label}</th>)}</tr></thead>

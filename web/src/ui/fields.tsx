@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { intlLocale } from '../../../src/common/i18n.ts';
+import { intlLocale, localized } from '../../../src/common/i18n.ts';
 import { $api } from '../api/client.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { monthNames } from '../lib/dates.ts';
@@ -133,7 +133,7 @@ export function useCountries() {
   const query = $api.useQuery('get', '/api/v1/meta/countries', {}, { staleTime: Infinity });
   const lang = currentLanguage();
   return useMemo(() => {
-    const items = (query.data ?? []).map((c) => ({ code: c.code, name: countryName(c.code) || c[lang] }));
+    const items = (query.data ?? []).map((c) => ({ code: c.code, name: countryName(c.code) || localized(c, lang) }));
     return items.sort((a, b) => a.name.localeCompare(b.name, lang));
   }, [query.data, lang]);
 }

@@ -1,6 +1,8 @@
+import type { Locale } from '../../../common/i18n.ts';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, ageOn, isValidDate } from '../../../core/dates.ts';
-import { defaultRules, evaluate, type Person, type RuleCode, type SeasonFacts } from './eligibility.ts';
+import { evaluate, type Person, type RuleCode, type SeasonFacts } from './eligibility.ts';
+import { defaultRules } from '../default-rules.ts';
 
 const facts: SeasonFacts = {
   referenceDate: '2027-05-15',
@@ -17,7 +19,7 @@ const eligible: Person = {
   healthConditions: [],
 };
 
-function failing(person: Partial<Person>, locale: 'ar' | 'en' = 'en') {
+function failing(person: Partial<Person>, locale: Locale = 'en') {
   return evaluate(defaultRules, { ...eligible, ...person }, facts, locale).filter((r) => !r.passed);
 }
 const codes = (person: Partial<Person>) => failing(person).map((r) => r.code);

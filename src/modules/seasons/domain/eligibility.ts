@@ -1,5 +1,5 @@
 import { healthConditions, type HealthCondition } from '../../../common/schemas/pilgrims.ts';
-import { interpolate, type Locale } from '../../../common/i18n.ts';
+import { interpolate, localized, type Localized, type Locale } from '../../../common/i18n.ts';
 import { addDays, addMonths, ageOn, type IsoDate } from '../../../core/dates.ts';
 
 /**
@@ -10,13 +10,16 @@ import { addDays, addMonths, ageOn, type IsoDate } from '../../../core/dates.ts'
  */
 export { healthConditions, type HealthCondition };
 
+/** A rule's message: Arabic and English always, the other languages when written (else English is shown). */
+export type RuleMessage = Localized;
+
 export type EligibilityRule =
-  | { code: 'min_age'; params: { years: number }; message: Record<Locale, string> }
-  | { code: 'passport_valid_after_season'; params: { months: number }; message: Record<Locale, string> }
-  | { code: 'meningococcal_vaccination'; params: { minDaysBeforeArrival: number; maxYearsBeforeArrival: number }; message: Record<Locale, string> }
-  | { code: 'residence_in_programme'; params: Record<string, never>; message: Record<Locale, string> }
-  | { code: 'no_booking_this_season'; params: Record<string, never>; message: Record<Locale, string> }
-  | { code: 'health_exclusions'; params: { excluded: HealthCondition[] }; message: Record<Locale, string> };
+  | { code: 'min_age'; params: { years: number }; message: RuleMessage }
+  | { code: 'passport_valid_after_season'; params: { months: number }; message: RuleMessage }
+  | { code: 'meningococcal_vaccination'; params: { minDaysBeforeArrival: number; maxYearsBeforeArrival: number }; message: RuleMessage }
+  | { code: 'residence_in_programme'; params: Record<string, never>; message: RuleMessage }
+  | { code: 'no_booking_this_season'; params: Record<string, never>; message: RuleMessage }
+  | { code: 'health_exclusions'; params: { excluded: HealthCondition[] }; message: RuleMessage };
 export type RuleCode = EligibilityRule['code'];
 
 /** What the rules look at for one person. Missing facts fail the rules that need them. */
@@ -74,43 +77,21 @@ export function evaluate(rules: readonly EligibilityRule[], person: Person, fact
   return rules.map((rule) => {
     const passed = passes(rule, person, facts);
     const params = Object.fromEntries(Object.entries(rule.params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])) as Record<string, string | number>;
-    return { code: rule.code, passed, message: passed ? null : interpolate(rule.message[locale], params) };
+    return { code: rule.code, passed, message: passed ? null : interpolate(localized(rule.message, locale), params) };
   });
 }
 
-/** The rules a new season starts with: the ministry's published requirements. */
-export const defaultRules: EligibilityRule[] = [
-  {
-    code: 'min_age',
-    params: { years: 15 },
-    message: { en: 'Must be at least {years} years old on the season reference date.', ar: 'يجب ألا يقل العمر عن {years} سنة في التاريخ المرجعي للموسم.' },
-  },
-  {
-    code: 'passport_valid_after_season',
-    params: { months: 6 },
-    message: { en: 'The passport must stay valid at least {months} months after the season.', ar: 'يجب أن يبقى جواز السفر ساريًا {months} أشهر على الأقل بعد الموسم.' },
-  },
-  {
-    code: 'meningococcal_vaccination',
-    params: { minDaysBeforeArrival: 10, maxYearsBeforeArrival: 5 },
-    message: {
-      en: 'The meningococcal vaccine must be taken at least {minDaysBeforeArrival} days and at most {maxYearsBeforeArrival} years before arrival.',
-      ar: 'يجب أخذ لقاح الحمى الشوكية قبل الوصول بـ {minDaysBeforeArrival} أيام على الأقل و{maxYearsBeforeArrival} سنوات على الأكثر.',
-    },
-  },
-  {
-    code: 'residence_in_programme',
-    params: {},
-    message: { en: 'The country of residence must be served by the direct programme.', ar: 'يجب أن يكون بلد الإقامة ضمن دول البرنامج المباشر.' },
-  },
-  {
-    code: 'no_booking_this_season',
-    params: {},
-    message: { en: 'Already holds a Hajj booking this season.', ar: 'لديه حجز حج في هذا الموسم بالفعل.' },
-  },
-  {
-    code: 'health_exclusions',
-    params: { excluded: [...healthConditions] },
-    message: { en: 'A declared health condition does not allow performing Hajj this season.', ar: 'حالة صحية مصرح بها لا تسمح بأداء الحج هذا الموسم.' },
-  },
-];
+/** The rules a new season starts with (the ministry's published requirements), without their messages. */
+export const defaultRuleParams = [
+  { code: 'min_age', params: { years: 15 } },
+  { code: 'passport_valid_after_season', params: { months: 6 } },
+  { code: 'meningococcal_vaccination', params: { minDaysBeforeArrival: 10, maxYearsBeforeArrival: 5 } },
+  { code: 'residence_in_programme', params: {} },
+  { code: 'no_booking_this_season', params: {} },
+  { code: 'health_exclusions', params: { excluded: [...healthConditions] } },
+] as const satisfies readonly Omit<EligibilityRule, 'message'>[];
+
+/** The default rules with their messages (from the catalogs, in every language that has them). */
+export function withMessages(message: (code: RuleCode) => RuleMessage): EligibilityRule[] {
+  return defaultRuleParams.map((r) => ({ ...r, params: { ...r.params }, message: message(r.code) }) as EligibilityRule);
+}

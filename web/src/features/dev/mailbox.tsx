@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { $api } from '../../api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { Loaded } from '../../ui/problem.tsx';
+import { directionOf, isLocale } from '../../../../src/common/i18n.ts';
 
 /** Renders a message body with its links clickable (the only markup we add). */
 function Body({ text }: { text: string }) {
@@ -32,7 +33,7 @@ export function MailboxPage() {
         {(box) => (box.items.length === 0 ? <p>{t('mailbox.empty')}</p> : (
           <ol className="mails">
             {box.items.map((m) => (
-              <li key={m.id} lang={m.locale} dir={m.locale === 'ar' ? 'rtl' : 'ltr'}>
+              <li key={m.id} lang={m.locale} dir={isLocale(m.locale) ? directionOf(m.locale) : 'auto'}>
                 <h2>{m.subject}</h2>
                 <p className="muted">{t('mailbox.to')}: <bdi dir="ltr">{m.to}</bdi> · {formatDate(m.createdAt, { time: true })}</p>
                 <Body text={m.text} />

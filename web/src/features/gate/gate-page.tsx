@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { matchesDocument } from '../../../../src/common/permits/index.ts';
 import { $api } from '../../api/client.ts';
+import { localized } from '../../../../src/common/i18n.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { Field, Select } from '../../ui/fields.tsx';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
@@ -118,8 +119,8 @@ export function GatePage() {
   return (
     <div className="stack gate-app">
       <section className="card">
-        <h1>{configured ? t('gate.titleAt', { gate: device.state.config!.gate.name[lang()], number: device.state.config!.gate.number }) : t('gate.title')}</h1>
-        {configured && <p className="muted">{device.state.config!.site.name[lang()]}</p>}
+        <h1>{configured ? t('gate.titleAt', { gate: localized(device.state.config!.gate.name, lang()), number: device.state.config!.gate.number }) : t('gate.title')}</h1>
+        {configured && <p className="muted">{localized(device.state.config!.site.name, lang())}</p>}
       </section>
       <ProblemAlert error={problem} />
       {!device.state.device && (page.state === 'ready'
@@ -210,10 +211,10 @@ function ChooseGate({ onChosen }: { onChosen: (gateId: string) => Promise<void> 
       {site && (
         <form onSubmit={(e) => { e.preventDefault(); if (gate) void onChosen(gate.id); }}>
           <Select label={t('gate.choose.site')} name="site" value={site.id} onChange={(v) => { setSiteId(v); setGateId(''); }}>
-            {all.map((s) => <option key={s.id} value={s.id}>{s.name[lang()]}</option>)}
+            {all.map((s) => <option key={s.id} value={s.id}>{localized(s.name, lang())}</option>)}
           </Select>
           <Select label={t('gate.choose.gate')} name="gate" value={gate?.id ?? ''} onChange={setGateId}>
-            {site.gates.map((g) => <option key={g.id} value={g.id}>{t('gate.choose.gateOption', { number: g.number, name: g.name[lang()] })}</option>)}
+            {site.gates.map((g) => <option key={g.id} value={g.id}>{t('gate.choose.gateOption', { number: g.number, name: localized(g.name, lang()) })}</option>)}
           </Select>
           <button type="submit" className="primary" disabled={!gate}>{t('gate.choose.use')}</button>
         </form>

@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { gateText, type GateVerdict } from '../../../../src/common/permits/index.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { Checked } from './gate-device.ts';
+import { intlLocale } from '../../../../src/common/i18n.ts';
 
 /** The look of a verdict: admitted green, already used amber, every other refusal red — always with the words. */
 export function verdictKind(v: GateVerdict | null): 'admit' | 'used' | 'refuse' {
   return v?.ok ? 'admit' : v?.code === 'already_used' ? 'used' : 'refuse';
 }
 
-const clock = (s: number) => new Intl.DateTimeFormat(currentLanguage() === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(s * 1000);
+const clock = (s: number) => new Intl.DateTimeFormat(intlLocale(currentLanguage(), 'gregory'), { timeZone: 'Asia/Riyadh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(s * 1000);
 
 /** The verdict, big, in words and colour, in the officer's language (the shared gate words: the app has no server to ask). */
 export function Verdict({ checked }: { checked: Checked }) {

@@ -6,7 +6,7 @@ import { $api, call, client } from '../../api/client.ts';
 import type { paths } from '../../api/openapi';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDate, formatDay } from '../../lib/dates.ts';
-import { countryName, sar } from '../../lib/format.ts';
+import { countryName, sar, legalName } from '../../lib/format.ts';
 import { operationDone, operationKey } from '../../lib/operation-key.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { DateField, Field } from '../../ui/fields.tsx';
@@ -50,7 +50,7 @@ export function ReviewQueuePage() {
                 rowKey={(p) => p.id}
                 empty={<p>{t('review.empty')}</p>}
                 columns={[
-                  { key: 'name', header: t('review.company'), rowHeader: true, cell: (p) => <Link to={`/ministry/providers/${p.id}`} lang={lang}>{lang === 'ar' ? p.legalNameAr : p.legalNameEn}</Link> },
+                  { key: 'name', header: t('review.company'), rowHeader: true, cell: (p) => <Link to={`/ministry/providers/${p.id}`} lang={lang}>{legalName(p, lang)}</Link> },
                   { key: 'cr', header: t('review.crShort'), cell: (p) => <bdi dir="ltr">{p.crNumber}</bdi> },
                   { key: 'licence', header: t('review.licenceShort'), cell: (p) => <bdi dir="ltr">{p.licenceNumber}</bdi> },
                   { key: 'applied', header: t('review.appliedOn'), cell: (p) => <span style={wrap}>{formatDate(p.createdAt)}</span> },
@@ -83,7 +83,7 @@ export function ProviderReviewPage() {
         <div className="stack">
           <section className="card">
             <p><Link to={`/ministry/providers?status=${p.status}`}>{t('review.backToQueue')}</Link></p>
-            <h1 lang={lang}>{lang === 'ar' ? p.legalNameAr : p.legalNameEn}</h1>
+            <h1 lang={lang}>{legalName(p, lang)}</h1>
             <p><span className={`badge status-${p.status}`}>{t(`providers.status.${p.status}`)}</span></p>
             {decided && <Alert kind="success">{t('review.done')}</Alert>}
             <dl className="facts two-col">

@@ -10,6 +10,7 @@ import { useSession } from '../../lib/session.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 import './observatory.css';
+import { legalName } from '../../lib/format.ts';
 
 type Complaint = paths['/api/v1/complaints']['get']['responses'][200]['content']['application/json']['items'][number];
 type FileBody = paths['/api/v1/complaints']['post']['requestBody']['content']['application/json'];
@@ -139,7 +140,7 @@ export function NewComplaintPage() {
         <label>{t('observatory.complaints.provider')}
           <select value={form.providerId} onChange={set('providerId')} required>
             <option value="">—</option>
-            {(providers.data ?? []).map((p) => <option key={p.id} value={p.id}>{document.documentElement.lang === 'ar' ? p.legalNameAr : p.legalNameEn}</option>)}
+            {(providers.data ?? []).map((p) => <option key={p.id} value={p.id}>{legalName(p)}</option>)}
           </select>
         </label>
       )}

@@ -5,6 +5,7 @@ import { call, client, toProblem } from '../../api/client.ts';
 import type { paths } from '../../api/openapi';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 import './observatory.css';
+import { legalName } from '../../lib/format.ts';
 
 type Checklist = { id: string; placeType: 'camp' | 'hotel' | 'bus'; version: number; items: { id: string; text: Record<string, string>; weight: number }[] };
 type Provider = paths['/api/v1/providers/approved']['get']['responses'][200]['content']['application/json'][number];
@@ -133,7 +134,7 @@ export function InspectPage() {
           <label>{t('observatory.complaints.provider')}
             <select value={providerId} onChange={(e) => setProviderId(e.target.value)} required>
               <option value="">—</option>
-              {providers.map((p) => <option key={p.id} value={p.id}>{i18n.language === 'ar' ? p.legalNameAr : p.legalNameEn}</option>)}
+              {providers.map((p) => <option key={p.id} value={p.id}>{legalName(p)}</option>)}
             </select>
           </label>
           <label>{t('observatory.inspect.place')}<input value={place} onChange={(e) => setPlace(e.target.value)} maxLength={200} required /></label>

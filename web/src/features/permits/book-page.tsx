@@ -13,6 +13,8 @@ import { PeoplePanel } from './people-panel.tsx';
 import { addDays, dayHeading, saudiDayOf, saudiToday, timeRange } from './saudi-time.ts';
 import type { PermitWindow, SectionName, Site } from './types.ts';
 import './permits.css';
+import { currentLanguage } from '../../i18n/index.ts';
+import { localized } from '../../../../src/common/i18n.ts';
 
 /**
  * Booking a visit (phone first): a site, a day (Gregorian and Hijri) and a
@@ -33,7 +35,7 @@ export function PermitBookPage() {
     setParams(next, { replace: true });
     setChosen(null);
   };
-  const lang = i18n.language === 'en' ? 'en' : 'ar';
+  const lang = currentLanguage();
   return (
     <div className="stack permits">
       <section className="card">
@@ -55,7 +57,7 @@ export function PermitBookPage() {
               <section className="card" aria-labelledby="when-title">
                 <h2 id="when-title">{t('permits.book.where')}</h2>
                 <Select label={t('permits.book.site')} name="site" value={site.code} onChange={(code) => set({ site: code })}>
-                  {all.map((s) => <option key={s.id} value={s.code}>{s.name[lang]}</option>)}
+                  {all.map((s) => <option key={s.id} value={s.code}>{localized(s.name, lang)}</option>)}
                 </Select>
                 <div className="day-picker">
                   <DateField key={dateKey} label={t('permits.book.date')} name="date" value={date} onChange={(d) => { if (/^\d{4}-\d{2}-\d{2}$/.test(d)) set({ date: d }); }} />
@@ -167,7 +169,7 @@ function BookChosen({ site, window: w, group, onMoved }: { site: Site; window: P
     setBusy(true);
     try {
       await call(client.POST('/api/v1/permits/windows/{windowId}/waitlist', { params: { path: { windowId: w.id } }, body: { personIds: group } }));
-      rememberWaitWindow(w.id, { siteName: site.name[i18n.language === 'en' ? 'en' : 'ar'], startsAt: w.startsAt, endsAt: w.endsAt, section: w.section });
+      rememberWaitWindow(w.id, { siteName: localized(site.name, currentLanguage()), startsAt: w.startsAt, endsAt: w.endsAt, section: w.section });
       setDone('waiting');
       await refresh();
     } catch (e) {

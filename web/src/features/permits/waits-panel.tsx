@@ -9,6 +9,8 @@ import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 import { waitWindow } from './offline.ts';
 import { dayHeading, saudiDayOf, timeRange } from './saudi-time.ts';
 import type { Site, Wait } from './types.ts';
+import { localized } from '../../../../src/common/i18n.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 
 /** The account's places in waiting lists: how many are ahead, and offers to accept or decline before their deadline. */
 export function WaitsPanel() {
@@ -84,7 +86,7 @@ export function PenaltiesPanel({ sites }: { sites: Site[] }) {
   const now = Date.now();
   const rows = (people.data ?? []).flatMap((p) => p.penalties.filter((x) => Date.parse(x.until) > now).map((x) => ({ person: p.name, ...x })));
   if (rows.length === 0) return null;
-  const siteName = (id: string) => sites.find((s) => s.id === id)?.name[i18n.language === 'en' ? 'en' : 'ar'] ?? '';
+  const siteName = (id: string) => (() => { const s = sites.find((x) => x.id === id); return s ? localized(s.name, currentLanguage()) : ''; })();
   return (
     <section className="card" aria-labelledby="penalties-title">
       <h2 id="penalties-title">{t('permits.penalties.title')}</h2>

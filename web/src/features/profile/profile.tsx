@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Type } from '@sinclair/typebox';
 import { UpdateMeBody } from '../../../../src/common/schemas/accounts.ts';
 import { call, client } from '../../api/client.ts';
+import { languageTable, locales, type Locale } from '../../../../src/common/i18n.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { languageName } from '../../lib/format.ts';
@@ -12,8 +13,8 @@ import { useForm } from '../../ui/form.tsx';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 
 const NameOnly = Type.Required(Type.Pick(UpdateMeBody, ['displayName']));
-const locales = [{ code: 'ar', name: 'العربية' }, { code: 'en', name: 'English' }] as const;
-type Locale = (typeof locales)[number]['code'];
+/** The platform's languages, each named in itself. */
+const languages = locales.map((code) => ({ code, name: languageTable[code].name }));
 
 /**
  * The account's own settings. The language saved here is the account's: the
@@ -89,7 +90,7 @@ function MessageLanguage({ account, onSaved }: { account: Account; onSaved: () =
       <fieldset className="field">
         <legend className="visually-hidden">{t('profile.messageLanguage')}</legend>
         <div className="checks">
-          {locales.map((l) => (
+          {languages.map((l) => (
             <label key={l.code} lang={l.code}>
               <input type="radio" name="locale" value={l.code} checked={locale === l.code} onChange={() => setLocale(l.code)} /> {l.name}
             </label>

@@ -8,6 +8,7 @@ import { Alert, Loaded } from '../../ui/problem.tsx';
 import { IntegrationsPanel } from './integrations-panel.tsx';
 import { PackagesPanel } from './packages-panel.tsx';
 import { StaffPanel } from './staff-panel.tsx';
+import { legalName } from '../../lib/format.ts';
 
 /** The provider console: licence status, packages (with their manifests), staff, integrations. */
 export function ConsolePage({ account }: { account: Account }) {
@@ -34,7 +35,7 @@ function ProviderCard({ providerId }: { providerId: string }) {
       <Loaded query={query}>
         {(provider) => (
           <>
-            <h1 id="provider-title" lang={lang}>{lang === 'ar' ? provider.legalNameAr : provider.legalNameEn}</h1>
+            <h1 id="provider-title" lang={lang}>{legalName(provider, lang)}</h1>
             <p>
               <span className={`badge status-${provider.status}`}>{t(`providers.status.${provider.status}`)}</span>{' '}
               {provider.mayTrade ? t('providers.mayTrade') : t('providers.mayNotTrade')}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InviteBody } from '../../../../src/common/schemas/providers.ts';
 import { $api, call, client } from '../../api/client.ts';
+import { isLocale, languageTable, locales } from '../../../../src/common/i18n.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { DataTable } from '../../ui/data-table.tsx';
@@ -35,7 +36,7 @@ export function StaffPanel({ providerId }: { providerId: string }) {
       <h3>{t('console.invite')}</h3>
       <form noValidate onSubmit={form.onSubmit(async (values) => {
         setInvited(null);
-        await call(client.POST('/api/v1/providers/{id}/staff', { params: { path: { id: providerId } }, body: { ...values, role: values.role === 'manager' ? 'manager' : 'agent', locale: values.locale === 'en' ? 'en' : 'ar' } }));
+        await call(client.POST('/api/v1/providers/{id}/staff', { params: { path: { id: providerId } }, body: { ...values, role: values.role === 'manager' ? 'manager' : 'agent', locale: isLocale(values.locale) ? values.locale : 'ar' } }));
         setInvited(values.email);
         form.setValues({ email: '', displayName: '', role: values.role, locale: values.locale });
         await query.refetch();
@@ -49,8 +50,7 @@ export function StaffPanel({ providerId }: { providerId: string }) {
           <option value="manager">{t('console.roles.manager')}</option>
         </Select>
         <Select label={t('console.inviteLanguage')} name="locale" value={form.values.locale} onChange={(locale) => form.setValues((s) => ({ ...s, locale }))}>
-          <option value="ar" lang="ar">العربية</option>
-          <option value="en" lang="en">English</option>
+          {locales.map((l) => <option key={l} value={l} lang={l}>{languageTable[l].name}</option>)}
         </Select>
         <button type="submit" className="primary" disabled={form.submitting}>{t('console.sendInvite')}</button>
       </form>

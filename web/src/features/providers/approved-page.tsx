@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { $api } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { formatDay } from '../../lib/dates.ts';
-import { listOf } from '../../lib/format.ts';
+import { listOf, legalName } from '../../lib/format.ts';
 import { Loaded } from '../../ui/problem.tsx';
 import { Scorecard } from '../observatory/figures.tsx';
 
@@ -25,7 +25,7 @@ export function ApprovedProvidersPage() {
           <ul className="cards">
             {providers.map((p) => (
               <li key={p.id} className="card">
-                <h2 lang={lang}>{lang === 'ar' ? p.legalNameAr : p.legalNameEn}</h2>
+                <h2 lang={lang}>{legalName(p, lang)}</h2>
                 <p>{t('providers.licence')} <bdi dir="ltr">{p.licenceNumber}</bdi></p>
                 <p className="muted">{t('providers.validTo', { date: formatDay(p.licenceValidTo.slice(0, 10)) })}</p>
                 {p.cities.length > 0 && <p>{t('providers.offices')}: <bdi>{listOf(p.cities)}</bdi></p>}

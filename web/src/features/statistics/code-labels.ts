@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { intlLocale } from '../../../../src/common/i18n.ts';
+import { intlLocale, localized } from '../../../../src/common/i18n.ts';
 import { dayLabels } from '../../../../src/common/statistics.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { countryName, seasonLabel } from '../../lib/format.ts';
@@ -36,9 +36,9 @@ export function useCodeLabels(labels?: Labels) {
       case 'residence': case 'gender': case 'arrival_mode': case 'makkah_route': case 'region':
         return t(`statistics.codes.${dimension}.${code}`, { defaultValue: code });
       case 'nationality':
-        return labels?.nationality[code]?.[lang] ?? countryName(code);
+        return (labels?.nationality[code] ? localized(labels.nationality[code], lang) : countryName(code));
       case 'entry_port': case 'departure_port':
-        return labels?.entryPort[code]?.[lang] ?? code;
+        return (labels?.entryPort[code] ? localized(labels.entryPort[code], lang) : code);
       case 'arrival_date': case 'departure_date':
         return dayName(code);
       case 'age_band':

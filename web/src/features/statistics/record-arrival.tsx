@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../../api/client.ts';
+import { localized } from '../../../../src/common/i18n.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { number } from '../../lib/format.ts';
 import { operationDone, operationKey } from '../../lib/operation-key.ts';
@@ -53,7 +54,7 @@ export function RecordArrival({ season, ports }: { season: string; ports: Labels
       <Field label={t('statistics.bookingId')} name="bookingId" dir="ltr" autoComplete="off" value={bookingId} onChange={(e) => setBookingId(e.target.value)} hint={t('statistics.bookingIdHint')} />
       {ports ? (
         <Select label={t('statistics.entryPort')} name="entryPort" value={entryPort} onChange={setEntryPort}>
-          {Object.entries(ports).map(([code, p]) => <option key={code} value={code}>{p[lang]} ({code})</option>)}
+          {Object.entries(ports).map(([code, p]) => <option key={code} value={code}>{localized(p, lang)} ({code})</option>)}
         </Select>
       ) : (
         <Field label={t('statistics.entryPort')} name="entryPort" dir="ltr" maxLength={3} value={entryPort} onChange={(e) => setEntryPort(e.target.value)} hint={t('statistics.entryPortHint')} />

@@ -10,6 +10,8 @@ import { GenerateForm } from './generate-form.tsx';
 import { RulesForm } from './rules-form.tsx';
 import { SiteForm } from './site-form.tsx';
 import '../permits.css';
+import { currentLanguage } from '../../../i18n/index.ts';
+import { localized } from '../../../../../src/common/i18n.ts';
 
 /**
  * The ministry's permits console: a site's settings and opening hours, its
@@ -19,7 +21,7 @@ import '../permits.css';
  */
 export function PermitsAdminPage() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ar';
+  const lang = currentLanguage();
   const sites = $api.useQuery('get', '/api/v1/permits/sites');
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
@@ -37,7 +39,7 @@ export function PermitsAdminPage() {
               <>
                 {all.length > 0 && !creating && (
                   <Select label={t('permits.book.site')} name="site" value={site?.code ?? ''} onChange={(code) => setParams({ site: code }, { replace: true })}>
-                    {all.map((s) => <option key={s.id} value={s.code}>{s.name[lang]}</option>)}
+                    {all.map((s) => <option key={s.id} value={s.code}>{localized(s.name, lang)}</option>)}
                   </Select>
                 )}
                 {all.length === 0 && !creating && <Alert kind="info">{t('permits.book.noSites')}</Alert>}

@@ -10,12 +10,14 @@ import { useCheckedSubmit } from '../../../ui/form.tsx';
 import { Alert, Loaded } from '../../../ui/problem.tsx';
 import type { SectionName, Site, Template } from '../types.ts';
 import { int } from './numbers.ts';
+import { currentLanguage } from '../../../i18n/index.ts';
+import { localized } from '../../../../../src/common/i18n.ts';
 
 /** The site's gates (their numbers are what permits name) and the sections each admits; adding one. */
 export function Gates({ site }: { site: Site }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const lang = i18n.language === 'en' ? 'en' : 'ar';
+  const lang = currentLanguage();
   const [v, setV] = useState({ number: '', nameAr: '', nameEn: '' });
   const [sections, setSections] = useState<SectionName[]>(site.sections.map((s) => s.section));
   const { errors, formError, submit, submitting } = useCheckedSubmit(GateBody);
@@ -25,7 +27,7 @@ export function Gates({ site }: { site: Site }) {
       <h2 id="gates-title">{t('permits.admin.gates')}</h2>
       <DataTable rows={site.gates} rowKey={(g) => g.id} empty={<p className="muted">{t('permits.admin.noGates')}</p>} columns={[
         { key: 'n', header: t('permits.admin.gateNumber'), cell: (g) => number(g.number), rowHeader: true },
-        { key: 'name', header: t('permits.admin.gateName'), cell: (g) => g.name[lang] },
+        { key: 'name', header: t('permits.admin.gateName'), cell: (g) => localized(g.name, lang) },
         { key: 's', header: t('permits.admin.gateSections'), cell: (g) => g.sections.map((s) => t(`permits.sections.${s}`)).join('، ') },
       ]} />
       <form noValidate onSubmit={async (e) => {

@@ -12,6 +12,8 @@ import { addDays, dayHeading, saudiDayOf, saudiToday, timeRange } from '../saudi
 import type { Occupancy, SectionName, Site } from '../types.ts';
 import { HeatMap } from './heat-map.tsx';
 import '../permits.css';
+import { currentLanguage } from '../../../i18n/index.ts';
+import { localized } from '../../../../../src/common/i18n.ts';
 
 const PAGE = 50;
 
@@ -22,7 +24,7 @@ const PAGE = 50;
  */
 export function OccupancyPage() {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'ar';
+  const lang = currentLanguage();
   const sites = $api.useQuery('get', '/api/v1/permits/sites');
   const [params, setParams] = useSearchParams();
   const [from, setFrom] = useState(saudiToday());
@@ -42,7 +44,7 @@ export function OccupancyPage() {
             return (
               <div className="filters-grid">
                 <Select label={t('permits.book.site')} name="site" value={site?.code ?? ''} onChange={(code) => setParams({ site: code }, { replace: true })}>
-                  {all.map((s) => <option key={s.id} value={s.code}>{s.name[lang]}</option>)}
+                  {all.map((s) => <option key={s.id} value={s.code}>{localized(s.name, lang)}</option>)}
                 </Select>
                 <DateField label={t('permits.admin.from')} name="from" value={from} onChange={setFrom} />
                 <DateField label={t('permits.admin.to')} name="to" value={to} onChange={setTo} />
