@@ -1,12 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { priceComponents } from '../pricing.ts';
+import { locales } from '../i18n.ts';
 import { CountryCode, LongText, Obj, SeasonCode, StringEnum, Text } from './kit.ts';
 
 /** A package's content as providers write it: the server validates with this schema and the web's package form checks it before sending. */
 
-/** Text in several languages, keyed by ISO 639-1 code: `{ "ar": "…", "en": "…" }`. */
+/** One of the platform's languages (src/common/i18n.ts), the languages content may be written in. */
+export const ContentLanguage = () => Type.String({ pattern: `^(${locales.join('|')})$`, maxLength: 2 });
+
+/** Text in the platform's languages, keyed by ISO 639-1 code: `{ "ar": "…", "en": "…", "ur": "…" }`. */
 const Localized = (maxLength: number, multiLine = false) =>
-  Type.Record(Type.String({ pattern: '^[a-z]{2}$' }), multiLine ? LongText({ maxLength }) : Text({ maxLength }), {
+  Type.Record(ContentLanguage(), multiLine ? LongText({ maxLength }) : Text({ maxLength }), {
     minProperties: 1,
     maxProperties: 12,
   });

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { policies } from '../../http/policy.ts';
 import { LongText, Obj } from '../../common/schemas/kit.ts';
 import type { MissionService } from './service.ts';
+import { locales } from '../../common/i18n.ts';
 
 /** /api/v1/missions: a country's Hajj mission (Jusoor). */
 export const missionRoutes: FastifyPluginAsyncTypebox<{ missions: MissionService }> = async (app, { missions }) => {
@@ -59,7 +60,7 @@ export const missionRoutes: FastifyPluginAsyncTypebox<{ missions: MissionService
     schema: {
       tags,
       summary: 'Publish your requirements for your nationals in one language',
-      params: Obj({ language: Type.String({ pattern: '^[a-z]{2}$', maxLength: 2, examples: ['fr'] }) }),
+      params: Obj({ language: Type.String({ pattern: `^(${locales.join('|')})$`, maxLength: 2, examples: ['fr'], description: 'One of the platform\'s languages' }) }),
       body: Obj({ body: LongText({ maxLength: 5000 }) }),
       response: { 204: Type.Null() },
     },

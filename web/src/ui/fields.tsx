@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { intlLocale, localized } from '../../../src/common/i18n.ts';
+import { intlLocale, localized, locales } from '../../../src/common/i18n.ts';
 import { $api } from '../api/client.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { monthNames } from '../lib/dates.ts';
@@ -156,7 +156,8 @@ export function CountriesField({ label, value, onChange, error, hint }: { label:
 }
 
 /** The languages guidance may be given in (ISO 639-1), named in the page's language. */
-const guidanceLanguages = ['ar', 'en', 'fr', 'ur', 'id', 'ms', 'tr', 'fa', 'bn', 'ha', 'sw', 'ru', 'es', 'de', 'zh', 'hi', 'so', 'am', 'uz', 'az', 'ps'];
+/** Guidance languages a provider can offer: the platform's languages, the list the catalogue filters by. */
+const guidanceLanguages = locales;
 export function LanguagesField({ label, value, onChange, error, hint }: { label: string; value: string[]; onChange: (v: string[]) => void; error?: string | undefined; hint?: string }) {
   const lang = currentLanguage();
   const options = guidanceLanguages.filter((l) => !value.includes(l)).map((code) => ({ code, name: languageName(code) })).sort((a, b) => a.name.localeCompare(b.name, lang));

@@ -10,13 +10,14 @@ import { COMPARE_MAX, useCompareSelection } from './compare-selection.ts';
 import { LocalizedText } from './localized-text.tsx';
 import { AvailabilityBadge, useDistance } from './package-facts.tsx';
 import { inPageLanguage } from './types.ts';
+import { locales } from '../../../../src/common/i18n.ts';
 
 const PAGE = 12;
 const camps = ['A', 'B', 'C', 'D'] as const;
 const sorts = ['price_asc', 'price_desc', 'distance', 'newest'] as const;
 type Sort = (typeof sorts)[number];
-/** Guidance languages a pilgrim can filter by (the codes the package form offers). */
-const filterLanguages = ['ar', 'en', 'fr', 'ur', 'id', 'ms', 'tr', 'fa', 'bn', 'ha', 'sw', 'ru', 'es', 'de', 'zh', 'hi', 'so', 'am', 'uz', 'az', 'ps'];
+/** Guidance languages a pilgrim can filter by: the platform's languages (src/common/i18n.ts). */
+const filterLanguages = locales;
 
 interface Filters { country: string; camp: string[]; maxPrice: string; maxDistance: string; type: string; language: string; sort: Sort }
 

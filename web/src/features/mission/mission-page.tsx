@@ -10,8 +10,10 @@ import { Field, Select } from '../../ui/fields.tsx';
 import { Alert, Loaded, ProblemAlert } from '../../ui/problem.tsx';
 import { SeasonPicker, useSeasonChoice } from '../../ui/season-picker.tsx';
 import { DemandBars } from '../pilgrim/application-page.tsx';
+import { locales } from '../../../../src/common/i18n.ts';
 
-const requirementLanguages = ['ar', 'en', 'fr', 'ur', 'id', 'ms', 'tr', 'fa', 'bn', 'ha', 'sw', 'ru', 'es', 'de', 'zh', 'hi'];
+/** A mission writes its requirements in the platform's languages (src/common/i18n.ts). */
+const requirementLanguages = locales;
 
 /** Jusoor: one country's quota, demand, eligibility, draw outcomes, bookings and visa readiness, as charts, in any season. */
 export function MissionPage({ account }: { account: Account }) {

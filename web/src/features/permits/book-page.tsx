@@ -23,7 +23,7 @@ import { localized } from '../../../../src/common/i18n.ts';
  * goes (people proved by their documents); then one booking for the group.
  */
 export function PermitBookPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const sites = $api.useQuery('get', '/api/v1/permits/sites');
   const [dateKey, setDateKey] = useState(0);
@@ -137,7 +137,7 @@ function NextOpen({ site, section, onGo }: { site: Site; section: SectionName; o
  * waiting for it when it is full.
  */
 function BookChosen({ site, window: w, group, onMoved }: { site: Site; window: PermitWindow; group: string[]; onMoved: (w: PermitWindow) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const crowded = w.state === 'full' || w.state === 'few_left';
   const size = Math.max(1, group.length);

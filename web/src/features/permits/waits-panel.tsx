@@ -81,7 +81,7 @@ function WaitItem({ wait: w }: { wait: Wait }) {
 
 /** Penalties in force on the people of the account: which site, why, and until when. */
 export function PenaltiesPanel({ sites }: { sites: Site[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const people = $api.useQuery('get', '/api/v1/me/permit-people');
   const now = Date.now();
   const rows = (people.data ?? []).flatMap((p) => p.penalties.filter((x) => Date.parse(x.until) > now).map((x) => ({ person: p.name, ...x })));

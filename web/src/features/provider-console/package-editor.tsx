@@ -7,7 +7,8 @@ import { priceBreakdown, priceComponents, type PriceLineInput } from '../../../.
 import { PackageBody, type PackageInput } from '../../../../src/common/schemas/catalogue.ts';
 import { $api, call, client } from '../../api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
-import { languageName, listOf, seasonLabel, toHalalas, toRiyalsText } from '../../lib/format.ts';
+import { directionOf, locales } from '../../../../src/common/i18n.ts';
+import { languageName, seasonLabel, toHalalas, toRiyalsText } from '../../lib/format.ts';
 import { validate } from '../../lib/validate.ts';
 import { CountriesField, Field, LanguagesField, Select } from '../../ui/fields.tsx';
 import { useCheckedSubmit } from '../../ui/form.tsx';
@@ -35,6 +36,8 @@ const blank = (season: string): Model => ({
 
 /** A whole number typed by a person; NaN when it is not one, so the shared schema names the field. */
 const whole = (text: string) => (/^\s*\d{1,9}\s*$/.test(text) ? Number(text) : Number.NaN);
+/** The platform's languages besides Arabic and English, in which a provider may also write the package's texts. */
+const contentLanguages = locales.filter((l) => l !== 'ar' && l !== 'en');
 const without = (text: Record<string, string>, ...languages: string[]) => Object.fromEntries(Object.entries(text).filter(([l]) => !languages.includes(l)));
 
 function toInput(m: Model): PackageInput {
@@ -123,7 +126,7 @@ function EditorForm({ pkg, initial, seasons }: { pkg?: PackageWithVersions; init
     }
   }
 
-  const otherLanguages = Object.keys({ ...m.otherTitles, ...m.otherDescriptions });
+  const otherLanguages = Object.entries({ ...m.otherTitles, ...m.otherDescriptions }).filter(([, v]) => v).map(([l]) => l);
   const seasonOptions = [...new Set([...seasons, ...(pkg ? [pkg.season] : [])])].sort().reverse();
   return (
     <section className="card">
@@ -140,7 +143,18 @@ function EditorForm({ pkg, initial, seasons }: { pkg?: PackageWithVersions; init
             <Field label={t('console.descriptionAr')} lang="ar" dir="rtl" multiline {...bind('descriptionAr', 'description')} />
             <Field label={t('console.descriptionEn')} lang="en" dir="ltr" multiline {...bind('descriptionEn', 'description')} />
           </div>
-          {otherLanguages.length > 0 && <p className="hint">{t('console.otherLanguagesKept', { languages: listOf(otherLanguages.map(languageName)) })}</p>}
+          <details className="more-languages" open={otherLanguages.length > 0}>
+            <summary>{t('console.moreLanguages')}</summary>
+            <p className="hint">{t('console.moreLanguagesHint')}</p>
+            <div className="grid-2">
+              {contentLanguages.map((l) => (
+                <div key={l} className="stack">
+                  <Field label={t('console.titleIn', { language: languageName(l) })} name={`title-${l}`} lang={l} dir={directionOf(l)} value={m.otherTitles[l] ?? ''} onChange={(e) => setM((s) => ({ ...s, otherTitles: { ...s.otherTitles, [l]: e.target.value } }))} />
+                  <Field label={t('console.descriptionIn', { language: languageName(l) })} name={`description-${l}`} lang={l} dir={directionOf(l)} multiline value={m.otherDescriptions[l] ?? ''} onChange={(e) => setM((s) => ({ ...s, otherDescriptions: { ...s.otherDescriptions, [l]: e.target.value } }))} />
+                </div>
+              ))}
+            </div>
+          </details>
           <div className="grid-2">
             <Field label={t('package.season')} hint={t('console.seasonHint')} dir="ltr" list="season-options" autoComplete="off" {...bind('season')} />
             <datalist id="season-options">{seasonOptions.map((s) => <option key={s} value={s}>{seasonLabel(s)}</option>)}</datalist>

@@ -20,7 +20,7 @@ import { localized } from '../../../../../src/common/i18n.ts';
  * and closures with a reason.
  */
 export function PermitsAdminPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const lang = currentLanguage();
   const sites = $api.useQuery('get', '/api/v1/permits/sites');
   const [params, setParams] = useSearchParams();

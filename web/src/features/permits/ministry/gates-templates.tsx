@@ -15,7 +15,7 @@ import { localized } from '../../../../../src/common/i18n.ts';
 
 /** The site's gates (their numbers are what permits name) and the sections each admits; adding one. */
 export function Gates({ site }: { site: Site }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const lang = currentLanguage();
   const [v, setV] = useState({ number: '', nameAr: '', nameEn: '' });

@@ -23,7 +23,7 @@ const PAGE = 50;
  * and the double admissions gates reported.
  */
 export function OccupancyPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const lang = currentLanguage();
   const sites = $api.useQuery('get', '/api/v1/permits/sites');
   const [params, setParams] = useSearchParams();
