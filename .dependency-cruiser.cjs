@@ -30,10 +30,17 @@ module.exports = {
     },
     {
       name: 'core-imports-nothing-above',
-      comment: 'src/core is the bottom of the server: only src/common beneath it.',
+      comment: 'src/core is the bottom of the server: only src/common and the text catalogs (src/i18n) beneath it.',
       severity: 'error',
       from: { path: '^src/core/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^src/', pathNot: ['^src/core/', '^src/common/'] },
+      to: { path: '^src/', pathNot: ['^src/core/', '^src/common/', '^src/i18n/'] },
+    },
+    {
+      name: 'catalogs-import-nothing-above',
+      comment: 'src/i18n (the per-language text catalogs and their reader) sits beside src/common: it imports nothing else of the server.',
+      severity: 'error',
+      from: { path: '^src/i18n/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/', pathNot: ['^src/i18n/', '^src/common/'] },
     },
     {
       name: 'db-knows-no-module',

@@ -32,5 +32,28 @@ export function sharedText(locale: Locale, section: string, key: string, params:
   const id = `${lang}\u0000${section}\u0000${key}`;
   let f = compiled.get(id);
   if (!f) compiled.set(id, (f = new IntlMessageFormat(message, intlLocale(lang), undefined, { ignoreTag: true })));
-  return String(f.format(params));
+  return String(f.format(withLocalDigits(message, params, lang)));
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const countArgs = new Map<string, Set<string>>();
+
+/**
+ * A message's parameters with every plain number written in the language's
+ * digits: ICU MessageFormat fills a bare `{n}` with `String(n)` (Latin
+ * digits), so Persian and Bengali would mix ١٢٣ with 123. Numbers a plural or
+ * select chooses by are left as numbers (their `#` is formatted already).
+ */
+export function withLocalDigits<P extends Record<string, unknown>>(message: string, params: P, locale: Locale): P {
+  let chosen = countArgs.get(message);
+  if (!chosen) countArgs.set(message, (chosen = new Set([...message.matchAll(/\{\s*(\w+)\s*,\s*(?:plural|selectordinal|select|number)\b/g)].map((m) => m[1]!))));
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== 'number' || chosen.has(k)) continue;
+    const tag = intlLocale(locale);
+    let f = numberFormats.get(tag);
+    if (!f) numberFormats.set(tag, (f = new Intl.NumberFormat(tag, { useGrouping: false })));
+    (out ??= { ...params })[k] = f.format(v);
+  }
+  return (out ?? params) as P;
 }

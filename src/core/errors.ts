@@ -117,7 +117,7 @@ function render(code: string, params: ErrorParams, locale: Locale): string {
         : (value as ErrorParamGroup[]).map((g) => `${g.label} (${list(g.items.map((v) => term(name, v)))})`).join(translate(locale, 'errors', 'core.list_groups_separator'));
     } else if (spec.money?.includes(name) && typeof value === 'number') shown[name] = formatSar(halalas(value), locale);
     else if (spec.dates?.includes(name) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) shown[name] = formatInstant(new Date(value), locale);
-    else shown[name] = term(name, String(value));
+    else shown[name] = typeof value === 'number' && !spec.terms?.[name] ? value : term(name, String(value));
   }
   return translate(locale, 'errors', code, shown);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { intlLocale, locales, type Locale } from '../common/i18n.ts';
-import { provideSharedTexts } from '../common/texts.ts';
+import { provideSharedTexts, withLocalDigits } from '../common/texts.ts';
 
 /**
  * The server's texts: API error messages, the words for codes, emails and
@@ -68,7 +68,7 @@ function format(locale: Locale, message: string, params: Record<string, unknown>
     f = new IntlMessageFormat(message, intlLocale(locale), undefined, { ignoreTag: true });
     compiled.set(key, f);
   }
-  const out = f.format(params as Record<string, string | number>);
+  const out = f.format(withLocalDigits(message, params, locale) as Record<string, string | number>);
   return Array.isArray(out) ? out.join('') : String(out);
 }
 

@@ -3,7 +3,7 @@ import ICU from 'i18next-icu';
 import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
 import { namespaces, type Namespace } from './namespaces.ts';
-import { provideSharedTexts } from '../../../src/common/texts.ts';
+import { provideSharedTexts, withLocalDigits } from '../../../src/common/texts.ts';
 import { directionOf, intlLocale, isLocale, languageTable, locales, negotiateLocale, type Locale } from '../../../src/common/i18n.ts';
 
 /** The nine languages of the platform (src/common/i18n.ts): the same list on every screen and in the API. */
@@ -19,6 +19,18 @@ export { languageTable };
  * component finds a key in whichever loaded namespace holds it.
  */
 export { namespaces, type Namespace };
+
+/** ICU MessageFormat with each language's digits in plain `{n}` parameters too (src/common/texts.ts). */
+interface IcuFormat {
+  type: 'i18nFormat';
+  parse(res: string, options: Record<string, unknown>, lng: string, ns: string, key: string, info?: unknown): unknown;
+}
+// i18next-icu's types do not declare its `parse` (i18next's formatter hook), which this overrides.
+class LocalDigitsICU extends (ICU as unknown as new (options: object) => IcuFormat) {
+  override parse(res: string, options: Record<string, unknown>, lng: string, ns: string, key: string, info?: unknown) {
+    return super.parse(res, isLocale(lng) && typeof res === 'string' ? withLocalDigits(res, options, lng) : options, lng, ns, key, info);
+  }
+}
 
 const STORAGE_KEY = 'manasik.locale';
 
@@ -71,7 +83,7 @@ export async function loadSharedTexts(language: Language): Promise<void> {
 void i18next
   .use(initReactI18next)
   // Texts are ICU MessageFormat (plurals, selects, numbers); each language formats with its one digit style.
-  .use(new ICU({ parseLngForICU: (lng: string) => (isLocale(lng) ? intlLocale(lng) : lng) }))
+  .use(new LocalDigitsICU({ parseLngForICU: (lng: string) => (isLocale(lng) ? intlLocale(lng) : lng) }))
   .use(
     resourcesToBackend((language: string, namespace: string) => {
       const load = files[`./${language}/${namespace}.json`];

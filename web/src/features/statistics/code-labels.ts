@@ -36,7 +36,7 @@ export function useCodeLabels(labels?: Labels) {
       case 'residence': case 'gender': case 'arrival_mode': case 'makkah_route': case 'region':
         return t(`statistics.codes.${dimension}.${code}`, { defaultValue: code });
       case 'nationality':
-        return (labels?.nationality[code] ? localized(labels.nationality[code], lang) : countryName(code));
+        return countryName(code) || (labels?.nationality[code] ? localized(labels.nationality[code], lang) : code);
       case 'entry_port': case 'departure_port':
         return (labels?.entryPort[code] ? localized(labels.entryPort[code], lang) : code);
       case 'arrival_date': case 'departure_date':
