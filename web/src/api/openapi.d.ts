@@ -5627,7 +5627,10 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @example fr */
+                    /**
+                     * @description One of the platform's languages
+                     * @example fr
+                     */
                     language: string;
                 };
                 cookie?: never;
