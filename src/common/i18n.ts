@@ -63,11 +63,16 @@ export function interpolate(template: string, params: Record<string, string | nu
   );
 }
 
-/** Text in several languages: the reader's, else Arabic, else English, else any. */
+/**
+ * Text in several languages: the reader's; else the one a reader of that
+ * script most likely reads (Arabic for a right-to-left reader, English for the
+ * others), then the other of the two; else any. The caller marks a fallback.
+ */
 export type LocalizedText = Record<string, string>;
 
 export function pickText(text: LocalizedText, language: string): { text: string; language: string } {
-  for (const lang of [language, 'ar', 'en']) {
+  const rtl = isLocale(language) ? directionOf(language) === 'rtl' : false;
+  for (const lang of [language, ...(rtl ? ['ar', 'en'] : ['en', 'ar'])]) {
     const value = text[lang];
     if (value) return { text: value, language: lang };
   }

@@ -21,7 +21,10 @@ describe('pickText', () => {
   it.each([
     [{ ar: 'باقة', en: 'Package' }, 'en', 'Package', 'en'],
     [{ ar: 'باقة', en: 'Package' }, 'ar', 'باقة', 'ar'],
-    [{ ar: 'باقة', en: 'Package' }, 'fr', 'باقة', 'ar'],
+    [{ ar: 'باقة', en: 'Package' }, 'fr', 'Package', 'en'],
+    [{ ar: 'باقة', en: 'Package' }, 'ur', 'باقة', 'ar'],
+    [{ ar: 'باقة', en: 'Package', fa: 'بسته' }, 'fa', 'بسته', 'fa'],
+    [{ ar: 'باقة' }, 'id', 'باقة', 'ar'],
     [{ en: 'Package' }, 'ar', 'Package', 'en'],
     [{ id: 'Paket' }, 'en', 'Paket', 'id'],
     [{}, 'en', '', ''],

@@ -42,6 +42,7 @@ describe('texts fall back, and say so', () => {
     ['a regional tag finds its language', { ar: 'أ', en: 'a', fr: 'à' }, 'fr-SN', { text: 'à', language: 'fr', fallback: false }],
     ['a missing language falls back to Arabic, marked', { ar: 'أ', en: 'a' }, 'ur', { text: 'أ', language: 'ar', fallback: true }],
     ['then to English, marked', { en: 'a' }, 'ur', { text: 'a', language: 'en', fallback: true }],
+    ['a left-to-right reader falls back to English first, marked', { ar: 'أ', en: 'a' }, 'id', { text: 'a', language: 'en', fallback: true }],
   ] as const)('%s', (_rule, texts, lang, expected) => {
     expect(textIn(texts, lang)).toEqual(expected);
   });

@@ -1,3 +1,4 @@
+import { directionOf, isLocale } from '../../../common/i18n.ts';
 /**
  * A questionnaire as data, and the check of an answer sheet against it. Pure: written by hand
  * because the rules (CSAT 1–5, NPS 0–10, choices from the list, the photo optional) are ours.
@@ -29,10 +30,11 @@ export interface Questionnaire {
   questions: Question[];
 }
 
-/** Text in the reader's language, else Arabic, else English; `fallback` set when it is not the reader's. */
+/** Text in the reader's language, else Arabic (a right-to-left reader) or English, then the other; `fallback` set when it is not the reader's. */
 export function textIn(texts: Texts, language: string): { text: string; language: string; fallback: boolean } {
   const base = language.split('-')[0]!;
-  for (const lang of [language, base, 'ar', 'en']) {
+  const rtl = isLocale(base) && directionOf(base) === 'rtl';
+  for (const lang of [language, base, ...(rtl ? ['ar', 'en'] : ['en', 'ar'])]) {
     const t = texts[lang];
     if (t) return { text: t, language: lang, fallback: lang !== language && lang !== base };
   }

@@ -8,6 +8,7 @@ import { countryName, listOf } from '../../lib/format.ts';
 import { CountrySelect, DateField, Field, FileField, Select } from '../../ui/fields.tsx';
 import { useCheckedSubmit } from '../../ui/form.tsx';
 import { Alert, Loaded, ProblemAlert } from '../../ui/problem.tsx';
+import { MissionRequirements } from './mission-requirements.tsx';
 
 type View = paths['/api/v1/pilgrim/profile']['get']['responses']['200']['content']['application/json'];
 const empty = { residenceCountry: '', nationality: '', givenNamesLatin: '', familyNameLatin: '', fullNameArabic: '', dateOfBirth: '', gender: 'female', passportNumber: '', passportExpiry: '', meningococcalVaccination: '' };
@@ -130,6 +131,7 @@ function ProfileForms({ data, saved, setSaved }: { data: View; saved: boolean; s
           </ul>
         </section>
       )}
+      {p?.residenceCountry && <MissionRequirements country={p.residenceCountry} />}
     </div>
   );
 }
