@@ -10,7 +10,7 @@ import { useSession } from '../../lib/session.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 import './observatory.css';
-import { legalName } from '../../lib/format.ts';
+import { legalName, number } from '../../lib/format.ts';
 
 type Complaint = paths['/api/v1/complaints']['get']['responses'][200]['content']['application/json']['items'][number];
 type FileBody = paths['/api/v1/complaints']['post']['requestBody']['content']['application/json'];
@@ -250,7 +250,7 @@ export function ComplaintPage() {
           {can('rate') && (
             <fieldset>
               <legend>{t('observatory.complaints.rate')}</legend>
-              <div className="scale scale-csat" role="radiogroup">{[1, 2, 3, 4, 5].map((n) => <label key={n} className={rating === n ? 'chosen' : ''}><input type="radio" name="rating" checked={rating === n} onChange={() => setRating(n)} /><span>{n}</span></label>)}</div>
+              <div className="scale scale-csat" role="radiogroup">{[1, 2, 3, 4, 5].map((n) => <label key={n} className={rating === n ? 'chosen' : ''}><input type="radio" name="rating" checked={rating === n} onChange={() => setRating(n)} /><span>{number(n)}</span></label>)}</div>
               <button type="button" disabled={busy || rating === 0} onClick={() => void act('rate')}>{t('observatory.steps.rate')}</button>
             </fieldset>
           )}

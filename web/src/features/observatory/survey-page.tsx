@@ -5,6 +5,7 @@ import { $api, call, client } from '../../api/client.ts';
 import type { paths } from '../../api/openapi';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 import './observatory.css';
+import { number } from '../../lib/format.ts';
 
 type Survey = paths['/api/v1/surveys/links/{token}']['get']['responses'][200]['content']['application/json'];
 type Answer = number | string | string[];
@@ -97,7 +98,7 @@ function Questions({ survey, error, submit, upload }: { survey: Survey | undefin
             {(q.type === 'csat' ? [1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).map((n) => (
               <label key={n} className={value === n ? 'chosen' : ''}>
                 <input type="radio" name={q.id} value={n} checked={value === n} onChange={() => set(n)} />
-                <span>{n}</span>
+                <span>{number(n)}</span>
               </label>
             ))}
             <p className="scale-ends muted small"><span>{t(q.type === 'csat' ? 'observatory.survey.csatLow' : 'observatory.survey.npsLow')}</span><span>{t(q.type === 'csat' ? 'observatory.survey.csatHigh' : 'observatory.survey.npsHigh')}</span></p>
