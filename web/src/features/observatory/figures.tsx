@@ -1,17 +1,22 @@
 import { useTranslation } from 'react-i18next';
+import { intlLocale } from '../../../../src/common/i18n.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { formatDate } from '../../lib/dates.ts';
+import { number } from '../../lib/format.ts';
 
 type Figure = { value: number | null; low?: number; high?: number; n?: number | null; publishable?: boolean; withheld?: string };
-export const percent = (v: number) => `${Math.round(v * 1000) / 10}%`;
+/** A share (0–1) as a percentage in the language's digits and sign ("12.5%", "٪۱۲٫۵"). */
+export const percent = (v: number) => new Intl.NumberFormat(intlLocale(currentLanguage()), { style: 'percent', maximumFractionDigits: 1 }).format(v);
 
 /** A figure with its 95 % interval and n; withheld groups say so instead of showing a number. */
 export function Interval({ figure, points = false }: { figure: Figure | null | undefined; points?: boolean }) {
   const { t } = useTranslation();
   if (!figure || figure.value === null) return <span className="muted" title={t('observatory.figures.withheldHint')}>{t('observatory.figures.withheld')}</span>;
-  const show = (v: number) => (points ? `${v > 0 ? '+' : ''}${v}` : percent(v));
+  const show = (v: number) => (points ? `${v > 0 ? '+' : ''}${number(v)}` : percent(v));
   return (
     <span className="figure">
       <strong>{show(figure.value)}</strong>{' '}
-      {figure.low !== undefined && <span className="muted small">({show(figure.low)}–{show(figure.high!)}, n={figure.n})</span>}
+      {figure.low !== undefined && <span className="muted small">({show(figure.low)}–{show(figure.high!)}, n={figure.n == null ? '—' : number(figure.n)})</span>}
     </span>
   );
 }
@@ -34,10 +39,10 @@ export function Scorecard({ card }: { card: Card }) {
         <dt>{t('observatory.figures.csat')}</dt><dd>{csat ? <Interval figure={csat} /> : t('observatory.scorecard.tooFew', { min: card.publishMin })}</dd>
         <dt>{t('observatory.figures.nps')}</dt><dd>{nps ? <Interval figure={nps} points /> : t('observatory.scorecard.tooFew', { min: card.publishMin })}</dd>
         <dt>{t('observatory.figures.adherence')}</dt><dd>{adherence ? <Interval figure={adherence} /> : '—'}</dd>
-        <dt>{t('observatory.figures.complaintsPerThousand')}</dt><dd>{cpt ? cpt.value : '—'}</dd>
-        {insp && (<><dt>{t('observatory.figures.inspections')}</dt><dd>{insp.meanScore}/100 (n={insp.n})</dd></>)}
+        <dt>{t('observatory.figures.complaintsPerThousand')}</dt><dd>{cpt?.value != null ? number(cpt.value) : '—'}</dd>
+        {insp && (<><dt>{t('observatory.figures.inspections')}</dt><dd>{number(insp.meanScore)}/{number(100)} (n={number(insp.n)})</dd></>)}
       </dl>
-      <p className="muted small">{t('observatory.scorecard.computed', { date: new Date(card.computedAt).toLocaleDateString() })} · <a href="/api/v1/scorecards/counts.csv">{t('observatory.scorecard.counts')}</a></p>
+      <p className="muted small">{t('observatory.scorecard.computed', { date: formatDate(card.computedAt) })} · <a href="/api/v1/scorecards/counts.csv">{t('observatory.scorecard.counts')}</a></p>
       {reply && <blockquote className="small"><strong>{t('observatory.scorecard.reply')}</strong> {reply.text}</blockquote>}
     </div>
   );
