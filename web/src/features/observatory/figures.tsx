@@ -40,7 +40,7 @@ export function Scorecard({ card }: { card: Card }) {
         <dt>{t('observatory.figures.nps')}</dt><dd>{nps ? <Interval figure={nps} points /> : t('observatory.scorecard.tooFew', { min: card.publishMin })}</dd>
         <dt>{t('observatory.figures.adherence')}</dt><dd>{adherence ? <Interval figure={adherence} /> : '—'}</dd>
         <dt>{t('observatory.figures.complaintsPerThousand')}</dt><dd>{cpt?.value != null ? number(cpt.value) : '—'}</dd>
-        {insp && (<><dt>{t('observatory.figures.inspections')}</dt><dd>{number(insp.meanScore)}/{number(100)} (n={number(insp.n)})</dd></>)}
+        {insp && (<><dt>{t('observatory.figures.inspections')}</dt><dd>{insp.meanScore == null ? '—' : number(insp.meanScore)}/{number(100)} (n={number(insp.n)})</dd></>)}
       </dl>
       <p className="muted small">{t('observatory.scorecard.computed', { date: formatDate(card.computedAt) })} · <a href="/api/v1/scorecards/counts.csv">{t('observatory.scorecard.counts')}</a></p>
       {reply && <blockquote className="small"><strong>{t('observatory.scorecard.reply')}</strong> {reply.text}</blockquote>}
