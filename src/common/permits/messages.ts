@@ -16,10 +16,11 @@ type Shown = GateVerdict & { opensAt?: number; closedAt?: number; usedAt?: numbe
 export function gateText(verdict: GateVerdict, locale: Locale): string {
   const v = verdict as Shown;
   const lists = new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' });
+  const numbers = new Intl.NumberFormat(intlLocale(locale), { useGrouping: false });
   return sharedText(locale, 'gate', v.code, {
-    member: new Intl.NumberFormat(intlLocale(locale)).format((v.claim?.memberIndex ?? 0) + 1),
+    member: numbers.format((v.claim?.memberIndex ?? 0) + 1),
     section: v.claim?.section ?? 'men',
-    gates: lists.format((v.claim?.gates ?? []).map(String)),
+    gates: lists.format((v.claim?.gates ?? []).map((g) => numbers.format(g))),
     time: time(v.opensAt ?? v.closedAt ?? v.usedAt, locale),
   });
 }

@@ -37,7 +37,7 @@ export function listOf(items: string[]): string {
 /** A Hijri season code as read in the language on screen: "1447 هـ" / "1447 AH". */
 export function seasonLabel(code: string): string {
   const year = code.replace(/H$/i, '');
-  return i18next.t('app.hijriYear', { year });
+  return i18next.t('app.hijriYear', { year: Number(year) });
 }
 
 /** A provider's registered name: the Arabic one for a right-to-left reader, else the English one. */
