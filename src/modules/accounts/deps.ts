@@ -1,3 +1,4 @@
+import type { Locale } from '../../common/i18n.ts';
 import { newId } from '../../core/ids.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Config } from '../../core/config.ts';
@@ -21,7 +22,7 @@ export interface AccountView {
   email: string;
   displayName: string;
   role: AccountsTable['role'];
-  locale: 'ar' | 'en';
+  locale: Locale;
   providerId: string | null;
   countryCode: string | null;
   status: 'active' | 'disabled';
@@ -60,7 +61,7 @@ export function newAccountRow(
     providerId?: string | null | undefined;
     countryCode?: string | null | undefined;
     displayName: string;
-    locale: 'ar' | 'en';
+    locale: Locale;
     verifiedAt: Date | null;
   },
   now: Date,

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Locale } from '../../common/i18n.ts';
 import type { Role } from '../../core/principal.ts';
 
 
@@ -11,7 +12,7 @@ export interface AccountsTable {
   provider_id: string | null;
   country_code: string | null;
   display_name: string;
-  locale: 'ar' | 'en';
+  locale: Locale;
   status: Generated<'active' | 'disabled'>;
   email_verified_at: Date | null;
   failed_sign_ins: Generated<number>;

@@ -1,10 +1,11 @@
 import type { Generated } from 'kysely';
+import type { Locale } from '../../common/i18n.ts';
 
 export interface OutboxMessagesTable {
   id: string;
   channel: Generated<'email'>;
   recipient: string;
-  locale: 'ar' | 'en';
+  locale: Locale;
   template: string;
   subject: string;
   body_text: string;
