@@ -138,8 +138,11 @@ describe('pilgrim registration and sign-in', () => {
     expect(patched.statusCode).toBe(200);
     expect(patched.json().locale).toBe('en');
     // Errors now come in English for this account when the client states no language.
-    const bad = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale: 'fr' } });
+    const bad = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale: 'de' } });
     expect(bad.json().title).toMatch(/not valid/);
+    // Any of the nine languages is kept (migrations/0034_nine_languages.sql), and its emails follow it.
+    const french = await t.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie }, payload: { locale: 'fr' } });
+    expect(french.json().locale).toBe('fr');
   });
 });
 

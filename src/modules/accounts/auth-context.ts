@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database.ts';
 import { groupLoader } from '../../db/group-loader.ts';
 import { HOUR, type AccountsDeps } from './deps.ts';
 import { checkPassword } from './domain/rules.ts';
-import { accountEmails } from './emails.ts';
+import { accountEmail } from './emails.ts';
 import { createAccountsRepository } from './repository.ts';
 import type { AccountsTable, TokenPurpose } from './tables.ts';
 
@@ -54,7 +54,7 @@ export function createAuthContext(deps: AccountsDeps) {
       expires_at: new Date(now.getTime() + TOKEN_TTL[purpose]),
     });
     const link = `${deps.config.publicUrl}${LINK_PATH[purpose]}?token=${encodeURIComponent(token)}`;
-    const email = accountEmails[purpose][account.locale]({ name: account.display_name, link, role: account.role });
+    const email = accountEmail(account.locale, purpose, { name: account.display_name, link, role: account.role, validHours: TOKEN_TTL[purpose] / HOUR });
     await deps.notifications.enqueue(trx, {
       to: account.email,
       locale: account.locale,

@@ -1,5 +1,6 @@
 import type { Locale } from '../../common/i18n.ts';
 import type { Generated } from 'kysely';
+import type { Locale } from '../../common/i18n.ts';
 import type { Role } from '../../core/principal.ts';
 
 

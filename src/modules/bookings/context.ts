@@ -56,7 +56,7 @@ export function createBookingContext(deps: BookingDeps) {
     if (!contact) return;
     const locale = contact.locale;
     const params = { ...p, title: (await deps.catalogue.titles(trx, [p.packageId], locale)).get(p.packageId) ?? '' };
-    const email = template === 'offered' ? bookingEmails.offered[locale]({ name: contact.name, ...params }) : bookingEmails.expired[locale]({ name: contact.name, title: params.title });
+    const email = template === 'offered' ? bookingEmails.offered(locale, { name: contact.name, ...params }) : bookingEmails.expired(locale, { name: contact.name, title: params.title });
     await deps.notifications.enqueue(trx, { to: contact.email, locale, template: `booking_${template}`, ...email });
   }
 
@@ -76,7 +76,7 @@ export function createBookingContext(deps: BookingDeps) {
         const o = offers[i]!;
         const contact = contacts.get(o.accountId);
         if (!contact) return [];
-        const email = bookingEmails.offered[contact.locale]({ name: contact.name, ...o, title: title(o.packageId, contact.locale) });
+        const email = bookingEmails.offered(contact.locale, { name: contact.name, ...o, title: title(o.packageId, contact.locale) });
         return [{ to: contact.email, locale: contact.locale, template: 'booking_offered', ...email }];
       });
       return emails.length ? [deps.notifications.enqueueInsert(emails)] : [];

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { FileStorage } from '../../core/storage.ts';
 import type { Principal, RequestContext } from '../../core/principal.ts';
 import { isMinistry } from '../../core/principal.ts';
-import type { Locale } from '../../common/i18n.ts';
+import { negotiateLocale, type Locale } from '../../common/i18n.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -61,7 +61,8 @@ export function sees(p: Principal | null, c: Pick<ComplaintRow, 'complainant_id'
   }
 }
 
-const localeOf = (language: string): Locale => (language === 'ar' ? 'ar' : 'en');
+/** The language emails about a complaint are written in: the complaint's, when the platform speaks it, else English. */
+const localeOf = (language: string): Locale => negotiateLocale(language, 'en');
 
 export function createComplaintContext(deps: ComplaintDeps) {
   const repo = createComplaintRepository();
@@ -121,10 +122,10 @@ export function createComplaintContext(deps: ComplaintDeps) {
     // A missed deadline is told to both sides: the provider (its owner, in their language) too.
     if (data.breach && updated.provider_id) {
       const p = await deps.journey.providerContact(trx, updated.provider_id);
-      if (p) await deps.notifications.enqueue(trx, { to: p.email, locale: p.locale, template: 'complaint_breached', ...complaintEmails.breached[p.locale]({ name: p.name, reference: c.reference, kinds: data.breach as string[] }) });
+      if (p) await deps.notifications.enqueue(trx, { to: p.email, locale: p.locale, template: 'complaint_breached', ...complaintEmails.breached(p.locale, { name: p.name, reference: c.reference, kinds: data.breach as string[] }) });
     }
     if (!opts.quiet && who.kind !== 'pilgrim') {
-      await tellComplainant(trx, updated, 'moved', (locale, name) => complaintEmails.moved[locale]({ name, reference: c.reference, state: r.to, message: opts.screened ?? opts.message ?? null, dueAt: updated.next_deadline_at, breached: Boolean(data.breach) }));
+      await tellComplainant(trx, updated, 'moved', (locale, name) => complaintEmails.moved(locale, { name, reference: c.reference, state: r.to, message: opts.screened ?? opts.message ?? null, dueAt: updated.next_deadline_at, breached: Boolean(data.breach) }));
     }
     return updated;
   }

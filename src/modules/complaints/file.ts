@@ -108,7 +108,7 @@ export function fileUseCases(c: ComplaintContext) {
         const filed = { ...row, state, next_deadline_at: next?.dueAt ?? null, next_deadline_kind: next?.kind ?? null, version: 2 };
         await writeAudit(trx, clock, ctx, { action: 'complaint.filed', subjectType: 'complaint', subjectId: id, data: { about: input.about, category: input.category, severity: input.severity, channel: row.channel, noBookingFound } });
         if (providerId) await publishEvent(trx, clock, { type: 'complaint.received', providerId, subjectId: id, payload: c.eventPayload(filed) });
-        await c.tellComplainant(trx, filed, 'filed', (locale, name) => complaintEmails.filed[locale]({ name, reference, dueAt: filed.next_deadline_at, dueKind: filed.next_deadline_kind }));
+        await c.tellComplainant(trx, filed, 'filed', (locale, name) => complaintEmails.filed(locale, { name, reference, dueAt: filed.next_deadline_at, dueKind: filed.next_deadline_kind }));
         return { id: filed.id, reference: filed.reference };
       });
     },

@@ -26,7 +26,7 @@ export type DrawDeps = {
   seasons: Pick<SeasonService, 'assertPhase' | 'evaluatorFor' | 'quotaUsage' | 'get' | 'read'>;
   applications: Pick<ApplicationService, 'drawCandidates' | 'applicationOf'>;
   pilgrims: Pick<PilgrimService, 'factsFor'>;
-  catalogue: Pick<CatalogueService, 'packageFacts' | 'titles'>;
+  catalogue: Pick<CatalogueService, 'packageFacts' | 'titlesInAnyLanguage'>;
   bookings: Pick<BookingService, 'forApplication'>;
   accounts: Pick<AccountService, 'contacts'>;
   notifications: Pick<NotificationService, 'enqueue'>;

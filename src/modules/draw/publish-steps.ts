@@ -35,11 +35,11 @@ export function publicationSteps(c: DrawContext) {
       for (const batch of chunks(outcomes, 1000)) {
         const contacts = await deps.accounts.contacts(trx, batch.map((o) => o.admin_account_id));
         const packageIds = batch.flatMap((o) => (o.package_id ? [o.package_id] : []));
-        const titles = { ar: await deps.catalogue.titles(trx, packageIds, 'ar'), en: await deps.catalogue.titles(trx, packageIds, 'en') };
+        const title = await deps.catalogue.titlesInAnyLanguage(trx, packageIds);
         for (const o of batch) {
           const c = contacts.get(o.admin_account_id);
           if (!c) continue;
-          const email = resultEmail[c.locale]({ name: c.name, season, outcome: o.outcome, title: o.package_id ? (titles[c.locale].get(o.package_id) ?? '') : '', rank: o.choice_rank, waitlist: o.waitlist_position, deadline });
+          const email = resultEmail(c.locale, { name: c.name, season, outcome: o.outcome, title: o.package_id ? title(o.package_id, c.locale) : '', rank: o.choice_rank, waitlist: o.waitlist_position, deadline });
           await deps.notifications.enqueue(trx, { to: c.email, locale: c.locale, template: `draw_${o.outcome}`, ...email });
         }
       }

@@ -1,5 +1,6 @@
 import type { Locale } from '../../common/i18n.ts';
 import type { Generated } from 'kysely';
+import type { Locale } from '../../common/i18n.ts';
 
 export interface OutboxMessagesTable {
   id: string;

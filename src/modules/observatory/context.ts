@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
 import type { FileStorage } from '../../core/storage.ts';
-import type { Locale } from '../../common/i18n.ts';
+import { negotiateLocale, type Locale } from '../../common/i18n.ts';
 import type { Db, Executor } from '../../db/database.ts';
 import { platformSecret } from '../../db/platform-secrets.ts';
 import type { AccountService } from '../accounts/index.ts';
@@ -44,9 +44,10 @@ export function createObservatoryContext(deps: ObservatoryDeps) {
   async function sendInvitation(executor: Executor, inv: InvitationRow, reminder: boolean) {
     const [contact, q] = await Promise.all([deps.accounts.contacts(executor, [inv.account_id]).then((m) => m.get(inv.account_id)), questionnaire(executor, inv.questionnaire_id)]);
     if (!contact || !q) return;
-    const locale: Locale = inv.language === 'ar' ? 'ar' : 'en';
+    // The invitation's language when the platform speaks it, else English.
+    const locale: Locale = negotiateLocale(inv.language, 'en');
     const link = `${deps.publicUrl}/s/${linkToken(await linkSecret(executor), inv.id, inv.questionnaire_id)}`;
-    await deps.notifications.enqueue(executor, { to: contact.email, locale, template: reminder ? 'survey_reminder' : 'survey_invitation', ...surveyEmails.invite[locale]({ name: contact.name, title: textIn(q.title, locale).text, link, expiresAt: inv.expires_at, reminder }) });
+    await deps.notifications.enqueue(executor, { to: contact.email, locale, template: reminder ? 'survey_reminder' : 'survey_invitation', ...surveyEmails.invite(locale, { name: contact.name, title: textIn(q.title, locale).text, link, expiresAt: inv.expires_at, reminder }) });
   }
 
   /**

@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { isUniqueViolation } from '../../db/database.ts';
+import { pickText } from '../../common/i18n.ts';
 import { quieterWindows } from '../../common/permits/availability.ts';
 import { writeAudit } from '../audit/index.ts';
 import type { PermitContext, SiteFacts } from './context.ts';
@@ -182,7 +183,7 @@ export function configUseCases(c: PermitContext, forget: (siteId: string) => voi
           for (const b of bookings) {
             const alternatives = quieterWindows({ startsAt: w.starts_at.getTime() }, near, b.size, { quietLoad: 1, limit: 3 });
             told.push({ bookingId: b.id, alternatives: alternatives.map((a) => a.id) });
-            await c.tell(trx, [b.account_id], 'permit_closed', (locale, name) => permitEmails.closed[locale]({ name, site: site.name[locale], startsAt: w.starts_at, reason: input.reason, alternatives: alternatives.map((a) => new Date(a.startsAt)) }));
+            await c.tell(trx, [b.account_id], 'permit_closed', (locale, name) => permitEmails.closed(locale, { name, site: pickText(site.name, locale).text, startsAt: w.starts_at, reason: input.reason, alternatives: alternatives.map((a) => new Date(a.startsAt)) }));
           }
           await c.publish(trx, live.map((p) => c.permitEvent('permit.cancelled', p, { reason: 'closed' })));
           await writeAudit(trx, clock, ctx, { action: 'permit_window.closed', subjectType: 'permit_window', subjectId: w.id, data: { reason: input.reason, revoked: ended.length, bookings: bookings.length } });

@@ -1,3 +1,4 @@
+import { pickText } from '../../common/i18n.ts';
 import type { Trx } from '../../db/database.ts';
 import type { PermitContext, SiteFacts } from './context.ts';
 import { permitEmails } from './emails.ts';
@@ -20,7 +21,7 @@ export async function offerFreed(c: PermitContext, trx: Trx, site: SiteFacts, w:
     const deadline = new Date(Math.min(now.getTime() + site.offerMinutes * 60_000, w.starts_at.getTime()));
     await c.repo.setWaitEntry(trx, next.id, { status: 'offered', offered_at: now, offer_deadline: deadline, updated_at: now });
     await c.repo.addWaiting(trx, w.id, -1);
-    await c.tell(trx, [next.account_id], 'permit_offered', (locale, name) => permitEmails.offered[locale]({ name, site: site.name[locale], startsAt: w.starts_at, size: next.size, deadline }));
+    await c.tell(trx, [next.account_id], 'permit_offered', (locale, name) => permitEmails.offered(locale, { name, site: pickText(site.name, locale).text, startsAt: w.starts_at, size: next.size, deadline }));
     room -= next.size;
     offered++;
   }

@@ -7,7 +7,7 @@ describe('a rejected document is named in the reader\'s language, never by its c
     ['ar', 'passport_scan', 'صورة الجواز'],
     ['ar', 'vaccination_certificate', 'شهادة التطعيم'],
   ] as const)('%s: %s reads "%s"', (locale, type, named) => {
-    const email = rejectionEmail[locale]({ type, reason: 'blurred' });
+    const email = rejectionEmail(locale, { type, reason: 'blurred' });
     expect(email.text).toContain(named);
     expect(email.text).not.toContain(type);
     expect(email.text).toContain('blurred');

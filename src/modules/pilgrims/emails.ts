@@ -1,19 +1,14 @@
 import type { Locale } from '../../common/i18n.ts';
+import { renderEmail, type Email } from '../../i18n/emails.ts';
 import { documentTerms } from './errors.ts';
 
-interface Email {
-  subject: string;
-  text: string;
+/**
+ * What a pilgrim is told when a reviewer rejects a document, in their language
+ * (catalogs' `emails` section, `pilgrims.document_rejected`): the document
+ * named in it, not its code.
+ *
+ * @example rejectionEmail('ar', { type: 'passport_scan', reason: 'الصورة غير واضحة' })
+ */
+export function rejectionEmail(locale: Locale, p: { type: string; reason: string }): Email {
+  return renderEmail(locale, 'pilgrims.document_rejected', (l) => ({ document: documentTerms.word(l, p.type) ?? p.type, reason: p.reason }));
 }
-
-/** What a pilgrim is told when a reviewer rejects a document, in their language (the document named in it, not its code). */
-export const rejectionEmail: Record<Locale, (p: { type: string; reason: string }) => Email> = {
-  en: (p) => ({
-    subject: 'A document needs your attention',
-    text: `Your ${documentTerms[p.type]?.en ?? p.type} was not accepted, for this reason:\n${p.reason}\nPlease upload a new copy from your Manasik profile.`,
-  }),
-  ar: (p) => ({
-    subject: 'وثيقة تحتاج إلى تعديل',
-    text: `لم تُقبل وثيقتك (${documentTerms[p.type]?.ar ?? p.type}) للسبب التالي:\n${p.reason}\nيرجى رفع نسخة جديدة من ملفك في منصة مناسك.`,
-  }),
-};

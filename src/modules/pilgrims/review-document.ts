@@ -20,7 +20,7 @@ export function reviewDocumentUseCase(c: PilgrimContext) {
         await writeAudit(trx, clock, ctx, { action: `document.${status}`, subjectType: 'document', subjectId: id, data: { type: doc.type, reason: reason ?? null } });
         if (decision === 'reject') {
           const owner = (await deps.accounts.contacts(trx, [doc.account_id])).get(doc.account_id)!;
-          const text = rejectionEmail[owner.locale]({ type: doc.type, reason: reason ?? '' });
+          const text = rejectionEmail(owner.locale, { type: doc.type, reason: reason ?? '' });
           await deps.notifications.enqueue(trx, { to: owner.email, locale: owner.locale, template: 'document.rejected', ...text });
         }
       });

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { pickText } from '../../common/i18n.ts';
 import type { Clock } from '../../core/clock.ts';
 import { riyadhDate } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
@@ -7,7 +8,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import type { AccountService } from '../accounts/index.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import type { LicensingAction } from './domain/licensing.ts';
-import { licensingEmails } from './emails.ts';
+import { licensingEmail } from './emails.ts';
 import { teamPolicy, type TeamResource } from './policies.ts';
 import { pastTense } from './presenters.ts';
 import { createProvidersRepository } from './repository.ts';
@@ -50,11 +51,11 @@ export function createProviderContext(deps: ProviderDeps) {
   async function notifyOwner(executor: Executor, row: Selectable<ProvidersTable>, action: LicensingAction, reason: string) {
     const owner = await repo.ownerContact(executor, row.id);
     if (!owner) return;
-    const email = licensingEmails[action][owner.locale]({
+    const email = licensingEmail(owner.locale, action, {
       name: owner.display_name,
-      provider: owner.locale === 'ar' ? row.legal_name_ar : row.legal_name_en,
+      provider: pickText({ ar: row.legal_name_ar, en: row.legal_name_en }, owner.locale).text,
       reason,
-      validTo: row.licence_valid_to ?? '',
+      validTo: row.licence_valid_to,
     });
     await deps.notifications.enqueue(executor, { to: owner.email, locale: owner.locale, template: `provider.${pastTense[action]}`, ...email });
   }
