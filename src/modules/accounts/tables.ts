@@ -1,4 +1,3 @@
-import type { Locale } from '../../common/i18n.ts';
 import type { Generated } from 'kysely';
 import type { Locale } from '../../common/i18n.ts';
 import type { Role } from '../../core/principal.ts';
