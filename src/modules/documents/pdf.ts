@@ -1,11 +1,8 @@
-import bidiFactory from 'bidi-js';
 import PDFDocument from 'pdfkit';
 import { directionOf, languageTable, type Locale } from '../../common/i18n.ts';
 import { fontOrder, loadFonts, piecesOf } from './fonts.ts';
-import { visualRuns } from './rtl-text.ts';
+import { neutralsRightToLeft, visualRuns } from './rtl-text.ts';
 import { pdfkitFont, shape, widthOf } from './shaping.ts';
-
-const bidi = bidiFactory();
 
 export type Block =
   | { kind: 'title'; text: string }
@@ -46,13 +43,12 @@ export async function renderPdf(blocks: Block[], locale: Locale, meta: { title: 
 
   /**
    * A line's pieces in visual order, each with its width. Within a right-to-left run the pieces
-   * go right to left; a piece of only neutral characters there (a colon, brackets) is turned
-   * to visual order here (mirrored, reversed), since such a piece has no direction of its own.
+   * go right to left, and a piece of only neutral characters is turned to visual order.
    */
   function placed(text: string, size: number) {
     return visualRuns(text, base).flatMap((run) => {
       const pieces = piecesOf(run.text, order).map((p) =>
-        run.rtl && p.neutral ? { ...p, text: [...p.text].reverse().map((c) => bidi.getMirroredCharacter(c) ?? c).join('') } : p);
+        run.rtl && p.neutral ? { ...p, text: neutralsRightToLeft(p.text) } : p);
       return run.rtl ? pieces.reverse() : pieces;
     }).map((p) => ({ ...p, width: widthOf(p.font, shape(p.font, p.text, locale), size) }));
   }

@@ -1,6 +1,7 @@
 import * as fontkit from 'fontkit';
 import * as hb from 'harfbuzzjs';
 import type { LoadedFont } from './fonts.ts';
+import { pieceDirection } from './rtl-text.ts';
 
 /** A glyph as HarfBuzz places it, in font units; `cluster` is the index of its first character in the text. */
 export interface ShapedGlyph {
@@ -15,15 +16,16 @@ export interface ShapedGlyph {
 /**
  * Shapes a piece of text in one font with HarfBuzz: Arabic letters joined by their
  * position in the word, Bengali conjuncts formed and vowel signs placed (ি before its
- * consonant), marks attached. The glyphs come in visual order, left to right; the
- * direction and script are those of the text's letters (Arabic right to left), and
- * `language` picks the font's forms for that language (Urdu, Persian).
+ * consonant), marks attached. The text is one piece of one directional run, set in
+ * the direction of its first letter (pieceDirection); the glyphs come in visual
+ * order, left to right. `language` picks the font's forms for that language.
  *
  * @example shape(fonts.bengali, 'কি', 'bn') // two glyphs: the sign ি, then ক
  */
 export function shape(font: LoadedFont, text: string, language?: string): ShapedGlyph[] {
   const buffer = new hb.Buffer();
   buffer.addText(text);
+  buffer.setDirection(pieceDirection(text) === 'rtl' ? hb.Direction.RTL : hb.Direction.LTR);
   if (language) buffer.setLanguage(language);
   buffer.guessSegmentProperties();
   hb.shape(font.hb, buffer);
