@@ -4,7 +4,7 @@ import { paidStatuses } from '../bookings/index.ts';
 import type { DocumentContext } from './context.ts';
 import { signClaim } from './domain/tokens.ts';
 import { renderPdf, type Block } from './pdf.ts';
-import { dayInBothCalendars, formatNumber, money } from './words.ts';
+import { formatNumber, inBothCalendars, money } from './words.ts';
 
 /** A confirmed booking's confirmation, with a signed code. */
 export function confirmationUseCase(dc: DocumentContext) {
@@ -28,7 +28,7 @@ export function confirmationUseCase(dc: DocumentContext) {
         { kind: 'gap' },
         { kind: 'image', png: await qr(token), size: 150 },
         { kind: 'line', text: t('confirmation.scan'), muted: true },
-        { kind: 'line', text: t('confirmation.issued', { date: dayInBothCalendars(clock.now(), locale) }), muted: true, size: 10 },
+        { kind: 'line', text: t('confirmation.issued', { date: inBothCalendars(clock.now(), locale) }), muted: true, size: 10 },
       ];
       return renderPdf(blocks, locale, { title: t('confirmation.file', { booking: bookingId }) });
     },

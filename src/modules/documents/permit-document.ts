@@ -3,7 +3,7 @@ import { dateTimeFormat, RIYADH } from '../../core/dates.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { DocumentContext } from './context.ts';
 import { renderPdf, type Block } from './pdf.ts';
-import { dayInBothCalendars, formatNumber, wordsIn } from './words.ts';
+import { formatNumber, inBothCalendars, wordsIn } from './words.ts';
 
 /** A permit booking's printable permits. */
 export function permitDocumentUseCase(dc: DocumentContext) {
@@ -30,7 +30,7 @@ export function permitDocumentUseCase(dc: DocumentContext) {
       const header: Block[] = [
         { kind: 'title', text: t('permit.title', { site: siteName }) },
         { kind: 'pairs', rows: [
-          [t('permit.date'), dayInBothCalendars(new Date(view.startsAt), locale)],
+          [t('permit.date'), inBothCalendars(new Date(view.startsAt), locale)],
           [t('permit.window'), `${time(view.startsAt)} – ${time(view.endsAt)}`],
           [t('permit.section'), t(`permit.sections.${view.section}`)],
           [t('permit.gates'), gateList],

@@ -1,12 +1,10 @@
 import QRCode from 'qrcode';
-import { intlLocale } from '../../common/i18n.ts';
-import { dateTimeFormat, formatHijri, RIYADH } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { DocumentContext } from './context.ts';
 import { invoiceQr, riyalText } from './domain/zatca-qr.ts';
 import { renderPdf, type Block } from './pdf.ts';
-import { formatNumber, money, vatRate } from './words.ts';
+import { formatNumber, gregorianDay, inBothCalendars, money, vatRate } from './words.ts';
 
 /** The receipt of a booking, as a simplified tax invoice. */
 export function receiptUseCase(dc: DocumentContext) {
@@ -48,12 +46,11 @@ export function receiptUseCase(dc: DocumentContext) {
       const qr = invoiceQr({ sellerName: seller.nameAr, vatNumber: seller.vatNumber ?? '', timestamp: issued.toISOString().replace(/\.\d{3}Z$/, 'Z'), total: riyalText(subtotal + vat), vatTotal: riyalText(vat) });
       const { t, locale } = c;
       const m = (h: number) => money(h, locale);
-      const gregorian = (at: Date, time: boolean) => dateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: RIYADH, dateStyle: 'long', ...(time ? { timeStyle: 'long' } : {}) }).format(at);
       const blocks: Block[] = [
         { kind: 'title', text: t('receipt.title') },
         { kind: 'pairs', rows: [
           [t('receipt.number'), invoiceNumber],
-          [t('receipt.issuedAt'), `${gregorian(issued, true)} · ${formatHijri(issued, locale)}`],
+          [t('receipt.issuedAt'), inBothCalendars(issued, locale, true)],
           [t('receipt.seller'), locale === 'ar' ? seller.nameAr : `${seller.nameEn} · ${seller.nameAr}`],
           [t('receipt.sellerVat'), seller.vatNumber ?? t('receipt.vatMissing')],
           [t('receipt.buyer'), buyer ? `${buyer.givenNames} ${buyer.familyName}` : ''],
@@ -71,7 +68,7 @@ export function receiptUseCase(dc: DocumentContext) {
         { kind: 'gap' },
         { kind: 'line', text: t('receipt.payments'), size: 12 },
         { kind: 'pairs', rows: [
-          ...[...batches.values()].map((b): [string, string] => [t(b.refund ? 'receipt.refund' : 'receipt.payment', { date: gregorian(b.at, false) }), m(b.refund ? -b.amount : b.amount)]),
+          ...[...batches.values()].map((b): [string, string] => [t(b.refund ? 'receipt.refund' : 'receipt.payment', { date: gregorianDay(b.at, locale) }), m(b.refund ? -b.amount : b.amount)]),
           [t('receipt.paidToDate'), m(paid)],
           [t('receipt.outstanding'), m(c.booking.amount_due - paid)],
         ] },

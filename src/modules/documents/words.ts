@@ -37,9 +37,14 @@ export function formatNumber(locale: Locale, value: number, options: Intl.Number
 export const money = (halalas: number, locale: Locale) =>
   translate(locale, 'documents', 'shared.money', { amount: formatNumber(locale, halalas / 100, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) });
 
-/** A day in Saudi Arabia in both calendars, in the language's words and digits, e.g. '15 May 2027 · 9 Dhuʻl-Hijjah 1448 AH'. */
-export function dayInBothCalendars(at: Date, locale: Locale): string {
-  return `${dateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: RIYADH, dateStyle: 'long' }).format(at)} · ${formatHijri(at, locale)}`;
+/** A day in Saudi Arabia in the Gregorian calendar, in the language's words and digits, e.g. '15 May 2027' (with the time: '15 May 2027 at 12:00'). */
+export function gregorianDay(at: Date, locale: Locale, withTime = false): string {
+  return dateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: RIYADH, dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}) }).format(at);
+}
+
+/** A day in Saudi Arabia in both calendars, e.g. '15 May 2027 (9 Dhuʻl-Hijjah 1448 AH)'. */
+export function inBothCalendars(at: Date, locale: Locale, withTime = false): string {
+  return translate(locale, 'documents', 'shared.bothCalendars', { gregorian: gregorianDay(at, locale, withTime), hijri: formatHijri(at, locale) });
 }
 
 export const vatRate: Record<PriceLine['vatCategory'], number> = { standard: 0.15, zero: 0 };
