@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { directionOf, languageTable, type Locale } from '../../common/i18n.ts';
 import { fontOrder, loadFonts, piecesOf } from './fonts.ts';
-import { neutralsRightToLeft, visualRuns } from './rtl-text.ts';
+import { isolate, neutralsRightToLeft, visualRuns } from './rtl-text.ts';
 import { pdfkitFont, shape, widthOf } from './shaping.ts';
 
 export type Block =
@@ -82,9 +82,11 @@ export async function renderPdf(blocks: Block[], locale: Locale, meta: { title: 
       y = doc.page.margins.top;
     }
     else if (b.kind === 'pairs') {
+      // A value (a name, an amount, a code) takes its direction from its own first letter, as a cell with
+      // dir=auto does: a Latin name keeps its full stop in a right-to-left document, and the reverse.
       for (const [label, value] of b.rows) {
         line(label, y, 11, '#555555', 'start');
-        y += line(value, y, 11, '#111111', 'end');
+        y += line(isolate(value), y, 11, '#111111', 'end');
       }
     } else if (b.kind === 'image') {
       doc.image(b.png, rtl ? right - b.size : left, y, { width: b.size, height: b.size });
@@ -107,7 +109,7 @@ export async function renderPdf(blocks: Block[], locale: Locale, meta: { title: 
       };
       row(b.header, '#555555', 9);
       doc.moveTo(left, y - 4).lineTo(right, y - 4).strokeColor('#cccccc').stroke();
-      for (const r of b.rows) row(r, '#111111', 10);
+      for (const r of b.rows) row(r.map(isolate), '#111111', 10);
     }
   }
   doc.end();

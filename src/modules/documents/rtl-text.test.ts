@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutralsRightToLeft, pieceDirection, visualRuns } from './rtl-text.ts';
+import { isolate, neutralsRightToLeft, pieceDirection, visualRuns } from './rtl-text.ts';
 
 describe('visualRuns', () => {
   it.each([
@@ -34,5 +34,12 @@ describe('neutralsRightToLeft', () => {
   it('reverses neutral characters and mirrors brackets, as a right-to-left run shows them', () => {
     expect(neutralsRightToLeft(': (')).toBe(') :');
     expect(neutralsRightToLeft('«')).toBe('»');
+  });
+});
+
+describe('isolate', () => {
+  it('keeps a Latin name\'s full stop with it in a right-to-left line, as a cell with dir=auto does', () => {
+    expect(visualRuns('Al-Safwa Co.', 'rtl').map((r) => r.text)).toEqual(['.', 'Al-Safwa Co']);
+    expect(visualRuns(isolate('Al-Safwa Co.'), 'rtl').find((r) => !r.rtl)?.text).toBe('Al-Safwa Co.');
   });
 });

@@ -62,3 +62,9 @@ export function pieceDirection(text: string): 'rtl' | 'ltr' {
 export function neutralsRightToLeft(text: string): string {
   return [...text].reverse().map((c) => bidi.getMirroredCharacter(c) ?? c).join('');
 }
+
+/**
+ * Text set apart from its neighbours for the bidirectional algorithm (first-strong
+ * isolate): a Latin name in a right-to-left line keeps its own full stop.
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
