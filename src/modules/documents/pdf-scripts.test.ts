@@ -175,6 +175,12 @@ describe('each language\'s PDF, rendered to an image', () => {
     expect(digits).toMatch(new RegExp(`^${(digitsOf[locale] ?? /[0-9]/).source}+$`, 'u'));
   });
 
+  it('fr: a letter and its accent written apart are drawn as the composed letter', async () => {
+    const { glyphs } = renderPage(await renderPdf([{ kind: 'line', text: 'Re\u0301servation' }], 'fr', { title: 't' }), 1);
+    expect(glyphs.filter((g) => g.id === 0)).toEqual([]);
+    expect(glyphs.map((g) => g.char).join('')).toBe('Réservation');
+  });
+
   it.each(['en', 'fr', 'tr', 'id', 'ms'] as const)('%s: the text layer reads as written (copy, search)', async (locale) => {
     const pdf = await renderPdf([{ kind: 'line', text: samples[locale] }], locale, { title: 't' });
     expect(renderPage(pdf, 1).text).toContain(samples[locale]);

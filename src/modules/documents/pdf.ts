@@ -54,9 +54,10 @@ export async function renderPdf(blocks: Block[], locale: Locale, meta: { title: 
   }
   /** Draws one line whose top is at y, from the start edge of the language (or the end edge) of the box. */
   function line(text: string, y: number, size: number, color = '#111111', edge: 'start' | 'end' = 'start', box: [number, number] = [left, right]) {
-    // Arabic-Indic digits (as Intl may write them) are set as Western digits in the languages that use those;
-    // Persian and Bengali keep their own digits.
-    const written = latinDigits ? text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90)) : text;
+    // Composed characters (é, not e and an accent: the fonts' subsets have the composed letters). Arabic-Indic
+    // digits are set as Western digits in the languages that use those; Persian and Bengali keep their own.
+    const composed = text.normalize('NFC');
+    const written = latinDigits ? composed.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) - 0x0660) % 0x90)) : composed;
     const pieces = placed(written, size);
     const total = pieces.reduce((w, p) => w + p.width, 0);
     let x = rtl === (edge === 'start') ? box[1] - total : box[0];
