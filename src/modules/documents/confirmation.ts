@@ -1,11 +1,10 @@
-import { formatHijri } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import { paidStatuses } from '../bookings/index.ts';
 import type { DocumentContext } from './context.ts';
 import { signClaim } from './domain/tokens.ts';
 import { renderPdf, type Block } from './pdf.ts';
-import { money } from './words.ts';
+import { formatNumber, inBothCalendars, money } from './words.ts';
 
 /** A confirmed booking's confirmation, with a signed code. */
 export function confirmationUseCase(dc: DocumentContext) {
@@ -16,21 +15,22 @@ export function confirmationUseCase(dc: DocumentContext) {
       const c = await dc.bookingFacts(ctx, bookingId);
       if (!(paidStatuses as readonly string[]).includes(c.booking.status)) throw new AppError('booking.not_confirmed');
       const token = signClaim(await deps.signing.signer(), { kind: 'booking', bookingId, season: c.booking.season }, clock.now());
+      const { t, locale } = c;
       const blocks: Block[] = [
-        { kind: 'title', text: `${c.w.confirmation} — ${c.booking.season}` },
+        { kind: 'title', text: t('confirmation.title', { season: c.booking.season }) },
         { kind: 'line', text: c.title, size: 14 },
-        { kind: 'pairs', rows: [[c.w.booking, bookingId.slice(0, 8).toUpperCase()], [c.w.provider, c.provider], [c.w.seats, String(c.booking.seats)], [c.w.due, money(c.booking.amount_due, c.locale)], [c.w.paid, money(c.booking.amount_paid, c.locale)]] },
+        { kind: 'pairs', rows: [[t('shared.booking'), bookingId.slice(0, 8).toUpperCase()], [t('shared.provider'), c.provider], [t('confirmation.seats'), formatNumber(locale, c.booking.seats)], [t('confirmation.due'), money(c.booking.amount_due, locale)], [t('confirmation.paid'), money(c.booking.amount_paid, locale)]] },
         { kind: 'gap' },
         ...c.members.map((m): Block => {
           const p = c.people.get(m);
-          return { kind: 'line', text: p ? `${c.w.pilgrim}: ${c.locale === 'ar' ? p.arabicName : `${p.givenNames} ${p.familyName}`}` : '' };
+          return { kind: 'line', text: p ? t('confirmation.pilgrim', { name: locale === 'ar' ? p.arabicName : `${p.givenNames} ${p.familyName}` }) : '' };
         }),
         { kind: 'gap' },
         { kind: 'image', png: await qr(token), size: 150 },
-        { kind: 'line', text: c.w.scan, muted: true },
-        { kind: 'line', text: `${c.w.issued}: ${formatHijri(clock.now(), c.locale)}`, muted: true, size: 10 },
+        { kind: 'line', text: t('confirmation.scan'), muted: true },
+        { kind: 'line', text: t('confirmation.issued', { date: inBothCalendars(clock.now(), locale) }), muted: true, size: 10 },
       ];
-      return renderPdf(blocks, c.locale, { title: `${c.w.confirmation} ${bookingId}` });
+      return renderPdf(blocks, locale, { title: t('confirmation.file', { booking: bookingId }) });
     },
 
   };

@@ -9,7 +9,7 @@ import type { PermitService } from '../permits/index.ts';
 import type { PilgrimService } from '../pilgrims/index.ts';
 import type { ProviderService } from '../providers/index.ts';
 import type { SigningService } from '../signing/index.ts';
-import { words } from './words.ts';
+import { wordsIn } from './words.ts';
 
 export type DocumentDeps = {
   db: Db;
@@ -33,10 +33,11 @@ export function createDocumentContext(deps: DocumentDeps) {
     const locale = ctx.locale;
     const price = await deps.catalogue.priceOf(db.kysely, booking.package_id, booking.package_version);
     const title = (await deps.catalogue.titles(db.kysely, [booking.package_id], locale)).get(booking.package_id) ?? '';
-    const provider = price ? await deps.providers.displayName(db.kysely, price.providerId, locale) : '';
+    // A provider's name is kept in Arabic and English: Arabic for Arabic readers, English for the others.
+    const provider = price ? await deps.providers.displayName(db.kysely, price.providerId, locale === 'ar' ? 'ar' : 'en') : '';
     const members = [family.adminAccountId, ...family.members.filter((m) => m !== family.adminAccountId)];
     const people = await deps.pilgrims.manifestRows(db.kysely, members);
-    return { booking, locale, title, provider, members, people, w: words[locale] };
+    return { booking, locale, title, provider, members, people, t: wordsIn(locale) };
   }
 
   return { deps, db, clock, qr, bookingFacts };

@@ -1,15 +1,16 @@
-import { dateTimeFormat, formatHijri } from '../../core/dates.ts';
+import { intlLocale, pickText } from '../../common/i18n.ts';
+import { dateTimeFormat, RIYADH } from '../../core/dates.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { DocumentContext } from './context.ts';
 import { renderPdf, type Block } from './pdf.ts';
-import { permitWords } from './words.ts';
+import { formatNumber, inBothCalendars, wordsIn } from './words.ts';
 
 /** A permit booking's printable permits. */
 export function permitDocumentUseCase(dc: DocumentContext) {
   const { deps, qr } = dc;
   const use = {
     /**
-     * A permit booking as PDF, in the reader's language (Arabic or English): the site, the
+     * A permit booking as PDF, in the reader's language: the site, the
      * window in both calendars, the section and gates, then a page per member with their
      * name, the last four characters of their document, the code to type and the signed QR.
      */
@@ -22,17 +23,18 @@ export function permitDocumentUseCase(dc: DocumentContext) {
     async permitContent(ctx: RequestContext, bookingId: string) {
       const { view, site, gates, people } = await deps.permits.document(ctx, bookingId);
       const locale = ctx.locale;
-      const w = permitWords[locale];
-      const time = (iso: string) => dateTimeFormat(locale === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-      const day = (iso: string) => `${dateTimeFormat(locale === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', { timeZone: 'Asia/Riyadh', dateStyle: 'long' }).format(new Date(iso))} · ${formatHijri(new Date(iso), locale)}`;
+      const t = wordsIn(locale);
+      const siteName = pickText(site, locale).text;
+      const time = (iso: string) => dateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: RIYADH, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+      const gateList = new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(gates.map((g) => `${formatNumber(locale, g.number)} ${pickText(g.name, locale).text}`));
       const header: Block[] = [
-        { kind: 'title', text: `${w.permit} — ${site[locale]}` },
+        { kind: 'title', text: t('permit.title', { site: siteName }) },
         { kind: 'pairs', rows: [
-          [w.date, day(view.startsAt)],
-          [w.window, `${time(view.startsAt)} – ${time(view.endsAt)}`],
-          [w.section, w.sections[view.section]],
-          [w.gates, gates.map((g) => `${g.number} ${g.name[locale]}`).join(locale === 'ar' ? '، ' : ', ')],
-          [w.group, String(view.size)],
+          [t('permit.date'), inBothCalendars(new Date(view.startsAt), locale)],
+          [t('permit.window'), `${time(view.startsAt)} – ${time(view.endsAt)}`],
+          [t('permit.section'), t(`permit.sections.${view.section}`)],
+          [t('permit.gates'), gateList],
+          [t('permit.group'), formatNumber(locale, view.size)],
         ] },
       ];
       const blocks: Block[] = [];
@@ -41,13 +43,13 @@ export function permitDocumentUseCase(dc: DocumentContext) {
         if (i > 0) blocks.push({ kind: 'page' });
         blocks.push(...header, { kind: 'gap' },
           { kind: 'line', text: person ? (locale === 'ar' ? person.name_ar : person.name_en) : p.name, size: 16 },
-          { kind: 'pairs', rows: [[w.member, `${p.memberIndex + 1} / ${view.size}`], [w.document, `•••• ${person?.doc_last4 ?? ''}`], [w.code, `${p.code.slice(0, 5)} ${p.code.slice(5)}`]] },
+          { kind: 'pairs', rows: [[t('permit.member'), t('permit.memberOf', { member: formatNumber(locale, p.memberIndex + 1), size: formatNumber(locale, view.size) })], [t('permit.document'), `•••• ${person?.doc_last4 ?? ''}`], [t('permit.code'), `${p.code.slice(0, 5)} ${p.code.slice(5)}`]] },
           { kind: 'gap' },
           { kind: 'image', png: await qr(p.token), size: 200 },
-          { kind: 'line', text: w.scan, muted: true },
-          { kind: 'line', text: w.offline, muted: true, size: 10 });
+          { kind: 'line', text: t('permit.scan'), muted: true },
+          { kind: 'line', text: t('permit.offline'), muted: true, size: 10 });
       }
-      return { blocks, locale, title: `${w.permit} ${site[locale]}` };
+      return { blocks, locale, title: t('permit.file', { site: siteName }) };
     },
 
   };

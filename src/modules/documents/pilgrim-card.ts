@@ -29,17 +29,18 @@ export function pilgrimCardUseCase(dc: DocumentContext) {
       const token = signClaim(await deps.signing.signer(), { kind: 'pilgrim', bookingId, accountId, season: c.booking.season }, clock.now());
       const photo = await deps.pilgrims.photoOf(db.kysely, accountId);
       const nationality = countryName(p.nationality, c.locale);
+      const { t } = c;
       const blocks: Block[] = [
-        { kind: 'title', text: `${c.w.card} — ${c.booking.season}` },
-        photo ? { kind: 'photo', bytes: photo.bytes, width: 110, height: 140 } : { kind: 'line', text: c.w.noPhoto, muted: true },
+        { kind: 'title', text: t('card.title', { season: c.booking.season }) },
+        photo ? { kind: 'photo', bytes: photo.bytes, width: 110, height: 140 } : { kind: 'line', text: t('card.noPhoto'), muted: true },
         { kind: 'line', text: p.arabicName, size: 16 },
         { kind: 'line', text: `${p.givenNames} ${p.familyName}`, size: 14 },
-        { kind: 'pairs', rows: [[c.w.nationality, nationality], [c.w.passport, `•••• ${p.passportNumber.slice(-4)}`], [c.w.package, c.title], [c.w.provider, c.provider], [c.w.booking, bookingId.slice(0, 8).toUpperCase()]] },
+        { kind: 'pairs', rows: [[t('card.nationality'), nationality], [t('card.passport'), `•••• ${p.passportNumber.slice(-4)}`], [t('shared.package'), c.title], [t('shared.provider'), c.provider], [t('shared.booking'), bookingId.slice(0, 8).toUpperCase()]] },
         { kind: 'gap' },
         { kind: 'image', png: await qr(token), size: 170 },
-        { kind: 'line', text: c.w.cardScan, muted: true },
+        { kind: 'line', text: t('card.scan'), muted: true },
       ];
-      return { blocks, locale: c.locale, title: `${c.w.card} ${p.givenNames} ${p.familyName}` };
+      return { blocks, locale: c.locale, title: t('card.file', { name: `${p.givenNames} ${p.familyName}` }) };
     },
 
   };

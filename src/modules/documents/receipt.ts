@@ -1,11 +1,10 @@
 import QRCode from 'qrcode';
-import { formatHijri } from '../../core/dates.ts';
 import { AppError } from '../../core/errors.ts';
 import type { RequestContext } from '../../core/principal.ts';
 import type { DocumentContext } from './context.ts';
 import { invoiceQr, riyalText } from './domain/zatca-qr.ts';
 import { renderPdf, type Block } from './pdf.ts';
-import { components, money, vatPercent } from './words.ts';
+import { formatNumber, gregorianDay, inBothCalendars, money, vatRate } from './words.ts';
 
 /** The receipt of a booking, as a simplified tax invoice. */
 export function receiptUseCase(dc: DocumentContext) {
@@ -34,6 +33,7 @@ export function receiptUseCase(dc: DocumentContext) {
       const vat = price.vat * seats;
       const issued = clock.now();
       const buyer = c.people.get(c.members[0]!);
+      const invoiceNumber = `MN-${bookingId.slice(0, 8).toUpperCase()}`;
       // A payment is its provider leg and its VAT leg, posted in one batch; a refund likewise.
       const batches = new Map<string, { at: Date; amount: number; refund: boolean }>();
       for (const l of legs) {
@@ -44,37 +44,38 @@ export function receiptUseCase(dc: DocumentContext) {
       }
       const paid = [...batches.values()].reduce((s, b) => s + (b.refund ? -b.amount : b.amount), 0);
       const qr = invoiceQr({ sellerName: seller.nameAr, vatNumber: seller.vatNumber ?? '', timestamp: issued.toISOString().replace(/\.\d{3}Z$/, 'Z'), total: riyalText(subtotal + vat), vatTotal: riyalText(vat) });
-      const m = (h: number) => money(h, c.locale);
+      const { t, locale } = c;
+      const m = (h: number) => money(h, locale);
       const blocks: Block[] = [
-        { kind: 'title', text: c.w.invoice },
+        { kind: 'title', text: t('receipt.title') },
         { kind: 'pairs', rows: [
-          [c.w.invoiceNumber, `MN-${bookingId.slice(0, 8).toUpperCase()}`],
-          [c.w.issuedAt, `${issued.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${formatHijri(issued, c.locale)}`],
-          [c.w.seller, c.locale === 'ar' ? seller.nameAr : `${seller.nameEn} · ${seller.nameAr}`],
-          [c.w.sellerVat, seller.vatNumber ?? c.w.vatMissing],
-          [c.w.buyer, buyer ? `${buyer.givenNames} ${buyer.familyName}` : ''],
-          [c.w.package, `${c.title} · ${c.booking.season}`],
+          [t('receipt.number'), invoiceNumber],
+          [t('receipt.issuedAt'), inBothCalendars(issued, locale, true)],
+          [t('receipt.seller'), locale === 'ar' ? seller.nameAr : `${seller.nameEn} · ${seller.nameAr}`],
+          [t('receipt.sellerVat'), seller.vatNumber ?? t('receipt.vatMissing')],
+          [t('receipt.buyer'), buyer ? `${buyer.givenNames} ${buyer.familyName}` : ''],
+          [t('shared.package'), `${c.title} · ${c.booking.season}`],
         ] },
         { kind: 'gap' },
         {
           kind: 'table',
           widths: [0.28, 0.08, 0.18, 0.1, 0.16, 0.2],
-          header: [c.w.item, c.w.qty, c.w.unit, c.w.rate, c.w.vat, c.w.lineTotal],
-          rows: price.lines.map((l) => [components[c.locale][l.component], String(seats), m(l.net), vatPercent[l.vatCategory], m(l.vat * seats), m(l.gross * seats)]),
+          header: [t('receipt.item'), t('receipt.qty'), t('receipt.unit'), t('receipt.rate'), t('receipt.vat'), t('receipt.lineTotal')],
+          rows: price.lines.map((l) => [t(`receipt.components.${l.component}`), formatNumber(locale, seats), m(l.net), formatNumber(locale, vatRate[l.vatCategory], { style: 'percent' }), m(l.vat * seats), m(l.gross * seats)]),
         },
         { kind: 'gap' },
-        { kind: 'pairs', rows: [[c.w.subtotal, m(subtotal)], [c.w.vatTotal, m(vat)], [c.w.total, m(subtotal + vat)]] },
+        { kind: 'pairs', rows: [[t('receipt.subtotal'), m(subtotal)], [t('receipt.vatTotal'), m(vat)], [t('receipt.total'), m(subtotal + vat)]] },
         { kind: 'gap' },
-        { kind: 'line', text: c.w.payments, size: 12 },
+        { kind: 'line', text: t('receipt.payments'), size: 12 },
         { kind: 'pairs', rows: [
-          ...[...batches.values()].map((b): [string, string] => [`${b.refund ? c.w.refund : c.w.payment} · ${b.at.toISOString().slice(0, 10)}`, m(b.refund ? -b.amount : b.amount)]),
-          [c.w.paidToDate, m(paid)],
-          [c.w.outstanding, m(c.booking.amount_due - paid)],
+          ...[...batches.values()].map((b): [string, string] => [t(b.refund ? 'receipt.refund' : 'receipt.payment', { date: gregorianDay(b.at, locale) }), m(b.refund ? -b.amount : b.amount)]),
+          [t('receipt.paidToDate'), m(paid)],
+          [t('receipt.outstanding'), m(c.booking.amount_due - paid)],
         ] },
         { kind: 'gap' },
         { kind: 'image', png: await QRCode.toBuffer(qr, { errorCorrectionLevel: 'M', margin: 1, width: 300 }), size: 120 },
       ];
-      return { blocks, qr, locale: c.locale, title: `${c.w.invoice} MN-${bookingId.slice(0, 8).toUpperCase()}` };
+      return { blocks, qr, locale, title: t('receipt.file', { number: invoiceNumber }) };
     },
 
   };

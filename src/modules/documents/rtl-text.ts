@@ -40,3 +40,31 @@ export function visualRuns(line: string, base: 'rtl' | 'ltr'): Run[] {
   }
   return runs.map((r) => ({ text: line.slice(r.start, r.end), rtl: r.level % 2 === 1 }));
 }
+
+/**
+ * The direction of a piece of one directional run, by its first strong letter: right to
+ * left for Arabic-script letters; left to right otherwise, digits included (Persian
+ * ۱۲۳ and Arabic-Indic ١٢٣ digits are of the Arabic script but read left to right).
+ */
+export function pieceDirection(text: string): 'rtl' | 'ltr' {
+  for (const ch of text) {
+    const type = bidi.getBidiCharTypeName(ch);
+    if (type === 'L') return 'ltr';
+    if (type === 'R' || type === 'AL') return 'rtl';
+  }
+  return 'ltr';
+}
+
+/**
+ * Neutral characters (a colon, brackets) of a right-to-left run in visual order: reversed,
+ * brackets mirrored. Such a piece has no direction of its own to be shaped in.
+ */
+export function neutralsRightToLeft(text: string): string {
+  return [...text].reverse().map((c) => bidi.getMirroredCharacter(c) ?? c).join('');
+}
+
+/**
+ * Text set apart from its neighbours for the bidirectional algorithm (first-strong
+ * isolate): a Latin name in a right-to-left line keeps its own full stop.
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;

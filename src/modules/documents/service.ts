@@ -12,7 +12,8 @@ export type { DocumentDeps } from './context.ts';
  * signed QR code, a card per pilgrim with its own signed code, a receipt
  * whose lines come from the ledger (payments and their VAT, refunds), the
  * permits of a permit booking, and the check of a scanned code. One document
- * per file; their words are in words.ts.
+ * per file; their words are in the catalogs' `documents` section (words.ts),
+ * and pdf.ts sets them in every language's script.
  */
 export function createDocumentService(deps: DocumentDeps) {
   const c = createDocumentContext(deps);

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { hajjFixtures, moments } from '../../testing/hajj-fixtures.ts';
 import { createHmac, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { platformSecret } from '../../db/platform-secrets.ts';
+import { locales } from '../../common/i18n.ts';
 import { readInvoiceQr, signClaim } from '../documents/index.ts';
 import { liveStatuses } from '../bookings/index.ts';
 import { samplePackage } from '../catalogue/index.ts';
@@ -198,10 +199,10 @@ describe('the provider\'s side', () => {
 });
 
 describe('booking documents', () => {
-  it('issues the confirmation, a card per pilgrim and the receipt as PDF, to the family only', async () => {
+  it('issues the confirmation, a card per pilgrim and the receipt as PDF, in every language, to the family only', async () => {
     const members = (await t.db.kysely.selectFrom('application_members').select('account_id').where('application_id', '=', rich.id).execute()).map((m) => m.account_id);
     for (const url of [`/bookings/${bookingOf.rich!.id}/confirmation.pdf`, `/bookings/${bookingOf.rich!.id}/receipt.pdf`, ...members.map((m) => `/bookings/${bookingOf.rich!.id}/cards/${m}.pdf`)]) {
-      for (const lang of ['ar', 'en']) {
+      for (const lang of locales) {
         const res = await fx.api('GET', url, { ...rich.admin.headers, 'accept-language': lang });
         expect(res.statusCode, `${url} ${res.body.slice(0, 200)}`).toBe(200);
         expect(res.headers['content-type']).toBe('application/pdf');
