@@ -1,5 +1,6 @@
 import * as fontkit from 'fontkit';
 import * as hb from 'harfbuzzjs';
+import { LRUCache } from 'lru-cache';
 import type { LoadedFont } from './fonts.ts';
 import { pieceDirection } from './rtl-text.ts';
 
@@ -22,7 +23,16 @@ export interface ShapedGlyph {
  *
  * @example shape(fonts.bengali, 'কি', 'bn') // two glyphs: the sign ি, then ক
  */
-export function shape(font: LoadedFont, text: string, language?: string): ShapedGlyph[] {
+export function shape(font: LoadedFont, text: string, language?: string): readonly ShapedGlyph[] {
+  const key = `${font.name}\u0000${language ?? ''}\u0000${text}`;
+  let glyphs = shaped.get(key);
+  if (!glyphs) shaped.set(key, (glyphs = shapeNow(font, text, language)));
+  return glyphs;
+}
+/** Pieces shaped lately: a document's labels recur in every document, and pdfkit asks again for what was measured. */
+const shaped = new LRUCache<string, readonly ShapedGlyph[]>({ max: 20_000 });
+
+function shapeNow(font: LoadedFont, text: string, language?: string): readonly ShapedGlyph[] {
   const buffer = new hb.Buffer();
   buffer.addText(text);
   buffer.setDirection(pieceDirection(text) === 'rtl' ? hb.Direction.RTL : hb.Direction.LTR);
@@ -30,11 +40,11 @@ export function shape(font: LoadedFont, text: string, language?: string): Shaped
   buffer.guessSegmentProperties();
   hb.shape(font.hb, buffer);
   const positions = buffer.getGlyphPositions();
-  return buffer.getGlyphInfos().map((g, i) => ({ id: g.codepoint, cluster: g.cluster, ...positions[i]! }));
+  return Object.freeze(buffer.getGlyphInfos().map((g, i) => Object.freeze({ id: g.codepoint, cluster: g.cluster, ...positions[i]! })));
 }
 
 /** The width of shaped glyphs at `size` points. */
-export function widthOf(font: LoadedFont, glyphs: ShapedGlyph[], size: number): number {
+export function widthOf(font: LoadedFont, glyphs: readonly ShapedGlyph[], size: number): number {
   return (glyphs.reduce((w, g) => w + g.xAdvance, 0) * size) / font.upem;
 }
 
@@ -43,7 +53,7 @@ export function widthOf(font: LoadedFont, glyphs: ShapedGlyph[], size: number): 
  * character's own (its cmap glyph) stands for it; the rest of a cluster (a conjunct, a
  * ligature) goes to the cluster's first other glyph.
  */
-function codePointsOf(font: LoadedFont, text: string, glyphs: ShapedGlyph[]): number[][] {
+function codePointsOf(font: LoadedFont, text: string, glyphs: readonly ShapedGlyph[]): number[][] {
   const out = glyphs.map((): number[] => []);
   const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
   starts.forEach((start, k) => {
