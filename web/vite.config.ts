@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { pwaOptions } from './pwa.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -8,6 +10,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root,
   esbuild: { jsx: 'automatic' },
+  plugins: [VitePWA(pwaOptions)],
   build: {
     outDir: path.join(root, 'dist'),
     emptyOutDir: true,
