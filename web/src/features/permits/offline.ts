@@ -1,3 +1,4 @@
+import { personalStorageKeys } from '../../lib/offline-data.ts';
 import type { PermitBooking } from './types.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { PermitBooking } from './types.ts';
  * lists and queue in IndexedDB (features/gate/gate-store.ts).
  */
 
-const MINE = 'manasik.permits.mine';
+const MINE = personalStorageKeys.permits;
 
 export interface SavedPermits {
   accountId: string;
@@ -38,7 +39,7 @@ export function savedPermits(): SavedPermits | null {
 export const forgetPermits = () => localStorage.removeItem(MINE);
 
 /** What the pilgrim saw of a window when joining its waiting list (the list's answer names only the window's id). */
-const WAITS = 'manasik.permits.waitWindows';
+const WAITS = personalStorageKeys.waitWindows;
 export interface WaitWindow { siteName: string; startsAt: string; endsAt: string; section: string }
 export function rememberWaitWindow(windowId: string, w: WaitWindow) {
   try {
