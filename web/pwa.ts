@@ -4,7 +4,7 @@ import type { VitePWAOptions } from 'vite-plugin-pwa';
  * The installable app (docs/adr/0002-installable-web-app.md): the web app
  * manifest, and the service worker (src/sw/service-worker.ts) built with the
  * list of the build's files to precache. The page registers the worker itself
- * (ui/app-update.tsx), after the page has loaded, and asks before a new
+ * (ui/app-notices.tsx) once the first screen is done, and asks before a new
  * version takes over.
  */
 export const pwaOptions: Partial<VitePWAOptions> = {
