@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   gate: async () => (await import('./gate.ts')).run(),
   season: async () => (await import('./season.ts')).run(),
   observatory: async () => (await import('./observatory.ts')).run(),
+  web: async () => (await import('./web.ts')).run(),
 };
 
 const benchName = process.argv[2];

@@ -75,6 +75,9 @@ describe('permits in the browser', () => {
     const page = await context.newPage();
     await signIn(page, 'gate@e2e.example', false);
     await page.goto(`${server.base}/gate`);
+    // Installing from here installs the gate's own app, not the pilgrim app.
+    await page.locator('link[rel="manifest"][href="/gate.webmanifest"]').waitFor({ state: 'attached' });
+    expect(await page.locator('link[rel="manifest"]').count()).toBe(1);
     await page.getByLabel('Site').selectOption({ label: 'The Rawdah' });
     await page.getByLabel('Gate', { exact: true }).selectOption({ label: '2 — Gate 2' });
     await page.getByRole('button', { name: 'Use this gate and sync' }).click();

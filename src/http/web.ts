@@ -14,7 +14,8 @@ export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url))
  */
 export async function installWeb(app: FastifyInstance) {
   const built = fs.existsSync(path.join(webDist, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: webDist, serve: false });
+  // The build writes brotli and gzip copies of the app's files (web/vite.config.ts): sent as they are when the client takes them.
+  if (built) await app.register(fastifyStatic, { root: webDist, serve: false, preCompressed: true });
   app.get('/*', { schema: { hide: true }, config: { policy: policies.static } }, async (req, reply) => {
     const wanted = (req.params as { '*': string })['*'];
     if (wanted.startsWith('api/') || wanted === 'api') return reply.callNotFound();

@@ -1,9 +1,9 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Link, matchPath, Navigate, Route, Routes } from 'react-router';
 import { $api, queryClient } from './api/client.ts';
-import type { Namespace } from './i18n/index.ts';
+import i18next, { type Namespace } from './i18n/index.ts';
 import { useOperations, type Operation } from './lib/operations.ts';
 import { useSession, type Account } from './lib/session.tsx';
 import { Layout } from './ui/layout.tsx';
@@ -14,12 +14,12 @@ import { Layout } from './ui/layout.tsx';
  */
 type Page = ComponentType<{ account: Account }>;
 function page(load: () => Promise<Record<string, unknown>>, name: string) {
-  return lazy(async () => ({ default: (await load())[name] as Page }));
+  return Object.assign(lazy(async () => ({ default: (await load())[name] as Page })), { preload: load });
 }
 
 interface PageRoute {
   path: string;
-  page: Page;
+  page: ReturnType<typeof page>;
   /** The texts the page needs (besides `common`). */
   ns: Namespace[];
   /** The operation the page is for (only accounts whose role may call it open the page), or any signed-in account; absent means anyone. */
@@ -82,6 +82,19 @@ const routes: PageRoute[] = [
   { path: '/ministry/audit', page: page(() => import('./features/dashboard/audit-page.tsx'), 'AuditPage'), ns: ['dashboard'], needs: 'GET /api/v1/audit' },
   { path: '/ministry/staff', page: page(() => import('./features/dashboard/staff-page.tsx'), 'StaffPage'), ns: ['dashboard'], needs: 'POST /api/v1/staff' },
 ];
+
+/**
+ * The first page's chunk and texts, asked for as soon as the app starts rather than after the shell's texts, then
+ * the page's texts, then the page, have each arrived: on a slow link every step waits a round trip (docs/benchmarks.md, web).
+ */
+function preloadFirstPage() {
+  const route = routes.find((r) => matchPath(r.path, window.location.pathname));
+  if (!route) return;
+  // Texts first: the shell waits for the common ones, the page for its own, and the browser takes six files at a time.
+  void i18next.loadNamespaces(['common', ...route.ns]);
+  void route.page.preload();
+}
+preloadFirstPage();
 
 function Loading() {
   const { t } = useTranslation();

@@ -9,7 +9,10 @@ import type { DocumentService } from './service.ts';
 export const documentRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentService }> = async (app, { documents }) => {
   const tags = ['booking documents'];
   const family = policies.roles('pilgrim');
-  const pdf = (name: string) => ({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"`, 'cache-control': 'private, no-store' });
+  // The pilgrim's own travel documents: their device may keep a copy (the web app's service worker keeps them for reading
+  // offline, until sign-out), no shared cache may (`private`), and a kept copy is checked with the server whenever there is
+  // a network (`no-cache`). Identity scans, attachments and exports stay `no-store`: never kept anywhere.
+  const pdf = (name: string) => ({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${name}.pdf"`, 'cache-control': 'private, no-cache' });
 
   app.get('/bookings/:id/confirmation.pdf', {
     schema: { tags, summary: 'The booking confirmation (PDF) with a signed QR code', params: Obj({ id: Uuid() }), produces: ['application/pdf'] },

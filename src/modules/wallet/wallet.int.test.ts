@@ -206,6 +206,8 @@ describe('booking documents', () => {
         const res = await fx.api('GET', url, { ...rich.admin.headers, 'accept-language': lang });
         expect(res.statusCode, `${url} ${res.body.slice(0, 200)}`).toBe(200);
         expect(res.headers['content-type']).toBe('application/pdf');
+        // The family's device may keep it for reading offline (the web app's worker never keeps a no-store answer); no shared cache may.
+        expect(res.headers['cache-control']).toBe('private, no-cache');
         expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
       }
     }

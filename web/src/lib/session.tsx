@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { $api, call, client, type Problem } from '../api/client.ts';
 import type { components } from '../api/openapi';
 import { applyLanguage, deviceLanguage } from '../i18n/index.ts';
+import { forgetPersonalData } from './offline-data.ts';
 
 export type Account = components['schemas']['Account'];
 export type Role = Account['role'];
@@ -15,9 +16,10 @@ export function useSession() {
   const query = $api.useQuery('get', '/api/v1/auth/session', {}, { staleTime: 60_000 });
   const account = query.data?.account ?? null;
 
-  /** Forget every cached answer: they belonged to the previous person. */
+  /** Forget every cached answer, in memory and on the device: they belonged to the previous person. */
   const reset = async () => {
     queryClient.clear();
+    await forgetPersonalData();
     await query.refetch();
   };
 

@@ -4,6 +4,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { chooseLanguage, currentLanguage } from '../i18n/index.ts';
 import { useOperations, type Operation } from '../lib/operations.ts';
 import { useSession } from '../lib/session.tsx';
+import { AppNotices } from './app-notices.tsx';
 
 interface NavItem {
   to: string;
@@ -93,6 +94,7 @@ export function Layout({ children, devMailbox }: { children: ReactNode; devMailb
           </ul>
         </nav>
       </header>
+      <AppNotices />
       <main id="main" tabIndex={-1}>{children}</main>
       <footer className="site-footer">
         <p>{t('app.footer')} <a href="/docs">{t('app.apiDocs')}</a></p>

@@ -6,6 +6,7 @@ import { $api, call, client } from '../../api/client.ts';
 import type { paths } from '../../api/openapi';
 import { formatDate, formatDay } from '../../lib/dates.ts';
 import { percent, sar, seasonLabel } from '../../lib/format.ts';
+import { keepDocuments } from '../../lib/offline-data.ts';
 import { operationDone, operationKey } from '../../lib/operation-key.ts';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 
@@ -39,6 +40,10 @@ export function BookingCard({ booking: b, heading = 'h2' }: { booking: FamilyBoo
   const [previewing, setPreviewing] = useState(false);
   const can = (a: FamilyBooking['allowedActions'][number]) => b.allowedActions.includes(a);
   const H = heading;
+  // The confirmation, receipt and pilgrim cards open without a network later (at Mina, at the border) once seen here.
+  const documents = [b.documents.confirmation, b.documents.receipt, ...b.documents.cards.map((c) => c.url)].filter((u): u is string => !!u);
+  const documentList = documents.join(' ');
+  useEffect(() => keepDocuments(documentList ? documentList.split(' ') : []), [documentList]);
 
   // Everything that shows this booking or the wallet is refetched after a change.
   const refresh = () => Promise.all([

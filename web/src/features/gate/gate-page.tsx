@@ -5,10 +5,10 @@ import { matchesDocument } from '../../../../src/common/permits/index.ts';
 import { $api } from '../../api/client.ts';
 import { localized } from '../../../../src/common/i18n.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { useOnline } from '../../lib/use-online.ts';
 import { Field, Select } from '../../ui/fields.tsx';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
-import { keepOffline } from '../permits/offline.ts';
-import { useOfflinePage, useOnline } from '../permits/use-offline-page.ts';
+import { useOfflinePage } from '../permits/use-offline-page.ts';
 import { CameraScanner } from './camera.tsx';
 import { gateApi } from './gate-api.ts';
 import { GateDevice, nonce, type Checked } from './gate-device.ts';
@@ -18,6 +18,17 @@ import { Verdict, verdictKind } from './verdict.tsx';
 import './gate.css';
 
 const AUTO_SYNC_MS = 5 * 60_000;
+
+/**
+ * Installing from this page installs the gate's own app (its name, /gate as its start): the page's manifest link
+ * (index.html's points at the pilgrim app's) names the gate's while the page is open. Returns the undo.
+ */
+function showGateManifest(): () => void {
+  const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]') ?? document.head.appendChild(Object.assign(document.createElement('link'), { rel: 'manifest' }));
+  const previous = link.getAttribute('href');
+  link.href = '/gate.webmanifest';
+  return () => (previous ? link.setAttribute('href', previous) : link.remove());
+}
 
 /**
  * The gate officer's app, installable and offline: choose the gate once,
@@ -39,14 +50,10 @@ export function GatePage() {
   const uploading = useRef(false);
 
   useEffect(() => {
-    void keepOffline();
-    const link = document.createElement('link');
-    link.rel = 'manifest';
-    link.href = '/gate.webmanifest';
-    document.head.appendChild(link);
+    const restoreManifest = showGateManifest();
     void loadGate().then((s) => setDevice(new GateDevice(s)));
     const tick = window.setInterval(rerender, 15_000);
-    return () => { link.remove(); window.clearInterval(tick); };
+    return () => { restoreManifest(); window.clearInterval(tick); };
   }, []);
 
   const upload = useCallback(async () => {

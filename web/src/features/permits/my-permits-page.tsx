@@ -4,7 +4,7 @@ import { Link, Navigate } from 'react-router';
 import { $api, isNetworkProblem, toProblem } from '../../api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
-import { forgetPermits, keepOffline, savedPermits, savePermits } from './offline.ts';
+import { forgetPermits, savedPermits, savePermits } from './offline.ts';
 import { PermitBookingCard } from './permit-card.tsx';
 import { useOfflinePage } from './use-offline-page.ts';
 import { PenaltiesPanel, WaitsPanel } from './waits-panel.tsx';
@@ -20,7 +20,6 @@ import './permits.css';
 export function MyPermitsPage() {
   const { t } = useTranslation();
   const page = useOfflinePage('GET /api/v1/me/permits');
-  useEffect(() => void keepOffline(), []);
   if (page.state === 'signed-out') {
     forgetPermits();
     return <Navigate to="/sign-in" replace />;

@@ -1,30 +1,15 @@
+import { personalStorageKeys } from '../../lib/offline-data.ts';
 import type { PermitBooking } from './types.ts';
 
 /**
- * Keeping pages usable without a network: the service worker
- * (web/public/offline-sw.js) keeps the app's files, and each page keeps its
- * own data on the device (my permits here in localStorage; the gate's keys,
- * lists and queue in IndexedDB).
+ * My permits without a network: the service worker (web/src/sw/) keeps the
+ * app's files and the last answers of the API, and this page also keeps its
+ * permits on the device (localStorage), so the QR codes show with the date
+ * they were fetched even when the network hangs. The gate keeps its keys,
+ * lists and queue in IndexedDB (features/gate/gate-store.ts).
  */
 
-/**
- * Registers the service worker (secure contexts only: https or localhost) and
- * hands it the files this page has already loaded, so that the page opens
- * again offline even though they were fetched before the worker existed.
- */
-export async function keepOffline(): Promise<void> {
-  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
-  try {
-    await navigator.serviceWorker.register('/offline-sw.js', { scope: '/' });
-    const ready = await navigator.serviceWorker.ready;
-    const loaded = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(`${location.origin}/assets/`));
-    ready.active?.postMessage({ type: 'keep', urls: [...new Set([...loaded, `${location.origin}/favicon.svg`])] });
-  } catch {
-    // Without a worker the page still works online; nothing to tell the pilgrim here.
-  }
-}
-
-const MINE = 'manasik.permits.mine';
+const MINE = personalStorageKeys.permits;
 
 export interface SavedPermits {
   accountId: string;
@@ -54,7 +39,7 @@ export function savedPermits(): SavedPermits | null {
 export const forgetPermits = () => localStorage.removeItem(MINE);
 
 /** What the pilgrim saw of a window when joining its waiting list (the list's answer names only the window's id). */
-const WAITS = 'manasik.permits.waitWindows';
+const WAITS = personalStorageKeys.waitWindows;
 export interface WaitWindow { siteName: string; startsAt: string; endsAt: string; section: string }
 export function rememberWaitWindow(windowId: string, w: WaitWindow) {
   try {

@@ -1,23 +1,7 @@
-import { useEffect, useState } from 'react';
 import { $api, isNetworkProblem, toProblem } from '../../api/client.ts';
 import { useOperations, type Operation } from '../../lib/operations.ts';
+import { useOnline } from '../../lib/use-online.ts';
 import type { Account } from '../../lib/session.tsx';
-
-/** navigator.onLine, kept current by the browser's online and offline events. */
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
-  }, []);
-  return online;
-}
 
 export type OfflinePageState = { state: 'loading' | 'signed-out' | 'forbidden' } | { state: 'offline' } | { state: 'ready'; account: Account };
 
