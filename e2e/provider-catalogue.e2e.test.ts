@@ -73,7 +73,7 @@ describe('a company applies, the ministry licenses it, it publishes, and pilgrim
 
     // 2. A ministry officer grants the licence, in English, on a desktop: the dates are typed
     //    day, month by name, year; only the decisions the API allows are offered.
-    const ministry = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ministry = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar-SA' });
     const officer = await ministry.newPage();
     const officerErrors = watch(officer);
     await signIn(officer, 'officer@ministry.example', ar);
@@ -152,7 +152,7 @@ describe('a company applies, the ministry licenses it, it publishes, and pilgrim
     expect(ownerErrors).toEqual([]);
 
     // 4. Pilgrims find it in the catalogue, in Arabic...
-    const visitor = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const visitor = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'ar-SA' });
     const reader = await visitor.newPage();
     const readerErrors = watch(reader);
     await reader.goto(`${server.base}/catalogue?country=FR`);

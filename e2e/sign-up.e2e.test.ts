@@ -121,7 +121,7 @@ describe('a pilgrim signs up in Arabic on a phone', () => {
   });
 
   it('shows the sign-in page on a desktop in English without overflow', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar-SA' });
     const page = await context.newPage();
     await page.goto(`${base}/sign-in`);
     await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
