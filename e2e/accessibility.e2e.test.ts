@@ -54,6 +54,7 @@ describe.each(['ar', 'en'] as const)('the pilgrim journey in %s on a phone', (la
         expect(await pageLanguage(page), name).toEqual({ lang: language, dir: languageTable[language].dir });
         expect(await page.locator('h1').count(), `${name}: one <h1>`).toBe(1);
         for (const v of await axeViolations(page)) findings.push(`${name} (axe): ${v}`);
+        for (const p of await textZoomProblems(page, { scale: '100%' })) findings.push(`${name} (360 px): ${p}`);
         const screenshot = path.join(shots, `${String(stops.length).padStart(2, '0')}-${name}.png`);
         for (const p of await textZoomProblems(page, { screenshot })) findings.push(`${name} (200 % text): ${p}`);
       },

@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 
 /**
- * What breaks on the screen with the text at 200 % (WCAG 1.4.4): the page
- * scrolling sideways, and controls that run off the screen or whose text
- * overflows their box. The root font size is set to 200 % (every size in the
- * CSS is in rem or em, so this is what a reader's larger default text does),
- * measured, and set back. Content inside a box that scrolls sideways on
- * purpose (a wide table) only needs its box to fit.
+ * What breaks on the screen with the text at 200 % (WCAG 1.4.4; `scale`
+ * '100%' checks the page as it is): the page wider than the screen or content
+ * past its edges (named), and controls that run off the screen or whose text
+ * overflows their box. The root font size is set to the scale (every size in
+ * the CSS is in rem or em, so this is what a reader's larger default text
+ * does), measured, and set back. Content inside a box that scrolls sideways
+ * on purpose (a wide table) only needs its box to fit.
  */
 export async function textZoomProblems(page: Page, options: { scale?: string; screenshot?: string } = {}): Promise<string[]> {
   const before = await page.evaluate(async (size) => {
@@ -44,11 +45,21 @@ export async function textZoomProblems(page: Page, options: { scale?: string; sc
       const r = el.getBoundingClientRect();
       return r.left < frame.left - 1 || r.right > frame.left + width + 1;
     };
-    if (scrollWidth > width + 1) {
-      // Name the culprits: the innermost elements past the screen's edges, outside any box that scrolls sideways on purpose.
-      const out = (el: Element) => shown(el) && sticksOut(el) && !inScroller(el);
-      const culprits = [...document.body.querySelectorAll('*')].filter((el) => out(el) && ![...el.querySelectorAll('*')].some(out));
-      problems.push(`the page scrolls sideways (${scrollWidth} px > ${width} px): ${culprits.slice(0, 6).map(name).join(', ')}`);
+    // What runs past the screen's edges, outside any box that scrolls sideways on purpose: a box past an edge, or the
+    // content of a box that spills out of it (a line that cannot wrap) past an edge. Past the end edge of a right-to-left
+    // page nothing can scroll to it, so it is looked for even when the page does not scroll.
+    const innermost = (out: (el: Element) => boolean) => [...document.body.querySelectorAll('*')].filter((el) => out(el) && ![...el.querySelectorAll('*')].some(out));
+    const sticking = innermost((el) => shown(el) && sticksOut(el) && !inScroller(el));
+    const spilling = innermost((el) => {
+      if (!shown(el) || inScroller(el) || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) || el.clientWidth === 0) return false;
+      const style = getComputedStyle(el);
+      if (style.overflowX !== 'visible' || el.scrollWidth <= el.clientWidth + 1) return false;
+      const r = el.getBoundingClientRect();
+      return style.direction === 'rtl' ? r.right - el.scrollWidth < frame.left - 1 : r.left + el.scrollWidth > frame.left + width + 1;
+    });
+    const culprits = [...new Set([...sticking, ...spilling])];
+    if (scrollWidth > width + 1 || culprits.length > 0) {
+      problems.push(`content runs past the screen's edge (the page ${scrollWidth} px, the screen ${width} px): ${culprits.slice(0, 6).map(name).join(', ')}`);
       root.style.fontSize = previous;
       return problems; // every control would be reported as off the screen: fix this first
     }
