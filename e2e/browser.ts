@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { languageTable, type Locale } from '../src/common/i18n.ts';
+import { webTexts } from './texts.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifactsDir = new URL('../test-artifacts/', import.meta.url).pathname;
@@ -41,4 +43,11 @@ export async function signInPage(page: Page, base: string, email: string, ar: bo
   await page.getByLabel(ar ? 'كلمة المرور' : 'Password').fill(password);
   await page.getByRole('button', { name: ar ? 'دخول' : 'Sign in' }).click();
   await page.waitForURL('**/dashboard');
+}
+
+/** Switches the page from one language to another with the header's picker, as a visitor does (by the names they read). */
+export async function switchLanguage(page: Page, from: Locale, to: Locale) {
+  const label = webTexts(from)('app.language');
+  await page.getByRole('banner').getByRole('button', { name: `${label} ${languageTable[from].name}` }).click();
+  await page.getByRole('list', { name: label }).getByRole('button', { name: languageTable[to].name, exact: true }).click();
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingAs, systemContext, type Principal } from '../src/core/principal.ts';
 import { samplePackage } from '../src/modules/catalogue/index.ts';
 import { sampleApplication } from '../src/modules/providers/index.ts';
-import { artifactsDir, launchBrowser } from './browser.ts';
+import { expectAccessible } from './axe.ts';
+import { artifactsDir, launchBrowser, switchLanguage } from './browser.ts';
 import { startTestServer } from './server.ts';
 
 let browser: Browser;
@@ -78,9 +79,11 @@ describe('the pilgrim journey', () => {
     await page.getByRole('button', { name: 'حفظ' }).click();
     await page.getByText('تم حفظ الملف.').waitFor();
     await page.getByText('قبل قبول العرض، بانتظار مراجعة').waitFor(); // offer and visa wait for documents, named; applying does not
+    await expectAccessible(page, 'profile saved');
 
     await page.getByLabel('رفع — الصورة الشخصية').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
     await page.locator('.doc-list li', { hasText: 'الصورة الشخصية' }).getByText('بانتظار المراجعة').waitFor();
+    await expectAccessible(page, 'photo uploaded');
 
     await page.goto(`${server.base}/pilgrim/application`);
     await page.getByRole('button', { name: 'ابدأ طلب العائلة' }).click();
@@ -96,11 +99,13 @@ describe('the pilgrim journey', () => {
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: path.join(artifactsDir, 'application-ar-360.png'), fullPage: true });
+    await expectAccessible(page, 'application ranked');
 
-    await page.getByRole('button', { name: 'غيّر اللغة إلى الإنجليزية' }).click();
+    await switchLanguage(page, 'ar', 'en');
     await page.getByRole('heading', { name: 'Your family application' }).waitFor();
     await page.getByText('first choice: 2 seats').waitFor();
     await page.screenshot({ path: path.join(artifactsDir, 'application-en-360.png'), fullPage: true });
+    await expectAccessible(page, 'application in English');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/core/principal.ts';
-import { artifactsDir, launchBrowser } from './browser.ts';
+import { artifactsDir, launchBrowser, switchLanguage } from './browser.ts';
 import { startTestServer } from './server.ts';
 
 let browser: Browser;
@@ -73,6 +73,7 @@ describe('a company applies, the ministry licenses it, it publishes, and pilgrim
 
     // 2. A ministry officer grants the licence, in English, on a desktop: the dates are typed
     //    day, month by name, year; only the decisions the API allows are offered.
+    // A browser in Arabic (a first visit opens in the browser's language); signing in shows the officer's English.
     const ministry = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ar-SA' });
     const officer = await ministry.newPage();
     const officerErrors = watch(officer);
@@ -171,7 +172,7 @@ describe('a company applies, the ministry licenses it, it publishes, and pilgrim
 
     // ...and in English: the title is the provider's English one; the description exists only
     // in Arabic, so it is shown in Arabic and marked as such.
-    await reader.getByRole('button', { name: 'غيّر اللغة إلى الإنجليزية' }).click();
+    await switchLanguage(reader, 'ar', 'en');
     await reader.getByRole('heading', { name: 'Al-Rahma — Mina A' }).waitFor();
     expect(await reader.getAttribute('html', 'dir')).toBe('ltr');
     await reader.getByText('SAR 34,500.00').first().waitFor();

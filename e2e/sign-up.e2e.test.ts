@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, launchBrowser } from './browser.ts';
+import { artifactsDir, launchBrowser, switchLanguage } from './browser.ts';
 import { startTestServer } from './server.ts';
 
 let browser: Browser;
@@ -97,8 +97,8 @@ describe('a pilgrim signs up in Arabic on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: path.join(artifactsDir, 'profile-ar-360.png'), fullPage: true });
 
-    // The header's switch is this device's choice: it flips the layout and survives a reload.
-    await page.getByRole('button', { name: 'غيّر اللغة إلى الإنجليزية' }).click();
+    // The header's language picker is this device's choice: it flips the layout and survives a reload.
+    await switchLanguage(page, 'ar', 'en');
     await page.getByRole('heading', { name: 'Your profile' }).waitFor();
     expect(await page.getAttribute('html', 'dir')).toBe('ltr');
     await page.goto(`${base}/dashboard`);
@@ -125,7 +125,7 @@ describe('a pilgrim signs up in Arabic on a phone', () => {
     const page = await context.newPage();
     await page.goto(`${base}/sign-in`);
     await page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
-    await page.getByRole('button', { name: 'غيّر اللغة إلى الإنجليزية' }).click();
+    await switchLanguage(page, 'ar', 'en');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('Email').fill('nobody@example.org');
     await page.getByLabel('Password').fill('wrong password here');

@@ -34,10 +34,21 @@ class LocalDigitsICU extends (ICU as unknown as new (options: object) => IcuForm
 
 const STORAGE_KEY = 'manasik.locale';
 
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./*/*.json');
+
+/**
+ * The languages this build has texts for (a folder web/src/i18n/<language>/),
+ * in the platform's order: the language picker offers these, and a first
+ * visit or an account's language only picks among them, so a language whose
+ * translation has not landed yet never shows a page of bare keys.
+ */
+export const availableLanguages: readonly Language[] = languages.filter((l) => `./${l}/common.json` in files);
+const isAvailable = (language: unknown): language is Language => isLocale(language) && availableLanguages.includes(language);
+
 /** The language chosen explicitly on this device, if any: it wins over the account's saved language. */
 export function deviceLanguage(): Language | null {
   const stored = localStorage.getItem(STORAGE_KEY);
-  return isLocale(stored) ? stored : null;
+  return isAvailable(stored) ? stored : null;
 }
 
 /**
@@ -46,12 +57,13 @@ export function deviceLanguage(): Language | null {
  * in the visitor's order), else Arabic.
  */
 export function initialLanguage(): Language {
-  const preferred = (navigator.languages?.length ? navigator.languages : [navigator.language]).filter(Boolean);
+  const preferred = (navigator.languages?.length ? navigator.languages : [navigator.language]).filter((tag) => tag && isAvailable(tag.split('-')[0]?.toLowerCase()));
   return deviceLanguage() ?? negotiateLocale(preferred.map((tag, i) => `${tag};q=${(1 - i / 100).toFixed(2)}`).join(','), 'ar');
 }
 
-/** Sets the language everywhere it shows: i18next and <html lang dir>. */
+/** Sets the language everywhere it shows: i18next and <html lang dir>; a language without texts in this build is ignored. */
 export function applyLanguage(language: Language) {
+  if (!isAvailable(language)) return;
   void loadSharedTexts(language).then(() => i18next.changeLanguage(language));
   document.documentElement.lang = language;
   document.documentElement.dir = directionOf(language);
@@ -67,7 +79,6 @@ export function currentLanguage(): Language {
   return isLocale(i18next.language) ? i18next.language : 'ar';
 }
 
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./*/*.json');
 /** The texts the web app shares with the server (validation, the gate's verdicts, availability): src/i18n/<language>/common.json. */
 const sharedFiles = import.meta.glob<{ default: Record<string, Record<string, string>> }>('../../../src/i18n/*/common.json');
 const sharedLoaded = new Map<string, Record<string, Record<string, string>>>();

@@ -42,7 +42,12 @@ export function seasonLabel(code: string): string {
 
 /** A provider's registered name: the Arabic one for a right-to-left reader, else the English one. */
 export function legalName(p: { legalNameAr: string; legalNameEn: string }, lang = currentLanguage()): string {
-  return directionOf(lang) === 'rtl' ? p.legalNameAr : p.legalNameEn;
+  return legalNameLanguage(lang) === 'ar' ? p.legalNameAr : p.legalNameEn;
+}
+
+/** The language `legalName` answers in, for the element's `lang`: a screen reader then says the name with the right voice. */
+export function legalNameLanguage(lang = currentLanguage()): 'ar' | 'en' {
+  return directionOf(lang) === 'rtl' ? 'ar' : 'en';
 }
 
 /**

@@ -4,11 +4,15 @@ import { Bar, BarChart as RBarChart, CartesianGrid, Legend, Line, LineChart as R
 import { currentLanguage } from '../i18n/index.ts';
 import { number } from '../lib/format.ts';
 import { directionOf } from '../../../src/common/i18n.ts';
+import { ScrollBox } from './scroll-box.tsx';
 
 /**
- * Charts through Recharts (axes, tooltips, keyboard access), laid out right
- * to left in Arabic, each with the same figures as a table behind it for
- * screen readers and for anyone who wants the exact numbers.
+ * Charts through Recharts (axes, tooltips), laid out right to left in the
+ * right-to-left languages, each with the same figures as a table behind it
+ * for screen readers, keyboards and anyone who wants the exact numbers. The
+ * drawing itself is hidden from assistive technology, so it is kept out of
+ * the tab order too (Recharts' keyboard layer off): a keyboard never lands on
+ * something a screen reader cannot see.
  */
 
 const palette = ['#0f6b4f', '#b7791f', '#2b6cb0', '#9b2c2c', '#553c9a', '#2c7a7b'];
@@ -30,7 +34,7 @@ function ChartFigure({ title, table, height, children }: { title: string; table:
       <div className="chart-canvas" style={{ blockSize: height }} aria-hidden="true">{children}</div>
       <details className="chart-table">
         <summary>{t('charts.asTable')}</summary>
-        {table}
+        <ScrollBox label={title}>{table}</ScrollBox>
       </details>
     </figure>
   );
@@ -49,7 +53,7 @@ export function BarChart({ title, rows, valueLabel, format = number, max }: { ti
   return (
     <ChartFigure title={title} table={table} height={height}>
       <ResponsiveContainer width="100%" height="100%">
-        <RBarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 12 }}>
+        <RBarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 12 }}>
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis type="number" reversed={rtl} tickFormatter={format} domain={[0, max ?? 'auto']} />
           <YAxis type="category" dataKey="label" orientation={rtl ? 'right' : 'left'} width={110} tick={{ fontSize: 12 }} />
@@ -85,7 +89,7 @@ export function LineChart({ title, data, xKey, xLabel, series, format = number }
   return (
     <ChartFigure title={title} table={table} height={260}>
       <ResponsiveContainer width="100%" height="100%">
-        <RLineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+        <RLineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey={xKey} reversed={rtl} tick={{ fontSize: 12 }} />
           <YAxis orientation={rtl ? 'right' : 'left'} tickFormatter={format} width={64} />
@@ -117,7 +121,7 @@ export function GroupedBarChart({ title, data, xKey, xLabel, series, format = nu
   return (
     <ChartFigure title={title} table={table} height={280}>
       <ResponsiveContainer width="100%" height="100%">
-        <RBarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+        <RBarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
           <XAxis dataKey={xKey} reversed={rtl} tick={{ fontSize: 12 }} />
           <YAxis orientation={rtl ? 'right' : 'left'} tickFormatter={format} width={64} />

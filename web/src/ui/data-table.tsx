@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ScrollBox } from './scroll-box.tsx';
 
 export interface Column<T> {
   key: string;
@@ -16,7 +17,7 @@ export interface Column<T> {
 export function DataTable<T>({ caption, columns, rows, rowKey, empty }: { caption?: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; empty?: ReactNode }) {
   if (rows.length === 0 && empty) return <>{empty}</>;
   return (
-    <div className="table-scroll">
+    <ScrollBox label={caption ?? columns.map((c) => c.header).join(', ')}>
       <table className="responsive">
         {caption && <caption>{caption}</caption>}
         <thead><tr>{columns.map((c) => <th scope="col" key={c.key}>{c.header}</th>)}</tr></thead>
@@ -30,6 +31,6 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty }: { captio
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

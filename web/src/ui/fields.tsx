@@ -42,7 +42,7 @@ export function Field({ label, name, hint, error, multiline, ...input }: FieldPr
       <label htmlFor={id}>{label}</label>
       {multiline ? (
         <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described(id, hint, error)} rows={4}
-          value={input.value} onChange={input.onChange as never} lang={input.lang} dir={input.dir} />
+          value={input.value} onChange={input.onChange as never} lang={input.lang} dir={input.dir} maxLength={input.maxLength} required={input.required} />
       ) : (
         <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described(id, hint, error)} {...input} />
       )}

@@ -1,10 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { chooseLanguage, currentLanguage } from '../i18n/index.ts';
 import { useOperations, type Operation } from '../lib/operations.ts';
 import { useSession } from '../lib/session.tsx';
 import { AppNotices } from './app-notices.tsx';
+import { LanguagePicker } from './language-picker.tsx';
 
 interface NavItem {
   to: string;
@@ -46,7 +46,7 @@ function navItems(t: (k: string) => string): NavItem[] {
 }
 
 /**
- * Header with skip link, brand, language switch and the navigation, which on
+ * Header with skip link, brand, language picker and the navigation, which on
  * a phone folds into a menu button so the page starts near the top; main
  * landmark; footer.
  */
@@ -57,7 +57,6 @@ export function Layout({ children, devMailbox }: { children: ReactNode; devMailb
   const location = useLocation();
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(false), [location.pathname]);
-  const other = currentLanguage() === 'ar' ? 'en' : 'ar';
   const { can } = useOperations();
   const main = navItems(t).filter((n) => !n.needs || can(n.needs));
   const accountNav: NavItem[] = account
@@ -68,13 +67,13 @@ export function Layout({ children, devMailbox }: { children: ReactNode; devMailb
     <>
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <header className="site-header">
-        <Link to="/" className="brand" aria-label={t('nav.home')}>
+        {/* Named by its visible text first (what a voice-control user says), then where it leads. */}
+        <Link to="/" className="brand">
           <img src="/favicon.svg" alt="" width={32} height={32} />
           <span>{t('app.name')}</span>
+          <span className="visually-hidden"> — {t('nav.home')}</span>
         </Link>
-        <button type="button" className="lang-switch" lang={other} aria-label={t('app.switchLanguageLabel')} onClick={() => chooseLanguage(other)}>
-          {t('app.switchLanguage')}
-        </button>
+        <LanguagePicker />
         <button type="button" className="menu-button" aria-expanded={open} aria-controls="site-nav" onClick={() => setOpen((o) => !o)}>
           <span aria-hidden="true">☰</span> {t('nav.menu')}
         </button>

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { $api, call, client } from '../../api/client.ts';
 import type { paths } from '../../api/openapi';
 import { formatDate, formatDay } from '../../lib/dates.ts';
-import { percent, sar, seasonLabel } from '../../lib/format.ts';
+import { listOf, percent, sar, seasonLabel } from '../../lib/format.ts';
 import { keepDocuments } from '../../lib/offline-data.ts';
 import { operationDone, operationKey } from '../../lib/operation-key.ts';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
@@ -91,7 +91,7 @@ export function BookingCard({ booking: b, heading = 'h2' }: { booking: FamilyBoo
         <dt>{t('bookings.paid')}</dt><dd>{sar(b.amountPaid)}</dd>
         {b.outstanding > 0 && <><dt>{t('bookings.outstanding')}</dt><dd>{sar(b.outstanding)}</dd></>}
         <dt>{t('bookings.arrival')}</dt><dd>{formatDay(b.arrivalDate)}</dd>
-        <dt>{t('bookings.members')}</dt><dd>{b.members.map((m) => m.name).join('، ')}</dd>
+        <dt>{t('bookings.members')}</dt><dd>{listOf(b.members.map((m) => m.name))}</dd>
       </dl>
       {b.status === 'held' && b.holdDeadline && (
         <Alert kind="warning"><p>{t('draw.payBy', { date: formatDate(b.holdDeadline, { time: true }) })} <Countdown until={b.holdDeadline} /></p></Alert>

@@ -111,15 +111,16 @@ export function CataloguePageView() {
               <ul className="cards">
                 {data.items.map((p) => (
                   <li key={p.id} className="card package-card">
-                    <h2><Link to={`/catalogue/${p.id}`}><LocalizedText text={p.title} language={p.titleLanguage} /></Link></h2>
+                    <h2 id={`title-${p.id}`}><Link to={`/catalogue/${p.id}`}><LocalizedText text={p.title} language={p.titleLanguage} /></Link></h2>
                     <p className="muted">{t('catalogue.from', { provider: p.provider.name })}</p>
                     <p className="price">{sar(p.price.total)}</p>
                     <p>{t('package.camp', { category: p.minaCamp })} · {distance.makkah(p.makkah.distanceM)}</p>
                     <p>{t(`package.types.${p.type}`)}</p>
                     <p><AvailabilityBadge state={p.availability} /></p>
                     <label className="compare-toggle">
+                      {/* Every card's box says "Add to compare": the card's title tells them apart. */}
                       <input type="checkbox" checked={compare.has(p.id)} disabled={!compare.has(p.id) && compare.ids.length >= COMPARE_MAX}
-                        onChange={() => compare.toggle(p.id)} />
+                        aria-describedby={`title-${p.id}`} onChange={() => compare.toggle(p.id)} />
                       {t('catalogue.addToCompare')}
                     </label>
                   </li>

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { $api } from '../../api/client.ts';
 import { countryName, languageName, listOf, sar } from '../../lib/format.ts';
 import { Loaded } from '../../ui/problem.tsx';
+import { ScrollBox } from '../../ui/scroll-box.tsx';
 import { COMPARE_MAX, useCompareSelection } from './compare-selection.ts';
 import { LocalizedText } from './localized-text.tsx';
 import { AvailabilityBadge, useDistance } from './package-facts.tsx';
@@ -12,23 +13,6 @@ import { inPageLanguage } from './types.ts';
 const useCompared = (ids: string[]) =>
   $api.useQuery('get', '/api/v1/catalogue/compare', { params: { query: { ids: ids.join(',') } }, headers: inPageLanguage() }, { enabled: ids.length >= 2 });
 type CompareItem = NonNullable<ReturnType<typeof useCompared>['data']>[number];
-
-/** True while the element's content is wider than the element (it scrolls sideways). */
-function useOverflows<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  const [overflows, setOverflows] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
-    check();
-    const observer = new ResizeObserver(check);
-    observer.observe(el);
-    if (el.firstElementChild) observer.observe(el.firstElementChild);
-    return () => observer.disconnect();
-  });
-  return { ref, overflows };
-}
 
 /**
  * Two to five packages side by side. A comparison is read across, so it stays
@@ -68,7 +52,6 @@ export function ComparePage() {
 function CompareTable({ items, onRemove }: { items: CompareItem[]; onRemove: (id: string) => void }) {
   const { t } = useTranslation();
   const distance = useDistance();
-  const { ref, overflows } = useOverflows<HTMLDivElement>();
   const rows: [string, (p: CompareItem) => ReactNode][] = [
     [t('package.provider'), (p) => p.provider.name],
     [t('catalogue.total'), (p) => <strong>{sar(p.price.total)}</strong>],
@@ -87,29 +70,25 @@ function CompareTable({ items, onRemove }: { items: CompareItem[]; onRemove: (id
     [t('common.status'), (p) => <AvailabilityBadge state={p.availability} />],
   ];
   return (
-    <>
-      {overflows && <p className="hint" id="compare-scroll-hint">{t('compare.scrollHint', { count: items.length })}</p>}
-      {/* Focusable so that keyboard users can scroll it too. */}
-      <div className="table-scroll" ref={ref} role="region" aria-label={t('compare.title')} aria-describedby={overflows ? 'compare-scroll-hint' : undefined} tabIndex={overflows ? 0 : undefined}>
-        <table className="compare">
-          <thead>
-            <tr>
-              <td />
-              {items.map((p) => (
-                <th key={p.id} scope="col">
-                  <Link to={`/catalogue/${p.id}`}><LocalizedText text={p.title} language={p.titleLanguage} /></Link>{' '}
-                  <button type="button" className="link-button small" onClick={() => onRemove(p.id)} aria-label={t('compare.removeNamed', { title: p.title })}>{t('compare.remove')}</button>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, cell]) => (
-              <tr key={label}><th scope="row">{label}</th>{items.map((p) => <td key={p.id}>{cell(p)}</td>)}</tr>
+    <ScrollBox label={t('compare.title')} hint={t('compare.scrollHint', { count: items.length })}>
+      <table className="compare">
+        <thead>
+          <tr>
+            <td />
+            {items.map((p) => (
+              <th key={p.id} scope="col">
+                <Link to={`/catalogue/${p.id}`}><LocalizedText text={p.title} language={p.titleLanguage} /></Link>{' '}
+                <button type="button" className="link-button small" onClick={() => onRemove(p.id)} aria-label={t('compare.removeNamed', { title: p.title })}>{t('compare.remove')}</button>
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, cell]) => (
+            <tr key={label}><th scope="row">{label}</th>{items.map((p) => <td key={p.id}>{cell(p)}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../../api/client.ts';
 import type { paths } from '../../api/openapi';
-import { number, sar } from '../../lib/format.ts';
+import { listOf, number, sar } from '../../lib/format.ts';
 import { operationDone, operationKey } from '../../lib/operation-key.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { FileField } from '../../ui/fields.tsx';
@@ -60,7 +60,7 @@ export function FinancePage() {
         <section className="card" aria-live="polite">
           <Alert kind="success">{t('finance.summary', { credited: number(result.credited.length), duplicates: number(result.duplicates.length), unmatched: number(result.unmatched.length) })}</Alert>
           {result.credited.length > 0 && <><h2>{t('finance.credited')}</h2>{lines(result.credited)}</>}
-          {result.duplicates.length > 0 && <><h2>{t('finance.duplicates')}</h2><p>{t('finance.duplicateLines', { lines: result.duplicates.map((d) => number(d)).join('، ') })}</p></>}
+          {result.duplicates.length > 0 && <><h2>{t('finance.duplicates')}</h2><p>{t('finance.duplicateLines', { lines: listOf(result.duplicates.map((d) => number(d))) })}</p></>}
           {result.unmatched.length > 0 && <><h2>{t('finance.unmatched')}</h2><p className="muted">{t('finance.unmatchedIntro')}</p>{lines(result.unmatched)}</>}
         </section>
       )}

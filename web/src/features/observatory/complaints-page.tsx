@@ -5,12 +5,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { $api, call, client } from '../../api/client.ts';
 import type { paths } from '../../api/openapi';
 import { formatDate } from '../../lib/dates.ts';
+import { languageName, legalName, legalNameLanguage, number, seasonLabel } from '../../lib/format.ts';
 import { operationDone, operationKey } from '../../lib/operation-key.ts';
 import { useSession } from '../../lib/session.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
+import { Field, InstantField, Select } from '../../ui/fields.tsx';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 import './observatory.css';
-import { legalName, number } from '../../lib/format.ts';
 
 type Complaint = paths['/api/v1/complaints']['get']['responses'][200]['content']['application/json']['items'][number];
 type FileBody = paths['/api/v1/complaints']['post']['requestBody']['content']['application/json'];
@@ -33,7 +34,7 @@ export function ComplaintsPage() {
       <section className="card">
         <div className="page-head">
           <h1>{t(account?.role === 'provider_staff' ? 'observatory.complaints.inbox' : 'observatory.complaints.title')}</h1>
-          {canFile && <Link to="/complaints/new" className="button small">{t('observatory.complaints.new')}</Link>}
+          {canFile && <Link to="/complaints/new" className="button primary">{t('observatory.complaints.new')}</Link>}
         </div>
         <p className="muted">{t('observatory.complaints.intro')}</p>
         <label className="inline">{t('observatory.complaints.filter')}{' '}
@@ -84,6 +85,7 @@ export function NewComplaintPage() {
   const [problem, setProblem] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const choose = (k: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [k]: value }));
   const categories = [...new Set(rules.data?.rules.map((r) => r.category) ?? [])];
   const rule = rules.data?.rules.find((r) => r.category === form.category && r.severity === form.severity);
 
@@ -99,7 +101,8 @@ export function NewComplaintPage() {
         ...(form.about === 'booking' && form.bookingId ? { bookingId: form.bookingId } : {}),
         ...(form.about === 'site' && form.site ? { site: form.site } : {}),
         ...(form.place ? { place: form.place } : {}),
-        ...(form.occurredAt ? { occurredAt: new Date(form.occurredAt).toISOString() } : {}),
+        // Day and time in Saudi time, or 'incomplete' (the server names the field).
+        ...(form.occurredAt ? { occurredAt: form.occurredAt } : {}),
         ...(agent ? { callerEmail: form.callerEmail, language: form.language } : {}),
       };
       const created = await call(client.POST('/api/v1/complaints', { body, headers: { 'idempotency-key': operationKey(operation) } }));
@@ -119,47 +122,42 @@ export function NewComplaintPage() {
       {agent && (
         <fieldset>
           <legend>{t('observatory.complaints.caller')}</legend>
-          <label>{t('observatory.complaints.callerEmail')}<input type="email" required value={form.callerEmail} onChange={set('callerEmail')} autoComplete="off" /></label>
-          <label>{t('observatory.complaints.callerLanguage')}
-            <select value={form.language} onChange={set('language')}>{['ar', 'en', 'ur', 'id', 'fr', 'tr', 'fa', 'ms', 'bn', 'hi', 'es', 'zh'].map((l) => <option key={l} value={l}>{new Intl.DisplayNames([document.documentElement.lang || 'ar'], { type: 'language' }).of(l)}</option>)}</select>
-          </label>
+          <Field label={t('observatory.complaints.callerEmail')} name="callerEmail" type="email" dir="ltr" required autoComplete="off" value={form.callerEmail} onChange={set('callerEmail')} />
+          <Select label={t('observatory.complaints.callerLanguage')} name="language" value={form.language} onChange={(v) => setForm((f) => ({ ...f, language: v }))}>
+            {['ar', 'en', 'ur', 'id', 'fr', 'tr', 'fa', 'ms', 'bn', 'hi', 'es', 'zh'].map((l) => <option key={l} value={l}>{languageName(l)}</option>)}
+          </Select>
         </fieldset>
       )}
-      <label>{t('observatory.complaints.about')}
-        <select value={form.about} onChange={set('about')}>{(['booking', 'provider', 'permit', 'site', 'platform'] as const).map((a) => <option key={a} value={a}>{t(`observatory.subjects.${a}`)}</option>)}</select>
-      </label>
+      <Select label={t('observatory.complaints.about')} name="about" value={form.about} onChange={choose('about')}>
+        {(['booking', 'provider', 'permit', 'site', 'platform'] as const).map((a) => <option key={a} value={a}>{t(`observatory.subjects.${a}`)}</option>)}
+      </Select>
       {form.about === 'booking' && (
-        <label>{t('observatory.complaints.booking')}
-          <select value={form.bookingId} onChange={set('bookingId')} required>
-            <option value="">—</option>
-            {(bookings.data?.items ?? []).map((b) => <option key={b.id} value={b.id}>{b.packageTitle} ({b.season})</option>)}
-          </select>
-        </label>
+        <Select label={t('observatory.complaints.booking')} name="bookingId" value={form.bookingId} onChange={choose('bookingId')}>
+          <option value="">—</option>
+          {(bookings.data?.items ?? []).map((b) => <option key={b.id} value={b.id}>{b.packageTitle} ({seasonLabel(b.season)})</option>)}
+        </Select>
       )}
       {form.about === 'provider' && (
-        <label>{t('observatory.complaints.provider')}
-          <select value={form.providerId} onChange={set('providerId')} required>
-            <option value="">—</option>
-            {(providers.data ?? []).map((p) => <option key={p.id} value={p.id}>{legalName(p)}</option>)}
-          </select>
-        </label>
+        <Select label={t('observatory.complaints.provider')} name="providerId" value={form.providerId} onChange={choose('providerId')}>
+          <option value="">—</option>
+          {(providers.data ?? []).map((p) => <option key={p.id} value={p.id} lang={legalNameLanguage()}>{legalName(p)}</option>)}
+        </Select>
       )}
-      {form.about === 'site' && <label>{t('observatory.complaints.site')}<input value={form.site} onChange={set('site')} maxLength={120} required /></label>}
-      <div className="row">
-        <label>{t('observatory.complaints.category')}
-          <select value={form.category} onChange={set('category')}>{categories.map((c) => <option key={c} value={c}>{t(`observatory.categories.${c}`, { defaultValue: c })}</option>)}</select>
-        </label>
-        <label>{t('observatory.complaints.severity')}
-          <select value={form.severity} onChange={set('severity')}>{(['low', 'medium', 'high', 'critical'] as const).map((s) => <option key={s} value={s}>{t(`observatory.severities.${s}`)}</option>)}</select>
-        </label>
+      {form.about === 'site' && <Field label={t('observatory.complaints.site')} name="site" value={form.site} onChange={set('site')} maxLength={120} required />}
+      <div className="grid-2">
+        <Select label={t('observatory.complaints.category')} name="category" value={form.category} onChange={choose('category')}>
+          {categories.map((c) => <option key={c} value={c}>{t(`observatory.categories.${c}`, { defaultValue: c })}</option>)}
+        </Select>
+        <Select label={t('observatory.complaints.severity')} name="severity" value={form.severity} onChange={choose('severity')}>
+          {(['low', 'medium', 'high', 'critical'] as const).map((s) => <option key={s} value={s}>{t(`observatory.severities.${s}`)}</option>)}
+        </Select>
       </div>
       {rule && <Alert kind="info">{t('observatory.complaints.promise', { answer: hours(rule.firstAnswerMinutes), resolve: hours(rule.resolveMinutes) })}</Alert>}
-      <label>{t('observatory.complaints.description')}<textarea rows={6} maxLength={4000} required value={form.description} onChange={set('description')} aria-describedby="desc-hint" /></label>
-      <p id="desc-hint" className="muted small">{t('observatory.complaints.descriptionHint')}</p>
-      <label>{t('observatory.complaints.place')}<input value={form.place} onChange={set('place')} maxLength={200} /></label>
-      <label>{t('observatory.complaints.when')}<input type="datetime-local" value={form.occurredAt} onChange={set('occurredAt')} /></label>
+      <Field multiline label={t('observatory.complaints.description')} name="description" hint={t('observatory.complaints.descriptionHint')} maxLength={4000} required value={form.description} onChange={set('description')} />
+      <Field label={t('observatory.complaints.place')} name="place" value={form.place} onChange={set('place')} maxLength={200} />
+      <InstantField label={t('observatory.complaints.when')} name="occurredAt" value={form.occurredAt} onChange={choose('occurredAt')} />
       {problem ? <ProblemAlert error={problem} /> : null}
-      <button type="submit" disabled={busy || !form.description.trim()}>{t('observatory.complaints.send')}</button>
+      <button type="submit" className="primary" disabled={busy || !form.description.trim()}>{t('observatory.complaints.send')}</button>
     </form>
   );
 }
@@ -245,13 +243,13 @@ export function ComplaintPage() {
       {(steps.length > 0 || can('rate')) && (
         <section className="card stack" aria-labelledby="act">
           <h2 id="act">{t('observatory.complaints.act')}</h2>
-          {steps.length > 0 && <label>{t('observatory.complaints.message')}<textarea rows={4} maxLength={4000} value={message} onChange={(e) => setMessage(e.target.value)} /></label>}
-          <div className="actions">{steps.map((s) => <button key={s} type="button" className={s === 'escalate' ? 'secondary' : ''} disabled={busy || ((s === 'comment' || s === 'respond' || s === 'reply') && !message.trim())} onClick={() => void act(s)}>{t(`observatory.steps.${s}`)}</button>)}</div>
+          {steps.length > 0 && <Field multiline label={t('observatory.complaints.message')} name="message" maxLength={4000} value={message} onChange={(e) => setMessage(e.target.value)} />}
+          <div className="actions">{steps.map((s) => <button key={s} type="button" className={s === 'escalate' ? 'secondary' : 'primary'} disabled={busy || ((s === 'comment' || s === 'respond' || s === 'reply') && !message.trim())} onClick={() => void act(s)}>{t(`observatory.steps.${s}`)}</button>)}</div>
           {can('rate') && (
             <fieldset>
               <legend>{t('observatory.complaints.rate')}</legend>
               <div className="scale scale-csat" role="radiogroup">{[1, 2, 3, 4, 5].map((n) => <label key={n} className={rating === n ? 'chosen' : ''}><input type="radio" name="rating" checked={rating === n} onChange={() => setRating(n)} /><span>{number(n)}</span></label>)}</div>
-              <button type="button" disabled={busy || rating === 0} onClick={() => void act('rate')}>{t('observatory.steps.rate')}</button>
+              <button type="button" className="primary" disabled={busy || rating === 0} onClick={() => void act('rate')}>{t('observatory.steps.rate')}</button>
             </fieldset>
           )}
           {problem ? <ProblemAlert error={problem} /> : null}

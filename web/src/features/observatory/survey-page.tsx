@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { $api, call, client } from '../../api/client.ts';
 import type { paths } from '../../api/openapi';
+import { formatDate } from '../../lib/dates.ts';
 import { Alert, ProblemAlert } from '../../ui/problem.tsx';
 import './observatory.css';
 import { number } from '../../lib/format.ts';
@@ -57,7 +58,7 @@ function Questions({ survey, error, submit, upload }: { survey: Survey | undefin
       <section className="card survey" aria-live="polite">
         <h1>{t('observatory.survey.thanks')}</h1>
         <p>{t('observatory.survey.thanksText')}</p>
-        <Link to="/" className="button">{t('observatory.survey.home')}</Link>
+        <Link to="/" className="button primary">{t('observatory.survey.home')}</Link>
       </section>
     );
   }
@@ -83,15 +84,15 @@ function Questions({ survey, error, submit, upload }: { survey: Survey | undefin
   }
 
   return (
-    <section className="card survey" lang={survey.title.language} aria-labelledby="survey-title">
-      <h1 id="survey-title">{survey.title.text}</h1>
+    <section className="card survey" aria-labelledby="survey-title">
+      <h1 id="survey-title" lang={survey.title.language}>{survey.title.text}</h1>
       <p className="muted">{t('observatory.survey.anonymous')}</p>
       <div className="survey-progress">
         <progress max={questions.length} value={index + 1} aria-label={t('observatory.survey.progress', { n: index + 1, of: questions.length })} />
         <span aria-live="polite">{t('observatory.survey.progress', { n: index + 1, of: questions.length })}</span>
       </div>
-      <fieldset className="survey-question" lang={q.text.language}>
-        <legend>{q.text.text}{q.required && <span aria-hidden="true"> *</span>}</legend>
+      <fieldset className="survey-question">
+        <legend id={`${q.id}-text`}><span lang={q.text.language}>{q.text.text}</span>{q.required && <span aria-hidden="true"> *</span>}</legend>
         {q.text.fallback && <p className="muted small">{t('observatory.survey.fallback')}</p>}
         {(q.type === 'csat' || q.type === 'nps') && (
           <div className={`scale scale-${q.type}`} role="radiogroup" aria-required={q.required}>
@@ -117,7 +118,7 @@ function Questions({ survey, error, submit, upload }: { survey: Survey | undefin
         })}
         {q.type === 'photo' && (
           <>
-            <input type="file" accept="image/jpeg,image/png" capture="environment" aria-describedby={`${q.id}-hint`} disabled={busy} onChange={(e) => {
+            <input type="file" accept="image/jpeg,image/png" capture="environment" aria-labelledby={`${q.id}-text`} aria-describedby={`${q.id}-hint`} disabled={busy} onChange={(e) => {
               const file = e.target.files?.[0];
               if (!file) return;
               const form = new FormData();
@@ -131,7 +132,7 @@ function Questions({ survey, error, submit, upload }: { survey: Survey | undefin
         )}
         {q.type === 'text' && (
           <>
-            <textarea name={q.id} rows={5} maxLength={2000} value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value)} aria-describedby={`${q.id}-hint`} />
+            <textarea name={q.id} rows={5} maxLength={2000} value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value)} aria-labelledby={`${q.id}-text`} aria-describedby={`${q.id}-hint`} />
             <p id={`${q.id}-hint`} className="muted small">{t('observatory.survey.textHint')}</p>
           </>
         )}
@@ -140,8 +141,8 @@ function Questions({ survey, error, submit, upload }: { survey: Survey | undefin
       {missing && <Alert kind="info">{t('observatory.survey.required')}</Alert>}
       <div className="survey-nav">
         {index > 0 && <button type="button" className="secondary" onClick={() => setIndex(index - 1)}>{t('observatory.survey.back')}</button>}
-        {!last && <button type="button" disabled={missing} onClick={() => setIndex(index + 1)}>{t('observatory.survey.next')}</button>}
-        {last && <button type="button" disabled={missing || busy} onClick={() => void send()}>{t('observatory.survey.send')}</button>}
+        {!last && <button type="button" className="primary" disabled={missing} onClick={() => setIndex(index + 1)}>{t('observatory.survey.next')}</button>}
+        {last && <button type="button" className="primary" disabled={missing || busy} onClick={() => void send()}>{t('observatory.survey.send')}</button>}
       </div>
     </section>
   );
@@ -158,7 +159,7 @@ export function MySurveysPage() {
       {mine.data?.length === 0 && <p className="muted">{t('observatory.surveys.none')}</p>}
       <ul className="plain-list">
         {mine.data?.map((s) => (
-          <li key={s.invitationId}><Link to={`/surveys/${s.invitationId}`} lang={s.title.language}>{s.title.text}</Link> <span className="muted small">{t('observatory.surveys.until', { date: new Date(s.expiresAt).toLocaleDateString() })}</span></li>
+          <li key={s.invitationId}><Link to={`/surveys/${s.invitationId}`} lang={s.title.language}>{s.title.text}</Link> <span className="muted small">{t('observatory.surveys.until', { date: formatDate(s.expiresAt) })}</span></li>
         ))}
       </ul>
     </section>

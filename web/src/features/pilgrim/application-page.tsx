@@ -114,11 +114,11 @@ function SeasonApplication({ season, applied }: { season: { code: string; phase:
         <ul className="members">
           {a.members.map((m) => (
             <li key={m.accountId}>
-              <strong>{m.name}</strong> · {m.role === 'admin' ? t('application.admin') : t('application.member')} ·{' '}
+              <strong id={`member-${m.accountId}`}>{m.name}</strong> · {m.role === 'admin' ? t('application.admin') : t('application.member')} ·{' '}
               <span className={m.eligible ? 'badge ok' : 'badge warn'}>{m.eligible ? t('application.eligible') : t('application.notEligible')}</span>
               {m.failedRules.length > 0 && <ul>{m.failedRules.map((r) => <li key={r.code} className="field-error">{r.message}</li>)}</ul>}
               {can('remove_member') && m.role !== 'admin' && (
-                <button type="button" className="link-button small" onClick={() => void run(() => call(client.DELETE('/api/v1/applications/{id}/members/{accountId}', { params: { path: { id: a.id, accountId: m.accountId }, query: { expectedVersion: a.version } } })))}>{t('application.remove')}</button>
+                <button type="button" className="link-button small" aria-describedby={`member-${m.accountId}`} onClick={() => void run(() => call(client.DELETE('/api/v1/applications/{id}/members/{accountId}', { params: { path: { id: a.id, accountId: m.accountId }, query: { expectedVersion: a.version } } })))}>{t('application.remove')}</button>
               )}
             </li>
           ))}
@@ -140,12 +140,13 @@ function SeasonApplication({ season, applied }: { season: { code: string; phase:
         <ol className="ranking">
           {current.map((id, i) => (
             <li key={id}>
-              <strong lang={byId.get(id)?.titleLanguage}>{byId.get(id)?.title ?? t('application.unknownPackage')}</strong> {byId.get(id) && sar(byId.get(id)!.price.total)}
+              {/* Each row's buttons say "Up" and "Remove": the package's title, which they describe, tells them apart. */}
+              <strong id={`ranked-${id}`} lang={byId.get(id)?.titleLanguage}>{byId.get(id)?.title ?? t('application.unknownPackage')}</strong> {byId.get(id) && sar(byId.get(id)!.price.total)}
               <DemandBars p={demand.get(id)} />
               {can('rank') && (
                 <span className="row-actions">
-                  {i > 0 && <button type="button" className="link-button small" onClick={() => setRanking([...current.slice(0, i - 1), id, current[i - 1]!, ...current.slice(i + 1)])}>{t('application.up')}</button>}
-                  <button type="button" className="link-button small" onClick={() => setRanking(current.filter((x) => x !== id))}>{t('application.remove')}</button>
+                  {i > 0 && <button type="button" className="link-button small" aria-describedby={`ranked-${id}`} onClick={() => setRanking([...current.slice(0, i - 1), id, current[i - 1]!, ...current.slice(i + 1)])}>{t('application.up')}</button>}
+                  <button type="button" className="link-button small" aria-describedby={`ranked-${id}`} onClick={() => setRanking(current.filter((x) => x !== id))}>{t('application.remove')}</button>
                 </span>
               )}
             </li>
@@ -156,9 +157,9 @@ function SeasonApplication({ season, applied }: { season: { code: string; phase:
             <ul className="candidates">
               {items.filter((p) => !current.includes(p.id)).map((p) => (
                 <li key={p.id}>
-                  <span lang={p.titleLanguage}>{p.title}</span> · {sar(p.price.total)} · {t('package.camp', { category: p.minaCamp })}
+                  <span id={`candidate-${p.id}`} lang={p.titleLanguage}>{p.title}</span> · {sar(p.price.total)} · {t('package.camp', { category: p.minaCamp })}
                   <DemandBars p={demand.get(p.id)} />
-                  <button type="button" className="secondary small" disabled={current.length >= 5} onClick={() => setRanking([...current, p.id])}>{t('application.choose')}</button>
+                  <button type="button" className="secondary small" aria-describedby={`candidate-${p.id}`} disabled={current.length >= 5} onClick={() => setRanking([...current, p.id])}>{t('application.choose')}</button>
                 </li>
               ))}
             </ul>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { GateBody, TemplateBody } from '../../../../../src/common/schemas/permits.ts';
 import { $api, call, client } from '../../../api/client.ts';
-import { number } from '../../../lib/format.ts';
+import { listOf, number } from '../../../lib/format.ts';
 import { DataTable } from '../../../ui/data-table.tsx';
 import { Field } from '../../../ui/fields.tsx';
 import { useCheckedSubmit } from '../../../ui/form.tsx';
@@ -28,7 +28,7 @@ export function Gates({ site }: { site: Site }) {
       <DataTable rows={site.gates} rowKey={(g) => g.id} empty={<p className="muted">{t('permits.admin.noGates')}</p>} columns={[
         { key: 'n', header: t('permits.admin.gateNumber'), cell: (g) => number(g.number), rowHeader: true },
         { key: 'name', header: t('permits.admin.gateName'), cell: (g) => localized(g.name, lang) },
-        { key: 's', header: t('permits.admin.gateSections'), cell: (g) => g.sections.map((s) => t(`permits.sections.${s}`)).join('، ') },
+        { key: 's', header: t('permits.admin.gateSections'), cell: (g) => listOf(g.sections.map((s) => t(`permits.sections.${s}`))) },
       ]} />
       <form noValidate onSubmit={async (e) => {
         e.preventDefault();
