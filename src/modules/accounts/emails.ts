@@ -1,6 +1,6 @@
 import type { Locale } from '../../common/i18n.ts';
 import { roleTerms } from '../../core/terms.ts';
-import { renderEmail, type Email } from '../../i18n/emails.ts';
+import { renderEmail, type Email } from '../../core/emails.ts';
 import type { TokenPurpose } from './tables.ts';
 
 /**

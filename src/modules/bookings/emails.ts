@@ -1,5 +1,5 @@
 import type { Locale } from '../../common/i18n.ts';
-import { emailDate, renderEmail, type Email } from '../../i18n/emails.ts';
+import { emailDate, renderEmail, type Email } from '../../core/emails.ts';
 import type { BookingSource } from './tables.ts';
 
 type OfferParams = { name: string; title: string; seats: number; deadline: Date; source: BookingSource };

@@ -1,6 +1,6 @@
 import { intlLocale, type Locale } from '../../common/i18n.ts';
 import { termSet } from '../../core/errors.ts';
-import { emailDate, renderEmail, type Email } from '../../i18n/emails.ts';
+import { emailDate, renderEmail, type Email } from '../../core/emails.ts';
 
 /** The names of a complaint's deadlines (acknowledgement, first answer, resolution). */
 const deadlineKinds = termSet('complaints.deadlineKinds');

@@ -1,5 +1,5 @@
 import type { Locale } from '../../common/i18n.ts';
-import { emailDate, renderEmail, type Email } from '../../i18n/emails.ts';
+import { emailDate, renderEmail, type Email } from '../../core/emails.ts';
 
 type Result = { name: string; season: string; outcome: 'won' | 'waiting'; title: string; rank: number | null; waitlist: number | null; deadline: Date };
 

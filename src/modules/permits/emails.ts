@@ -1,5 +1,5 @@
 import type { Locale } from '../../common/i18n.ts';
-import { emailDate, renderEmail, type Email } from '../../i18n/emails.ts';
+import { emailDate, renderEmail, type Email } from '../../core/emails.ts';
 
 type Closure = { name: string; site: string; startsAt: Date; reason: string; alternatives: Date[] };
 type Offer = { name: string; site: string; startsAt: Date; size: number; deadline: Date };

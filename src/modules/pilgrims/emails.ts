@@ -1,5 +1,5 @@
 import type { Locale } from '../../common/i18n.ts';
-import { renderEmail, type Email } from '../../i18n/emails.ts';
+import { renderEmail, type Email } from '../../core/emails.ts';
 import { documentTerms } from './errors.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Locale } from '../../common/i18n.ts';
-import { emailDay, renderEmail, type Email } from '../../i18n/emails.ts';
+import { emailDay, renderEmail, type Email } from '../../core/emails.ts';
 import type { LicensingAction } from './domain/licensing.ts';
 
 type Params = { name: string; provider: string; reason: string; validTo: string | null };

@@ -1,6 +1,6 @@
 import { intlLocale, type Locale } from '../common/i18n.ts';
-import { dateTimeFormat, formatHijri, RIYADH, type IsoDate } from '../core/dates.ts';
-import { messageOf, translate } from './catalog.ts';
+import { dateTimeFormat, formatHijri, RIYADH, type IsoDate } from './dates.ts';
+import { messageOf, translate } from '../i18n/catalog.ts';
 
 /** An email as the outbox queues it: its subject and its plain text. */
 export interface Email {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locales, type Locale } from '../common/i18n.ts';
-import { catalogOf, messageOf, translate } from './catalog.ts';
-import { catalogProblems } from './check.ts';
+import { catalogOf, messageOf, translate } from '../i18n/catalog.ts';
+import { catalogProblems } from '../i18n/check.ts';
 import { emailDate, emailDay, renderEmail } from './emails.ts';
 
 /**
@@ -63,6 +63,15 @@ describe('the emails catalogs', () => {
       const whole = `${subject}\n${text}`;
       for (const words of expected) expect(whole, `${locale}: ${key}`).toContain(words);
       expect(whole, `${locale}: ${key}`).not.toMatch(/[{}]|undefined/);
+      expect(subject, `${locale}: ${key}`).not.toContain('\n');
+    }
+  });
+
+  it.each(rows)('%s (%s) is written in each of the nine languages, every placeholder filled', (_label, key, params) => {
+    for (const locale of locales) {
+      expect(messageOf(locale, 'emails', `${key}.text`)?.locale, `${locale}: ${key}`).toBe(locale);
+      const { subject, text } = renderEmail(locale, key, params);
+      expect(`${subject}\n${text}`, `${locale}: ${key}`).not.toMatch(/[{}]|undefined/);
       expect(subject, `${locale}: ${key}`).not.toContain('\n');
     }
   });
