@@ -22,7 +22,7 @@ afterAll(async () => {
 describe('the app served over plain http under a host name (HOST=0.0.0.0, a phone on the network)', () => {
   it('renders, signs in and starts a top-up with its one-operation key, with no console error', async () => {
     const port = new URL(server.base).port;
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ar-SA' });
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ar-SA' }); // an Arabic phone: a first visit follows the browser's language
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
