@@ -105,4 +105,15 @@ export function formatHijri(date: Date, locale: Locale, timeZone = RIYADH): stri
   return dateTimeFormat(intlLocale(locale, 'islamic-umalqura'), { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
 }
 
+/**
+ * An instant as a person reads it: the Gregorian day (and time) in Saudi
+ * Arabia, then its Umm al-Qura date, both in the reader's language and digits.
+ *
+ * @example formatInstant(deadline, 'en') // '15 May 2027 at 09:00 (9 Dhuʻl-Hijjah 1448 AH)'
+ */
+export function formatInstant(d: Date, locale: Locale, options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' }): string {
+  const gregorian = dateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: RIYADH, ...options }).format(d);
+  return `${gregorian} (${formatHijri(d, locale)})`;
+}
+
 export { dateTimeFormat };

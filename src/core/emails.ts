@@ -1,5 +1,5 @@
 import { intlLocale, type Locale } from '../common/i18n.ts';
-import { dateTimeFormat, formatHijri, RIYADH, type IsoDate } from './dates.ts';
+import { dateTimeFormat, formatHijri, formatInstant, type IsoDate } from './dates.ts';
 import { messageOf, translate } from '../i18n/catalog.ts';
 
 /** An email as the outbox queues it: its subject and its plain text. */
@@ -47,8 +47,7 @@ const styles = {
  * @example emailDate(deadline, 'ar', 'day') // '15 مايو 2027 (9 ذو الحجة 1448 هـ)'
  */
 export function emailDate(d: Date, locale: Locale, style: keyof typeof styles = 'moment'): string {
-  const gregorian = dateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: RIYADH, ...styles[style] }).format(d);
-  return `${gregorian} (${formatHijri(d, locale)})`;
+  return formatInstant(d, locale, styles[style]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { RIYADH, dateTimeFormat, formatHijri } from './dates.ts';
+import { formatInstant } from './dates.ts';
 import { coreErrors } from './error-codes.ts';
 import { type Locale, intlLocale } from '../common/i18n.ts';
 import { formatText, translate } from '../i18n/catalog.ts';
@@ -127,12 +127,6 @@ function listFormat(locale: Locale): Intl.ListFormat {
   let f = listFormats.get(locale);
   if (!f) listFormats.set(locale, (f = new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' })));
   return f;
-}
-
-/** An instant as a person reads it: the date and time in Saudi Arabia, and the Hijri date. */
-export function formatInstant(d: Date, locale: Locale): string {
-  const gregorian = dateTimeFormat(intlLocale(locale, 'gregory'), { timeZone: RIYADH, dateStyle: 'long', timeStyle: 'short' }).format(d);
-  return `${gregorian} (${formatHijri(d, locale)})`;
 }
 
 // The codes of the HTTP layer and of authentication, which every module shares.
