@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languageTable, locales, type Locale } from '../src/common/i18n.ts';
 import { axeViolations } from './axe.ts';
-import { artifactsDir, launchBrowser } from './browser.ts';
+import { artifactsDir, launchBrowser, watch } from './browser.ts';
 import { pilgrimJourney, startJourneyServer } from './journey.ts';
 import { pageLanguage, textZoomProblems } from './page-checks.ts';
 import { startTestServer } from './server.ts';
@@ -23,14 +23,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
-
-/** Every console error of a page: a screen that works logs none. */
-function watch(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 describe.each(['ar', 'en'] as const)('the pilgrim journey in %s on a phone', (language) => {
   let server: Awaited<ReturnType<typeof startJourneyServer>>;

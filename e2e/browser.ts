@@ -51,3 +51,11 @@ export async function switchLanguage(page: Page, from: Locale, to: Locale) {
   await page.getByRole('banner').getByRole('button', { name: `${label} ${languageTable[from].name}` }).click();
   await page.getByRole('list', { name: label }).getByRole('button', { name: languageTable[to].name, exact: true }).click();
 }
+
+/** Every console error of a page (a screen that works logs none), collected as the page runs. */
+export function watch(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLocale, languageTable, type Locale } from '../src/common/i18n.ts';
 import { axeViolations } from './axe.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, watch } from './browser.ts';
 import { pilgrimJourney, startJourneyServer } from './journey.ts';
 import { pageLanguage } from './page-checks.ts';
 import { hasWebTexts, webTexts } from './texts.ts';
@@ -28,13 +28,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
-
-function watch(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 describe.each(languages)('the pilgrim journey in %s', (language: Locale) => {
   let server: Awaited<ReturnType<typeof startJourneyServer>>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/core/principal.ts';
-import { artifactsDir, launchBrowser, switchLanguage } from './browser.ts';
+import { artifactsDir, launchBrowser, switchLanguage, watch } from './browser.ts';
 import { startTestServer } from './server.ts';
 
 let browser: Browser;
@@ -30,13 +30,6 @@ async function signIn(page: Page, email: string, labels: { email: string; passwo
 }
 const ar = { email: 'البريد الإلكتروني', password: 'كلمة المرور', submit: 'دخول' };
 
-/** Every console error of a page, so each part can end by checking there were none. */
-function watch(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 const noSidewaysScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(await page.evaluate(() => document.documentElement.clientWidth));
 
 describe('a company applies, the ministry licenses it, it publishes, and pilgrims find the package', () => {
