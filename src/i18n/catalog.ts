@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { intlLocale, locales, type Locale } from '../common/i18n.ts';
+import { intlLocale, type Locale } from '../common/i18n.ts';
 import { provideSharedTexts, withLocalDigits } from '../common/texts.ts';
 
 /**
@@ -29,15 +29,14 @@ function readCatalog(locale: Locale): Catalog {
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const content = JSON.parse(fs.readFileSync(`${dir}/${file}`, 'utf8')) as Record<string, Record<string, unknown>>;
     for (const [section, entries] of Object.entries(content)) {
-      const target = section === 'terms' ? catalog.terms : ((catalog.sections[section] ??= {}), catalog.sections);
       if (section === 'terms') {
         for (const [set, words] of Object.entries(entries)) {
-          if (target[set]) throw new Error(`term set ${set} is defined twice (${locale}/${file})`);
-          target[set] = words as Section;
+          if (catalog.terms[set]) throw new Error(`term set ${set} is defined twice (${locale}/${file})`);
+          catalog.terms[set] = words as Section;
         }
         continue;
       }
-      const into = catalog.sections[section]!;
+      const into = (catalog.sections[section] ??= {});
       for (const [key, value] of Object.entries(entries)) {
         if (Object.hasOwn(into, key)) throw new Error(`text ${section}/${key} is defined twice (${locale}/${file})`);
         into[key] = value as string;
@@ -57,8 +56,6 @@ export function catalogOf(locale: Locale): Catalog {
 // The texts the server shares with the web app (src/common/texts.ts) come from these catalogs too.
 provideSharedTexts((locale) => catalogOf(locale).sections);
 
-/** Every language's catalog (for the tests that compare them). */
-export const allCatalogs = () => new Map(locales.map((l) => [l, catalogOf(l)] as const));
 
 const compiled = new Map<string, IntlMessageFormat>();
 function format(locale: Locale, message: string, params: Record<string, unknown>): string {
